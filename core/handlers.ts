@@ -1,0 +1,22 @@
+import type { Channel } from './api';
+import { appHandlers } from './app/handlers';
+import { authHandlers } from './auth/handlers';
+import type { Handler } from './host/handler';
+import { peopleHandlers } from './people/handlers';
+import { recycleBinHandlers } from './recycleBin/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { setupHandlers } from './setup/handlers';
+import { unitsHandlers } from './units/handlers';
+import { usersHandlers } from './users/handlers';
+
+/** Every channel's handler; the type makes a missing one a compile error. */
+export const handlers: { [C in Channel]: Handler<C> } = {
+  ...appHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...usersHandlers,
+  ...settingsHandlers,
+  ...unitsHandlers,
+  ...peopleHandlers,
+  ...recycleBinHandlers,
+};

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/open';
+import type { CurrentUser } from '../users/contract';
+import type { Writer } from './writer';
+
+/** How the host was started; shown in 设置 and used for paths. */
+export interface HostConfig {
+  dataDir: string;
+  databaseFile: string;
+  shell: 'electron' | 'browser';
+  version: string;
+}
+
+/** What every handler gets besides its validated input. */
+export interface HandlerContext {
+  db: Db;
+  config: HostConfig;
+  now(): Date;
+  /** The logged-in account, or null for public channels called before login. */
+  user: CurrentUser | null;
+  sessionId: string | null;
+  sessions: import('./sessions').SessionStore;
+  /** The one write path: stamps who/when, bumps revisions, appends the audit log. */
+  writer: Writer;
+}
+
+/** A handler's user, for channels whose access is not 'public' (the host has checked). */
+export function requireUser(ctx: HandlerContext): CurrentUser {
+  if (!ctx.user) throw new Error('handler called without a user on a non-public channel');
+  return ctx.user;
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { openDatabase, DbOpenError, type Db } from '../../db/open';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { api, isChannel, type Channel, type Envelope } from '../api';
+import { AppError } from '../errors';
+import { handlers } from '../handlers';
+import type { CurrentUser } from '../users/contract';
+import { loadUser } from '../users/queries';
+import { isInitialized } from '../setup/handlers';
+import type { HandlerContext, HostConfig } from './context';
+import { SessionStore } from './sessions';
+import { validationError } from './validation';
+import { Writer } from './writer';
+
+export const DATABASE_FILE_NAME = 'qinglian.sqlite';
+
+export interface CoreHostOptions {
+  dataDir: string;
+  shell: HostConfig['shell'];
+  version: string;
+  /** better_sqlite3.node for the running runtime (Electron passes its own build). */
+  nativeBinding?: string;
+  now?: () => Date;
+}
+
+/** Runs the contract: validates input, checks the session and role, runs the handler in a transaction if it writes. */
+export interface CoreHost {
+  readonly config: HostConfig;
+  readonly db: Db;
+  invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
+  close(): void;
+}
+
+/** Channels that still answer before first-run setup. */
+const BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app.info', 'setup.status', 'setup.initialize']);
+
+export function createCoreHost(options: CoreHostOptions): CoreHost {
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
+  const { db } = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const config: HostConfig = { dataDir: options.dataDir, databaseFile, shell: options.shell, version: options.version };
+  const now = options.now ?? (() => new Date());
+  const sessions = new SessionStore();
+
+  function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
+    if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
+    const operation = api[channel];
+    if (!BEFORE_SETUP.has(channel) && !isInitialized(db)) {
+      throw new AppError('NOT_INITIALIZED', '程序尚未完成首次设置，请先填写发文机关并创建管理员账号。');
+    }
+    let user: CurrentUser | null = null;
+    const userId = sessions.touch(sessionId);
+    if (userId) user = loadUser(db, userId);
+    if (operation.access !== 'public') {
+      if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (Array.isArray(operation.access) && !operation.access.some((r) => user!.roles.includes(r))) {
+        throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);
+      }
+    }
+    const parsed = operation.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+
+    const ctx: HandlerContext = {
+      db,
+      config,
+      now,
+      user,
+      sessionId,
+      sessions,
+      writer: new Writer(db, () => ctx.user?.id ?? null, now),
+    };
+    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+    return operation.writes ? db.transaction(() => handler(parsed.data, ctx))() : handler(parsed.data, ctx);
+  }
+
+  return {
+    config,
+    db,
+    async invoke(channel, input, sessionId = null) {
+      try {
+        const value = invokeSync(channel, input, sessionId ?? null);
+        return { ok: true, value: value === undefined ? null : value };
+      } catch (error) {
+        return { ok: false, error: toErrorBody(error) };
+      }
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function roleName(role: string): string {
+  return ({ handler: '承办人', reviewer: '审核人', signer: '签发人', admin: '管理员' } as Record<string, string>)[role] ?? role;
+}
+
+function toErrorBody(error: unknown) {
+  if (error instanceof AppError) return error.toBody();
+  if (error instanceof DbOpenError) return { code: error.code, message: error.message };
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'CONFLICT' as const, message: '与已有记录冲突，未保存。' };
+  }
+  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')) {
+    return { code: 'CONFLICT' as const, message: '数据文件正被占用，请稍后再试，未保存任何改动。' };
+  }
+  console.error('[core] unexpected error', error);
+  return { code: 'INTERNAL' as const, message: '程序内部错误，操作未完成，已保存的数据没有改动。' };
+}
+
+export { LATEST_SCHEMA_VERSION };

@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+
+interface Session {
+  userId: string;
+  lastSeen: number;
+}
+
+/** Logged-in sessions, in memory: a restart of the host logs everyone out. */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    /** A session unused this long ends (the clerk logs in again). */
+    private readonly idleMs = 8 * 60 * 60 * 1000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  create(userId: string): string {
+    const id = randomBytes(24).toString('base64url');
+    this.sessions.set(id, { userId, lastSeen: this.clock() });
+    return id;
+  }
+
+  /** The session's user id, refreshing its idle timer; null when unknown or expired. */
+  touch(id: string | null | undefined): string | null {
+    if (!id) return null;
+    const s = this.sessions.get(id);
+    if (!s) return null;
+    const now = this.clock();
+    if (now - s.lastSeen > this.idleMs) {
+      this.sessions.delete(id);
+      return null;
+    }
+    s.lastSeen = now;
+    return s.userId;
+  }
+
+  end(id: string | null | undefined): void {
+    if (id) this.sessions.delete(id);
+  }
+
+  endAllFor(userId: string, except?: string): void {
+    for (const [id, s] of this.sessions) if (s.userId === userId && id !== except) this.sessions.delete(id);
+  }
+}

@@ -1,0 +1,105 @@
+import { newId } from '../../db/ids';
+import type { Db } from '../../db/open';
+import { AppError, notFound, staleRevision } from '../errors';
+
+/** Tables written through the Writer; table and column names never come from input. */
+export type WritableTable = 'users' | 'units' | 'people' | 'settings';
+type Row = Record<string, unknown>;
+
+/**
+ * The one write path. Every change to a record goes through here, inside the
+ * transaction the host opened for the call, so the row's who/when stamps, its
+ * revision and the audit-log entry are written together or not at all.
+ */
+export class Writer {
+  constructor(
+    private readonly db: Db,
+    private readonly actorId: () => string | null,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Inserts a row with a fresh id and stamps; returns the id. */
+  insert(table: WritableTable, values: Row, id: string = newId()): string {
+    const at = this.now().toISOString();
+    const actor = this.actorId();
+    const row: Row = { id, ...values, rev: 1, created_at: at, created_by: actor, updated_at: at, updated_by: actor };
+    const cols = Object.keys(row);
+    this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+    this.audit('create', table, id, null, this.snapshot(table, id));
+    return id;
+  }
+
+  /**
+   * Updates an active row if it still has `expectedRev` (optimistic concurrency: two
+   * clerks editing the same person must not silently overwrite each other).
+   */
+  update(table: WritableTable, id: string, expectedRev: number | null, values: Row, action = 'update'): void {
+    const before = this.snapshot(table, id);
+    if (!before || before.deleted_at) throw notFound('记录');
+    if (expectedRev !== null && before.rev !== expectedRev) throw staleRevision();
+    const at = this.now().toISOString();
+    const sets = Object.keys(values).map((c) => `${c} = @${c}`);
+    this.db
+      .prepare(`UPDATE ${table} SET ${[...sets, 'rev = rev + 1', 'updated_at = @__at', 'updated_by = @__by'].join(', ')} WHERE id = @__id`)
+      .run({ ...values, __at: at, __by: this.actorId(), __id: id });
+    this.audit(action, table, id, before, this.snapshot(table, id));
+  }
+
+  /** Moves a row to the 回收站. */
+  softDelete(table: 'units' | 'people', id: string): void {
+    const before = this.snapshot(table, id);
+    if (!before || before.deleted_at) throw notFound('记录');
+    const at = this.now().toISOString();
+    this.db.prepare(`UPDATE ${table} SET deleted_at = ?, deleted_by = ?, rev = rev + 1 WHERE id = ?`).run(at, this.actorId(), id);
+    this.audit('delete', table, id, before, this.snapshot(table, id));
+  }
+
+  /** Brings a row back from the 回收站. */
+  restore(table: 'units' | 'people', id: string): void {
+    const before = this.snapshot(table, id);
+    if (!before || !before.deleted_at) throw new AppError('NOT_FOUND', '回收站中没有这条记录，可能已被恢复。');
+    const at = this.now().toISOString();
+    this.db
+      .prepare(`UPDATE ${table} SET deleted_at = NULL, deleted_by = NULL, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
+      .run(at, this.actorId(), id);
+    this.audit('restore', table, id, before, this.snapshot(table, id));
+  }
+
+  /** Key/value settings (no revision: last write wins, and the audit keeps both). */
+  putSetting(key: string, value: unknown): void {
+    const before = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const json = JSON.stringify(value);
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+      )
+      .run(key, json, this.now().toISOString(), this.actorId());
+    this.audit(before ? 'update' : 'create', 'settings', key, before ? { value: before.value } : null, { value: json });
+  }
+
+  /** Appends an audit entry for something that is not a row change (login, logout). */
+  audit(action: string, entity: string, entityId: string | null, before: Row | null, after: Row | null): void {
+    this.db
+      .prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(
+        this.now().toISOString(),
+        this.actorId(),
+        action,
+        entity,
+        entityId,
+        before ? JSON.stringify(redact(before)) : null,
+        after ? JSON.stringify(redact(after)) : null,
+      );
+  }
+
+  private snapshot(table: WritableTable, id: string): Row | null {
+    return (this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+  }
+}
+
+/** Password hashes never go into the audit log. */
+function redact(row: Row): Row {
+  if (!('password_hash' in row)) return row;
+  const { password_hash: _omitted, ...rest } = row;
+  return rest;
+}

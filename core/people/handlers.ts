@@ -1,0 +1,102 @@
+import type { Db } from '../../db/open';
+import { AppError, notFound } from '../errors';
+import type { HandlerMap } from '../host/handler';
+import { getUnit, unitSubtreeIds } from '../units/queries';
+import type { Person } from './contract';
+import { nameKeys } from './pinyin';
+import { PERSON_COLUMNS, searchPeople, toListItem, type PersonRow } from './search';
+import { indexPersonGrams } from './searchIndex';
+
+type PersonValues = {
+  name: string;
+  gender: string | null;
+  birthMonth: string | null;
+  idNumber: string | null;
+  politicalStatus: string | null;
+  category: string | null;
+  unitId: string | null;
+  position: string | null;
+  rank: string | null;
+  managementLevel: string | null;
+  notes: string | null;
+};
+
+export function getPerson(db: Db, id: string): Person | null {
+  const row = db
+    .prepare(`SELECT ${PERSON_COLUMNS} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ? AND p.deleted_at IS NULL`)
+    .get(id) as PersonRow | undefined;
+  if (!row) return null;
+  return {
+    ...toListItem(row),
+    idNumber: row.id_number,
+    managementLevel: row.management_level,
+    notes: row.notes,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedBy: row.updated_by,
+  };
+}
+
+/** Column values for a person row, with the pinyin keys derived from the name. */
+function toColumns(db: Db, v: PersonValues, selfId: string | null) {
+  if (v.unitId && !getUnit(db, v.unitId)) throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
+  if (v.idNumber) {
+    const holder = db
+      .prepare('SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?')
+      .get(v.idNumber, selfId) as { name: string } | undefined;
+    if (holder) throw new AppError('CONFLICT', `身份证号与人员库中的“${holder.name}”重复，未保存。`, { idNumber: '与已有人员重复' });
+  }
+  const keys = nameKeys(v.name);
+  return {
+    name: v.name,
+    name_pinyin: keys.full,
+    name_initials: keys.initials,
+    gender: v.gender,
+    birth_month: v.birthMonth,
+    id_number: v.idNumber,
+    political_status: v.politicalStatus,
+    category: v.category,
+    unit_id: v.unitId,
+    position: v.position,
+    rank: v.rank,
+    management_level: v.managementLevel,
+    notes: v.notes,
+  };
+}
+
+function reindex(db: Db, id: string, name: string, position: string | null): void {
+  const { seq } = db.prepare('SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
+  indexPersonGrams(db, seq, name, position);
+}
+
+export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete'> = {
+  'people.list': (input, { db }) => {
+    let unitIds: string[] | null = null;
+    if (input.unitId) unitIds = input.includeSubunits ? unitSubtreeIds(db, input.unitId) : [input.unitId];
+    return searchPeople(db, { ...input, unitIds });
+  },
+
+  'people.get': (input, { db }) => {
+    const person = getPerson(db, input.id);
+    if (!person) throw notFound('人员');
+    return person;
+  },
+
+  'people.create': (input, { db, writer }) => {
+    const id = writer.insert('people', toColumns(db, input, null));
+    reindex(db, id, input.name, input.position);
+    return getPerson(db, id)!;
+  },
+
+  'people.update': (input, { db, writer }) => {
+    if (!getPerson(db, input.id)) throw notFound('人员');
+    writer.update('people', input.id, input.rev, toColumns(db, input, input.id));
+    reindex(db, input.id, input.name, input.position);
+    return getPerson(db, input.id)!;
+  },
+
+  'people.delete': (input, { db, writer }) => {
+    if (!getPerson(db, input.id)) throw notFound('人员');
+    writer.softDelete('people', input.id);
+  },
+};

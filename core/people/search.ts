@@ -1,0 +1,198 @@
+import type { Db } from '../../db/open';
+import { maskIdNumber, type Paged } from '../shared/fields';
+import type { PeopleSortKey, PersonListItem } from './contract';
+
+export interface PeopleQuery {
+  query?: string | undefined;
+  /** Restrict to these units (already expanded to sub-units by the caller). */
+  unitIds?: string[] | null;
+  category?: string | undefined;
+  politicalStatus?: string | undefined;
+  sortBy?: PeopleSortKey | undefined;
+  sortOrder: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+export interface PersonRow {
+  seq: number;
+  id: string;
+  rev: number;
+  name: string;
+  gender: '男' | '女' | null;
+  birth_month: string | null;
+  id_number: string | null;
+  political_status: string | null;
+  category: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  position: string | null;
+  rank: string | null;
+  management_level: string | null;
+  notes: string | null;
+  homonym_count: number;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export const PERSON_COLUMNS = `
+  p.seq, p.id, p.rev, p.name, p.gender, p.birth_month, p.id_number, p.political_status, p.category,
+  p.unit_id, u.name AS unit_name, p.position, p.rank, p.management_level, p.notes,
+  p.created_at, p.created_by, p.updated_at, p.updated_by,
+  (SELECT count(*) FROM people h WHERE h.name = p.name AND h.deleted_at IS NULL AND h.seq <> p.seq) AS homonym_count`;
+
+export function toListItem(r: PersonRow): PersonListItem {
+  return {
+    id: r.id,
+    rev: r.rev,
+    name: r.name,
+    gender: r.gender,
+    birthMonth: r.birth_month,
+    idNumberMasked: maskIdNumber(r.id_number),
+    politicalStatus: r.political_status,
+    category: r.category,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    position: r.position,
+    rank: r.rank,
+    homonymCount: r.homonym_count,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Search words: whitespace-separated, lower-cased, at most 5. */
+export function searchTerms(query: string | undefined): string[] {
+  return (query ?? '')
+    .toLowerCase()
+    .split(/[\s,，、]+/)
+    .filter(Boolean)
+    .slice(0, 5);
+}
+
+/**
+ * The people one search word matches, as a compound SELECT of `seq`:
+ * - 3+ characters: the trigram FTS index (name, full pinyin, initials, position);
+ * - 1-2 characters: the gram table (name, position) and, for letters, the
+ *   initials/pinyin prefix ranges (zs → 张三, li → 李四);
+ * - any length: people of units whose name contains the word (units are few).
+ */
+export function termMatch(term: string): Sql {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if ([...term].length >= 3) {
+    parts.push('SELECT rowid AS seq FROM people_fts WHERE people_fts MATCH ?');
+    params.push(`"${term.replace(/"/g, '""')}"`);
+  } else {
+    parts.push('SELECT person_seq AS seq FROM people_grams WHERE gram = ?');
+    params.push(term);
+    if (/^[a-z]+$/.test(term)) {
+      parts.push('SELECT seq FROM people WHERE name_initials >= ? AND name_initials < ?');
+      parts.push('SELECT seq FROM people WHERE name_pinyin >= ? AND name_pinyin < ?');
+      params.push(term, term + '\uffff', term, term + '\uffff');
+    }
+  }
+  parts.push(
+    `SELECT seq FROM people WHERE unit_id IN (
+       SELECT id FROM units WHERE deleted_at IS NULL AND (instr(lower(name), ?) > 0 OR instr(lower(ifnull(short_name, '')), ?) > 0))`,
+  );
+  params.push(term, term);
+  return { sql: parts.join(' UNION '), params };
+}
+
+/** The people list: search, filters, sort and paging, all in SQLite. */
+export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
+  const terms = searchTerms(q.query);
+  const params: unknown[] = [];
+  let from = 'people p';
+  let withClause = '';
+  if (terms.length) {
+    const matches = terms.map(termMatch);
+    withClause = `WITH m(seq) AS (${matches.map((m) => `SELECT seq FROM (${m.sql})`).join(' INTERSECT ')}) `;
+    for (const m of matches) params.push(...m.params);
+    from = 'm JOIN people p ON p.seq = m.seq';
+  }
+  const where = ['p.deleted_at IS NULL'];
+  const filterParams: unknown[] = [];
+  if (q.unitIds) {
+    where.push('p.unit_id IN (SELECT value FROM json_each(?))');
+    filterParams.push(JSON.stringify(q.unitIds));
+  }
+  if (q.category) {
+    where.push('p.category = ?');
+    filterParams.push(q.category);
+  }
+  if (q.politicalStatus) {
+    where.push('p.political_status = ?');
+    filterParams.push(q.politicalStatus);
+  }
+  const whereSql = where.join(' AND ');
+
+  const total = (
+    db.prepare(`${withClause}SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(...params, ...filterParams) as { n: number }
+  ).n;
+
+  const { sql: orderSql, params: orderParams } = orderBy(q, terms[0]);
+  const rows = db
+    .prepare(
+      `${withClause}SELECT ${PERSON_COLUMNS} FROM ${from} LEFT JOIN units u ON u.id = p.unit_id
+       WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+    )
+    .all(...params, ...filterParams, ...orderParams, q.pageSize, (q.page - 1) * q.pageSize) as PersonRow[];
+  return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+}
+
+function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {
+  const dir = q.sortOrder === 'desc' ? 'DESC' : 'ASC';
+  switch (q.sortBy) {
+    case 'name':
+      return { sql: `p.name_pinyin ${dir}, p.name ${dir}, p.seq`, params: [] };
+    case 'unit':
+      return { sql: `u.sort_order ${dir}, u.name ${dir}, p.name_pinyin, p.seq`, params: [] };
+    case 'birthMonth':
+      return { sql: `p.birth_month ${dir} NULLS LAST, p.name_pinyin, p.seq`, params: [] };
+    case 'updatedAt':
+      return { sql: `p.updated_at ${dir}, p.seq`, params: [] };
+    case undefined:
+      if (!firstTerm) return { sql: 'p.name_pinyin, p.seq', params: [] };
+      // Best match first: exact name, exact pinyin/initials, name prefix, name contains, the rest.
+      return {
+        sql: `CASE WHEN p.name = ? THEN 0
+                   WHEN p.name_initials = ? OR p.name_pinyin = ? THEN 1
+                   WHEN substr(p.name, 1, length(?)) = ? THEN 2
+                   WHEN instr(p.name, ?) > 0 THEN 3
+                   ELSE 4 END, p.name_pinyin, p.seq`,
+        params: [firstTerm, firstTerm, firstTerm, firstTerm, firstTerm, firstTerm],
+      };
+  }
+}
+
+/**
+ * The same search as a plain LIKE scan over every row — the baseline the benchmark
+ * compares against, and a cross-check in tests (both must find the same people).
+ */
+export function searchPeopleByLikeScan(db: Db, query: string, limit: number): { ids: string[]; total: number } {
+  const term = searchTerms(query)[0] ?? '';
+  const like = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const prefix = `${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const where = `p.deleted_at IS NULL AND (
+      p.name LIKE @like ESCAPE '\\' OR p.position LIKE @like ESCAPE '\\'
+      OR p.name_initials LIKE @prefix ESCAPE '\\' OR p.name_pinyin LIKE @prefix ESCAPE '\\'
+      OR (length(@term) >= 3 AND (p.name_pinyin LIKE @like ESCAPE '\\' OR p.name_initials LIKE @like ESCAPE '\\'))
+      OR u.name LIKE @like ESCAPE '\\' OR u.short_name LIKE @like ESCAPE '\\')`;
+  const from = 'people p LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL';
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
+    .get({ like, prefix, term }) as { n: number }).n;
+  const ids = (
+    db.prepare(`SELECT p.id FROM ${from} WHERE ${where} ORDER BY p.name_pinyin, p.seq LIMIT @limit`).all({ like, prefix, term, limit }) as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  return { ids, total };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { page, pageSize, recordId } from '../shared/fields';
+
+export const RECYCLABLE_ENTITIES = ['person', 'unit'] as const;
+export type RecyclableEntity = (typeof RECYCLABLE_ENTITIES)[number];
+export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = { person: '人员', unit: '单位' };
+
+export const recycleBinListInput = z.object({
+  entity: z.enum(RECYCLABLE_ENTITIES).optional(),
+  page,
+  pageSize,
+});
+export const recycleBinRestoreInput = z.object({
+  entity: z.enum(RECYCLABLE_ENTITIES, { error: '记录类型不正确' }),
+  id: recordId(),
+});
+
+/** A deleted record waiting in 回收站. */
+export interface RecycledItem {
+  entity: RecyclableEntity;
+  id: string;
+  title: string;
+  detail: string | null;
+  deletedAt: string;
+  deletedByName: string | null;
+}

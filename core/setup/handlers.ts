@@ -1,0 +1,34 @@
+import type { Db } from '../../db/open';
+import { hashPassword } from '../auth/password';
+import { AppError } from '../errors';
+import type { HandlerMap } from '../host/handler';
+import { readOfficeSettings, SETTING_KEYS } from '../settings/queries';
+import { setRoles } from '../users/queries';
+import { ROLES, type Role } from '../users/contract';
+
+/** First-run setup is done once an office name is set and an account exists. */
+export function isInitialized(db: Db): boolean {
+  const row = db.prepare('SELECT EXISTS (SELECT 1 FROM users) AS has_user').get() as { has_user: number };
+  return row.has_user === 1 && readOfficeSettings(db) !== null;
+}
+
+export const setupHandlers: HandlerMap<'setup.status' | 'setup.initialize'> = {
+  'setup.status': (_input, { db }) => ({
+    initialized: isInitialized(db),
+    authorityName: readOfficeSettings(db)?.authorityName ?? null,
+  }),
+
+  'setup.initialize': (input, { db, writer }) => {
+    if (isInitialized(db)) throw new AppError('ALREADY_INITIALIZED', '首次设置已经完成，不能重复设置。如需修改请以管理员身份进入“设置”。');
+    writer.putSetting(SETTING_KEYS.office, { authorityName: input.authorityName, docPrefixes: input.docPrefixes });
+    const id = writer.insert('users', {
+      username: input.adminUsername,
+      display_name: input.adminDisplayName,
+      password_hash: hashPassword(input.adminPassword),
+      active: 1,
+    });
+    const roles: Role[] = input.adminHoldsAllRoles ? [...ROLES] : ['admin'];
+    setRoles(db, id, roles);
+    writer.audit('roles', 'users', id, null, { roles });
+  },
+};

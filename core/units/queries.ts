@@ -1,0 +1,59 @@
+import type { Db } from '../../db/open';
+import type { Unit } from './contract';
+
+interface UnitRow {
+  id: string;
+  rev: number;
+  parent_id: string | null;
+  name: string;
+  short_name: string | null;
+  sort_order: number;
+  people_count: number;
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  rev: r.rev,
+  parentId: r.parent_id,
+  name: r.name,
+  shortName: r.short_name,
+  sortOrder: r.sort_order,
+  peopleCount: r.people_count,
+});
+
+const SELECT_UNIT = `
+  SELECT u.id, u.rev, u.parent_id, u.name, u.short_name, u.sort_order,
+         (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.deleted_at IS NULL) AS people_count
+  FROM units u`;
+
+/** All active units (an office has hundreds, not millions); the renderer builds the tree. */
+export function listUnits(db: Db): Unit[] {
+  return (db.prepare(`${SELECT_UNIT} WHERE u.deleted_at IS NULL ORDER BY u.sort_order, u.name`).all() as UnitRow[]).map(toUnit);
+}
+
+export function getUnit(db: Db, id: string): Unit | null {
+  const row = db.prepare(`${SELECT_UNIT} WHERE u.id = ? AND u.deleted_at IS NULL`).get(id) as UnitRow | undefined;
+  return row ? toUnit(row) : null;
+}
+
+/** The unit and all its active descendants. */
+export function unitSubtreeIds(db: Db, id: string): string[] {
+  return (
+    db
+      .prepare(
+        `WITH RECURSIVE sub(id) AS (
+           SELECT id FROM units WHERE id = ?
+           UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id WHERE u.deleted_at IS NULL)
+         SELECT id FROM sub`,
+      )
+      .all(id) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+export function activeChildCount(db: Db, id: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM units WHERE parent_id = ? AND deleted_at IS NULL').get(id) as { n: number }).n;
+}
+
+export function unitName(db: Db, id: string): string | null {
+  return (db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+}
