@@ -1,0 +1,96 @@
+/**
+ * `npm test`: type-check, lint, unit tests (node:test + tsx), end-to-end tests
+ * (Playwright in Debian's Chromium through browser mode). Ends with one line
+ * "N passed, N failed" (", N skipped" when some were), which CI reads.
+ *
+ *   npm test                    everything
+ *   npm test -- --only unit     one stage: static | unit | e2e
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const UNIT_DIRS = ['db', 'core', 'electron', 'web', 'bench', 'scripts'];
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; output: string } {
+  const result = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const output = (result.stdout ?? '') + (result.stderr ?? '');
+  process.stdout.write(output);
+  return { status: result.status ?? 1, output };
+}
+
+function record(stage: string, tally: Tally): void {
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  total.skipped += tally.skipped;
+  lines.push(`${stage}: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ''}`);
+}
+
+/** A check that is one pass or one fail (type-check, lint). */
+function check(stage: string, cmd: string, args: string[]): void {
+  console.log(`\n== ${stage}: ${cmd} ${args.join(' ')}`);
+  const { status } = run(cmd, args);
+  record(stage, { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 });
+}
+
+function findTests(dir: string, out: string[] = []): string[] {
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) findTests(full, out);
+    else if (entry.name.endsWith('.test.ts')) out.push(path.relative(root, full));
+  }
+  return out;
+}
+
+function unit(): void {
+  const files = UNIT_DIRS.flatMap((d) => findTests(path.join(root, d))).sort();
+  console.log(`\n== unit: ${files.length} files`);
+  if (!files.length) return record('unit', { passed: 0, failed: 1, skipped: 0 });
+  const { status, output } = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+  const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(output)?.[1] ?? 'NaN');
+  const tally = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo') };
+  if ([tally.passed, tally.failed, tally.skipped].some(Number.isNaN)) {
+    // The runner died before its summary: count the whole stage as one failure.
+    return record('unit', { passed: 0, failed: 1, skipped: 0 });
+  }
+  if (status !== 0 && tally.failed === 0) tally.failed = 1;
+  record('unit', tally);
+}
+
+function e2e(): void {
+  console.log('\n== e2e: playwright test');
+  const report = path.join(root, 'test-results', 'e2e-report.json');
+  fs.rmSync(report, { force: true });
+  const { status } = run(process.execPath, [path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  if (!fs.existsSync(report)) return record('e2e', { passed: 0, failed: 1, skipped: 0 });
+  const stats = (JSON.parse(fs.readFileSync(report, 'utf8')) as { stats: Record<string, number> }).stats;
+  const tally = { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
+  if (status !== 0 && tally.failed === 0) tally.failed = 1;
+  record('e2e', tally);
+}
+
+if (!only || only === 'static') {
+  check('typecheck', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']);
+  check('typecheck-renderer', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.renderer.json']);
+  check('lint', process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+}
+if (!only || only === 'unit') unit();
+if (!only || only === 'e2e') e2e();
+
+console.log('\n' + lines.join('\n'));
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
