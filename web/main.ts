@@ -2,6 +2,7 @@
  * Browser mode entry: `npm run web` or the fallback of `npm start`.
  * Flags: --data-dir <dir>, --port <n>, --no-open.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../core/config/dataDir';
 import { DbOpenError } from '../db/open';
@@ -11,7 +12,7 @@ import { startWebHost } from './server';
 const argv = process.argv.slice(2);
 const portArg = argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
 const root = path.resolve(__dirname, '..');
-const version = (require(path.join(root, 'package.json')) as { version: string }).version;
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(argv);

@@ -5,12 +5,18 @@ import { findUserForLogin, loadUser } from '../users/queries';
 import { hashPassword, verifyPassword } from './password';
 
 const BAD_CREDENTIALS = '用户名或密码不正确。';
+/** Checked against when the user name is unknown, so both failures take the same time. */
+let dummyHash: string | null = null;
 
 export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword'> = {
   'auth.login': (input, ctx) => {
     const found = findUserForLogin(ctx.db, input.username);
     // Same message for an unknown name and a wrong password: do not reveal which accounts exist.
-    if (!found || !verifyPassword(input.password, found.password_hash)) throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
+    if (!found) {
+      verifyPassword(input.password, (dummyHash ??= hashPassword('not-a-real-password-1')));
+      throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
+    }
+    if (!verifyPassword(input.password, found.password_hash)) throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
     if (found.active !== 1) throw new AppError('BAD_CREDENTIALS', '该账号已停用，请联系管理员。');
     const user = loadUser(ctx.db, found.id)!;
     ctx.sessions.end(ctx.sessionId);

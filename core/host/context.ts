@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import type { CurrentUser } from '../users/contract';
+import type { SessionStore } from './sessions';
 import type { Writer } from './writer';
 
 /** How the host was started; shown in 设置 and used for paths. */
@@ -18,7 +19,7 @@ export interface HandlerContext {
   /** The logged-in account, or null for public channels called before login. */
   user: CurrentUser | null;
   sessionId: string | null;
-  sessions: import('./sessions').SessionStore;
+  sessions: SessionStore;
   /** The one write path: stamps who/when, bumps revisions, appends the audit log. */
   writer: Writer;
 }

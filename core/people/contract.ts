@@ -65,6 +65,8 @@ export interface PersonListItem {
   category: string | null;
   unitId: string | null;
   unitName: string | null;
+  /** 单位 with its parents, "市财政局／办公室": many units share a leaf name. */
+  unitPath: string | null;
   position: string | null;
   rank: string | null;
   /** How many other active people share this name (同名): the UI then shows unit and birth month prominently. */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
-import { getUnit, unitSubtreeIds } from '../units/queries';
+import { getUnit, unitPaths, unitSubtreeIds } from '../units/queries';
 import type { Person } from './contract';
 import { nameKeys } from './pinyin';
 import { PERSON_COLUMNS, searchPeople, toListItem, type PersonRow } from './search';
@@ -27,7 +27,7 @@ export function getPerson(db: Db, id: string): Person | null {
     .get(id) as PersonRow | undefined;
   if (!row) return null;
   return {
-    ...toListItem(row),
+    ...toListItem(row, unitPaths(db, [row.unit_id])),
     idNumber: row.id_number,
     managementLevel: row.management_level,
     notes: row.notes,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { maskIdNumber, type Paged } from '../shared/fields';
+import { unitPaths } from '../units/queries';
 import type { PeopleSortKey, PersonListItem } from './contract';
 
 export interface PeopleQuery {
@@ -48,7 +49,7 @@ export const PERSON_COLUMNS = `
   p.created_at, p.created_by, p.updated_at, p.updated_by,
   (SELECT count(*) FROM people h WHERE h.name = p.name AND h.deleted_at IS NULL AND h.seq <> p.seq) AS homonym_count`;
 
-export function toListItem(r: PersonRow): PersonListItem {
+export function toListItem(r: PersonRow, paths: Map<string, string>): PersonListItem {
   return {
     id: r.id,
     rev: r.rev,
@@ -60,12 +61,20 @@ export function toListItem(r: PersonRow): PersonListItem {
     category: r.category,
     unitId: r.unit_id,
     unitName: r.unit_name,
+    unitPath: r.unit_id ? (paths.get(r.unit_id) ?? r.unit_name) : null,
     position: r.position,
     rank: r.rank,
     homonymCount: r.homonym_count,
     updatedAt: r.updated_at,
   };
 }
+
+/** Units whose name or short name contains the word (params: term, term), with all their sub-units: 财政 finds 市财政局/办公室. */
+const UNITS_MATCHING = `
+  WITH RECURSIVE hit(id) AS (
+    SELECT id FROM units WHERE deleted_at IS NULL AND (instr(lower(name), ?) > 0 OR instr(lower(ifnull(short_name, '')), ?) > 0)
+    UNION SELECT u.id FROM units u JOIN hit ON u.parent_id = hit.id WHERE u.deleted_at IS NULL)
+  SELECT id FROM hit`;
 
 /** Search words: whitespace-separated, lower-cased, at most 5. */
 export function searchTerms(query: string | undefined): string[] {
@@ -98,10 +107,7 @@ export function termMatch(term: string): Sql {
       params.push(term, term + '\uffff', term, term + '\uffff');
     }
   }
-  parts.push(
-    `SELECT seq FROM people WHERE unit_id IN (
-       SELECT id FROM units WHERE deleted_at IS NULL AND (instr(lower(name), ?) > 0 OR instr(lower(ifnull(short_name, '')), ?) > 0))`,
-  );
+  parts.push(`SELECT seq FROM people WHERE unit_id IN (${UNITS_MATCHING})`);
   params.push(term, term);
   return { sql: parts.join(' UNION '), params };
 }
@@ -145,7 +151,8 @@ export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
        WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
     )
     .all(...params, ...filterParams, ...orderParams, q.pageSize, (q.page - 1) * q.pageSize) as PersonRow[];
-  return { items: rows.map(toListItem), total, page: q.page, pageSize: q.pageSize };
+  const paths = unitPaths(db, rows.map((r) => r.unit_id));
+  return { items: rows.map((r) => toListItem(r, paths)), total, page: q.page, pageSize: q.pageSize };
 }
 
 function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {
@@ -179,18 +186,17 @@ function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {
  */
 export function searchPeopleByLikeScan(db: Db, query: string, limit: number): { ids: string[]; total: number } {
   const term = searchTerms(query)[0] ?? '';
-  const like = `%${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  const prefix = `${term.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const escaped = term.replace(/[\\%_]/g, (c) => '\\' + c);
+  const like = `%${escaped}%`;
+  const prefix = `${escaped}%`;
   const where = `p.deleted_at IS NULL AND (
       p.name LIKE @like ESCAPE '\\' OR p.position LIKE @like ESCAPE '\\'
       OR p.name_initials LIKE @prefix ESCAPE '\\' OR p.name_pinyin LIKE @prefix ESCAPE '\\'
       OR (length(@term) >= 3 AND (p.name_pinyin LIKE @like ESCAPE '\\' OR p.name_initials LIKE @like ESCAPE '\\'))
-      OR u.name LIKE @like ESCAPE '\\' OR u.short_name LIKE @like ESCAPE '\\')`;
-  const from = 'people p LEFT JOIN units u ON u.id = p.unit_id AND u.deleted_at IS NULL';
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where}`)
-    .get({ like, prefix, term }) as { n: number }).n;
+      OR p.unit_id IN (${UNITS_MATCHING.replace(/\?/g, '@term')}))`;
+  const total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${where}`).get({ like, prefix, term }) as { n: number }).n;
   const ids = (
-    db.prepare(`SELECT p.id FROM ${from} WHERE ${where} ORDER BY p.name_pinyin, p.seq LIMIT @limit`).all({ like, prefix, term, limit }) as {
+    db.prepare(`SELECT p.id FROM people p WHERE ${where} ORDER BY p.name_pinyin, p.name, p.seq LIMIT @limit`).all({ like, prefix, term, limit }) as {
       id: string;
     }[]
   ).map((r) => r.id);

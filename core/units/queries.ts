@@ -57,3 +57,22 @@ export function activeChildCount(db: Db, id: string): number {
 export function unitName(db: Db, id: string): string | null {
   return (db.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
+
+/** Full paths ("市财政局／办公室") of the given units, so the many 办公室 can be told apart. */
+export function unitPaths(db: Db, ids: Iterable<string | null>): Map<string, string> {
+  const parentOf = db.prepare('SELECT parent_id, name FROM units WHERE id = ?');
+  const paths = new Map<string, string>();
+  for (const id of ids) {
+    if (!id || paths.has(id)) continue;
+    const names: string[] = [];
+    let cursor: string | null = id;
+    for (let depth = 0; cursor && depth < 20; depth++) {
+      const row = parentOf.get(cursor) as { parent_id: string | null; name: string } | undefined;
+      if (!row) break;
+      names.unshift(row.name);
+      cursor = row.parent_id;
+    }
+    paths.set(id, names.join('／'));
+  }
+  return paths;
+}

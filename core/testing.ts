@@ -1,0 +1,59 @@
+/** Test helpers: a real core host on a fresh temporary SQLite file. */
+import type { Channel, Envelope, Input, Result } from './api';
+import { createCoreHost, type CoreHost } from './host/coreHost';
+import { tempDir } from '../db/testing';
+
+export const ADMIN = { username: 'admin', password: 'Admin12345' };
+
+export const SETUP_INPUT = {
+  authorityName: '某某市纪委监委',
+  docPrefixes: { opinionReply: '某纪廉复', reminderLetter: '某纪廉提' },
+  adminUsername: ADMIN.username,
+  adminDisplayName: '系统管理员',
+  adminPassword: ADMIN.password,
+  adminPasswordConfirm: ADMIN.password,
+  adminHoldsAllRoles: true,
+};
+
+export interface TestHost {
+  host: CoreHost;
+  dir: string;
+  session: string | null;
+  /** Calls as the current session; throws with the Chinese message on an error envelope. */
+  call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<C>>;
+  /** Calls and returns the envelope as is. */
+  raw(channel: string, input: unknown, session?: string | null): Promise<Envelope<unknown>>;
+  login(username: string, password: string): Promise<string>;
+  close(): void;
+}
+
+export async function makeHost(options: { setup?: boolean; now?: () => Date } = {}): Promise<TestHost> {
+  const { dir, cleanup } = tempDir();
+  const host = createCoreHost({ dataDir: dir, shell: 'browser', version: '0.0.0-test', ...(options.now ? { now: options.now } : {}) });
+  const t: TestHost = {
+    host,
+    dir,
+    session: null,
+    async call(channel, input) {
+      const env = await host.invoke(channel, input, t.session);
+      if (!env.ok) throw Object.assign(new Error(`${env.error.code}: ${env.error.message}`), { body: env.error });
+      return env.value as never;
+    },
+    raw: (channel, input, session = t.session) => host.invoke(channel, input, session),
+    async login(username, password) {
+      const env = await host.invoke('auth.login', { username, password });
+      if (!env.ok) throw new Error(env.error.message);
+      t.session = (env.value as { sessionId: string }).sessionId;
+      return t.session;
+    },
+    close() {
+      host.close();
+      cleanup();
+    },
+  };
+  if (options.setup !== false) {
+    await t.call('setup.initialize', SETUP_INPUT);
+    await t.login(ADMIN.username, ADMIN.password);
+  }
+  return t;
+}
