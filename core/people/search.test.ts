@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { seedRegister } from '../../bench/seed/people';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../../db/testing';
-import { searchPeople, searchPeopleByLikeScan } from './search';
+import { SEARCH_RESULT_CAP, searchPeople, searchPeopleByLikeScan } from './search';
 
 /**
  * The indexed search (trigram FTS + gram table + pinyin ranges + unit subtrees) must
@@ -15,7 +15,7 @@ test('indexed search finds exactly what a LIKE scan finds, on a seeded register'
   t.after(cleanup);
   const { db } = openDatabase(path.join(dir, 'q.sqlite'));
   t.after(() => db.close());
-  seedRegister(db, { people: 3000, seed: 7 });
+  seedRegister(db, { people: 6000, seed: 7 });
 
   const sample = db.prepare('SELECT name, name_initials, name_pinyin, position FROM people ORDER BY seq LIMIT 40').all() as {
     name: string;
@@ -34,18 +34,30 @@ test('indexed search finds exactly what a LIKE scan finds, on a seeded register'
     queries.add(p.name_pinyin.slice(0, 5));
   }
   let nonEmpty = 0;
+  let cappedSeen = 0;
   for (const query of queries) {
     const fast = searchPeople(db, { query, sortBy: 'name', sortOrder: 'asc', page: 1, pageSize: 200 });
-    const slow = searchPeopleByLikeScan(db, query, 200);
-    assert.equal(fast.total, slow.total, `total for “${query}”`);
-    assert.deepEqual(
-      fast.items.map((p) => p.id),
-      slow.ids,
-      `ids for “${query}”`,
-    );
+    const slow = searchPeopleByLikeScan(db, query, 100_000);
+    if (slow.total > SEARCH_RESULT_CAP) {
+      // Large result sets are cut at the cap: what is shown must still be real matches.
+      assert.equal(fast.total, SEARCH_RESULT_CAP, `capped total for “${query}”`);
+      assert.equal(fast.capped, true);
+      const all = new Set(slow.ids);
+      for (const p of fast.items) assert.ok(all.has(p.id), `“${query}” showed a non-match ${p.name}`);
+    } else {
+      assert.equal(fast.total, slow.total, `total for “${query}”`);
+      assert.equal(fast.capped, undefined);
+      assert.deepEqual(
+        fast.items.map((p) => p.id),
+        slow.ids.slice(0, 200),
+        `ids for “${query}”`,
+      );
+    }
     if (fast.total > 0) nonEmpty++;
+    if (fast.capped) cappedSeen++;
   }
   assert.ok(nonEmpty > queries.size / 2, 'most queries should find someone');
+  assert.ok(cappedSeen > 0, 'some query should exceed the cap');
 });
 
 test('paging and sorting happen in SQLite: pages do not overlap and follow the order', (t) => {

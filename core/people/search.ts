@@ -85,74 +85,100 @@ export function searchTerms(query: string | undefined): string[] {
     .slice(0, 5);
 }
 
+/** A search matching more people than this is cut here: counting or sorting 100,000 matches costs far more than it helps. */
+export const SEARCH_RESULT_CAP = 1000;
+
+/** Active units whose name or short name contains the word, with all their sub-units: 财政 finds 市财政局／办公室. */
+function unitsMatching(db: Db, term: string): string[] {
+  return (db.prepare(UNITS_MATCHING).all(term, term) as { id: string }[]).map((r) => r.id);
+}
+
 /**
- * The people one search word matches, as a compound SELECT of `seq`:
+ * The condition "this person matches one search word", as an OR of index-backed tests
+ * that SQLite evaluates with its multi-index OR plan (no full scan):
  * - 3+ characters: the trigram FTS index (name, full pinyin, initials, position);
  * - 1-2 characters: the gram table (name, position) and, for letters, the
  *   initials/pinyin prefix ranges (zs → 张三, li → 李四);
  * - any length: people of units whose name contains the word (units are few).
  */
-export function termMatch(term: string): Sql {
+export function termCondition(db: Db, term: string): Sql {
   const parts: string[] = [];
   const params: unknown[] = [];
   if ([...term].length >= 3) {
-    parts.push('SELECT rowid AS seq FROM people_fts WHERE people_fts MATCH ?');
+    parts.push('p.seq IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)');
     params.push(`"${term.replace(/"/g, '""')}"`);
   } else {
-    parts.push('SELECT person_seq AS seq FROM people_grams WHERE gram = ?');
+    parts.push('p.seq IN (SELECT person_seq FROM people_grams WHERE gram = ?)');
     params.push(term);
     if (/^[a-z]+$/.test(term)) {
-      parts.push('SELECT seq FROM people WHERE name_initials >= ? AND name_initials < ?');
-      parts.push('SELECT seq FROM people WHERE name_pinyin >= ? AND name_pinyin < ?');
+      parts.push('(p.name_initials >= ? AND p.name_initials < ?)', '(p.name_pinyin >= ? AND p.name_pinyin < ?)');
       params.push(term, term + '\uffff', term, term + '\uffff');
     }
   }
-  parts.push(`SELECT seq FROM people WHERE unit_id IN (${UNITS_MATCHING})`);
-  params.push(term, term);
-  return { sql: parts.join(' UNION '), params };
+  const units = unitsMatching(db, term);
+  if (units.length) {
+    parts.push('p.unit_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(units));
+  }
+  return { sql: `(${parts.join(' OR ')})`, params };
 }
 
-/** The people list: search, filters, sort and paging, all in SQLite. */
+/**
+ * The people list: search, filters, sort and paging, all in SQLite.
+ * Without search words the whole (filtered) register is paged with an exact count.
+ * With search words at most SEARCH_RESULT_CAP matches are collected (cheaply, by index),
+ * then sorted and paged; `capped` tells the UI that more matched.
+ */
 export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
   const terms = searchTerms(q.query);
-  const params: unknown[] = [];
-  let from = 'people p';
-  let withClause = '';
-  if (terms.length) {
-    const matches = terms.map(termMatch);
-    withClause = `WITH m(seq) AS (${matches.map((m) => `SELECT seq FROM (${m.sql})`).join(' INTERSECT ')}) `;
-    for (const m of matches) params.push(...m.params);
-    from = 'm JOIN people p ON p.seq = m.seq';
-  }
   const where = ['p.deleted_at IS NULL'];
-  const filterParams: unknown[] = [];
+  const params: unknown[] = [];
+  for (const term of terms) {
+    const c = termCondition(db, term);
+    where.push(c.sql);
+    params.push(...c.params);
+  }
   if (q.unitIds) {
     where.push('p.unit_id IN (SELECT value FROM json_each(?))');
-    filterParams.push(JSON.stringify(q.unitIds));
+    params.push(JSON.stringify(q.unitIds));
   }
   if (q.category) {
     where.push('p.category = ?');
-    filterParams.push(q.category);
+    params.push(q.category);
   }
   if (q.politicalStatus) {
     where.push('p.political_status = ?');
-    filterParams.push(q.politicalStatus);
+    params.push(q.politicalStatus);
   }
   const whereSql = where.join(' AND ');
-
-  const total = (
-    db.prepare(`${withClause}SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(...params, ...filterParams) as { n: number }
-  ).n;
-
   const { sql: orderSql, params: orderParams } = orderBy(q, terms[0]);
-  const rows = db
-    .prepare(
-      `${withClause}SELECT ${PERSON_COLUMNS} FROM ${from} LEFT JOIN units u ON u.id = p.unit_id
-       WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
-    )
-    .all(...params, ...filterParams, ...orderParams, q.pageSize, (q.page - 1) * q.pageSize) as PersonRow[];
+  const offset = (q.page - 1) * q.pageSize;
+
+  let total: number;
+  let capped = false;
+  let rows: PersonRow[];
+  if (!terms.length) {
+    total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${whereSql}`).get(...params) as { n: number }).n;
+    rows = db
+      .prepare(`SELECT ${PERSON_COLUMNS} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
+      .all(...params, ...orderParams, q.pageSize, offset) as PersonRow[];
+  } else {
+    const found = (
+      db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM people p WHERE ${whereSql} LIMIT ?)`).get(...params, SEARCH_RESULT_CAP + 1) as { n: number }
+    ).n;
+    capped = found > SEARCH_RESULT_CAP;
+    total = Math.min(found, SEARCH_RESULT_CAP);
+    // MATERIALIZED: collect the (at most CAP) matches first, so the sort never walks a whole index.
+    rows = db
+      .prepare(
+        `WITH m AS MATERIALIZED (SELECT p.seq FROM people p WHERE ${whereSql} LIMIT ?)
+         SELECT ${PERSON_COLUMNS} FROM m JOIN people p ON p.seq = m.seq LEFT JOIN units u ON u.id = p.unit_id
+         ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, SEARCH_RESULT_CAP, ...orderParams, q.pageSize, offset) as PersonRow[];
+  }
   const paths = unitPaths(db, rows.map((r) => r.unit_id));
-  return { items: rows.map((r) => toListItem(r, paths)), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => toListItem(r, paths)), total, page: q.page, pageSize: q.pageSize, ...(capped ? { capped } : {}) };
 }
 
 function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {

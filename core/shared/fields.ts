@@ -86,6 +86,11 @@ export const pageSize = z
 export interface Paged<T> {
   items: T[];
   total: number;
+  /**
+   * True when a search matched more than it counts (total is then the cap, and only
+   * the first `total` matches are paged): the UI says "超过N条，请缩小范围".
+   */
+  capped?: boolean;
   page: number;
   pageSize: number;
 }
