@@ -1,0 +1,109 @@
+/**
+ * Each test gets its own backend: a fresh data folder and a web host started in this
+ * process (web/server.ts), serving the built renderer. `app.restart()` closes the host
+ * and starts it again on the same folder (a new port: the browser starts logged out).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Channel, Input, Result } from '../../core/api';
+import { startWebHost, type WebHost } from '../../web/server';
+
+const root = path.resolve(__dirname, '..', '..');
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+export const OFFICE = '某某县纪委监委';
+export const ADMIN = { username: 'admin', password: 'Admin2025', displayName: '王主任' };
+
+export class TestApp {
+  host!: WebHost;
+  private sessionId: string | null = null;
+
+  constructor(readonly dataDir: string) {}
+
+  async start(): Promise<WebHost> {
+    this.host = await startWebHost({ dataDir: this.dataDir, staticDir: path.join(root, 'out', 'renderer'), version });
+    this.sessionId = null;
+    return this.host;
+  }
+
+  async restart(): Promise<WebHost> {
+    await this.host.close();
+    return this.start();
+  }
+
+  get url(): string {
+    return this.host.url;
+  }
+
+  /** Calls the contract directly (no UI), as the administrator once setup is done. Throws on `ok: false`. */
+  async invoke<C extends Channel>(channel: C, input: Input<C>): Promise<Result<C>> {
+    const envelope = await this.host.core.invoke(channel, input, this.sessionId);
+    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+    return envelope.value as Result<C>;
+  }
+
+  /** First-run setup without the UI, then a session for `invoke`. */
+  async initialize(): Promise<void> {
+    await this.invoke('setup.initialize', {
+      authorityName: OFFICE,
+      docPrefixes: { opinionReply: '某纪廉复', reminderLetter: '某纪廉提' },
+      adminUsername: ADMIN.username,
+      adminDisplayName: ADMIN.displayName,
+      adminPassword: ADMIN.password,
+      adminPasswordConfirm: ADMIN.password,
+      adminHoldsAllRoles: true,
+    });
+    const login = await this.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    this.sessionId = login.sessionId;
+  }
+
+  async unit(name: string, parentId: string | null = null): Promise<string> {
+    return (await this.invoke('units.create', { name, parentId })).id;
+  }
+
+  async person(values: Input<'people.create'>): Promise<string> {
+    return (await this.invoke('people.create', values)).id;
+  }
+
+  /** Rows in the database, for "nothing was saved" checks. */
+  count(sql: string, ...params: unknown[]): number {
+    return (this.host.core.db.prepare(sql).get(...params) as { n: number }).n;
+  }
+}
+
+export const test = base.extend<{ app: TestApp }>({
+  app: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-'));
+    const app = new TestApp(dataDir);
+    await app.start();
+    await use(app);
+    await app.host.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect };
+
+/** Logs in through the login screen and waits for the main layout. */
+export async function login(page: Page, app: TestApp, user = ADMIN): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: /^登\s*录$/ })).toBeVisible();
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(user.password);
+  await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
+}
+
+/** The people.list requests the page sends, with their inputs (to prove what was and was not searched). */
+export function recordPeopleSearches(page: Page): { query: string | undefined }[] {
+  const seen: { query: string | undefined }[] = [];
+  page.on('request', (req) => {
+    if (req.url().endsWith('/api/people.list')) {
+      const body = JSON.parse(req.postData() ?? '{}') as { query?: string };
+      seen.push({ query: body.query });
+    }
+  });
+  return seen;
+}

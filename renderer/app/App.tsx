@@ -1,0 +1,60 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { createQueryClient } from '../api/queryClient';
+import { LoginPage } from '../pages/auth/LoginPage';
+import { SetupPage } from '../pages/auth/SetupPage';
+import { AuthProvider, useAuth } from './auth';
+import { router } from './router';
+import { theme } from './theme';
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntApp style={{ height: '100%' }}>
+        <QueryClientProvider client={queryClient}>
+          <AuthProvider>
+            <Gate />
+          </AuthProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** First run → setup; not logged in → login; else the main screens. */
+function Gate() {
+  const { state, reload } = useAuth();
+  switch (state.status) {
+    case 'loading':
+      return (
+        <div style={{ display: 'flex', height: '100%', alignItems: 'center', justifyContent: 'center' }}>
+          <Spin size="large" tip="正在打开清廉台账…">
+            <div style={{ width: 200, height: 80 }} />
+          </Spin>
+        </div>
+      );
+    case 'error':
+      return (
+        <Result
+          status="error"
+          title="无法打开清廉台账"
+          subTitle={state.message}
+          extra={
+            <Button type="primary" onClick={() => void reload()}>
+              重试
+            </Button>
+          }
+        />
+      );
+    case 'setup':
+      return <SetupPage />;
+    case 'login':
+      return <LoginPage />;
+    case 'ready':
+      return <RouterProvider router={router} />;
+  }
+}

@@ -1,0 +1,32 @@
+import { Navigate, createHashRouter } from 'react-router';
+import { MainLayout } from '../layout/MainLayout';
+import { PeoplePage } from '../pages/people/PeoplePage';
+import { RecycleBinPage } from '../pages/recycleBin/RecycleBinPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { UnitsPage } from '../pages/units/UnitsPage';
+import { UsersPage } from '../pages/users/UsersPage';
+
+/** Hash routes: work the same over http:// and Electron's app:// protocol. */
+export const PATHS = {
+  people: '/people',
+  units: '/units',
+  recycleBin: '/recycle-bin',
+  settings: '/settings',
+  users: '/users',
+} as const;
+
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <MainLayout />,
+    children: [
+      { index: true, element: <Navigate to={PATHS.people} replace /> },
+      { path: PATHS.people, element: <PeoplePage /> },
+      { path: PATHS.units, element: <UnitsPage /> },
+      { path: PATHS.recycleBin, element: <RecycleBinPage /> },
+      { path: PATHS.settings, element: <SettingsPage /> },
+      { path: PATHS.users, element: <UsersPage /> },
+      { path: '*', element: <Navigate to={PATHS.people} replace /> },
+    ],
+  },
+]);

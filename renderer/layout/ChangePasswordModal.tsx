@@ -1,0 +1,53 @@
+import { App, Form, Input } from 'antd';
+import { useState } from 'react';
+import { authChangePasswordInput, password } from '../../core/users/contract';
+import { useApiMutation } from '../api/hooks';
+import { FormModal } from '../components/FormModal';
+import { parseForm, showServerError, zodRule } from '../lib/zodForm';
+
+const FIELDS = ['oldPassword', 'newPassword', 'newPasswordConfirm'] as const;
+
+export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const change = useApiMutation('auth.changePassword');
+
+  const close = () => {
+    setError(null);
+    onClose();
+  };
+
+  return (
+    <FormModal open={open} title="修改密码" form={form} onCancel={close} saving={change.isPending} error={error} width={440}>
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        preserve={false}
+        onFinish={async (values) => {
+          setError(null);
+          const input = parseForm(form, authChangePasswordInput, values, FIELDS);
+          if (!input) return;
+          try {
+            await change.mutateAsync(input);
+            message.success('密码已修改，下次登录请使用新密码。');
+            close();
+          } catch (e) {
+            setError(showServerError(form, e, FIELDS));
+          }
+        }}
+      >
+        <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请填写原密码' }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Form.Item label="新密码" name="newPassword" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="再次输入新密码" name="newPasswordConfirm" rules={[{ required: true, message: '请再次输入新密码' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../core/users/contract';
+import { useAuth, useCurrentUser } from '../app/auth';
+import { PATHS } from '../app/router';
+import { useApiQuery } from '../api/hooks';
+import { ChangePasswordModal } from './ChangePasswordModal';
+
+const { Header, Sider, Content } = Layout;
+
+export function MainLayout() {
+  const user = useCurrentUser();
+  const { state, logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
+  const settings = useApiQuery('settings.get', {});
+  const officeName = settings.data?.authorityName ?? (state.status === 'ready' ? state.authorityName : null) ?? '';
+  const isAdmin = user.roles.includes('admin');
+
+  const items = [
+    { key: PATHS.people, label: '人员库' },
+    { key: PATHS.units, label: '单位' },
+    { key: PATHS.recycleBin, label: '回收站' },
+    { key: PATHS.settings, label: '设置' },
+    ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }] : []),
+  ];
+  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? PATHS.people;
+
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Header
+        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#8e1616', paddingInline: 20, height: 56, lineHeight: '56px' }}
+      >
+        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+          清廉台账
+        </Typography.Text>
+        <Typography.Text style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="office-name">
+          {officeName}
+        </Typography.Text>
+        <Space size={8} style={{ color: '#fff' }}>
+          <span data-testid="current-user">{user.displayName}</span>
+          {user.roles.map((r) => (
+            <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
+              {ROLE_LABELS[r]}
+            </Tag>
+          ))}
+          <Button size="small" ghost onClick={() => setChangingPassword(true)}>
+            修改密码
+          </Button>
+          <Button size="small" ghost onClick={() => void logout()}>
+            退出登录
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={168} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} aria-label="主菜单" />
+        </Sider>
+        <Content style={{ padding: 20, overflow: 'auto' }}>
+          <Outlet />
+        </Content>
+      </Layout>
+      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+    </Layout>
+  );
+}

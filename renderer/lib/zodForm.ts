@@ -1,0 +1,63 @@
+/**
+ * Form validation from the contract's own zod schemas, so a rule and its Chinese message
+ * are written once (core/…/contract.ts) and the form says exactly what the server would.
+ */
+import type { FormInstance } from 'antd';
+import type { Rule } from 'antd/es/form';
+import type { z } from 'zod';
+import { ApiError } from '../api/errors';
+
+/** An antd rule that runs one field's schema (on the value as `prepare` turns it, e.g. normalised). */
+export function zodRule(schema: z.ZodType, prepare: (value: unknown) => unknown = (v) => v): Rule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const result = await schema.safeParseAsync(prepare(value));
+      if (!result.success) throw new Error(result.error.issues[0]?.message ?? '输入有误');
+    },
+  };
+}
+
+/** zod issues as { 'a.b': message } (first message per path), like the server's `error.fields`. */
+export function issuesToFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    if (!(key in fields)) fields[key] = issue.message;
+  }
+  return fields;
+}
+
+/**
+ * Puts per-field messages on the form's fields. Returns the messages that belong to no
+ * field of this form (to show above the form).
+ */
+export function applyFieldErrors(form: FormInstance, fields: Record<string, string>, known: readonly string[]): string[] {
+  const onForm: { name: (string | number)[]; errors: string[] }[] = [];
+  const rest: string[] = [];
+  for (const [key, message] of Object.entries(fields)) {
+    if (known.includes(key)) onForm.push({ name: key.split('.'), errors: [message] });
+    else rest.push(message);
+  }
+  form.setFields(onForm);
+  return rest;
+}
+
+/**
+ * Validates all values with the whole schema (cross-field rules too). On failure marks
+ * the fields and returns null; the typed values stay in the form.
+ */
+export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, values: unknown, known: readonly string[]): z.output<S> | null {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  applyFieldErrors(form, issuesToFields(result.error), known);
+  return null;
+}
+
+/** A server error on a form: field messages on the fields; returns the message for the alert above the form. */
+export function showServerError(form: FormInstance, error: unknown, known: readonly string[]): string {
+  if (error instanceof ApiError) {
+    if (error.fields) applyFieldErrors(form, error.fields, known);
+    return error.message;
+  }
+  return '保存失败：程序出现意外错误，请重试。';
+}

@@ -1,0 +1,239 @@
+/**
+ * 人员库: server-side search, filters, sorting and paging (people.list — the list is
+ * never loaded whole). Search-as-you-type is IME-safe (see lib/ime.ts).
+ */
+import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { PERSON_CATEGORIES, POLITICAL_STATUSES, type PeopleSortKey, type PersonListItem } from '../../../core/people/contract';
+import { errorMessage } from '../../api/errors';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { PersonPicker } from '../../components/PersonPicker';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { formatBirthMonth } from '../../lib/format';
+import { useImeSafeSearch } from '../../lib/ime';
+import { useUnits } from '../../lib/useUnits';
+import { PageHeader } from '../PageHeader';
+import { PersonFormModal } from './PersonFormModal';
+
+type Category = (typeof PERSON_CATEGORIES)[number];
+type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
+
+const SORT_KEYS: Record<string, PeopleSortKey> = { name: 'name', unit: 'unit', birthMonth: 'birthMonth' };
+
+export function PeoplePage() {
+  const { modal, message } = App.useApp();
+  const search = useImeSafeSearch();
+  const units = useUnits();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [includeSubunits, setIncludeSubunits] = useState(true);
+  const [category, setCategory] = useState<Category | undefined>();
+  const [politicalStatus, setPoliticalStatus] = useState<PoliticalStatus | undefined>();
+  const [sortBy, setSortBy] = useState<PeopleSortKey | undefined>();
+  const [sortOrder, setSortOrder] = useState<'asc' | 'desc'>('asc');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const [quickPick, setQuickPick] = useState<string | null>(null);
+
+  // A new search or filter starts again at page 1.
+  const filterKey = JSON.stringify([search.searched, unitId, includeSubunits, category, politicalStatus]);
+  useEffect(() => setPage(1), [filterKey]);
+
+  const input = {
+    ...(search.searched ? { query: search.searched } : {}),
+    ...(unitId ? { unitId, includeSubunits } : {}),
+    ...(category ? { category } : {}),
+    ...(politicalStatus ? { politicalStatus } : {}),
+    ...(sortBy ? { sortBy, sortOrder } : {}),
+    page,
+    pageSize,
+  };
+  const list = useApiQuery('people.list', input, { keepPrevious: true });
+  const remove = useApiMutation('people.delete', ['people.list', 'recycleBin.list', 'units.list']);
+
+  const confirmDelete = (p: PersonListItem) => {
+    modal.confirm({
+      title: `删除“${p.name}”？`,
+      content: (
+        <>
+          <div>{[unitLabel(p, units.paths), p.position, formatBirthMonth(p.birthMonth)].filter(Boolean).join('，')}</div>
+          <div style={{ marginTop: 8 }}>删除后可在回收站恢复。</div>
+        </>
+      ),
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await remove.mutateAsync({ id: p.id });
+          message.success(`已删除“${p.name}”，可在回收站恢复。`);
+        } catch (e) {
+          message.error(errorMessage(e));
+        }
+      },
+    });
+  };
+
+  const columns = useMemo<TableProps<PersonListItem>['columns']>(
+    () => [
+      {
+        title: '姓名',
+        dataIndex: 'name',
+        key: 'name',
+        sorter: true,
+        sortOrder: sortBy === 'name' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        width: 140,
+        render: (_v, p) => (
+          <Space size={4}>
+            <Typography.Link onClick={() => setEditing({ id: p.id })}>{p.name}</Typography.Link>
+            {p.homonymCount > 0 ? (
+              <Tooltip title={`人员库中还有${p.homonymCount}位同名人员，请以单位和出生年月区分`}>
+                <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+                  同名
+                </Tag>
+              </Tooltip>
+            ) : null}
+          </Space>
+        ),
+      },
+      { title: '性别', dataIndex: 'gender', key: 'gender', width: 64 },
+      {
+        title: '出生年月',
+        dataIndex: 'birthMonth',
+        key: 'birthMonth',
+        sorter: true,
+        sortOrder: sortBy === 'birthMonth' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        width: 110,
+        render: (v: string | null) => formatBirthMonth(v),
+      },
+      {
+        title: '单位',
+        dataIndex: 'unitName',
+        key: 'unit',
+        sorter: true,
+        sortOrder: sortBy === 'unit' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        render: (_v, p) => unitLabel(p, units.paths),
+      },
+      { title: '职务', dataIndex: 'position', key: 'position' },
+      { title: '政治面貌', dataIndex: 'politicalStatus', key: 'politicalStatus', width: 110 },
+      { title: '身份证号', dataIndex: 'idNumberMasked', key: 'idNumber', width: 190, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+      {
+        title: '操作',
+        key: 'actions',
+        width: 120,
+        render: (_v, p) => (
+          <Space size={4}>
+            <Button type="link" size="small" onClick={() => setEditing({ id: p.id })}>
+              编辑
+            </Button>
+            <Button type="link" size="small" danger onClick={() => confirmDelete(p)}>
+              删除
+            </Button>
+          </Space>
+        ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sortBy, sortOrder, units.paths],
+  );
+
+  return (
+    <div>
+      <PageHeader
+        title="人员库"
+        extra={
+          <>
+            <span>快速查找</span>
+            <PersonPicker
+              aria-label="快速查找"
+              style={{ width: 320 }}
+              value={quickPick}
+              placeholder="输入姓名或拼音，选中后打开编辑"
+              onChange={(id) => {
+                setQuickPick(null);
+                if (id) setEditing({ id });
+              }}
+            />
+            <Button type="primary" onClick={() => setEditing({ id: null })}>
+              新增人员
+            </Button>
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={12} wrap align="center">
+          <Input
+            {...search.inputProps}
+            allowClear
+            aria-label="搜索人员"
+            placeholder="姓名、拼音首字母（如 zs）、全拼、单位或职务"
+            style={{ width: 340 }}
+          />
+          <Space size={4}>
+            <UnitTreeSelect aria-label="按单位筛选" placeholder="全部单位" value={unitId} onChange={setUnitId} style={{ width: 240 }} />
+            <Checkbox checked={includeSubunits} onChange={(e) => setIncludeSubunits(e.target.checked)} disabled={!unitId}>
+              含下级
+            </Checkbox>
+          </Space>
+          <Select<Category>
+            aria-label="按人员类别筛选"
+            placeholder="全部类别"
+            allowClear
+            style={{ width: 140 }}
+            value={category}
+            onChange={(v) => setCategory(v ?? undefined)}
+            options={PERSON_CATEGORIES.map((c) => ({ value: c, label: c }))}
+          />
+          <Select<PoliticalStatus>
+            aria-label="按政治面貌筛选"
+            placeholder="全部政治面貌"
+            allowClear
+            style={{ width: 150 }}
+            value={politicalStatus}
+            onChange={(v) => setPoliticalStatus(v ?? undefined)}
+            options={POLITICAL_STATUSES.map((c) => ({ value: c, label: c }))}
+          />
+        </Flex>
+      </Card>
+      {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      <Table<PersonListItem>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        onRow={(p) => ({ onDoubleClick: () => setEditing({ id: p.id }) })}
+        locale={{ emptyText: search.searched || unitId || category || politicalStatus ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (total) => `共 ${total} 人`,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = s?.order ? SORT_KEYS[String(s.columnKey)] : undefined;
+          setSortBy(key);
+          setSortOrder(s?.order === 'descend' ? 'desc' : 'asc');
+          if (pagination.pageSize && pagination.pageSize !== pageSize) {
+            setPageSize(pagination.pageSize);
+            setPage(1);
+          } else setPage(pagination.current ?? 1);
+        }}
+      />
+      <PersonFormModal
+        open={editing !== null}
+        personId={editing?.id ?? null}
+        defaults={unitId ? { unitId } : undefined}
+        onClose={() => setEditing(null)}
+      />
+    </div>
+  );
+}
+
+function unitLabel(p: PersonListItem, paths: Map<string, string>): string {
+  return (p.unitId ? paths.get(p.unitId) : undefined) ?? p.unitName ?? '';
+}

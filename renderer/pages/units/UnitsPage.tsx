@@ -1,0 +1,251 @@
+/**
+ * 单位: the unit tree (built client-side from units.list) with add child, rename, move
+ * (parent select) and delete. The server refuses to delete a unit that still has people
+ * or sub-units; its message is shown as is.
+ */
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Tree, Typography } from 'antd';
+import type { TreeDataNode } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { unitsCreateInput, unitsUpdateInput, type Unit } from '../../../core/units/contract';
+import { errorMessage } from '../../api/errors';
+import { useApiMutation } from '../../api/hooks';
+import { FormModal } from '../../components/FormModal';
+import { UnitTreeSelect } from '../../components/UnitTreeSelect';
+import { subtreeIds, toTreeSelectData, type UnitNode } from '../../lib/unitTree';
+import { useUnits } from '../../lib/useUnits';
+import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { PageHeader } from '../PageHeader';
+import { optionalText, requiredText } from '../../../core/shared/fields';
+
+const FIELDS = ['parentId', 'name', 'shortName', 'sortOrder'] as const;
+const nameRule = zodRule(requiredText('单位名称', 60));
+const shortNameRule = zodRule(optionalText('单位简称', 20));
+
+interface UnitFormValues {
+  parentId?: string | null;
+  name?: string;
+  shortName?: string | null;
+  sortOrder?: number | null;
+}
+
+function toTreeData(nodes: UnitNode[]): TreeDataNode[] {
+  return nodes.map((n) => ({
+    key: n.unit.id,
+    title: (
+      <span>
+        {n.unit.name}
+        {n.unit.peopleCount > 0 ? <Typography.Text type="secondary">（{n.unit.peopleCount}人）</Typography.Text> : null}
+      </span>
+    ),
+    children: toTreeData(n.children),
+  }));
+}
+
+export function UnitsPage() {
+  const units = useUnits();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [adding, setAdding] = useState<{ parentId: string | null } | null>(null);
+  const selected = units.units.find((u) => u.id === selectedId) ?? null;
+
+  const treeData = useMemo(() => toTreeData(units.tree), [units.tree]);
+  const allIds = units.units.map((u) => u.id);
+  const expandedKeys = allIds.filter((id) => !collapsed.has(id));
+
+  return (
+    <div>
+      <PageHeader
+        title="单位"
+        extra={
+          <Button type="primary" onClick={() => setAdding({ parentId: null })}>
+            新增顶级单位
+          </Button>
+        }
+      />
+      {units.error ? <Alert type="error" showIcon title={units.error.message} style={{ marginBottom: 12 }} /> : null}
+      <Row gutter={16}>
+        <Col xs={24} md={10} lg={9}>
+          <Card size="small" title="单位结构" styles={{ body: { minHeight: 360 } }}>
+            {units.units.length === 0 && !units.isLoading ? (
+              <Empty description="还没有单位，点击“新增顶级单位”添加" />
+            ) : (
+              <Tree
+                aria-label="单位结构"
+                blockNode
+                showLine
+                treeData={treeData}
+                expandedKeys={expandedKeys}
+                onExpand={(keys) => setCollapsed(new Set(allIds.filter((id) => !keys.includes(id))))}
+                selectedKeys={selectedId ? [selectedId] : []}
+                onSelect={(keys) => setSelectedId((keys[0] as string | undefined) ?? selectedId)}
+              />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={14} lg={15}>
+          {selected ? (
+            <UnitDetails key={`${selected.id}:${selected.rev}`} unit={selected} onAddChild={() => setAdding({ parentId: selected.id })} onDeleted={() => setSelectedId(null)} />
+          ) : (
+            <Card size="small">
+              <Empty description="在左侧选择一个单位，可改名、调整上级单位、添加下级单位或删除" />
+            </Card>
+          )}
+        </Col>
+      </Row>
+      <AddUnitModal
+        open={adding !== null}
+        parentId={adding?.parentId ?? null}
+        onClose={() => setAdding(null)}
+        onCreated={(u) => {
+          if (u.parentId) setCollapsed((c) => new Set([...c].filter((id) => id !== u.parentId)));
+          setSelectedId(u.id);
+        }}
+      />
+    </div>
+  );
+}
+
+function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: () => void; onDeleted: () => void }) {
+  const { modal, message } = App.useApp();
+  const units = useUnits();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const update = useApiMutation('units.update', ['units.list', 'people.list']);
+  const remove = useApiMutation('units.delete', ['units.list', 'recycleBin.list']);
+
+  // A unit cannot move under itself or one of its sub-units.
+  const parentChoices = useMemo(() => toTreeSelectData(units.tree, subtreeIds(units.units, unit.id)), [units.tree, units.units, unit.id]);
+  const children = units.units.filter((u) => u.parentId === unit.id).length;
+
+  const save = async (values: UnitFormValues) => {
+    setError(null);
+    const input = parseForm(form, unitsUpdateInput, { ...values, sortOrder: values.sortOrder ?? 0, id: unit.id, rev: unit.rev }, FIELDS);
+    if (!input) return;
+    try {
+      await update.mutateAsync(input);
+      message.success(`已保存“${input.name}”`);
+    } catch (e) {
+      setError(showServerError(form, e, FIELDS));
+    }
+  };
+
+  const confirmDelete = () => {
+    setError(null);
+    modal.confirm({
+      title: `删除单位“${unit.name}”？`,
+      content: '删除后可在回收站恢复。有人员或下级单位的单位不能删除。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await remove.mutateAsync({ id: unit.id });
+          message.success(`已删除“${unit.name}”，可在回收站恢复。`);
+          onDeleted();
+        } catch (e) {
+          setError(errorMessage(e));
+        }
+      },
+    });
+  };
+
+  return (
+    <Card
+      size="small"
+      title={units.paths.get(unit.id) ?? unit.name}
+      extra={
+        <Space>
+          <Button onClick={onAddChild}>添加下级单位</Button>
+          <Button danger onClick={confirmDelete}>
+            删除
+          </Button>
+        </Space>
+      }
+    >
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+      <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
+        <Descriptions.Item label="本单位人员">{unit.peopleCount}人</Descriptions.Item>
+        <Descriptions.Item label="下级单位">{children}个</Descriptions.Item>
+      </Descriptions>
+      <Form<UnitFormValues>
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        onFinish={save}
+        style={{ maxWidth: 480 }}
+        // The details are keyed by id and revision: they refill only after a save, never while typing.
+        initialValues={{ name: unit.name, shortName: unit.shortName, parentId: unit.parentId, sortOrder: unit.sortOrder }}
+      >
+        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item label="上级单位" name="parentId" extra="清空表示顶级单位；不能选择本单位或其下级单位">
+          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" treeData={parentChoices} />
+        </Form.Item>
+        <Form.Item label="排序号" name="sortOrder" extra="数字小的排在前面">
+          <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          保存修改
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function AddUnitModal({ open, parentId, onClose, onCreated }: { open: boolean; parentId: string | null; onClose: () => void; onCreated: (u: Unit) => void }) {
+  const { message } = App.useApp();
+  const units = useUnits();
+  const [form] = Form.useForm<UnitFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation('units.create', ['units.list']);
+
+  useEffect(() => {
+    if (open) {
+      setError(null);
+      form.setFieldsValue({ parentId, sortOrder: 0 });
+    }
+  }, [open, parentId, form]);
+
+  const parentName = parentId ? units.paths.get(parentId) : null;
+
+  return (
+    <FormModal open={open} title={parentName ? `在“${parentName}”下添加单位` : '新增顶级单位'} form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
+      <Form<UnitFormValues>
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        preserve={false}
+        onFinish={async (values) => {
+          setError(null);
+          const input = parseForm(form, unitsCreateInput, { ...values, sortOrder: values.sortOrder ?? 0 }, FIELDS);
+          if (!input) return;
+          try {
+            const unit = await create.mutateAsync(input);
+            message.success(`已添加单位“${unit.name}”`);
+            onCreated(unit);
+            onClose();
+          } catch (e) {
+            setError(showServerError(form, e, FIELDS));
+          }
+        }}
+      >
+        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
+          <Input autoFocus maxLength={60} />
+        </Form.Item>
+        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item label="上级单位" name="parentId">
+          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" />
+        </Form.Item>
+        <Form.Item label="排序号" name="sortOrder" extra="数字小的排在前面">
+          <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}

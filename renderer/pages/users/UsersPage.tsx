@@ -1,0 +1,230 @@
+/** 账号管理 (administrators): accounts, their roles, enabling, password resets. */
+import { Alert, App, Button, Checkbox, Form, Input, Result, Space, Switch, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import { requiredText } from '../../../core/shared/fields';
+import {
+  ROLES,
+  ROLE_LABELS,
+  password,
+  roleList,
+  username,
+  usersCreateInput,
+  usersResetPasswordInput,
+  usersUpdateInput,
+  type Role,
+  type UserSummary,
+} from '../../../core/users/contract';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useIsAdmin } from '../../app/auth';
+import { FormModal } from '../../components/FormModal';
+import { formatDate } from '../../lib/format';
+import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { PageHeader } from '../PageHeader';
+
+const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+/** The form asks for the password twice; the contract takes it once. */
+const passwordConfirm = { passwordConfirm: z.string({ error: '请再次输入密码' }) };
+const samePassword = (v: { password: string; passwordConfirm: string }) => v.password === v.passwordConfirm;
+const mismatch = () => ({ error: '两次输入的密码不一致', path: ['passwordConfirm'] });
+const createForm = usersCreateInput.extend(passwordConfirm).refine(samePassword, mismatch());
+const resetForm = usersResetPasswordInput.extend(passwordConfirm).refine(samePassword, mismatch());
+
+export function UsersPage() {
+  const isAdmin = useIsAdmin();
+  const list = useApiQuery('users.list', {}, { enabled: isAdmin });
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserSummary | null>(null);
+  const [resetting, setResetting] = useState<UserSummary | null>(null);
+
+  if (!isAdmin) return <Result status="403" title="没有权限" subTitle="账号管理只对管理员开放。" />;
+
+  return (
+    <div>
+      <PageHeader
+        title="账号管理"
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)}>
+            新增账号
+          </Button>
+        }
+      />
+      {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
+      <Table<UserSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.isFetching}
+        dataSource={list.data ?? []}
+        pagination={false}
+        columns={[
+          { title: '用户名', dataIndex: 'username' },
+          { title: '姓名', dataIndex: 'displayName' },
+          {
+            title: '角色',
+            dataIndex: 'roles',
+            render: (roles: Role[]) => roles.map((r) => <Tag key={r}>{ROLE_LABELS[r]}</Tag>),
+          },
+          { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+          { title: '创建日期', dataIndex: 'createdAt', width: 140, render: (v: string) => formatDate(v) },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 170,
+            render: (_v, u) => (
+              <Space size={4}>
+                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                  编辑
+                </Button>
+                <Button type="link" size="small" onClick={() => setResetting(u)}>
+                  重置密码
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+    </div>
+  );
+}
+
+function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation('users.create', ['users.list']);
+  const FIELDS = ['username', 'displayName', 'password', 'passwordConfirm', 'roles'];
+  useEffect(() => {
+    if (open) setError(null);
+  }, [open]);
+  return (
+    <FormModal open={open} title="新增账号" form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        preserve={false}
+        initialValues={{ roles: ['handler'] }}
+        onFinish={async (values) => {
+          setError(null);
+          const parsed = parseForm(form, createForm, values, FIELDS);
+          if (!parsed) return;
+          try {
+            const u = await create.mutateAsync({ username: parsed.username, displayName: parsed.displayName, password: parsed.password, roles: parsed.roles });
+            message.success(`已新增账号“${u.username}”`);
+            onClose();
+          } catch (e) {
+            setError(showServerError(form, e, FIELDS));
+          }
+        }}
+      >
+        <Form.Item label="用户名" name="username" rules={[zodRule(username)]}>
+          <Input autoFocus autoComplete="off" />
+        </Form.Item>
+        <Form.Item label="姓名" name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
+          <Input />
+        </Form.Item>
+        <Form.Item label="初始密码" name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="再次输入密码" name="passwordConfirm" rules={[{ required: true, message: '请再次输入密码' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="角色" name="roles" rules={[zodRule(roleList)]}>
+          <Checkbox.Group options={ROLE_OPTIONS} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const update = useApiMutation('users.update', ['users.list', 'auth.me']);
+  const FIELDS = ['displayName', 'roles', 'active'];
+  useEffect(() => {
+    if (user) {
+      setError(null);
+      form.setFieldsValue({ displayName: user.displayName, roles: user.roles, active: user.active });
+    }
+  }, [user, form]);
+  return (
+    <FormModal open={user !== null} title={user ? `编辑账号“${user.username}”` : ''} form={form} onCancel={onClose} saving={update.isPending} error={error} width={480}>
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        preserve={false}
+        onFinish={async (values: Record<string, unknown>) => {
+          if (!user) return;
+          setError(null);
+          const input = parseForm(form, usersUpdateInput, { ...values, id: user.id, rev: user.rev }, FIELDS);
+          if (!input) return;
+          try {
+            await update.mutateAsync(input);
+            message.success('账号已保存');
+            onClose();
+          } catch (e) {
+            setError(showServerError(form, e, FIELDS));
+          }
+        }}
+      >
+        <Form.Item label="姓名" name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item label="角色" name="roles" rules={[zodRule(roleList)]}>
+          <Checkbox.Group options={ROLE_OPTIONS} />
+        </Form.Item>
+        <Form.Item label="启用" name="active" valuePropName="checked" extra="停用后该账号不能登录，已登录的会被退出">
+          <Switch checkedChildren="启用" unCheckedChildren="停用" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const reset = useApiMutation('users.resetPassword');
+  const FIELDS = ['password', 'passwordConfirm'];
+  useEffect(() => {
+    if (user) setError(null);
+  }, [user]);
+  return (
+    <FormModal open={user !== null} title={user ? `重置“${user.displayName}”的密码` : ''} form={form} onCancel={onClose} saving={reset.isPending} error={error} width={440}>
+      <Form
+        form={form}
+        layout="vertical"
+        validateTrigger="onBlur"
+        preserve={false}
+        onFinish={async (values: Record<string, unknown>) => {
+          if (!user) return;
+          setError(null);
+          const parsed = parseForm(form, resetForm, { ...values, id: user.id }, FIELDS);
+          if (!parsed) return;
+          try {
+            await reset.mutateAsync({ id: user.id, password: parsed.password });
+            message.success('密码已重置，该账号需用新密码重新登录。');
+            onClose();
+          } catch (e) {
+            setError(showServerError(form, e, FIELDS));
+          }
+        }}
+      >
+        <Form.Item label="新密码" name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+          <Input.Password autoFocus autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label="再次输入新密码" name="passwordConfirm" rules={[{ required: true, message: '请再次输入密码' }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
