@@ -156,29 +156,47 @@ export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
 
   let total: number;
   let capped = false;
-  let rows: PersonRow[];
+  let seqs: number[];
+  // Step 1 sorts and pages sequence numbers only; step 2 reads the page's 20 rows in full
+  // (the same-name count and unit path are then worked out for 20 rows, not for every match).
   if (!terms.length) {
     total = (db.prepare(`SELECT count(*) AS n FROM people p WHERE ${whereSql}`).get(...params) as { n: number }).n;
-    rows = db
-      .prepare(`SELECT ${PERSON_COLUMNS} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
-      .all(...params, ...orderParams, q.pageSize, offset) as PersonRow[];
+    seqs = db
+      .prepare(`SELECT p.seq FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, ...orderParams, q.pageSize, offset) as number[];
   } else {
-    const found = (
-      db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM people p WHERE ${whereSql} LIMIT ?)`).get(...params, SEARCH_RESULT_CAP + 1) as { n: number }
-    ).n;
-    capped = found > SEARCH_RESULT_CAP;
-    total = Math.min(found, SEARCH_RESULT_CAP);
-    // MATERIALIZED: collect the (at most CAP) matches first, so the sort never walks a whole index.
-    rows = db
+    // Collect up to CAP+1 matches (MATERIALIZED, so the sort never walks a whole index),
+    // count them, and sort and page the first CAP — in one pass.
+    const page = db
       .prepare(
-        `WITH m AS MATERIALIZED (SELECT p.seq FROM people p WHERE ${whereSql} LIMIT ?)
-         SELECT ${PERSON_COLUMNS} FROM m JOIN people p ON p.seq = m.seq LEFT JOIN units u ON u.id = p.unit_id
+        `WITH m AS MATERIALIZED (SELECT p.seq FROM people p WHERE ${whereSql} LIMIT ?),
+              shown AS (SELECT seq FROM m LIMIT ?)
+         SELECT p.seq, (SELECT count(*) FROM m) AS found
+         FROM shown JOIN people p ON p.seq = shown.seq LEFT JOIN units u ON u.id = p.unit_id
          ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
       )
-      .all(...params, SEARCH_RESULT_CAP, ...orderParams, q.pageSize, offset) as PersonRow[];
+      .all(...params, SEARCH_RESULT_CAP + 1, SEARCH_RESULT_CAP, ...orderParams, q.pageSize, offset) as { seq: number; found: number }[];
+    const matched =
+      page[0]?.found ??
+      (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM people p WHERE ${whereSql} LIMIT ?)`).get(...params, SEARCH_RESULT_CAP + 1) as { n: number }).n;
+    capped = matched > SEARCH_RESULT_CAP;
+    total = Math.min(matched, SEARCH_RESULT_CAP);
+    seqs = page.map((r) => r.seq);
   }
+  const rows = readPeople(db, seqs);
   const paths = unitPaths(db, rows.map((r) => r.unit_id));
   return { items: rows.map((r) => toListItem(r, paths)), total, page: q.page, pageSize: q.pageSize, ...(capped ? { capped } : {}) };
+}
+
+/** Full rows for the given seqs, in the given order. */
+function readPeople(db: Db, seqs: number[]): PersonRow[] {
+  if (!seqs.length) return [];
+  const rows = db
+    .prepare(`SELECT ${PERSON_COLUMNS} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.seq IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(seqs)) as PersonRow[];
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.map((seq) => bySeq.get(seq)!).filter(Boolean);
 }
 
 function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {
