@@ -1,0 +1,35 @@
+/**
+ * The preload's logic, kept apart from the entry (preload.ts) so tests can hand it a
+ * stand-in for `contextBridge` and `ipcRenderer`.
+ */
+import type { Envelope } from '../core/api';
+import { INVOKE_IPC_CHANNEL, isAllowedChannel } from './allowList';
+import { BRIDGE_GLOBAL_NAME, type QinglianBridge } from './preloadApi';
+
+/** The parts of Electron's `ipcRenderer` the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+
+/** The parts of Electron's `contextBridge` the bridge uses. */
+export interface ContextBridgeLike {
+  exposeInMainWorld(apiKey: string, api: unknown): void;
+}
+
+function unknownChannel(channel: unknown): Envelope<never> {
+  const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
+  return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `没有名为“${name}”的操作，请求未发送。` } };
+}
+
+export function createBridge(ipc: IpcRendererLike): QinglianBridge {
+  const invoke = (channel: unknown, input: unknown, sessionId?: unknown): Promise<unknown> => {
+    if (!isAllowedChannel(channel)) return Promise.reject(unknownChannel(channel));
+    return ipc.invoke(INVOKE_IPC_CHANNEL, channel, input ?? {}, sessionId ?? null);
+  };
+  // Only these two members cross into the page: no ipcRenderer, no generic send.
+  return Object.freeze({ shell: 'electron', invoke }) as QinglianBridge;
+}
+
+export function exposeBridge(contextBridge: ContextBridgeLike, ipc: IpcRendererLike): void {
+  contextBridge.exposeInMainWorld(BRIDGE_GLOBAL_NAME, createBridge(ipc));
+}

@@ -1,0 +1,21 @@
+/**
+ * Entry of the core process: an Electron utilityProcess forked by the main process
+ * (out/main/coreProcess.js). It owns the SQLite connection, so long work here never
+ * blocks the window.
+ */
+import type { ParentPort } from 'electron';
+import { createCoreHost } from '../../core/host/coreHost';
+import { runCoreServer } from './server';
+
+const port: ParentPort | undefined = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort;
+if (!port) {
+  console.error('coreProcess.js must be started by the Electron main process (utilityProcess.fork).');
+  process.exit(1);
+} else {
+  runCoreServer(port, {
+    createHost: createCoreHost,
+    env: process.env,
+    expectedAbi: process.versions.modules,
+    exit: (code) => process.exit(code),
+  });
+}

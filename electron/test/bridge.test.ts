@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CHANNELS } from '../../core/api';
+import { INVOKE_IPC_CHANNEL, isAllowedChannel } from '../allowList';
+import { createBridge, exposeBridge } from '../bridge';
+import { CONTRACT_CHANNELS } from '../contractChannels';
+
+function fakeIpcRenderer() {
+  const calls: unknown[][] = [];
+  return {
+    calls,
+    invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+      calls.push([channel, ...args]);
+      return Promise.resolve({ ok: true, value: 'from-main' });
+    },
+  };
+}
+
+test('the allow-list is exactly the contract', () => {
+  assert.deepEqual([...CONTRACT_CHANNELS].sort(), [...CHANNELS].sort());
+  assert.ok(CHANNELS.length > 0);
+  for (const channel of CHANNELS) assert.equal(isAllowedChannel(channel), true, channel);
+  for (const bad of [
+    '',
+    'people',
+    'people.drop',
+    'toString',
+    '__proto__',
+    'constructor',
+    'hasOwnProperty',
+    'PEOPLE.LIST',
+    ' people.list',
+    42,
+    null,
+    undefined,
+    {},
+  ]) {
+    assert.equal(isAllowedChannel(bad), false, String(bad));
+  }
+});
+
+test('exposes window.qinglian with only shell and invoke', () => {
+  const exposed: Array<[string, unknown]> = [];
+  exposeBridge({ exposeInMainWorld: (key, api) => exposed.push([key, api]) }, fakeIpcRenderer());
+  assert.equal(exposed.length, 1);
+  const [key, api] = exposed[0]!;
+  assert.equal(key, 'qinglian');
+  assert.deepEqual(Object.keys(api as object).sort(), ['invoke', 'shell']);
+  assert.equal((api as { shell: string }).shell, 'electron');
+  assert.ok(Object.isFrozen(api));
+});
+
+test('invoke forwards contract channels over qinglian:invoke', async () => {
+  const ipc = fakeIpcRenderer();
+  const bridge = createBridge(ipc);
+  const result = await bridge.invoke('people.list', { query: '张' }, 'session-1');
+  assert.deepEqual(result, { ok: true, value: 'from-main' });
+  await bridge.invoke('app.info', {});
+  assert.deepEqual(ipc.calls, [
+    [INVOKE_IPC_CHANNEL, 'people.list', { query: '张' }, 'session-1'],
+    [INVOKE_IPC_CHANNEL, 'app.info', {}, null],
+  ]);
+});
+
+test('invoke rejects channels outside the contract with an envelope, without sending', async () => {
+  const ipc = fakeIpcRenderer();
+  const bridge = createBridge(ipc) as unknown as { invoke(channel: unknown, input?: unknown): Promise<unknown> };
+  for (const channel of ['db.exec', 'people.drop', '__proto__', 'toString', '', 7]) {
+    await assert.rejects(bridge.invoke(channel, {}), (reason: unknown) => {
+      const r = reason as { ok: boolean; error: { code: string; message: string } };
+      assert.equal(r.ok, false);
+      assert.equal(r.error.code, 'UNKNOWN_CHANNEL');
+      assert.match(r.error.message, /没有名为/);
+      return true;
+    });
+  }
+  assert.deepEqual(ipc.calls, []);
+});
