@@ -29,6 +29,41 @@ import {
   type UserSummary,
 } from './users/contract';
 import type { ApiErrorBody } from './errors';
+import {
+  importPersonsFileInput,
+  matchLinesInput,
+  opinionSettingsSchema,
+  repliesCheckInput,
+  repliesCreateInput,
+  repliesGetInput,
+  repliesListInput,
+  repliesSupersedeInput,
+  repliesTransitionInput,
+  repliesUpdateItemInput,
+  repliesVoidInput,
+  requestsCreateInput,
+  requestsDeleteInput,
+  requestsGetInput,
+  requestsListInput,
+  requestsUpdateInput,
+  type MatchedLine,
+  type OpinionSettings,
+  type ReplyDetail,
+  type RepliesPage,
+  type RequestDetail,
+  type RequestSummary,
+} from './opinions/contract';
+import { pendingCreateInput, pendingDeleteInput, pendingListInput, pendingUpdateInput, type PendingMatter } from './pendingMatters/contract';
+import type { Dossier } from './people/dossier';
+import type { ImpactRuleSet } from './sanctions/impactRules';
+import {
+  sanctionsCreateInput,
+  sanctionsDeleteInput,
+  sanctionsListInput,
+  sanctionsOverrideInput,
+  sanctionsUpdateInput,
+  type Sanction,
+} from './sanctions/contract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -78,6 +113,41 @@ export const api = {
   'people.create': op<Person>()({ input: peopleCreateInput, writes: true, access: 'user', title: '新增人员' }),
   'people.update': op<Person>()({ input: peopleUpdateInput, writes: true, access: 'user', title: '修改人员' }),
   'people.delete': op<void>()({ input: peopleDeleteInput, writes: true, access: 'user', title: '删除人员' }),
+  'people.dossier': op<Dossier>()({ input: peopleGetInput, writes: false, access: 'user', title: '人员档案' }),
+
+  'sanctions.list': op<Sanction[]>()({ input: sanctionsListInput, writes: false, access: 'user', title: '处分记录' }),
+  'sanctions.create': op<Sanction>()({ input: sanctionsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记处分' }),
+  'sanctions.update': op<Sanction>()({ input: sanctionsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改处分' }),
+  'sanctions.delete': op<void>()({ input: sanctionsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除处分' }),
+  'sanctions.override': op<Sanction>()({ input: sanctionsOverrideInput, writes: true, access: ['handler', 'reviewer', 'admin'], title: '调整影响期' }),
+  'impactRules.list': op<ImpactRuleSet[]>()({ input: none, writes: false, access: 'user', title: '影响期规则' }),
+
+  'pendingMatters.list': op<PendingMatter[]>()({ input: pendingListInput, writes: false, access: 'user', title: '在查事项' }),
+  'pendingMatters.create': op<PendingMatter>()({ input: pendingCreateInput, writes: true, access: ['handler', 'admin'], title: '登记在查事项' }),
+  'pendingMatters.update': op<PendingMatter>()({ input: pendingUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改在查事项' }),
+  'pendingMatters.delete': op<void>()({ input: pendingDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除在查事项' }),
+
+  'opinionRequests.matchLines': op<MatchedLine[]>()({ input: matchLinesInput, writes: false, access: 'user', title: '核对人员名单' }),
+  'opinionRequests.importFile': op<MatchedLine[]>()({ input: importPersonsFileInput, writes: false, access: 'user', title: '导入人员名单' }),
+  'opinionRequests.create': op<RequestDetail>()({ input: requestsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记征求意见函' }),
+  'opinionRequests.update': op<RequestDetail>()({ input: requestsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改征求意见函' }),
+  'opinionRequests.delete': op<void>()({ input: requestsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除征求意见函' }),
+  'opinionRequests.get': op<RequestDetail>()({ input: requestsGetInput, writes: false, access: 'user', title: '查看征求意见函' }),
+  'opinionRequests.list': op<Paged<RequestSummary>>()({ input: requestsListInput, writes: false, access: 'user', title: '征求意见函列表' }),
+
+  'opinionReplies.create': op<ReplyDetail>()({ input: repliesCreateInput, writes: true, access: ['handler'], title: '拟办回复' }),
+  'opinionReplies.get': op<ReplyDetail>()({ input: repliesGetInput, writes: false, access: 'user', title: '查看回复' }),
+  'opinionReplies.list': op<RepliesPage>()({ input: repliesListInput, writes: false, access: 'user', title: '回复列表' }),
+  'opinionReplies.updateItem': op<ReplyDetail>()({ input: repliesUpdateItemInput, writes: true, access: ['handler'], title: '修改回复意见' }),
+  'opinionReplies.recordCheck': op<ReplyDetail>()({ input: repliesCheckInput, writes: true, access: ['handler', 'reviewer'], title: '登记科室核查' }),
+  'opinionReplies.review': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['reviewer'], title: '审核回复' }),
+  'opinionReplies.returnToDraft': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['reviewer', 'signer'], title: '退回承办' }),
+  'opinionReplies.issue': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['signer'], title: '签发回复' }),
+  'opinionReplies.void': op<ReplyDetail>()({ input: repliesVoidInput, writes: true, access: ['signer', 'admin'], title: '作废回复' }),
+  'opinionReplies.supersede': op<ReplyDetail>()({ input: repliesSupersedeInput, writes: true, access: ['handler'], title: '更正回复' }),
+
+  'opinionSettings.get': op<OpinionSettings>()({ input: none, writes: false, access: 'user', title: '读取意见回复设置' }),
+  'opinionSettings.update': op<OpinionSettings>()({ input: opinionSettingsSchema, writes: true, access: ['admin'], title: '修改意见回复设置' }),
 
   'recycleBin.list': op<Paged<RecycledItem>>()({ input: recycleBinListInput, writes: false, access: 'user', title: '回收站' }),
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),

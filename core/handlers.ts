@@ -2,7 +2,12 @@ import type { Channel } from './api';
 import { appHandlers } from './app/handlers';
 import { authHandlers } from './auth/handlers';
 import type { Handler } from './host/handler';
+import { opinionSettingsHandlers } from './opinions/settingsHandlers';
+import { repliesHandlers } from './opinions/replies';
+import { requestsHandlers } from './opinions/requests';
+import { pendingMattersHandlers } from './pendingMatters/handlers';
 import { peopleHandlers } from './people/handlers';
+import { sanctionsHandlers } from './sanctions/handlers';
 import { recycleBinHandlers } from './recycleBin/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
@@ -19,4 +24,9 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...unitsHandlers,
   ...peopleHandlers,
   ...recycleBinHandlers,
+  ...sanctionsHandlers,
+  ...pendingMattersHandlers,
+  ...requestsHandlers,
+  ...repliesHandlers,
+  ...opinionSettingsHandlers,
 };

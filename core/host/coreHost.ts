@@ -77,7 +77,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     db,
     async invoke(channel, input, sessionId = null) {
       try {
-        const value = invokeSync(channel, input, sessionId ?? null);
+        const value = await invokeSync(channel, input, sessionId ?? null);
         return { ok: true, value: value === undefined ? null : value };
       } catch (error) {
         return { ok: false, error: toErrorBody(error) };

@@ -3,7 +3,20 @@ import type { Db } from '../../db/open';
 import { AppError, notFound, staleRevision } from '../errors';
 
 /** Tables written through the Writer; table and column names never come from input. */
-export type WritableTable = 'users' | 'units' | 'people' | 'settings';
+export type WritableTable =
+  | 'users'
+  | 'units'
+  | 'people'
+  | 'settings'
+  | 'sanctions'
+  | 'pending_matters'
+  | 'opinion_requests'
+  | 'opinion_request_persons'
+  | 'opinion_replies'
+  | 'opinion_reply_items'
+  | 'opinion_section_checks';
+/** Tables whose rows go to the 回收站 instead of being removed. */
+export type RecyclableTable = 'units' | 'people' | 'sanctions' | 'pending_matters' | 'opinion_requests';
 type Row = Record<string, unknown>;
 
 /**
@@ -46,7 +59,7 @@ export class Writer {
   }
 
   /** Moves a row to the 回收站. */
-  softDelete(table: 'units' | 'people', id: string): void {
+  softDelete(table: RecyclableTable, id: string): void {
     const before = this.snapshot(table, id);
     if (!before || before.deleted_at) throw notFound('记录');
     const at = this.now().toISOString();
@@ -55,7 +68,7 @@ export class Writer {
   }
 
   /** Brings a row back from the 回收站. */
-  restore(table: 'units' | 'people', id: string): void {
+  restore(table: RecyclableTable, id: string): void {
     const before = this.snapshot(table, id);
     if (!before || !before.deleted_at) throw new AppError('NOT_FOUND', '回收站中没有这条记录，可能已被恢复。');
     const at = this.now().toISOString();
@@ -63,6 +76,14 @@ export class Writer {
       .prepare(`UPDATE ${table} SET deleted_at = NULL, deleted_by = NULL, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
       .run(at, this.actorId(), id);
     this.audit('restore', table, id, before, this.snapshot(table, id));
+  }
+
+  /** Removes a row for good (only for child rows that are rebuilt, never for records). */
+  remove(table: 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks', id: string): void {
+    const before = this.snapshot(table, id);
+    if (!before) return;
+    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    this.audit('remove', table, id, before, null);
   }
 
   /** Key/value settings (no revision: last write wins, and the audit keeps both). */

@@ -3,6 +3,7 @@ import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { getUnit, unitPaths, unitSubtreeIds } from '../units/queries';
 import type { Person } from './contract';
+import { dossierOf } from './dossier';
 import { nameKeys } from './pinyin';
 import { PERSON_COLUMNS, searchPeople, toListItem, type PersonRow } from './search';
 import { indexPersonGrams } from './searchIndex';
@@ -69,7 +70,7 @@ function reindex(db: Db, id: string, name: string, position: string | null): voi
   indexPersonGrams(db, seq, name, position);
 }
 
-export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete'> = {
+export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete' | 'people.dossier'> = {
   'people.list': (input, { db }) => {
     let unitIds: string[] | null = null;
     if (input.unitId) unitIds = input.includeSubunits ? unitSubtreeIds(db, input.unitId) : [input.unitId];
@@ -95,8 +96,30 @@ export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.c
     return getPerson(db, input.id)!;
   },
 
+  'people.dossier': (input, { db }) => {
+    const person = getPerson(db, input.id);
+    if (!person) throw notFound('人员');
+    return dossierOf(db, person);
+  },
+
   'people.delete': (input, { db, writer }) => {
-    if (!getPerson(db, input.id)) throw notFound('人员');
+    const person = getPerson(db, input.id);
+    if (!person) throw notFound('人员');
+    // A person with records on file must stay findable: deleting them would hide their
+    // sanctions from every later check.
+    const held = db
+      .prepare(
+        `SELECT (SELECT count(*) FROM sanctions WHERE person_id = @id AND deleted_at IS NULL) AS sanctions,
+                (SELECT count(*) FROM pending_matters WHERE person_id = @id AND deleted_at IS NULL) AS pending,
+                (SELECT count(*) FROM opinion_request_persons WHERE person_id = @id) AS requests`,
+      )
+      .get({ id: input.id }) as { sanctions: number; pending: number; requests: number };
+    const parts = [
+      held.sanctions ? `${held.sanctions}条处分记录` : '',
+      held.pending ? `${held.pending}条在查事项` : '',
+      held.requests ? `${held.requests}次征求意见` : '',
+    ].filter(Boolean);
+    if (parts.length) throw new AppError('CONFLICT', `“${person.name}”有${parts.join('、')}，不能删除。`);
     writer.softDelete('people', input.id);
   },
 };

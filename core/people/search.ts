@@ -246,3 +246,28 @@ export function searchPeopleByLikeScan(db: Db, query: string, limit: number): { 
   ).map((r) => r.id);
   return { ids, total };
 }
+
+/** Active people with exactly these names, as list items (for matching pasted name lists). */
+export function peopleWithNames(db: Db, names: readonly string[]): PersonListItem[] {
+  if (!names.length) return [];
+  const seqs = db
+    .prepare('SELECT seq FROM people WHERE name IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY name, seq')
+    .pluck()
+    .all(JSON.stringify([...new Set(names)])) as number[];
+  const rows = readPeople(db, seqs);
+  const paths = unitPaths(db, rows.map((r) => r.unit_id));
+  return rows.map((r) => toListItem(r, paths));
+}
+
+/** People by id, as list items, in the given order (missing or deleted ones left out). */
+export function peopleByIds(db: Db, ids: readonly string[]): PersonListItem[] {
+  if (!ids.length) return [];
+  const seqs = db
+    .prepare('SELECT seq FROM people WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
+    .pluck()
+    .all(JSON.stringify(ids)) as number[];
+  const rows = readPeople(db, seqs);
+  const paths = unitPaths(db, rows.map((r) => r.unit_id));
+  const byId = new Map(rows.map((r) => [r.id, toListItem(r, paths)]));
+  return ids.map((id) => byId.get(id)).filter((p): p is PersonListItem => !!p);
+}

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { page, pageSize, recordId } from '../shared/fields';
 
-export const RECYCLABLE_ENTITIES = ['person', 'unit'] as const;
+export const RECYCLABLE_ENTITIES = ['person', 'unit', 'sanction', 'pendingMatter', 'opinionRequest'] as const;
 export type RecyclableEntity = (typeof RECYCLABLE_ENTITIES)[number];
-export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = { person: '人员', unit: '单位' };
+export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = {
+  person: '人员',
+  unit: '单位',
+  sanction: '处分记录',
+  pendingMatter: '在查事项',
+  opinionRequest: '征求意见函',
+};
 
 export const recycleBinListInput = z.object({
   entity: z.enum(RECYCLABLE_ENTITIES).optional(),

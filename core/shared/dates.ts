@@ -63,3 +63,8 @@ export function chineseDate(date: IsoDate): string {
 export function endOfYear(date: IsoDate): IsoDate {
   return `${parseDate(date).y}-12-31`;
 }
+
+/** The calendar date of an instant on this machine's clock and time zone (the office's). */
+export function localIsoDate(instant: Date): IsoDate {
+  return formatDate(instant.getFullYear(), instant.getMonth() + 1, instant.getDate());
+}

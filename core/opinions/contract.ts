@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { dateField } from '../shared/dateFields';
+import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
+import type { PendingMatter } from '../pendingMatters/contract';
+import type { ImpactEnd } from '../sanctions/impactPeriod';
+import type { PersonListItem } from '../people/contract';
+
+/** 征求意见的用途. 评先评优 is judged on the commendation bar, the rest on the promotion bar. */
+export const PURPOSES = ['提拔', '进一步使用', '职级晋升', '评先评优', '换届提名', '后备', '其他'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** 结论类别: 未发现问题 / 建议暂缓 / 影响期内 / 其他意见. */
+export const CONCLUSIONS = ['clear', 'pending', 'barred', 'other'] as const;
+export type Conclusion = (typeof CONCLUSIONS)[number];
+export const CONCLUSION_LABELS: Record<Conclusion, string> = {
+  clear: '未发现问题',
+  pending: '建议暂缓',
+  barred: '影响期内',
+  other: '其他意见',
+};
+
+export const REPLY_STATUSES = ['draft', 'reviewed', 'issued', 'voided'] as const;
+export type ReplyStatus = (typeof REPLY_STATUSES)[number];
+export const REPLY_STATUS_LABELS: Record<ReplyStatus, string> = { draft: '承办中', reviewed: '已审核', issued: '已签发', voided: '已作废' };
+
+// ---- matching pasted / imported lines to the people register ----
+
+export const MAX_REQUEST_PERSONS = 2000;
+
+export const matchLinesInput = z.object({
+  /** One person per line: "姓名 单位 职务" (spaces, tabs or commas between). */
+  lines: z.array(z.string().max(200, { error: '每行不能超过200个字' }), { error: '请粘贴人员名单' }).max(MAX_REQUEST_PERSONS, {
+    error: `一次最多${MAX_REQUEST_PERSONS}人`,
+  }),
+  /** Line numbers continue from here (the renderer sends big lists in chunks). */
+  firstLineNo: z.number().int().min(1).default(1),
+});
+
+export const importPersonsFileInput = z.object({
+  fileName: requiredText('文件名', 200),
+  /** The file's bytes, base64. */
+  contentBase64: z.string({ error: '缺少文件内容' }).max(20 * 1024 * 1024, { error: '文件过大（最大15MB）' }),
+});
+
+export type LineStatus = 'matched' | 'ambiguous' | 'unknown' | 'invalid';
+
+export interface MatchedLine {
+  lineNo: number;
+  raw: string;
+  name: string;
+  unitText: string | null;
+  positionText: string | null;
+  status: LineStatus;
+  /** Set when status is 'matched'. */
+  personId: string | null;
+  /** Same-name people to pick from (ambiguous), or the match itself. */
+  candidates: PersonListItem[];
+  /** Why the line needs the clerk (Chinese). */
+  message: string | null;
+}
+
+// ---- requests ----
+
+const requestPerson = z.object({
+  personId: recordId('人员'),
+  unitText: optionalText('来函所列单位', 100),
+  positionText: optionalText('来函所列职务', 100),
+});
+
+const requestFields = {
+  requester: requiredText('来函单位', 60),
+  requesterDocNumber: optionalText('来函文号', 60),
+  title: requiredText('来函标题', 200),
+  receivedDate: dateField('收文日期'),
+  purpose: z.enum(PURPOSES, { error: `用途只能是：${PURPOSES.join('、')}` }),
+  notes: optionalText('备注', 500),
+};
+
+export const requestsCreateInput = z.object({
+  ...requestFields,
+  persons: z
+    .array(requestPerson, { error: '请添加需回复的人员' })
+    .min(1, { error: '征求意见函至少要有一名人员' })
+    .max(MAX_REQUEST_PERSONS, { error: `一份来函最多${MAX_REQUEST_PERSONS}人` })
+    .refine((list) => new Set(list.map((p) => p.personId)).size === list.length, { error: '名单中有重复的人员' }),
+});
+export const requestsUpdateInput = z.object({ id: recordId('来函'), rev: revision, ...requestFields });
+export const requestsGetInput = z.object({ id: recordId('来函') });
+export const requestsDeleteInput = z.object({ id: recordId('来函') });
+export const requestsListInput = z.object({
+  query: z.string().trim().max(50).optional(),
+  /** 'open': no issued reply yet; 'overdue': open and past its due date. */
+  state: z.enum(['all', 'open', 'overdue', 'replied']).default('all'),
+  page,
+  pageSize,
+});
+
+export interface RequestSummary {
+  id: string;
+  rev: number;
+  requester: string;
+  requesterDocNumber: string | null;
+  title: string;
+  receivedDate: string;
+  purpose: Purpose;
+  dueDate: string;
+  personCount: number;
+  /** The newest reply's status, or null when none is drafted yet. */
+  replyStatus: ReplyStatus | null;
+  replyDocNumber: string | null;
+  overdue: boolean;
+}
+
+export interface RequestDetail extends RequestSummary {
+  notes: string | null;
+  persons: (PersonListItem & { requestPersonId: string; lineNo: number; unitText: string | null; positionText: string | null })[];
+  replies: { id: string; status: ReplyStatus; docNumber: string | null; replyDate: string }[];
+}
+
+// ---- replies ----
+
+export const repliesCreateInput = z.object({
+  requestId: recordId('来函'),
+  /** The date the check is made as of (default: today). */
+  replyDate: dateField('回复日期'),
+});
+export const repliesGetInput = z.object({ id: recordId('回复') });
+export const repliesUpdateItemInput = z.object({
+  replyId: recordId('回复'),
+  itemId: recordId('回复条目'),
+  rev: revision,
+  category: z.enum(CONCLUSIONS, { error: '请选择结论类别' }),
+  wording: requiredText('意见', 500),
+  /** Required when the category differs from the proposed one. */
+  overrideReason: optionalText('改变结论的理由', 500),
+  remark: optionalText('备注', 200),
+});
+export const repliesCheckInput = z.object({
+  replyId: recordId('回复'),
+  section: requiredText('科室', 20),
+  checker: requiredText('核查人', 20),
+  checkedOn: dateField('核查日期'),
+  note: optionalText('核查情况', 500),
+});
+export const repliesTransitionInput = z.object({ id: recordId('回复'), rev: revision });
+export const repliesVoidInput = z.object({ id: recordId('回复'), rev: revision, reason: requiredText('作废理由', 200) });
+export const repliesListInput = z.object({
+  /** Document number, requester, or a person's name. */
+  query: z.string().trim().max(50).optional(),
+  status: z.enum(REPLY_STATUSES).optional(),
+  dateFrom: dateField('起始日期').optional(),
+  dateTo: dateField('截止日期').optional(),
+  page,
+  pageSize,
+});
+
+/** One sanction as the check saw it on the reply date. */
+export interface SanctionFinding {
+  sanctionId: string;
+  label: string; // 党纪处分·警告
+  effectiveDate: string;
+  end: ImpactEnd; // the end that applies to this purpose
+  barring: boolean;
+}
+
+export interface Findings {
+  asOf: string;
+  purpose: Purpose;
+  sanctions: SanctionFinding[];
+  pending: Pick<PendingMatter, 'id' | 'kind' | 'receivedDate' | 'summary' | 'source'>[];
+}
+
+export interface ReplyItem {
+  id: string;
+  rev: number;
+  lineNo: number;
+  person: PersonListItem;
+  proposedCategory: Conclusion;
+  category: Conclusion;
+  wording: string;
+  overrideReason: string | null;
+  remark: string | null;
+  findings: Findings;
+}
+
+export interface SectionCheck {
+  id: string;
+  section: string;
+  checker: string;
+  checkedOn: string;
+  note: string | null;
+}
+
+export interface ReplyDetail {
+  id: string;
+  rev: number;
+  status: ReplyStatus;
+  replyDate: string;
+  docNumber: string | null;
+  supersedesId: string | null;
+  supersedesDocNumber: string | null;
+  request: RequestSummary;
+  items: ReplyItem[];
+  checks: SectionCheck[];
+  /** Sections configured but not yet recorded. */
+  missingSections: string[];
+  draftedBy: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  issuedBy: string | null;
+  issuedAt: string | null;
+  voidReason: string | null;
+  counts: Record<Conclusion, number>;
+}
+
+export interface ReplySummary {
+  id: string;
+  status: ReplyStatus;
+  docNumber: string | null;
+  replyDate: string;
+  requestId: string;
+  requester: string;
+  requestTitle: string;
+  purpose: Purpose;
+  personCount: number;
+  names: string;
+}
+
+export type RepliesPage = Paged<ReplySummary>;
+
+// ---- settings of the opinion work ----
+
+export const opinionSettingsSchema = z.object({
+  /** Reply due this many working days after the letter is received. */
+  dueWorkingDays: z.number({ error: '办理时限应为数字' }).int().min(1, { error: '办理时限至少1个工作日' }).max(60, { error: '办理时限最多60个工作日' }),
+  /** Sections that must check and sign before review (谁审查、谁签字). */
+  checkSections: z
+    .array(requiredText('科室名称', 20))
+    .max(10, { error: '最多10个科室' })
+    .refine((l) => new Set(l).size === l.length, { error: '科室名称重复' }),
+  /** Public holidays (YYYY-MM-DD) and weekend days that are working days (调休), for due dates. */
+  holidays: z.array(dateField('节假日')).max(200),
+  workingWeekendDays: z.array(dateField('调休工作日')).max(100),
+});
+export type OpinionSettings = z.output<typeof opinionSettingsSchema>;
+
+export const DEFAULT_OPINION_SETTINGS: OpinionSettings = {
+  dueWorkingDays: 3,
+  checkSections: ['信访室', '案管室', '审理室'],
+  holidays: [],
+  workingWeekendDays: [],
+};
+
+export const repliesSupersedeInput = z.object({ id: recordId('回复'), replyDate: dateField('更正回复日期') });
+
+/** Every opinion given on one person (for the person's page). */
+export interface OpinionGiven {
+  replyId: string;
+  requestId: string;
+  status: ReplyStatus;
+  docNumber: string | null;
+  replyDate: string;
+  requester: string;
+  purpose: Purpose;
+  category: Conclusion;
+  wording: string;
+}

@@ -1,0 +1,334 @@
+import type { Db } from '../../db/open';
+import { allocateDocNumber, voidDocNumber } from '../docNumbers/docNumbers';
+import { AppError, notFound } from '../errors';
+import type { HandlerContext } from '../host/context';
+import type { HandlerMap } from '../host/handler';
+import { pendingOfPeople } from '../pendingMatters/queries';
+import { peopleByIds } from '../people/search';
+import { sanctionsOfPeople } from '../sanctions/queries';
+import { readOfficeSettings } from '../settings/queries';
+import { localIsoDate, parseDate } from '../shared/dates';
+import { proposeConclusion } from './assessment';
+import { CONCLUSIONS, type Conclusion, type Findings, type Purpose, type ReplyDetail, type ReplyStatus, type ReplySummary } from './contract';
+import { getRequestSummary } from './requests';
+import { readOpinionSettings } from './settings';
+
+interface ReplyRow {
+  id: string;
+  rev: number;
+  request_id: string;
+  status: ReplyStatus;
+  reply_date: string;
+  doc_number: string | null;
+  supersedes_id: string | null;
+  created_by: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  issued_by: string | null;
+  issued_at: string | null;
+  void_reason: string | null;
+}
+
+const userName = (db: Db, id: string | null) =>
+  id ? ((db.prepare('SELECT display_name FROM users WHERE id = ?').pluck().get(id) as string | undefined) ?? null) : null;
+
+/**
+ * Checks every person of a request as of `asOf` and proposes a conclusion for each.
+ * Reads the registers for all persons in three queries, whatever their number.
+ */
+export function assessPersons(db: Db, personIds: readonly string[], purpose: Purpose, asOf: string) {
+  const sanctions = sanctionsOfPeople(db, personIds);
+  const pending = pendingOfPeople(db, personIds);
+  return personIds.map((id) => ({ personId: id, ...proposeConclusion(sanctions.get(id) ?? [], pending.get(id) ?? [], purpose, asOf) }));
+}
+
+export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail | null {
+  const r = db.prepare('SELECT * FROM opinion_replies WHERE id = ?').get(id) as ReplyRow | undefined;
+  if (!r) return null;
+  const request = getRequestSummary(db, r.request_id, today);
+  if (!request) return null;
+  const itemRows = db
+    .prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no')
+    .all(id) as {
+    id: string;
+    rev: number;
+    person_id: string;
+    line_no: number;
+    proposed_category: Conclusion;
+    category: Conclusion;
+    wording: string;
+    override_reason: string | null;
+    remark: string | null;
+    findings: string;
+  }[];
+  const people = new Map(peopleByIds(db, itemRows.map((i) => i.person_id)).map((p) => [p.id, p]));
+  const checks = (
+    db.prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at').all(id) as {
+      id: string;
+      section: string;
+      checker: string;
+      checked_on: string;
+      note: string | null;
+    }[]
+  ).map((c) => ({ id: c.id, section: c.section, checker: c.checker, checkedOn: c.checked_on, note: c.note }));
+  const sections = readOpinionSettings(db).checkSections;
+  const counts = Object.fromEntries(CONCLUSIONS.map((c) => [c, 0])) as Record<Conclusion, number>;
+  for (const i of itemRows) counts[i.category]++;
+  return {
+    id: r.id,
+    rev: r.rev,
+    status: r.status,
+    replyDate: r.reply_date,
+    docNumber: r.doc_number,
+    supersedesId: r.supersedes_id,
+    supersedesDocNumber: r.supersedes_id
+      ? ((db.prepare('SELECT doc_number FROM opinion_replies WHERE id = ?').pluck().get(r.supersedes_id) as string | null) ?? null)
+      : null,
+    request,
+    items: itemRows.flatMap((i) => {
+      const person = people.get(i.person_id);
+      if (!person) return [];
+      return [
+        {
+          id: i.id,
+          rev: i.rev,
+          lineNo: i.line_no,
+          person,
+          proposedCategory: i.proposed_category,
+          category: i.category,
+          wording: i.wording,
+          overrideReason: i.override_reason,
+          remark: i.remark,
+          findings: JSON.parse(i.findings) as Findings,
+        },
+      ];
+    }),
+    checks,
+    missingSections: sections.filter((s) => !checks.some((c) => c.section === s)),
+    draftedBy: userName(db, r.created_by),
+    reviewedBy: userName(db, r.reviewed_by),
+    reviewedAt: r.reviewed_at,
+    issuedBy: userName(db, r.issued_by),
+    issuedAt: r.issued_at,
+    voidReason: r.void_reason,
+    counts,
+  };
+}
+
+function loadReply(db: Db, id: string): ReplyRow {
+  const r = db.prepare('SELECT * FROM opinion_replies WHERE id = ?').get(id) as ReplyRow | undefined;
+  if (!r) throw notFound('回复');
+  return r;
+}
+
+/** Only drafts change; each other state says why not. */
+function requireDraft(r: ReplyRow): void {
+  if (r.status === 'draft') return;
+  const why: Record<Exclude<ReplyStatus, 'draft'>, string> = {
+    reviewed: '该回复已审核，不能再修改；如需修改，请审核人先退回承办。',
+    issued: `该回复已签发（${r.doc_number}），不能修改；如需更正，请新建更正回复。`,
+    voided: '该回复已作废，不能修改。',
+  };
+  throw new AppError('CONFLICT', why[r.status]);
+}
+
+/** Creates a draft reply with one assessed item per person of the request. */
+function createDraft(ctx: HandlerContext, requestId: string, replyDate: string, supersedesId: string | null): string {
+  const { db, writer } = ctx;
+  const request = db.prepare('SELECT purpose FROM opinion_requests WHERE id = ? AND deleted_at IS NULL').get(requestId) as
+    | { purpose: Purpose }
+    | undefined;
+  if (!request) throw notFound('来函');
+  const persons = db
+    .prepare('SELECT person_id, line_no FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
+    .all(requestId) as { person_id: string; line_no: number }[];
+  if (!persons.length) throw new AppError('VALIDATION', '该来函没有人员，无法回复。');
+  const id = writer.insert('opinion_replies', { request_id: requestId, status: 'draft', reply_date: replyDate, supersedes_id: supersedesId });
+  const assessed = assessPersons(db, persons.map((p) => p.person_id), request.purpose, replyDate);
+  assessed.forEach((a, i) =>
+    writer.insert('opinion_reply_items', {
+      reply_id: id,
+      person_id: a.personId,
+      line_no: persons[i]!.line_no,
+      proposed_category: a.category,
+      category: a.category,
+      wording: a.wording,
+      findings: JSON.stringify(a.findings),
+    }),
+  );
+  return id;
+}
+
+export const repliesHandlers: HandlerMap<
+  | 'opinionReplies.create'
+  | 'opinionReplies.get'
+  | 'opinionReplies.list'
+  | 'opinionReplies.updateItem'
+  | 'opinionReplies.recordCheck'
+  | 'opinionReplies.review'
+  | 'opinionReplies.returnToDraft'
+  | 'opinionReplies.issue'
+  | 'opinionReplies.void'
+  | 'opinionReplies.supersede'
+> = {
+  'opinionReplies.create': (input, ctx) => {
+    const open = ctx.db
+      .prepare("SELECT status FROM opinion_replies WHERE request_id = ? AND status IN ('draft', 'reviewed', 'issued') LIMIT 1")
+      .pluck()
+      .get(input.requestId) as ReplyStatus | undefined;
+    if (open === 'issued') throw new AppError('CONFLICT', '该来函已签发回复；如需更正，请在原回复上选择“更正回复”。');
+    if (open) throw new AppError('CONFLICT', '该来函已有正在办理的回复，请继续办理该回复。');
+    const id = createDraft(ctx, input.requestId, input.replyDate, null);
+    return getReplyDetail(ctx.db, id, localIsoDate(ctx.now()))!;
+  },
+
+  'opinionReplies.get': (input, { db, now }) => {
+    const detail = getReplyDetail(db, input.id, localIsoDate(now()));
+    if (!detail) throw notFound('回复');
+    return detail;
+  },
+
+  'opinionReplies.list': (input, { db }) => {
+    const where = ['q.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (input.query) {
+      where.push(`(instr(ifnull(y.doc_number, ''), ?) > 0 OR instr(q.requester, ?) > 0 OR instr(q.title, ?) > 0
+        OR y.id IN (SELECT i.reply_id FROM opinion_reply_items i JOIN people p ON p.id = i.person_id WHERE p.name = ?))`);
+      params.push(input.query, input.query, input.query, input.query);
+    }
+    if (input.status) {
+      where.push('y.status = ?');
+      params.push(input.status);
+    }
+    if (input.dateFrom) {
+      where.push('y.reply_date >= ?');
+      params.push(input.dateFrom);
+    }
+    if (input.dateTo) {
+      where.push('y.reply_date <= ?');
+      params.push(input.dateTo);
+    }
+    const from = `opinion_replies y JOIN opinion_requests q ON q.id = y.request_id WHERE ${where.join(' AND ')}`;
+    const total = (db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT y.id, y.status, y.doc_number, y.reply_date, q.id AS request_id, q.requester, q.title, q.purpose,
+                (SELECT count(*) FROM opinion_reply_items i WHERE i.reply_id = y.id) AS person_count,
+                (SELECT group_concat(name, '、') FROM (SELECT p.name FROM opinion_reply_items i JOIN people p ON p.id = i.person_id
+                   WHERE i.reply_id = y.id ORDER BY i.line_no LIMIT 5)) AS names
+         FROM ${from} ORDER BY y.reply_date DESC, y.created_at DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as {
+      id: string;
+      status: ReplyStatus;
+      doc_number: string | null;
+      reply_date: string;
+      request_id: string;
+      requester: string;
+      title: string;
+      purpose: Purpose;
+      person_count: number;
+      names: string | null;
+    }[];
+    const items: ReplySummary[] = rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      docNumber: r.doc_number,
+      replyDate: r.reply_date,
+      requestId: r.request_id,
+      requester: r.requester,
+      requestTitle: r.title,
+      purpose: r.purpose,
+      personCount: r.person_count,
+      names: (r.names ?? '') + (r.person_count > 5 ? `等${r.person_count}人` : ''),
+    }));
+    return { items, total, page: input.page, pageSize: input.pageSize };
+  },
+
+  'opinionReplies.updateItem': (input, { db, writer, now }) => {
+    requireDraft(loadReply(db, input.replyId));
+    const item = db.prepare('SELECT proposed_category FROM opinion_reply_items WHERE id = ? AND reply_id = ?').get(input.itemId, input.replyId) as
+      | { proposed_category: Conclusion }
+      | undefined;
+    if (!item) throw notFound('回复条目');
+    if (input.category !== item.proposed_category && !input.overrideReason) {
+      throw new AppError('VALIDATION', '改变系统建议的结论类别，须填写理由。', { overrideReason: '请填写改变结论的理由' });
+    }
+    writer.update('opinion_reply_items', input.itemId, input.rev, {
+      category: input.category,
+      wording: input.wording,
+      override_reason: input.category === item.proposed_category ? null : input.overrideReason,
+      remark: input.remark,
+    });
+    return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.recordCheck': (input, { db, writer, now }) => {
+    requireDraft(loadReply(db, input.replyId));
+    const existing = db.prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?').pluck().get(input.replyId, input.section) as
+      | string
+      | undefined;
+    const values = { checker: input.checker, checked_on: input.checkedOn, note: input.note };
+    if (existing) writer.update('opinion_section_checks', existing, null, values);
+    else writer.insert('opinion_section_checks', { reply_id: input.replyId, section: input.section, ...values });
+    return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.review': (input, { db, writer, now, user }) => {
+    const r = loadReply(db, input.id);
+    requireDraft(r);
+    const detail = getReplyDetail(db, input.id, localIsoDate(now()))!;
+    if (detail.missingSections.length) {
+      throw new AppError('VALIDATION', `以下科室尚未登记核查，不能审核：${detail.missingSections.join('、')}。`);
+    }
+    writer.update('opinion_replies', input.id, input.rev, { status: 'reviewed', reviewed_by: user!.id, reviewed_at: now().toISOString() }, 'review');
+    return getReplyDetail(db, input.id, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.returnToDraft': (input, { db, writer, now }) => {
+    const r = loadReply(db, input.id);
+    if (r.status !== 'reviewed') throw new AppError('CONFLICT', '只有已审核、尚未签发的回复可以退回承办。');
+    writer.update('opinion_replies', input.id, input.rev, { status: 'draft', reviewed_by: null, reviewed_at: null }, 'return');
+    return getReplyDetail(db, input.id, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.issue': (input, { db, writer, now, user }) => {
+    const r = loadReply(db, input.id);
+    if (r.status === 'draft') throw new AppError('CONFLICT', '该回复尚未审核，不能签发。请先由审核人审核。');
+    if (r.status !== 'reviewed') throw new AppError('CONFLICT', r.status === 'issued' ? `该回复已签发（${r.doc_number}）。` : '该回复已作废，不能签发。');
+    if (r.rev !== input.rev) throw new AppError('CONFLICT', '该回复已被他人修改，请刷新后再签发。');
+    const office = readOfficeSettings(db);
+    if (!office) throw new AppError('NOT_INITIALIZED', '尚未设置发文代字。');
+    const at = now();
+    const docNumber = allocateDocNumber(db, writer, {
+      kind: 'opinionReply',
+      year: parseDate(localIsoDate(at)).y,
+      prefix: office.docPrefixes.opinionReply,
+      entityId: r.id,
+      at: at.toISOString(),
+      actorId: user!.id,
+    });
+    writer.update('opinion_replies', input.id, input.rev, { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() }, 'issue');
+    return getReplyDetail(db, input.id, localIsoDate(at))!;
+  },
+
+  'opinionReplies.void': (input, { db, writer, now, user }) => {
+    const r = loadReply(db, input.id);
+    if (r.status === 'voided') throw new AppError('CONFLICT', '该回复已经作废。');
+    const at = now().toISOString();
+    if (r.doc_number) voidDocNumber(db, writer, r.doc_number, input.reason, at);
+    writer.update('opinion_replies', input.id, input.rev, { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason }, 'void');
+    return getReplyDetail(db, input.id, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.supersede': (input, ctx) => {
+    const r = loadReply(ctx.db, input.id);
+    if (r.status !== 'issued') throw new AppError('CONFLICT', '只有已签发的回复才需要更正；未签发的回复可直接修改。');
+    const pending = ctx.db
+      .prepare("SELECT 1 FROM opinion_replies WHERE supersedes_id = ? AND status IN ('draft', 'reviewed')")
+      .get(input.id);
+    if (pending) throw new AppError('CONFLICT', '该回复已有正在办理的更正回复。');
+    const id = createDraft(ctx, r.request_id, input.replyDate, r.id);
+    return getReplyDetail(ctx.db, id, localIsoDate(ctx.now()))!;
+  },
+};

@@ -1,0 +1,197 @@
+import type { Db } from '../../db/open';
+import { AppError, notFound } from '../errors';
+import type { HandlerMap } from '../host/handler';
+import { peopleByIds } from '../people/search';
+import { localIsoDate } from '../shared/dates';
+import type { RequestDetail, RequestSummary } from './contract';
+import { linesFromFile } from './importFile';
+import { matchLines } from './matching';
+import { readOpinionSettings } from './settings';
+import { addWorkingDays } from './workingDays';
+
+interface RequestRow {
+  id: string;
+  rev: number;
+  requester: string;
+  requester_doc_number: string | null;
+  title: string;
+  received_date: string;
+  purpose: RequestSummary['purpose'];
+  due_date: string;
+  notes: string | null;
+  person_count: number;
+  reply_status: RequestSummary['replyStatus'];
+  reply_doc_number: string | null;
+}
+
+export const REQUEST_SUMMARY_SQL = `
+  SELECT r.id, r.rev, r.requester, r.requester_doc_number, r.title, r.received_date, r.purpose, r.due_date, r.notes,
+         (SELECT count(*) FROM opinion_request_persons x WHERE x.request_id = r.id) AS person_count,
+         (SELECT y.status FROM opinion_replies y WHERE y.request_id = r.id AND y.status <> 'voided'
+           ORDER BY (y.status = 'issued') DESC, y.created_at DESC LIMIT 1) AS reply_status,
+         (SELECT y.doc_number FROM opinion_replies y WHERE y.request_id = r.id AND y.status = 'issued'
+           ORDER BY y.issued_at DESC LIMIT 1) AS reply_doc_number
+  FROM opinion_requests r`;
+
+export function toRequestSummary(r: RequestRow, today: string): RequestSummary {
+  return {
+    id: r.id,
+    rev: r.rev,
+    requester: r.requester,
+    requesterDocNumber: r.requester_doc_number,
+    title: r.title,
+    receivedDate: r.received_date,
+    purpose: r.purpose,
+    dueDate: r.due_date,
+    personCount: r.person_count,
+    replyStatus: r.reply_status,
+    replyDocNumber: r.reply_doc_number,
+    overdue: r.reply_status !== 'issued' && today > r.due_date,
+  };
+}
+
+export function getRequestSummary(db: Db, id: string, today: string): RequestSummary | null {
+  const row = db.prepare(`${REQUEST_SUMMARY_SQL} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as RequestRow | undefined;
+  return row ? toRequestSummary(row, today) : null;
+}
+
+export function getRequestDetail(db: Db, id: string, today: string): RequestDetail | null {
+  const row = db.prepare(`${REQUEST_SUMMARY_SQL} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as RequestRow | undefined;
+  if (!row) return null;
+  const links = db
+    .prepare('SELECT id, person_id, line_no, unit_text, position_text FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
+    .all(id) as { id: string; person_id: string; line_no: number; unit_text: string | null; position_text: string | null }[];
+  const people = new Map(peopleByIds(db, links.map((l) => l.person_id)).map((p) => [p.id, p]));
+  const replies = db
+    .prepare('SELECT id, status, doc_number, reply_date FROM opinion_replies WHERE request_id = ? ORDER BY created_at')
+    .all(id) as { id: string; status: RequestDetail['replies'][number]['status']; doc_number: string | null; reply_date: string }[];
+  return {
+    ...toRequestSummary(row, today),
+    notes: row.notes,
+    persons: links.flatMap((l) => {
+      const p = people.get(l.person_id);
+      return p ? [{ ...p, requestPersonId: l.id, lineNo: l.line_no, unitText: l.unit_text, positionText: l.position_text }] : [];
+    }),
+    replies: replies.map((r) => ({ id: r.id, status: r.status, docNumber: r.doc_number, replyDate: r.reply_date })),
+  };
+}
+
+function dueDate(db: Db, received: string): string {
+  const settings = readOpinionSettings(db);
+  return addWorkingDays(received, settings.dueWorkingDays, settings);
+}
+
+function checkDocNumberFree(db: Db, requester: string, docNumber: string | null, selfId: string | null): void {
+  if (!docNumber) return;
+  const clash = db
+    .prepare('SELECT title FROM opinion_requests WHERE requester = ? AND requester_doc_number = ? AND deleted_at IS NULL AND id IS NOT ?')
+    .get(requester, docNumber, selfId) as { title: string } | undefined;
+  if (clash) throw new AppError('CONFLICT', `${requester}的来函“${docNumber}”已经登记过（${clash.title}），请勿重复登记。`, { requesterDocNumber: '来函文号重复' });
+}
+
+export const requestsHandlers: HandlerMap<
+  | 'opinionRequests.matchLines'
+  | 'opinionRequests.importFile'
+  | 'opinionRequests.create'
+  | 'opinionRequests.update'
+  | 'opinionRequests.delete'
+  | 'opinionRequests.get'
+  | 'opinionRequests.list'
+> = {
+  'opinionRequests.matchLines': (input, { db }) => matchLines(db, input.lines, input.firstLineNo),
+
+  'opinionRequests.importFile': async (input, { db }) => {
+    const lines = await linesFromFile(input.fileName, Buffer.from(input.contentBase64, 'base64'));
+    if (!lines.length) throw new AppError('VALIDATION', '文件中没有找到人员（需要有“姓名”列，或第一列为姓名）。');
+    return matchLines(db, lines, 1);
+  },
+
+  'opinionRequests.create': (input, { db, writer, now }) => {
+    checkDocNumberFree(db, input.requester, input.requesterDocNumber, null);
+    const found = peopleByIds(db, input.persons.map((p) => p.personId));
+    if (found.length !== input.persons.length) {
+      throw new AppError('VALIDATION', '名单中有人员不存在或已被删除，请重新核对名单。', { persons: '人员不存在' });
+    }
+    const id = writer.insert('opinion_requests', {
+      requester: input.requester,
+      requester_doc_number: input.requesterDocNumber,
+      title: input.title,
+      received_date: input.receivedDate,
+      purpose: input.purpose,
+      due_date: dueDate(db, input.receivedDate),
+      notes: input.notes,
+    });
+    input.persons.forEach((p, i) =>
+      writer.insert('opinion_request_persons', {
+        request_id: id,
+        person_id: p.personId,
+        line_no: i + 1,
+        unit_text: p.unitText,
+        position_text: p.positionText,
+      }),
+    );
+    return getRequestDetail(db, id, localIsoDate(now()))!;
+  },
+
+  'opinionRequests.update': (input, { db, writer, now }) => {
+    const before = getRequestSummary(db, input.id, localIsoDate(now()));
+    if (!before) throw notFound('来函');
+    if (before.replyStatus === 'issued') throw new AppError('CONFLICT', '该来函已签发回复，登记信息不能再修改。');
+    checkDocNumberFree(db, input.requester, input.requesterDocNumber, input.id);
+    writer.update('opinion_requests', input.id, input.rev, {
+      requester: input.requester,
+      requester_doc_number: input.requesterDocNumber,
+      title: input.title,
+      received_date: input.receivedDate,
+      purpose: input.purpose,
+      due_date: dueDate(db, input.receivedDate),
+      notes: input.notes,
+    });
+    return getRequestDetail(db, input.id, localIsoDate(now()))!;
+  },
+
+  'opinionRequests.delete': (input, { db, writer, now }) => {
+    const before = getRequestSummary(db, input.id, localIsoDate(now()));
+    if (!before) throw notFound('来函');
+    if (before.replyStatus === 'issued' || before.replyStatus === 'reviewed') {
+      throw new AppError('CONFLICT', '该来函的回复已审核或已签发，不能删除。');
+    }
+    writer.softDelete('opinion_requests', input.id);
+  },
+
+  'opinionRequests.get': (input, { db, now }) => {
+    const detail = getRequestDetail(db, input.id, localIsoDate(now()));
+    if (!detail) throw notFound('来函');
+    return detail;
+  },
+
+  'opinionRequests.list': (input, { db, now }) => {
+    const today = localIsoDate(now());
+    const where = ['r.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (input.query) {
+      where.push(`(instr(r.requester, ?) > 0 OR instr(r.title, ?) > 0 OR instr(ifnull(r.requester_doc_number, ''), ?) > 0
+        OR r.id IN (SELECT x.request_id FROM opinion_request_persons x JOIN people p ON p.id = x.person_id WHERE p.name = ?))`);
+      params.push(input.query, input.query, input.query, input.query);
+    }
+    const inner = `${REQUEST_SUMMARY_SQL} WHERE ${where.join(' AND ')}`;
+    const state =
+      input.state === 'open'
+        ? "WHERE ifnull(reply_status, '') <> 'issued'"
+        : input.state === 'overdue'
+          ? "WHERE ifnull(reply_status, '') <> 'issued' AND due_date < ?"
+          : input.state === 'replied'
+            ? "WHERE reply_status = 'issued'"
+            : '';
+    const stateParams = input.state === 'overdue' ? [today] : [];
+    const total = (db.prepare(`SELECT count(*) AS n FROM (${inner}) ${state}`).get(...params, ...stateParams) as { n: number }).n;
+    const rows = db
+      .prepare(
+        `SELECT * FROM (${inner}) ${state}
+         ORDER BY (ifnull(reply_status, '') = 'issued'), CASE WHEN ifnull(reply_status, '') <> 'issued' THEN due_date END, received_date DESC, id
+         LIMIT ? OFFSET ?`,
+      )
+      .all(...params, ...stateParams, input.pageSize, (input.page - 1) * input.pageSize) as RequestRow[];
+    return { items: rows.map((r) => toRequestSummary(r, today)), total, page: input.page, pageSize: input.pageSize };
+  },
+};
