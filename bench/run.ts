@@ -4,10 +4,12 @@
  * `npm run bench -- --quick` runs smaller versions (under a minute).
  * `npm run bench -- people` runs only benchmarks whose area starts with "people".
  */
+import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
 
 const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise<void> }> = {
   'people.search': peopleSearch,
+  opinions,
 };
 
 async function main(): Promise<void> {
