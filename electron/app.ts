@@ -58,7 +58,7 @@ export interface PreventableEvent {
 export interface AppLike {
   readonly isPackaged: boolean;
   setName(name: string): void;
-  getPath(name: 'userData'): string;
+  getPath(name: 'userData' | 'appData'): string;
   setPath(name: 'userData', path: string): void;
   getVersion(): string;
   requestSingleInstanceLock(): boolean;
@@ -121,7 +121,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
   const { app } = electron;
   app.setName(APP_NAME);
 
-  const dataDir = resolveDataDir(options.argv, options.env, options.cwd, () => app.getPath('userData'));
+  const dataDir = resolveDataDir(options.argv, options.env, options.cwd, () => app.getPath('appData'));
   if (dataDir.source !== 'default') {
     // Chromium's own profile (and with it the single-instance lock) goes with the data
     // folder, so two data folders can run side by side but never one folder twice.

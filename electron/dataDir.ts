@@ -1,7 +1,7 @@
 import path from 'node:path';
+import { APP_DIR_NAME, DATA_DIR_ENV, dataDirFromArgs } from '../core/config/dataDir';
 
-export const DATA_DIR_FLAG = '--data-dir';
-export const DATA_DIR_ENV = 'QINGLIAN_DATA_DIR';
+export { DATA_DIR_ENV };
 
 export interface DataDirChoice {
   dir: string;
@@ -9,33 +9,23 @@ export interface DataDirChoice {
 }
 
 /** The value of `--data-dir=<path>` (or `--data-dir <path>`) in argv, if any; the last one wins. */
-export function dataDirFromArgv(argv: readonly string[]): string | undefined {
-  let found: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg.startsWith(`${DATA_DIR_FLAG}=`)) {
-      found = arg.slice(DATA_DIR_FLAG.length + 1);
-    } else if (arg === DATA_DIR_FLAG && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) {
-      found = argv[++i];
-    }
-  }
-  return found?.trim() || undefined;
-}
+export const dataDirFromArgv = dataDirFromArgs;
 
 /**
  * Where the database and window state live: `--data-dir=<path>`, else env
- * QINGLIAN_DATA_DIR, else Electron's userData folder. Relative paths are taken from
- * the working directory.
+ * QINGLIAN_DATA_DIR, else `<appData>/qinglian-ledger` — the same folder browser mode
+ * uses (core/config/dataDir.ts), so both shells open the same database. Relative paths
+ * are taken from the working directory.
  */
 export function resolveDataDir(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
-  defaultDir: () => string,
+  appDataDir: () => string,
 ): DataDirChoice {
   const fromArgv = dataDirFromArgv(argv);
   if (fromArgv) return { dir: path.resolve(cwd, fromArgv), source: 'argv' };
   const fromEnv = env[DATA_DIR_ENV]?.trim();
   if (fromEnv) return { dir: path.resolve(cwd, fromEnv), source: 'env' };
-  return { dir: defaultDir(), source: 'default' };
+  return { dir: path.join(appDataDir(), APP_DIR_NAME), source: 'default' };
 }

@@ -12,14 +12,15 @@ export function appDataBase(platform: NodeJS.Platform = process.platform, env: N
   return env.XDG_CONFIG_HOME ?? path.join(home, '.config');
 }
 
-/** `--data-dir=<dir>` or `--data-dir <dir>` from the command line, if given. */
+/** `--data-dir=<dir>` or `--data-dir <dir>` from the command line, if given (the last one wins). */
 export function dataDirFromArgs(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg.startsWith('--data-dir=')) return arg.slice('--data-dir='.length) || undefined;
-    if (arg === '--data-dir') return argv[i + 1];
+    if (arg.startsWith('--data-dir=')) found = arg.slice('--data-dir='.length);
+    else if (arg === '--data-dir' && i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) found = argv[++i];
   }
-  return undefined;
+  return found?.trim() || undefined;
 }
 
 /** Where the database lives: the flag, then the environment variable, then the OS default. */

@@ -137,7 +137,8 @@ test('data folder: --data-dir, then QINGLIAN_DATA_DIR, then userData; Chromium p
   assert.deepEqual(fromEnv.shell!.dataDir, { dir: path.resolve('/env/data'), source: 'env' });
 
   const byDefault = launch({ userData: '/home/clerk/.config/清廉台账' }, { argv: ['x'], env: {} });
-  assert.deepEqual(byDefault.shell!.dataDir, { dir: '/home/clerk/.config/清廉台账', source: 'default' });
+  // The same folder browser mode uses, whatever Electron calls its own profile folder.
+  assert.deepEqual(byDefault.shell!.dataDir, { dir: '/home/clerk/.config/qinglian-ledger', source: 'default' });
   assert.equal(byDefault.fake.app.getPath('userData'), '/home/clerk/.config/清廉台账');
 });
 

@@ -161,7 +161,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   class FakeApp extends EventEmitter {
     readonly isPackaged = options.isPackaged ?? true;
     name = 'qinglian-ledger';
-    readonly paths = new Map<string, string>([['userData', options.userData ?? '/home/clerk/.config/qinglian-ledger']]);
+    readonly paths = new Map<string, string>([
+      ['userData', options.userData ?? '/home/clerk/.config/清廉台账'],
+      ['appData', '/home/clerk/.config'],
+    ]);
     quitCount = 0;
     quitted = false;
     lockRequested = false;
@@ -169,7 +172,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       calls.push('app.setName');
       this.name = name;
     }
-    getPath(name: 'userData'): string {
+    getPath(name: 'userData' | 'appData'): string {
       return this.paths.get(name)!;
     }
     setPath(name: 'userData', value: string): void {
