@@ -16,11 +16,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/**', 'core/**', 'electron/**', 'web/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.*'],
+    files: ['db/**', 'core/**', 'electron/**', 'web/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.*', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['renderer/**'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
