@@ -62,8 +62,13 @@ export function FormModal({
       okText: '放弃并关闭',
       cancelText: '继续填写',
       okButtonProps: { danger: true },
-      onOk: onCancel,
-      afterClose: () => {
+      // Enter must not throw the typing away: the safe button has the focus.
+      autoFocusButton: 'cancel',
+      onOk: () => {
+        confirming.current = false;
+        onCancel();
+      },
+      onCancel: () => {
         confirming.current = false;
       },
     });
@@ -90,6 +95,8 @@ export function FormModal({
   };
 
   const focusFirst = () => {
+    // The clerk may already be typing (an autoFocus field): never move the caret away.
+    if (body.current?.contains(document.activeElement)) return;
     const first = body.current?.querySelector<HTMLElement>(
       'input:not([disabled]):not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea:not([disabled])',
     );

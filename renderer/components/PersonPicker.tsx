@@ -27,8 +27,8 @@ export interface PersonPickerProps {
 }
 
 /** "市财政局　1980年5月" — what tells same-name people apart. */
-export function personDistinguisher(p: Pick<PersonListItem, 'unitName' | 'birthMonth' | 'position'>): string {
-  return [p.unitName ?? '（未填单位）', p.position, p.birthMonth ? formatBirthMonth(p.birthMonth) : '（未填出生年月）']
+export function personDistinguisher(p: Pick<PersonListItem, 'unitName' | 'unitPath' | 'birthMonth' | 'position'>): string {
+  return [p.unitPath ?? p.unitName ?? '（未填单位）', p.position, p.birthMonth ? formatBirthMonth(p.birthMonth) : '（未填出生年月）']
     .filter(Boolean)
     .join('　');
 }

@@ -21,6 +21,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   return (
     <FormModal open={open} title="修改密码" form={form} onCancel={close} saving={change.isPending} error={error} width={440}>
       <Form
+        name="changePassword"
         form={form}
         layout="vertical"
         validateTrigger="onBlur"

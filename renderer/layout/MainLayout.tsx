@@ -1,10 +1,10 @@
 import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../core/users/contract';
 import { useAuth, useCurrentUser } from '../app/auth';
 import { PATHS } from '../app/router';
 import { useApiQuery } from '../api/hooks';
+import { useDialog } from '../lib/useDialog';
 import { ChangePasswordModal } from './ChangePasswordModal';
 
 const { Header, Sider, Content } = Layout;
@@ -14,7 +14,7 @@ export function MainLayout() {
   const { state, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
-  const [changingPassword, setChangingPassword] = useState(false);
+  const changingPassword = useDialog();
   const settings = useApiQuery('settings.get', {});
   const officeName = settings.data?.authorityName ?? (state.status === 'ready' ? state.authorityName : null) ?? '';
   const isAdmin = user.roles.includes('admin');
@@ -46,7 +46,7 @@ export function MainLayout() {
               {ROLE_LABELS[r]}
             </Tag>
           ))}
-          <Button size="small" ghost onClick={() => setChangingPassword(true)}>
+          <Button size="small" ghost onClick={() => changingPassword.open(true)}>
             修改密码
           </Button>
           <Button size="small" ghost onClick={() => void logout()}>
@@ -62,7 +62,7 @@ export function MainLayout() {
           <Outlet />
         </Content>
       </Layout>
-      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      <ChangePasswordModal key={changingPassword.key} open={changingPassword.isOpen} onClose={changingPassword.close} />
     </Layout>
   );
 }

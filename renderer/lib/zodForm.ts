@@ -61,3 +61,12 @@ export function showServerError(form: FormInstance, error: unknown, known: reado
   }
   return '保存失败：程序出现意外错误，请重试。';
 }
+
+/**
+ * Fills a form from a record. Unlike a bare setFieldsValue, the fields do not count as
+ * "touched" afterwards (touched means: changed by the clerk), and old errors go.
+ */
+export function fillForm(form: FormInstance, values: Record<string, unknown>): void {
+  form.setFieldsValue(values);
+  form.setFields(Object.keys(values).map((name) => ({ name, touched: false, errors: [] })));
+}

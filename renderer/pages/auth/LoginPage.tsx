@@ -38,6 +38,7 @@ export function LoginPage() {
       {notice && !error ? <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form
+        name="login"
         form={form}
         layout="vertical"
         onFinish={submit}

@@ -55,6 +55,7 @@ export function SetupPage() {
     <AuthFrame title="清廉台账 · 首次设置" subtitle="填写本机关信息并创建管理员账号，完成后即可登录使用。" width={640}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form
+        name="setup"
         form={form}
         layout="vertical"
         validateTrigger="onBlur"

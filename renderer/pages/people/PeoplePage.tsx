@@ -12,6 +12,7 @@ import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { formatBirthMonth } from '../../lib/format';
 import { useImeSafeSearch } from '../../lib/ime';
+import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
 import { PageHeader } from '../PageHeader';
 import { PersonFormModal } from './PersonFormModal';
@@ -33,7 +34,7 @@ export function PeoplePage() {
   const [sortOrder, setSortOrder] = useState<'asc' | 'desc'>('asc');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [editing, setEditing] = useState<{ id: string | null } | null>(null);
+  const editing = useDialog<{ id: string | null }>();
   const [quickPick, setQuickPick] = useState<string | null>(null);
 
   // A new search or filter starts again at page 1.
@@ -86,7 +87,7 @@ export function PeoplePage() {
         width: 140,
         render: (_v, p) => (
           <Space size={4}>
-            <Typography.Link onClick={() => setEditing({ id: p.id })}>{p.name}</Typography.Link>
+            <Typography.Link onClick={() => editing.open({ id: p.id })}>{p.name}</Typography.Link>
             {p.homonymCount > 0 ? (
               <Tooltip title={`人员库中还有${p.homonymCount}位同名人员，请以单位和出生年月区分`}>
                 <Tag color="orange" style={{ marginInlineEnd: 0 }}>
@@ -124,7 +125,7 @@ export function PeoplePage() {
         width: 120,
         render: (_v, p) => (
           <Space size={4}>
-            <Button type="link" size="small" onClick={() => setEditing({ id: p.id })}>
+            <Button type="link" size="small" onClick={() => editing.open({ id: p.id })}>
               编辑
             </Button>
             <Button type="link" size="small" danger onClick={() => confirmDelete(p)}>
@@ -135,7 +136,7 @@ export function PeoplePage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sortBy, sortOrder, units.paths],
+    [sortBy, sortOrder, units.paths, editing.open],
   );
 
   return (
@@ -152,10 +153,10 @@ export function PeoplePage() {
               placeholder="输入姓名或拼音，选中后打开编辑"
               onChange={(id) => {
                 setQuickPick(null);
-                if (id) setEditing({ id });
+                if (id) editing.open({ id });
               }}
             />
-            <Button type="primary" onClick={() => setEditing({ id: null })}>
+            <Button type="primary" onClick={() => editing.open({ id: null })}>
               新增人员
             </Button>
           </>
@@ -203,7 +204,7 @@ export function PeoplePage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
-        onRow={(p) => ({ onDoubleClick: () => setEditing({ id: p.id }) })}
+        onRow={(p) => ({ onDoubleClick: () => editing.open({ id: p.id }) })}
         locale={{ emptyText: search.searched || unitId || category || politicalStatus ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加' }}
         pagination={{
           current: page,
@@ -211,7 +212,7 @@ export function PeoplePage() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 人`,
+          showTotal: (total) => (list.data?.capped ? `匹配超过 ${total} 人，仅显示前 ${total} 人，请输入更多字或加筛选条件缩小范围` : `共 ${total} 人`),
         }}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -225,15 +226,16 @@ export function PeoplePage() {
         }}
       />
       <PersonFormModal
-        open={editing !== null}
-        personId={editing?.id ?? null}
+        key={editing.key}
+        open={editing.isOpen}
+        personId={editing.value?.id ?? null}
         defaults={unitId ? { unitId } : undefined}
-        onClose={() => setEditing(null)}
+        onClose={editing.close}
       />
     </div>
   );
 }
 
 function unitLabel(p: PersonListItem, paths: Map<string, string>): string {
-  return (p.unitId ? paths.get(p.unitId) : undefined) ?? p.unitName ?? '';
+  return p.unitPath ?? (p.unitId ? paths.get(p.unitId) : undefined) ?? p.unitName ?? '';
 }

@@ -12,7 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { normalizeMonthInput } from '../../lib/format';
-import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { fillForm, parseForm, showServerError, zodRule } from '../../lib/zodForm';
 
 const FIELDS = Object.keys(personFields) as (keyof typeof personFields)[];
 
@@ -60,34 +60,28 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
   const update = useApiMutation('people.update', ['people.list', 'people.get']);
   const saving = create.isPending || update.isPending;
 
-  // Fill the form once per opening (a refetch must not overwrite what is being typed).
-  const filledFor = useRef<string | null>(null);
+  // The form is filled once per opening, through initialValues (a refetch must not
+  // overwrite what is being typed, and "touched" must mean touched by the clerk).
+  const [loaded, setLoaded] = useState<{ key: string; values: FormValues } | null>(null);
   useEffect(() => {
     if (!open) {
-      filledFor.current = null;
+      setLoaded(null);
       setError(null);
       setStale(false);
       return;
     }
-    if (isNew) {
-      rev.current = null;
-      if (filledFor.current !== 'new') {
-        filledFor.current = 'new';
-        form.setFieldsValue(defaults ?? {});
-      }
-    } else if (existing.data && filledFor.current !== existing.data.id) {
-      filledFor.current = existing.data.id;
+    if (!isNew && existing.data && loaded === null) {
       rev.current = existing.data.rev;
-      form.setFieldsValue(toFormValues(existing.data));
+      setLoaded({ key: `${existing.data.id}:${existing.data.rev}`, values: toFormValues(existing.data) });
     }
-  }, [open, isNew, existing.data, form, defaults]);
+  }, [open, isNew, existing.data, loaded]);
+  const initial = isNew ? { key: 'new', values: defaults ?? {} } : loaded;
 
   const reloadLatest = async () => {
     const fresh = await existing.refetch();
     if (fresh.data) {
       rev.current = fresh.data.rev;
-      form.resetFields();
-      form.setFieldsValue(toFormValues(fresh.data));
+      fillForm(form, toFormValues(fresh.data));
       setError(null);
       setStale(false);
     }
@@ -115,7 +109,7 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
     }
   };
 
-  const loading = !isNew && !existing.data && !existing.error;
+  const loading = initial === null && !existing.error;
 
   return (
     <FormModal
@@ -135,8 +129,23 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
         ) : null
       }
     >
-      <Spin spinning={loading} tip="正在读取…">
-        <Form<FormValues> form={form} layout="vertical" validateTrigger="onBlur" onFinish={save} preserve={false} autoComplete="off">
+      {initial === null ? (
+        <Spin spinning={loading} tip="正在读取…">
+          <div style={{ height: 240 }} />
+        </Spin>
+      ) : (
+        <Form<FormValues>
+          key={initial.key}
+          initialValues={initial.values}
+          name="person"
+          form={form}
+          layout="vertical"
+          validateTrigger="onBlur"
+          onFinish={save}
+          onFinishFailed={() => setError('请按提示修改标红的项目后再保存。')}
+          preserve={false}
+          autoComplete="off"
+        >
           <Row gutter={16}>
             <Col span={8}>
               <Form.Item label="姓名" name="name" required rules={[zodRule(personFields.name)]}>
@@ -207,7 +216,7 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
             </Col>
           </Row>
         </Form>
-      </Spin>
+      )}
     </FormModal>
   );
 }

@@ -33,6 +33,7 @@ export function SettingsPage() {
           {settings.error ? <Alert type="error" showIcon title={settings.error.message} style={{ marginBottom: 16 }} /> : null}
           {settings.data ? (
             <Form
+              name="settings"
               form={form}
               layout="vertical"
               validateTrigger="onBlur"

@@ -12,6 +12,7 @@ import { useApiMutation } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { subtreeIds, toTreeSelectData, type UnitNode } from '../../lib/unitTree';
+import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
@@ -45,7 +46,7 @@ export function UnitsPage() {
   const units = useUnits();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const [adding, setAdding] = useState<{ parentId: string | null } | null>(null);
+  const adding = useDialog<{ parentId: string | null }>();
   const selected = units.units.find((u) => u.id === selectedId) ?? null;
 
   const treeData = useMemo(() => toTreeData(units.tree), [units.tree]);
@@ -57,7 +58,7 @@ export function UnitsPage() {
       <PageHeader
         title="单位"
         extra={
-          <Button type="primary" onClick={() => setAdding({ parentId: null })}>
+          <Button type="primary" onClick={() => adding.open({ parentId: null })}>
             新增顶级单位
           </Button>
         }
@@ -84,7 +85,7 @@ export function UnitsPage() {
         </Col>
         <Col xs={24} md={14} lg={15}>
           {selected ? (
-            <UnitDetails key={`${selected.id}:${selected.rev}`} unit={selected} onAddChild={() => setAdding({ parentId: selected.id })} onDeleted={() => setSelectedId(null)} />
+            <UnitDetails key={`${selected.id}:${selected.rev}`} unit={selected} onAddChild={() => adding.open({ parentId: selected.id })} onDeleted={() => setSelectedId(null)} />
           ) : (
             <Card size="small">
               <Empty description="在左侧选择一个单位，可改名、调整上级单位、添加下级单位或删除" />
@@ -93,9 +94,10 @@ export function UnitsPage() {
         </Col>
       </Row>
       <AddUnitModal
-        open={adding !== null}
-        parentId={adding?.parentId ?? null}
-        onClose={() => setAdding(null)}
+        key={adding.key}
+        open={adding.isOpen}
+        parentId={adding.value?.parentId ?? null}
+        onClose={adding.close}
         onCreated={(u) => {
           if (u.parentId) setCollapsed((c) => new Set([...c].filter((id) => id !== u.parentId)));
           setSelectedId(u.id);
@@ -152,7 +154,7 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
   return (
     <Card
       size="small"
-      title={units.paths.get(unit.id) ?? unit.name}
+      title={<span data-testid="unit-path">{units.paths.get(unit.id) ?? unit.name}</span>}
       extra={
         <Space>
           <Button onClick={onAddChild}>添加下级单位</Button>
@@ -168,6 +170,7 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
         <Descriptions.Item label="下级单位">{children}个</Descriptions.Item>
       </Descriptions>
       <Form<UnitFormValues>
+        name="unitEdit"
         form={form}
         layout="vertical"
         validateTrigger="onBlur"
@@ -204,18 +207,17 @@ function AddUnitModal({ open, parentId, onClose, onCreated }: { open: boolean; p
   const create = useApiMutation('units.create', ['units.list']);
 
   useEffect(() => {
-    if (open) {
-      setError(null);
-      form.setFieldsValue({ parentId, sortOrder: 0 });
-    }
-  }, [open, parentId, form]);
+    if (open) setError(null);
+  }, [open]);
 
   const parentName = parentId ? units.paths.get(parentId) : null;
 
   return (
     <FormModal open={open} title={parentName ? `在“${parentName}”下添加单位` : '新增顶级单位'} form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
       <Form<UnitFormValues>
+        name="unitAdd"
         form={form}
+        initialValues={{ parentId, sortOrder: 0 }}
         layout="vertical"
         validateTrigger="onBlur"
         preserve={false}

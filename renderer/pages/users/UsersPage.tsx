@@ -19,6 +19,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useIsAdmin } from '../../app/auth';
 import { FormModal } from '../../components/FormModal';
 import { formatDate } from '../../lib/format';
+import { useDialog } from '../../lib/useDialog';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 
@@ -34,9 +35,9 @@ const resetForm = usersResetPasswordInput.extend(passwordConfirm).refine(samePas
 export function UsersPage() {
   const isAdmin = useIsAdmin();
   const list = useApiQuery('users.list', {}, { enabled: isAdmin });
-  const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<UserSummary | null>(null);
-  const [resetting, setResetting] = useState<UserSummary | null>(null);
+  const creating = useDialog();
+  const editing = useDialog<UserSummary>();
+  const resetting = useDialog<UserSummary>();
 
   if (!isAdmin) return <Result status="403" title="没有权限" subTitle="账号管理只对管理员开放。" />;
 
@@ -45,7 +46,7 @@ export function UsersPage() {
       <PageHeader
         title="账号管理"
         extra={
-          <Button type="primary" onClick={() => setCreating(true)}>
+          <Button type="primary" onClick={() => creating.open(true)}>
             新增账号
           </Button>
         }
@@ -73,10 +74,10 @@ export function UsersPage() {
             width: 170,
             render: (_v, u) => (
               <Space size={4}>
-                <Button type="link" size="small" onClick={() => setEditing(u)}>
+                <Button type="link" size="small" onClick={() => editing.open(u)}>
                   编辑
                 </Button>
-                <Button type="link" size="small" onClick={() => setResetting(u)}>
+                <Button type="link" size="small" onClick={() => resetting.open(u)}>
                   重置密码
                 </Button>
               </Space>
@@ -84,9 +85,9 @@ export function UsersPage() {
           },
         ]}
       />
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
-      <EditUserModal user={editing} onClose={() => setEditing(null)} />
-      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <CreateUserModal key={creating.key} open={creating.isOpen} onClose={creating.close} />
+      <EditUserModal key={editing.key} user={editing.value} onClose={editing.close} />
+      <ResetPasswordModal key={resetting.key} user={resetting.value} onClose={resetting.close} />
     </div>
   );
 }
@@ -103,6 +104,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <FormModal open={open} title="新增账号" form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
       <Form
+        name="userCreate"
         form={form}
         layout="vertical"
         validateTrigger="onBlur"
@@ -148,15 +150,14 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
   const update = useApiMutation('users.update', ['users.list', 'auth.me']);
   const FIELDS = ['displayName', 'roles', 'active'];
   useEffect(() => {
-    if (user) {
-      setError(null);
-      form.setFieldsValue({ displayName: user.displayName, roles: user.roles, active: user.active });
-    }
-  }, [user, form]);
+    if (user) setError(null);
+  }, [user]);
   return (
     <FormModal open={user !== null} title={user ? `编辑账号“${user.username}”` : ''} form={form} onCancel={onClose} saving={update.isPending} error={error} width={480}>
       <Form
+        name="userEdit"
         form={form}
+        initialValues={user ? { displayName: user.displayName, roles: user.roles, active: user.active } : undefined}
         layout="vertical"
         validateTrigger="onBlur"
         preserve={false}
@@ -200,6 +201,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClo
   return (
     <FormModal open={user !== null} title={user ? `重置“${user.displayName}”的密码` : ''} form={form} onCancel={onClose} saving={reset.isPending} error={error} width={440}>
       <Form
+        name="userReset"
         form={form}
         layout="vertical"
         validateTrigger="onBlur"
