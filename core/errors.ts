@@ -16,6 +16,15 @@ export const ERROR_CODES = [
   'DB_NOT_OURS',
   'DB_UNREADABLE',
   'INTERNAL',
+  // backups (core/backup)
+  'BAD_PASSPHRASE', // the passphrase does not open this backup
+  'NOT_A_BACKUP', // the file is not a backup of this app
+  'BACKUP_CORRUPT', // damaged, truncated, extended, reordered or tampered with
+  'BACKUP_UNSUPPORTED', // newer backup format, unknown cipher suite (SM4 reserved)
+  'BACKUP_FROM_FUTURE', // the database inside is from a newer app version
+  'TARGET_UNWRITABLE', // no space, read-only, over the FAT32 4 GiB limit, file exists
+  'CANCELLED', // the clerk cancelled a long job
+  'BUSY', // another backup/restore job is running, or the database is in use elsewhere
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,6 +7,8 @@ import { repliesHandlers } from './opinions/replies';
 import { requestsHandlers } from './opinions/requests';
 import { pendingMattersHandlers } from './pendingMatters/handlers';
 import { peopleHandlers } from './people/handlers';
+import { pledgesHandlers } from './pledges/handlers';
+import { remindersHandlers } from './reminders/handlers';
 import { sanctionsHandlers } from './sanctions/handlers';
 import { recycleBinHandlers } from './recycleBin/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -29,4 +31,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...requestsHandlers,
   ...repliesHandlers,
   ...opinionSettingsHandlers,
+  ...remindersHandlers,
+  ...pledgesHandlers,
 };

@@ -14,9 +14,24 @@ export type WritableTable =
   | 'opinion_request_persons'
   | 'opinion_replies'
   | 'opinion_reply_items'
-  | 'opinion_section_checks';
+  | 'opinion_section_checks'
+  | 'reminder_points'
+  | 'reminder_letters'
+  | 'reminder_addressees'
+  | 'pledge_campaigns'
+  | 'pledge_roster';
 /** Tables whose rows go to the 回收站 instead of being removed. */
-export type RecyclableTable = 'units' | 'people' | 'sanctions' | 'pending_matters' | 'opinion_requests';
+export type RecyclableTable =
+  | 'units'
+  | 'people'
+  | 'sanctions'
+  | 'pending_matters'
+  | 'opinion_requests'
+  | 'reminder_points'
+  | 'reminder_letters'
+  | 'pledge_campaigns';
+/** Child rows that are removed outright (their parent record keeps the history in the audit log). */
+export type RemovableTable = 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
 type Row = Record<string, unknown>;
 
 /**
@@ -79,7 +94,7 @@ export class Writer {
   }
 
   /** Removes a row for good (only for child rows that are rebuilt, never for records). */
-  remove(table: 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks', id: string): void {
+  remove(table: RemovableTable, id: string): void {
     const before = this.snapshot(table, id);
     if (!before) return;
     this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);

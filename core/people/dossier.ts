@@ -5,6 +5,8 @@ import { listPendingOf } from '../pendingMatters/queries';
 import { listSanctionsOf } from '../sanctions/queries';
 import type { PendingMatter } from '../pendingMatters/contract';
 import type { Sanction } from '../sanctions/contract';
+import type { PledgeSigned } from '../pledges/contract';
+import { pledgesOf } from '../pledges/handlers';
 import type { Person } from './contract';
 
 export interface Dossier {
@@ -12,6 +14,7 @@ export interface Dossier {
   sanctions: Sanction[];
   pendingMatters: PendingMatter[];
   opinions: OpinionGiven[];
+  pledges: PledgeSigned[];
 }
 
 export function opinionsGivenOn(db: Db, personId: string): OpinionGiven[] {
@@ -47,5 +50,5 @@ export function opinionsGivenOn(db: Db, personId: string): OpinionGiven[] {
 }
 
 export function dossierOf(db: Db, person: Person): Dossier {
-  return { person, sanctions: listSanctionsOf(db, person.id), pendingMatters: listPendingOf(db, person.id), opinions: opinionsGivenOn(db, person.id) };
+  return { person, sanctions: listSanctionsOf(db, person.id), pendingMatters: listPendingOf(db, person.id), opinions: opinionsGivenOn(db, person.id), pledges: pledgesOf(db, person.id) };
 }

@@ -111,13 +111,17 @@ export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.c
       .prepare(
         `SELECT (SELECT count(*) FROM sanctions WHERE person_id = @id AND deleted_at IS NULL) AS sanctions,
                 (SELECT count(*) FROM pending_matters WHERE person_id = @id AND deleted_at IS NULL) AS pending,
-                (SELECT count(*) FROM opinion_request_persons WHERE person_id = @id) AS requests`,
+                (SELECT count(*) FROM opinion_request_persons WHERE person_id = @id) AS requests,
+                (SELECT count(*) FROM pledge_roster WHERE person_id = @id) AS pledges,
+                (SELECT count(*) FROM reminder_addressees WHERE person_id = @id) AS reminders`,
       )
-      .get({ id: input.id }) as { sanctions: number; pending: number; requests: number };
+      .get({ id: input.id }) as { sanctions: number; pending: number; requests: number; pledges: number; reminders: number };
     const parts = [
       held.sanctions ? `${held.sanctions}条处分记录` : '',
       held.pending ? `${held.pending}条在查事项` : '',
       held.requests ? `${held.requests}次征求意见` : '',
+      held.pledges ? `${held.pledges}份承诺书名单记录` : '',
+      held.reminders ? `${held.reminders}份提醒函主送记录` : '',
     ].filter(Boolean);
     if (parts.length) throw new AppError('CONFLICT', `“${person.name}”有${parts.join('、')}，不能删除。`);
     writer.softDelete('people', input.id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { page, pageSize, recordId } from '../shared/fields';
 
-export const RECYCLABLE_ENTITIES = ['person', 'unit', 'sanction', 'pendingMatter', 'opinionRequest'] as const;
+export const RECYCLABLE_ENTITIES = ['person', 'unit', 'sanction', 'pendingMatter', 'opinionRequest', 'reminderLetter', 'pledgeCampaign'] as const;
 export type RecyclableEntity = (typeof RECYCLABLE_ENTITIES)[number];
 export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = {
   person: '人员',
@@ -9,6 +9,8 @@ export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = {
   sanction: '处分记录',
   pendingMatter: '在查事项',
   opinionRequest: '征求意见函',
+  reminderLetter: '廉洁提醒函',
+  pledgeCampaign: '承诺批次',
 };
 
 export const recycleBinListInput = z.object({

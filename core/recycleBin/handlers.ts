@@ -99,6 +99,16 @@ const RECYCLABLE: Record<RecyclableEntity, Recyclable> = {
       }
     },
   },
+  reminderLetter: {
+    table: 'reminder_letters',
+    listSql: `SELECT 'reminderLetter', l.id, l.title, l.occasion || ' ' || l.year, l.deleted_at, l.deleted_by FROM reminder_letters l WHERE l.deleted_at IS NOT NULL`,
+    checkRestore() {},
+  },
+  pledgeCampaign: {
+    table: 'pledge_campaigns',
+    listSql: `SELECT 'pledgeCampaign', c.id, c.title, c.pledge_type || ' ' || c.year, c.deleted_at, c.deleted_by FROM pledge_campaigns c WHERE c.deleted_at IS NOT NULL`,
+    checkRestore() {},
+  },
 };
 
 const RECYCLED = Object.values(RECYCLABLE)

@@ -1,0 +1,12 @@
+import { AppError, type ErrorCode } from '../errors';
+
+/** A backup failure: a stable code and a Chinese message shown to the clerk as is. */
+export function backupError(code: ErrorCode, message: string): AppError {
+  return new AppError(code, message);
+}
+
+export const cancelled = (): AppError => backupError('CANCELLED', '操作已取消，没有做任何改动。');
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelled();
+}

@@ -1,0 +1,131 @@
+/**
+ * Reading a backup: header checks (no key), unlocking (KDF, key check, header MAC),
+ * then the payload chunk by chunk, each authenticated before a byte of it is used.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { checkHeaderMac, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
+import { backupError, throwIfAborted } from './errors';
+import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
+import { parseManifest, type Manifest } from './manifest';
+
+/** How a backup is opened: the passphrase, or (automatic backups) the stored key-encryption key. */
+export type BackupKey = { passphrase: string } | { kek: Buffer };
+
+export interface OpenedBackup {
+  file: string;
+  size: number;
+  header: Header;
+}
+
+/** Reads and checks the header only. Cheap; needs no passphrase. */
+export async function readBackupHeader(file: string): Promise<OpenedBackup> {
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw backupError('NOT_FOUND', `找不到文件 ${file}。`);
+    if (code === 'EISDIR') throw backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
+    throw backupError('NOT_A_BACKUP', `无法读取文件 ${file}（${code ?? '未知错误'}）。`);
+  }
+  try {
+    const { size } = await fh.stat();
+    if (!(await fh.stat()).isFile()) throw backupError('NOT_A_BACKUP', `${file} 不是普通文件。`);
+    const raw = Buffer.alloc(HEADER_LENGTH);
+    const { bytesRead } = await fh.read(raw, 0, HEADER_LENGTH, 0);
+    return { file, size, header: parseHeader(raw.subarray(0, bytesRead), size) };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Checks the key and the header MAC; returns the payload keys. */
+export async function unlockBackup(header: Header, key: BackupKey): Promise<{ keys: FileKeys; fileKey: Buffer }> {
+  await selfTest();
+  const kek = 'kek' in key ? key.kek : await deriveKek(key.passphrase, header.salt, header);
+  const fileKey = unwrapFileKey(kek, header);
+  const keys = deriveFileKeys(fileKey, header.backupId);
+  checkHeaderMac(keys, header);
+  return { keys, fileKey };
+}
+
+export interface PayloadOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Called with the manifest as soon as it is decrypted (before the database bytes): may throw to stop early. */
+  onManifest?: (manifest: Manifest) => void;
+  /** Receives the database bytes in order; omitted for a check that only hashes. */
+  sink?: (bytes: Buffer) => Promise<void>;
+}
+
+/**
+ * Decrypts and checks the whole payload: every chunk's tag (with its position and the
+ * last-chunk flag in the nonce), the manifest, the database size and its SHA-256.
+ */
+export async function readPayload(opened: OpenedBackup, keys: FileKeys, options: PayloadOptions = {}): Promise<Manifest> {
+  const { header } = opened;
+  const size = chunkSize(header);
+  const count = chunkCount(header.plaintextLength, size);
+  const sealedSize = size + TAG_LENGTH;
+  const perRead = Math.max(1, Math.floor((1024 * 1024) / sealedSize));
+  const buf = Buffer.allocUnsafe(perRead * sealedSize);
+  const hash = createHash('sha256');
+  let manifest: Manifest | null = null;
+  let pending: Buffer = Buffer.alloc(0); // plaintext before the manifest is complete
+  let dbBytes = 0;
+  let plainDone = 0;
+  const fh = await fs.promises.open(opened.file, 'r');
+  try {
+    let position = HEADER_LENGTH;
+    for (let index = 0; index < count; ) {
+      throwIfAborted(options.signal);
+      const n = Math.min(perRead, count - index);
+      const lastInRead = index + n === count;
+      const want = lastInRead ? opened.size - position : n * sealedSize;
+      const { bytesRead } = await fh.read(buf, 0, want, position);
+      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
+      position += bytesRead;
+      for (let k = 0, off = 0; k < n; k++, index++) {
+        const last = index === count - 1;
+        const len = last ? want - off : sealedSize;
+        if (len <= TAG_LENGTH) throw backupError('BACKUP_CORRUPT', '备份文件最后一块数据不完整。');
+        const plain = decryptChunk(keys.payloadKey, index, last, buf.subarray(off, off + len));
+        off += len;
+        plainDone += plain.length;
+        let data = plain;
+        if (!manifest) {
+          pending = pending.length ? Buffer.concat([pending, plain]) : Buffer.from(plain);
+          if (pending.length < 8) continue;
+          if (!pending.subarray(0, 4).equals(MANIFEST_MAGIC)) throw backupError('BACKUP_CORRUPT', '备份文件的清单缺失，文件已损坏。');
+          const mlen = pending.readUInt32BE(4);
+          if (mlen > MAX_MANIFEST_BYTES) throw backupError('BACKUP_CORRUPT', '备份文件的清单长度不合理，文件已损坏。');
+          if (pending.length < 8 + mlen) continue;
+          manifest = parseManifest(pending.subarray(8, 8 + mlen));
+          if (manifest.backupId !== header.backupId.toString('hex')) {
+            throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头不属于同一个备份（文件被拼接过）。');
+          }
+          if (8 + mlen + manifest.database.size !== header.plaintextLength) {
+            throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头记录的长度不一致，文件已损坏。');
+          }
+          options.onManifest?.(manifest);
+          data = pending.subarray(8 + mlen);
+          pending = Buffer.alloc(0);
+        }
+        if (data.length) {
+          hash.update(data);
+          dbBytes += data.length;
+          if (options.sink) await options.sink(data);
+        }
+      }
+      options.onProgress?.(plainDone, header.plaintextLength);
+    }
+  } finally {
+    await fh.close();
+  }
+  if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
+  if (dbBytes !== manifest.database.size || hash.digest('hex') !== manifest.database.sha256) {
+    throw backupError('BACKUP_CORRUPT', '备份中数据库的校验值与清单不符，备份不可用。');
+  }
+  return manifest;
+}

@@ -1,0 +1,151 @@
+/**
+ * A consistent copy of the live database, taken without stopping the clerk's work, and
+ * the checks run on any database file before it is trusted (snapshot or restore).
+ */
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Db } from '../../db/open';
+import { APPLICATION_ID } from '../../db/open';
+import { backupError, throwIfAborted } from './errors';
+
+export interface SnapshotSource {
+  /** The host's open connection: snapshot with the online backup API (writes through this connection are folded in). */
+  db?: Db;
+  databaseFile: string;
+  nativeBinding?: string;
+}
+
+export interface DbFacts {
+  applicationId: number;
+  schemaVersion: number;
+  sqliteVersion: string;
+  counts: Record<string, number>;
+}
+
+/**
+ * Copies the database to `dest` (which must not exist). With `source.db`: better-sqlite3's
+ * online backup from that connection (async, in steps: the host keeps answering).
+ * Without: `VACUUM INTO` from a fresh read-only connection (a WAL reader: other
+ * processes keep writing). The copy ends in rollback-journal mode, self-contained.
+ */
+export async function takeSnapshot(
+  source: SnapshotSource,
+  dest: string,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<void> {
+  if (fs.existsSync(dest)) throw new Error(`snapshot target exists: ${dest}`);
+  if (source.db) {
+    await source.db.backup(dest, {
+      progress: ({ totalPages, remainingPages }) => {
+        if (options.signal?.aborted) throw backupError('CANCELLED', '操作已取消，没有做任何改动。');
+        options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
+        return 2048; // 8 MiB of 4 KiB pages per step, then the event loop runs
+      },
+    });
+  } else {
+    const db = new Database(source.databaseFile, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare('VACUUM INTO ?').run(dest);
+    } finally {
+      db.close();
+    }
+  }
+  throwIfAborted(options.signal);
+  const copy = new Database(dest, source.nativeBinding ? { nativeBinding: source.nativeBinding } : {});
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const fd = fs.openSync(dest, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Reads the facts a manifest records (and a restore compares). */
+export function readFacts(db: Db): DbFacts {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .all() as { name: string }[];
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+  }
+  return {
+    applicationId: db.pragma('application_id', { simple: true }) as number,
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    sqliteVersion: (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    counts,
+  };
+}
+
+export interface CheckOptions {
+  /** Full integrity_check (restore) instead of quick_check (snapshot). */
+  full: boolean;
+  latestSchemaVersion: number;
+  nativeBinding?: string;
+}
+
+/**
+ * Opens a database file read-only and checks it is ours, not from a newer app, and
+ * sound (integrity, foreign keys). Returns its facts. Never writes to the file.
+ */
+export function checkDatabaseFile(file: string, options: CheckOptions): DbFacts {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch (error) {
+    throw backupError('BACKUP_CORRUPT', `备份中的数据库无法打开：${(error as Error).message}`);
+  }
+  try {
+    let facts: DbFacts;
+    try {
+      facts = readFacts(db);
+    } catch (error) {
+      throw backupError('BACKUP_CORRUPT', `备份中的数据库已损坏：${(error as Error).message}`);
+    }
+    if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '备份中的数据库不是清廉台账的数据文件。');
+    if (facts.schemaVersion > options.latestSchemaVersion) {
+      throw backupError(
+        'BACKUP_FROM_FUTURE',
+        `此备份来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），本程序只支持到版本 ${options.latestSchemaVersion}。请先升级程序再恢复；当前数据没有任何改动。`,
+      );
+    }
+    const check = db.pragma(options.full ? 'integrity_check' : 'quick_check') as { integrity_check?: string; quick_check?: string }[];
+    const first = check[0] ? Object.values(check[0])[0] : 'ok';
+    if (check.length !== 1 || first !== 'ok') {
+      throw backupError('BACKUP_CORRUPT', `数据库完整性检查未通过：${String(first).slice(0, 200)}`);
+    }
+    const fk = db.pragma('foreign_key_check') as unknown[];
+    if (fk.length) throw backupError('BACKUP_CORRUPT', `数据库外键检查未通过（${fk.length} 处引用不存在的记录）。`);
+    return facts;
+  } finally {
+    db.close();
+  }
+}
+
+/** SHA-256 and size of a file, read in 1 MiB blocks (async: the host keeps answering). */
+export async function hashFile(file: string, options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {}): Promise<{ sha256: string; size: number }> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buf = Buffer.allocUnsafe(1024 * 1024);
+    let size = 0;
+    for (;;) {
+      throwIfAborted(options.signal);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (!bytesRead) break;
+      hash.update(buf.subarray(0, bytesRead));
+      size += bytesRead;
+      options.onProgress?.(size);
+    }
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { dateField, optionalDateField } from '../shared/dateFields';
+import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
+
+/** 节日提醒 (before holidays) or 工作提醒函 (a specific risk, with written feedback due). */
+export const REMINDER_KINDS = ['节日提醒', '工作提醒函'] as const;
+export const OCCASIONS = ['元旦春节', '清明', '五一', '端午', '中秋国庆', '升学季', '其他'] as const;
+export type Occasion = (typeof OCCASIONS)[number];
+export const REMINDER_STATUSES = ['draft', 'issued', 'voided'] as const;
+export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
+export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = { draft: '拟稿', issued: '已印发', voided: '已作废' };
+
+const year = z.number({ error: '年度应为数字' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
+
+const letterFields = z
+  .object({
+    title: requiredText('标题', 100),
+    kind: z.enum(REMINDER_KINDS, { error: '类型只能是：节日提醒、工作提醒函' }),
+    occasion: z.enum(OCCASIONS, { error: `节点只能是：${OCCASIONS.join('、')}` }),
+    year,
+    letterDate: dateField('成文日期'),
+    periodFrom: optionalDateField('提醒期间起'),
+    periodTo: optionalDateField('提醒期间止'),
+    keyPoints: z.array(requiredText('严禁事项', 200)).max(30, { error: '严禁事项最多30条' }).default([]),
+    body: requiredText('正文', 10000),
+    attachments: z.array(requiredText('附件名称', 100)).max(10, { error: '附件最多10个' }).default([]),
+    copyTo: optionalText('抄送', 200),
+    signer: optionalText('签发人', 20),
+    deliveryMethod: optionalText('送达方式', 30),
+    feedbackDueDate: optionalDateField('反馈期限'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '提醒期间止不能早于起' });
+    if (v.kind === '工作提醒函' && !v.feedbackDueDate) ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '工作提醒函须填写书面反馈期限' });
+    if (v.feedbackDueDate && v.feedbackDueDate < v.letterDate) ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '反馈期限不能早于成文日期' });
+  });
+
+const addressees = z
+  .object({
+    unitIds: z.array(recordId('单位')).max(2000).default([]),
+    personIds: z.array(recordId('人员')).max(2000).default([]),
+  })
+  .refine((v) => new Set(v.unitIds).size === v.unitIds.length && new Set(v.personIds).size === v.personIds.length, { error: '主送对象有重复' });
+
+export const remindersCreateInput = z.intersection(letterFields, addressees);
+export const remindersUpdateInput = z.intersection(z.object({ id: recordId('提醒函'), rev: revision }), letterFields);
+export const remindersSetAddresseesInput = z.intersection(z.object({ id: recordId('提醒函') }), addressees);
+export const remindersIdInput = z.object({ id: recordId('提醒函') });
+export const remindersTransitionInput = z.object({ id: recordId('提醒函'), rev: revision });
+export const remindersVoidInput = z.object({ id: recordId('提醒函'), rev: revision, reason: requiredText('作废理由', 200) });
+export const remindersCopyInput = z.object({ sourceId: recordId('提醒函'), year, letterDate: dateField('成文日期') });
+export const remindersLastForOccasionInput = z.object({ occasion: z.enum(OCCASIONS), beforeYear: year });
+export const remindersListInput = z.object({
+  year: year.optional(),
+  occasion: z.enum(OCCASIONS).optional(),
+  query: z.string().trim().max(50).optional(),
+  page,
+  pageSize,
+});
+export const remindersReceiptInput = z
+  .object({
+    addresseeId: recordId('主送对象'),
+    rev: revision,
+    /** null clears a receipt entered by mistake. */
+    receiptSigner: optionalText('签收人', 20),
+    receiptDate: optionalDateField('签收日期'),
+    feedbackDueDate: optionalDateField('反馈期限'),
+    feedbackDate: optionalDateField('反馈日期'),
+  })
+  .refine((v) => !!v.receiptSigner === !!v.receiptDate, { error: '签收人和签收日期须同时填写', path: ['receiptDate'] });
+
+export const pointsCreateInput = z.object({ text: requiredText('严禁事项', 200) });
+export const pointsUpdateInput = z.object({ id: recordId('严禁事项'), rev: revision, text: requiredText('严禁事项', 200) });
+export const pointsDeleteInput = z.object({ id: recordId('严禁事项') });
+
+export interface ReminderPoint {
+  id: string;
+  rev: number;
+  text: string;
+}
+
+export interface Addressee {
+  id: string;
+  rev: number;
+  lineNo: number;
+  kind: 'unit' | 'person';
+  unitId: string | null;
+  personId: string | null;
+  /** Unit path, or the person's name with unit. */
+  name: string;
+  receiptSigner: string | null;
+  receiptDate: string | null;
+  feedbackDueDate: string | null;
+  feedbackDate: string | null;
+  feedbackOverdue: boolean;
+}
+
+export interface ReminderSummary {
+  id: string;
+  rev: number;
+  status: ReminderStatus;
+  docNumber: string | null;
+  title: string;
+  kind: (typeof REMINDER_KINDS)[number];
+  occasion: Occasion;
+  year: number;
+  letterDate: string;
+  addresseeCount: number;
+  receivedCount: number;
+  /** Received / addressed, 0..1 (1 when there are no addressees). */
+  receiptRate: number;
+  feedbackOverdueCount: number;
+}
+
+export interface ReminderDetail extends ReminderSummary {
+  periodFrom: string | null;
+  periodTo: string | null;
+  keyPoints: string[];
+  body: string;
+  attachments: string[];
+  copyTo: string | null;
+  signer: string | null;
+  deliveryMethod: string | null;
+  feedbackDueDate: string | null;
+  derivedFromId: string | null;
+  voidReason: string | null;
+  addressees: Addressee[];
+  /** Addressees without a receipt yet. */
+  missing: Addressee[];
+}
+
+export type RemindersPage = Paged<ReminderSummary>;
