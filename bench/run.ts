@@ -6,10 +6,12 @@
  */
 import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
+import * as pledges from './pledges.bench';
 
 const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise<void> }> = {
   'people.search': peopleSearch,
   opinions,
+  pledges,
 };
 
 async function main(): Promise<void> {

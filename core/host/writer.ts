@@ -1,4 +1,5 @@
 import { newId } from '../../db/ids';
+import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { AppError, notFound, staleRevision } from '../errors';
 
@@ -34,6 +35,8 @@ export type RecyclableTable =
 export type RemovableTable = 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
 type Row = Record<string, unknown>;
 
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
 /**
  * The one write path. Every change to a record goes through here, inside the
  * transaction the host opened for the call, so the row's who/when stamps, its
@@ -46,13 +49,22 @@ export class Writer {
     private readonly now: () => Date,
   ) {}
 
+  /** Compiled statements, per connection: batch writes (a 5,000-person roster) would otherwise recompile the same SQL each row. */
+  private prepare(sql: string): Database.Statement {
+    let cache = statementCache.get(this.db);
+    if (!cache) statementCache.set(this.db, (cache = new Map()));
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
   /** Inserts a row with a fresh id and stamps; returns the id. */
   insert(table: WritableTable, values: Row, id: string = newId()): string {
     const at = this.now().toISOString();
     const actor = this.actorId();
     const row: Row = { id, ...values, rev: 1, created_at: at, created_by: actor, updated_at: at, updated_by: actor };
     const cols = Object.keys(row);
-    this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
+    this.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`).run(row);
     this.audit('create', table, id, null, this.snapshot(table, id));
     return id;
   }
@@ -67,7 +79,7 @@ export class Writer {
     if (expectedRev !== null && before.rev !== expectedRev) throw staleRevision();
     const at = this.now().toISOString();
     const sets = Object.keys(values).map((c) => `${c} = @${c}`);
-    this.db
+    this
       .prepare(`UPDATE ${table} SET ${[...sets, 'rev = rev + 1', 'updated_at = @__at', 'updated_by = @__by'].join(', ')} WHERE id = @__id`)
       .run({ ...values, __at: at, __by: this.actorId(), __id: id });
     this.audit(action, table, id, before, this.snapshot(table, id));
@@ -78,7 +90,7 @@ export class Writer {
     const before = this.snapshot(table, id);
     if (!before || before.deleted_at) throw notFound('记录');
     const at = this.now().toISOString();
-    this.db.prepare(`UPDATE ${table} SET deleted_at = ?, deleted_by = ?, rev = rev + 1 WHERE id = ?`).run(at, this.actorId(), id);
+    this.prepare(`UPDATE ${table} SET deleted_at = ?, deleted_by = ?, rev = rev + 1 WHERE id = ?`).run(at, this.actorId(), id);
     this.audit('delete', table, id, before, this.snapshot(table, id));
   }
 
@@ -87,7 +99,7 @@ export class Writer {
     const before = this.snapshot(table, id);
     if (!before || !before.deleted_at) throw new AppError('NOT_FOUND', '回收站中没有这条记录，可能已被恢复。');
     const at = this.now().toISOString();
-    this.db
+    this
       .prepare(`UPDATE ${table} SET deleted_at = NULL, deleted_by = NULL, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
       .run(at, this.actorId(), id);
     this.audit('restore', table, id, before, this.snapshot(table, id));
@@ -97,15 +109,15 @@ export class Writer {
   remove(table: RemovableTable, id: string): void {
     const before = this.snapshot(table, id);
     if (!before) return;
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    this.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
     this.audit('remove', table, id, before, null);
   }
 
   /** Key/value settings (no revision: last write wins, and the audit keeps both). */
   putSetting(key: string, value: unknown): void {
-    const before = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const before = this.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     const json = JSON.stringify(value);
-    this.db
+    this
       .prepare(
         'INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
       )
@@ -115,7 +127,7 @@ export class Writer {
 
   /** Appends an audit entry for something that is not a row change (login, logout). */
   audit(action: string, entity: string, entityId: string | null, before: Row | null, after: Row | null): void {
-    this.db
+    this
       .prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(
         this.now().toISOString(),
@@ -129,7 +141,7 @@ export class Writer {
   }
 
   private snapshot(table: WritableTable, id: string): Row | null {
-    return (this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
+    return (this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Row | undefined) ?? null;
   }
 }
 
