@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { ADMIN, expect, login, recordPeopleSearches, test, type TestApp } from './support/fixtures';
 import { confirmDialog, pickOption, pickUnit, row, tableNames } from './support/ui';
 
@@ -20,7 +21,7 @@ async function seedPeople(app: TestApp) {
   return { finance, education };
 }
 
-const searchBox = (page: import('@playwright/test').Page) => page.getByLabel('搜索人员');
+const searchBox = (page: Page) => page.getByLabel('搜索人员');
 
 test.describe('人员库', () => {
   test('新增人员：从单位树选择单位，Enter 保存，列表显示各项（身份证号打码）', async ({ page, app }) => {

@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { expect, login, test } from './support/fixtures';
 import { confirmDialog, pickUnit } from './support/ui';
 
-const tree = (page: import('@playwright/test').Page) => page.getByRole('tree', { name: '单位结构' }).or(page.locator('.ant-tree'));
-const node = (page: import('@playwright/test').Page, name: string) =>
+/** A unit in the tree; its title may carry the head count: 预算股（2人）. */
+const node = (page: Page, name: string) =>
   page.locator('.ant-tree-treenode').filter({ has: page.locator('.ant-tree-title', { hasText: new RegExp(`^${name}(（\\d+人）)?$`) }) });
 
 test.describe('单位', () => {

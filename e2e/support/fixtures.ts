@@ -74,6 +74,8 @@ export class TestApp {
 }
 
 export const test = base.extend<{ app: TestApp }>({
+  // Playwright requires the object pattern for a fixture that uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-'));
     const app = new TestApp(dataDir);

@@ -26,11 +26,11 @@ export interface PersonPickerProps {
   limit?: number;
 }
 
-/** "市财政局　1980年5月" — what tells same-name people apart. */
+/** "市财政局 科长 1980年5月" (ideographic spaces) — what tells same-name people apart. */
 export function personDistinguisher(p: Pick<PersonListItem, 'unitName' | 'unitPath' | 'birthMonth' | 'position'>): string {
   return [p.unitPath ?? p.unitName ?? '（未填单位）', p.position, p.birthMonth ? formatBirthMonth(p.birthMonth) : '（未填出生年月）']
     .filter(Boolean)
-    .join('　');
+    .join('\u3000');
 }
 
 export function PersonPicker({ value, onChange, placeholder = '输入姓名、拼音首字母或单位查找人员', style, id, autoFocus, limit = 20, ...rest }: PersonPickerProps) {
@@ -59,17 +59,12 @@ export function PersonPicker({ value, onChange, placeholder = '输入姓名、�
   };
 
   const search = useApiQuery('people.list', { query, page: 1, pageSize: limit }, { enabled: query.length > 0, keepPrevious: true });
-  const items = query ? (search.data?.items ?? []) : [];
-
   // The chosen person stays shown even when the current results no longer contain them.
-  useEffect(() => {
-    if (!value) setSelected(null);
-  }, [value]);
   const all = useMemo(() => {
-    const list = [...items];
+    const list = query ? [...(search.data?.items ?? [])] : [];
     if (selected && selected.id === value && !list.some((p) => p.id === selected.id)) list.unshift(selected);
     return list;
-  }, [items, selected, value]);
+  }, [query, search.data, selected, value]);
 
   const options = all.map((p) => ({
     value: p.id,

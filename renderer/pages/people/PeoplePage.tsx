@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { PERSON_CATEGORIES, POLITICAL_STATUSES, type PeopleSortKey, type PersonListItem } from '../../../core/people/contract';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -32,14 +32,15 @@ export function PeoplePage() {
   const [politicalStatus, setPoliticalStatus] = useState<PoliticalStatus | undefined>();
   const [sortBy, setSortBy] = useState<PeopleSortKey | undefined>();
   const [sortOrder, setSortOrder] = useState<'asc' | 'desc'>('asc');
-  const [page, setPage] = useState(1);
+  const [paging, setPaging] = useState({ filterKey: '', page: 1 });
   const [pageSize, setPageSize] = useState(20);
   const editing = useDialog<{ id: string | null }>();
   const [quickPick, setQuickPick] = useState<string | null>(null);
 
   // A new search or filter starts again at page 1.
   const filterKey = JSON.stringify([search.searched, unitId, includeSubunits, category, politicalStatus]);
-  useEffect(() => setPage(1), [filterKey]);
+  const page = paging.filterKey === filterKey ? paging.page : 1;
+  const setPage = (p: number) => setPaging({ filterKey, page: p });
 
   const input = {
     ...(search.searched ? { query: search.searched } : {}),

@@ -5,13 +5,14 @@
  * a stale revision: CONFLICT).
  */
 import { Button, Col, Form, Input, Row, Select, Spin, App } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { GENDERS, PERSON_CATEGORIES, POLITICAL_STATUSES, personFields, personInput, type Person } from '../../../core/people/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { normalizeMonthInput } from '../../lib/format';
+import { freshPerOpening } from '../../lib/freshPerOpening';
 import { fillForm, parseForm, showServerError, zodRule } from '../../lib/zodForm';
 
 const FIELDS = Object.keys(personFields) as (keyof typeof personFields)[];
@@ -46,13 +47,14 @@ export interface PersonFormModalProps {
   onSaved?: (person: Person) => void;
 }
 
-export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: PersonFormModalProps) {
+/** Use anywhere a person is created or edited; each opening starts from the record as stored. */
+export const PersonFormModal = freshPerOpening(PersonFormDialog);
+
+function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: PersonFormModalProps) {
   const [form] = Form.useForm<FormValues>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
-  /** The revision the form was filled from: an update must quote it. */
-  const rev = useRef<number | null>(null);
   const isNew = personId === null;
 
   const existing = useApiQuery('people.get', { id: personId ?? '' }, { enabled: open && !isNew, staleTime: 0, gcTime: 0 });
@@ -60,27 +62,18 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
   const update = useApiMutation('people.update', ['people.list', 'people.get']);
   const saving = create.isPending || update.isPending;
 
-  // The form is filled once per opening, through initialValues (a refetch must not
-  // overwrite what is being typed, and "touched" must mean touched by the clerk).
-  const [loaded, setLoaded] = useState<{ key: string; values: FormValues } | null>(null);
-  useEffect(() => {
-    if (!open) {
-      setLoaded(null);
-      setError(null);
-      setStale(false);
-      return;
-    }
-    if (!isNew && existing.data && loaded === null) {
-      rev.current = existing.data.rev;
-      setLoaded({ key: `${existing.data.id}:${existing.data.rev}`, values: toFormValues(existing.data) });
-    }
-  }, [open, isNew, existing.data, loaded]);
-  const initial = isNew ? { key: 'new', values: defaults ?? {} } : loaded;
+  /**
+   * The record the form was filled from: an update quotes its revision. Taken once
+   * (a refetch must not overwrite what is being typed); "载入最新内容" replaces it.
+   */
+  const [base, setBase] = useState<Person | null>(null);
+  if (!isNew && existing.data && base === null) setBase(existing.data);
+  const initialValues = isNew ? (defaults ?? {}) : base ? toFormValues(base) : null;
 
   const reloadLatest = async () => {
     const fresh = await existing.refetch();
     if (fresh.data) {
-      rev.current = fresh.data.rev;
+      setBase(fresh.data);
       fillForm(form, toFormValues(fresh.data));
       setError(null);
       setStale(false);
@@ -99,7 +92,7 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
     try {
       const saved = isNew
         ? await create.mutateAsync(input)
-        : await update.mutateAsync({ ...input, id: personId, rev: rev.current ?? 0 });
+        : await update.mutateAsync({ ...input, id: personId, rev: base?.rev ?? 0 });
       message.success(isNew ? `已添加“${saved.name}”` : `已保存“${saved.name}”的修改`);
       onSaved?.(saved);
       onClose();
@@ -109,7 +102,7 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
     }
   };
 
-  const loading = initial === null && !existing.error;
+  const loading = initialValues === null && !existing.error;
 
   return (
     <FormModal
@@ -129,14 +122,13 @@ export function PersonFormModal({ open, personId, defaults, onClose, onSaved }: 
         ) : null
       }
     >
-      {initial === null ? (
+      {initialValues === null ? (
         <Spin spinning={loading} tip="正在读取…">
           <div style={{ height: 240 }} />
         </Spin>
       ) : (
         <Form<FormValues>
-          key={initial.key}
-          initialValues={initial.values}
+          initialValues={initialValues}
           name="person"
           form={form}
           layout="vertical"

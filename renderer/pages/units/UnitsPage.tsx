@@ -5,7 +5,7 @@
  */
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { unitsCreateInput, unitsUpdateInput, type Unit } from '../../../core/units/contract';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation } from '../../api/hooks';
@@ -206,9 +206,6 @@ function AddUnitModal({ open, parentId, onClose, onCreated }: { open: boolean; p
   const [error, setError] = useState<string | null>(null);
   const create = useApiMutation('units.create', ['units.list']);
 
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
 
   const parentName = parentId ? units.paths.get(parentId) : null;
 

@@ -1,6 +1,6 @@
 /** 账号管理 (administrators): accounts, their roles, enabling, password resets. */
 import { Alert, App, Button, Checkbox, Form, Input, Result, Space, Switch, Table, Tag } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { z } from 'zod';
 import { requiredText } from '../../../core/shared/fields';
 import {
@@ -98,9 +98,6 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const [error, setError] = useState<string | null>(null);
   const create = useApiMutation('users.create', ['users.list']);
   const FIELDS = ['username', 'displayName', 'password', 'passwordConfirm', 'roles'];
-  useEffect(() => {
-    if (open) setError(null);
-  }, [open]);
   return (
     <FormModal open={open} title="新增账号" form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
       <Form
@@ -149,9 +146,6 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
   const [error, setError] = useState<string | null>(null);
   const update = useApiMutation('users.update', ['users.list', 'auth.me']);
   const FIELDS = ['displayName', 'roles', 'active'];
-  useEffect(() => {
-    if (user) setError(null);
-  }, [user]);
   return (
     <FormModal open={user !== null} title={user ? `编辑账号“${user.username}”` : ''} form={form} onCancel={onClose} saving={update.isPending} error={error} width={480}>
       <Form
@@ -195,9 +189,6 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClo
   const [error, setError] = useState<string | null>(null);
   const reset = useApiMutation('users.resetPassword');
   const FIELDS = ['password', 'passwordConfirm'];
-  useEffect(() => {
-    if (user) setError(null);
-  }, [user]);
   return (
     <FormModal open={user !== null} title={user ? `重置“${user.displayName}”的密码` : ''} form={form} onCancel={onClose} saving={reset.isPending} error={error} width={440}>
       <Form
