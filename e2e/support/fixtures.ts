@@ -73,7 +73,20 @@ export class TestApp {
   }
 }
 
-export const test = base.extend<{ app: TestApp }>({
+export const test = base.extend<{ app: TestApp; pageErrors: string[] }>({
+  /** Script errors and CSP refusals in the page fail the test (strict CSP: no inline script, no eval). */
+  pageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(`页面脚本错误：${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(`CSP：${m.text()}`);
+      });
+      await use(errors);
+      expect(errors, '页面不应出现脚本错误或 CSP 拒绝').toEqual([]);
+    },
+    { auto: true },
+  ],
   // Playwright requires the object pattern for a fixture that uses no other fixture.
   // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
