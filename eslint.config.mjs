@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/**', 'core/**', 'electron/**', 'web/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.*', 'renderer/vite.config.ts'],
+    files: ['db/**', 'core/**', 'cli/**', 'electron/**', 'web/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.*', 'renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -30,6 +30,19 @@ import {
 } from './users/contract';
 import type { ApiErrorBody } from './errors';
 import {
+  backupAutoKeyInput,
+  backupCreateInput,
+  backupJobInput,
+  backupListInput,
+  backupRestoreInput,
+  backupSettingsInput,
+  backupVerifyInput,
+  type BackupJobView,
+  type BackupListing,
+  type BackupSettings,
+  type BackupStatus,
+} from './backup/contract';
+import {
   importPersonsFileInput,
   matchLinesInput,
   opinionSettingsSchema,
@@ -101,6 +114,18 @@ import {
   sanctionsUpdateInput,
   type Sanction,
 } from './sanctions/contract';
+import {
+  batchJobInput,
+  batchStartInput,
+  letterSettingsSchema,
+  lettersDocumentInput,
+  lettersPdfInput,
+  type BatchStatus,
+  type FontReport,
+  type LetterDocument,
+  type LetterSettings,
+  type PdfFile,
+} from './letters/contract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -186,6 +211,16 @@ export const api = {
   'opinionSettings.get': op<OpinionSettings>()({ input: none, writes: false, access: 'user', title: '读取意见回复设置' }),
   'opinionSettings.update': op<OpinionSettings>()({ input: opinionSettingsSchema, writes: true, access: ['admin'], title: '修改意见回复设置' }),
 
+  'letterSettings.get': op<LetterSettings>()({ input: none, writes: false, access: 'user', title: '读取公文打印设置' }),
+  'letterSettings.update': op<LetterSettings>()({ input: letterSettingsSchema, writes: true, access: ['admin'], title: '修改公文打印设置' }),
+  'letters.fonts': op<FontReport>()({ input: none, writes: false, access: 'user', title: '公文字体' }),
+  'letters.document': op<LetterDocument>()({ input: lettersDocumentInput, writes: false, access: 'user', title: '公文排版' }),
+  'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF' }),
+  'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF' }),
+  'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
+  'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
+  'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
+
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),
   'reminderLetters.create': op<ReminderDetail>()({ input: remindersCreateInput, writes: true, access: ['handler', 'admin'], title: '新建提醒函' }),
@@ -219,6 +254,19 @@ export const api = {
 
   'recycleBin.list': op<Paged<RecycledItem>>()({ input: recycleBinListInput, writes: false, access: 'user', title: '回收站' }),
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),
+
+  'backup.status': op<BackupStatus>()({ input: none, writes: false, access: 'user', title: '备份状态' }),
+  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: 'user', title: '创建备份' }),
+  'backup.startVerify': op<BackupJobView>()({ input: backupVerifyInput, writes: false, access: 'user', title: '检查备份' }),
+  'backup.startRestore': op<BackupJobView>()({ input: backupRestoreInput, writes: false, access: ['admin'], title: '从备份恢复' }),
+  // public: the job id (128 random bits) is the capability; a restore ends every session and its result must still be readable.
+  'backup.job': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'public', title: '备份任务进度' }),
+  'backup.cancel': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'user', title: '取消备份任务' }),
+  'backup.list': op<BackupListing>()({ input: backupListInput, writes: false, access: 'user', title: '浏览备份文件夹' }),
+  'backup.settingsGet': op<BackupSettings>()({ input: none, writes: false, access: ['admin'], title: '读取自动备份设置' }),
+  'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
+  'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),
+  'backup.runAuto': op<BackupJobView>()({ input: none, writes: false, access: ['admin'], title: '立即自动备份' }),
 } as const;
 
 export type Api = typeof api;

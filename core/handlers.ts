@@ -1,6 +1,7 @@
 import type { Channel } from './api';
 import { appHandlers } from './app/handlers';
 import { authHandlers } from './auth/handlers';
+import { backupHandlers } from './backup/handlers';
 import type { Handler } from './host/handler';
 import { opinionSettingsHandlers } from './opinions/settingsHandlers';
 import { repliesHandlers } from './opinions/replies';
@@ -15,12 +16,14 @@ import { settingsHandlers } from './settings/handlers';
 import { setupHandlers } from './setup/handlers';
 import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
+import { lettersHandlers } from './letters/handlers';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...setupHandlers,
   ...authHandlers,
+  ...backupHandlers,
   ...usersHandlers,
   ...settingsHandlers,
   ...unitsHandlers,
@@ -31,6 +34,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...requestsHandlers,
   ...repliesHandlers,
   ...opinionSettingsHandlers,
+  ...lettersHandlers,
   ...remindersHandlers,
   ...pledgesHandlers,
 };

@@ -203,7 +203,8 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
     if (coreStopped) return;
     event.preventDefault();
     quitting = true;
-    core.stop().finally(() => {
+    // Up to 30 s: the on-exit automatic backup (core/backup) runs in the core process before it closes.
+    core.stop(30_000).finally(() => {
       coreStopped = true;
       app.quit();
     });

@@ -134,8 +134,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          core.close();
-          resolve();
+          // The host's shutdown is browser mode's "exit": a running backup job finishes, then the on-exit automatic backup.
+          void core.shutdown().finally(resolve);
         });
       }),
   };

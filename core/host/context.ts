@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import type { BackupService } from '../backup/service';
 import type { CurrentUser } from '../users/contract';
 import type { SessionStore } from './sessions';
 import type { Writer } from './writer';
@@ -22,6 +23,8 @@ export interface HandlerContext {
   sessions: SessionStore;
   /** The one write path: stamps who/when, bumps revisions, appends the audit log. */
   writer: Writer;
+  /** Backup jobs, schedule and restore (core/backup); the host owns one. */
+  backup?: BackupService;
 }
 
 /** A handler's user, for channels whose access is not 'public' (the host has checked). */

@@ -11,6 +11,8 @@ import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
 import { validationError } from './validation';
 import { Writer } from './writer';
+import { BackupService } from '../backup/service';
+import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 
 export const DATABASE_FILE_NAME = 'qinglian.sqlite';
 
@@ -21,14 +23,20 @@ export interface CoreHostOptions {
   /** better_sqlite3.node for the running runtime (Electron passes its own build). */
   nativeBinding?: string;
   now?: () => Date;
+  /** Run the automatic-backup schedule (default true; tests that do not want timers pass false). */
+  scheduleBackups?: boolean;
 }
 
 /** Runs the contract: validates input, checks the session and role, runs the handler in a transaction if it writes. */
 export interface CoreHost {
   readonly config: HostConfig;
   readonly db: Db;
+  /** Backup jobs, schedule, restore (core/backup). */
+  readonly backup: BackupService;
   invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
   close(): void;
+  /** Waits for a running backup job, runs the on-exit automatic backup if set, then closes. */
+  shutdown(): Promise<void>;
 }
 
 /** Channels that still answer before first-run setup. */
@@ -36,20 +44,55 @@ const BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app.info', 'setup.status', 
 
 export function createCoreHost(options: CoreHostOptions): CoreHost {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
-  const { db } = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  // A restore cut off by a crash is finished or rolled back before the file is opened.
+  const recovered = recoverInterruptedRestore(options.dataDir, databaseFile);
+  let db: Db = openDatabase(databaseFile, openOptions).db;
+  /** True while a restore has the database closed: only backup.job answers. */
+  let restoring = false;
   const config: HostConfig = { dataDir: options.dataDir, databaseFile, shell: options.shell, version: options.version };
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
+  const owner: DbOwner = {
+    release() {
+      restoring = true;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    reacquire() {
+      if (!db.open) db = openDatabase(databaseFile, openOptions).db;
+      restoring = false;
+      sessions.endAll();
+    },
+  };
+  const backup = new BackupService({
+    config,
+    getDb: () => db,
+    owner,
+    now,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    afterRestore: ({ userId, manifest, backupFile }) => {
+      const exists = userId && db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId);
+      new Writer(db, () => (exists ? userId : null), now).audit('restore', 'backup', manifest.backupId, null, {
+        backupFile,
+        createdAt: manifest.createdAt,
+        appVersion: manifest.appVersion,
+      });
+    },
+  });
+  backup.noteRecovery(recovered);
+  if (options.scheduleBackups !== false) backup.startScheduler();
 
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
     const operation = api[channel];
-    if (!BEFORE_SETUP.has(channel) && !isInitialized(db)) {
+    if (restoring && channel !== 'backup.job') throw new AppError('BUSY', '正在从备份恢复数据，请稍候再操作。');
+    if (!BEFORE_SETUP.has(channel) && !restoring && !isInitialized(db)) {
       throw new AppError('NOT_INITIALIZED', '程序尚未完成首次设置，请先填写发文机关并创建管理员账号。');
     }
     let user: CurrentUser | null = null;
     const userId = sessions.touch(sessionId);
-    if (userId) user = loadUser(db, userId);
+    if (userId && !restoring) user = loadUser(db, userId);
     if (operation.access !== 'public') {
       if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
       if (Array.isArray(operation.access) && !operation.access.some((r) => user!.roles.includes(r))) {
@@ -67,6 +110,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       sessionId,
       sessions,
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
+      backup,
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
     return operation.writes ? db.transaction(() => handler(parsed.data, ctx))() : handler(parsed.data, ctx);
@@ -74,7 +118,10 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
 
   return {
     config,
-    db,
+    get db() {
+      return db;
+    },
+    backup,
     async invoke(channel, input, sessionId = null) {
       try {
         const value = await invokeSync(channel, input, sessionId ?? null);
@@ -84,6 +131,11 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       }
     },
     close() {
+      backup.stopScheduler();
+      if (db.open) db.close();
+    },
+    async shutdown() {
+      await backup.shutdown();
       if (db.open) db.close();
     },
   };

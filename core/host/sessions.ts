@@ -39,6 +39,11 @@ export class SessionStore {
     if (id) this.sessions.delete(id);
   }
 
+  /** Everyone logs in again (after a restore replaced the accounts). */
+  endAll(): void {
+    this.sessions.clear();
+  }
+
   endAllFor(userId: string, except?: string): void {
     for (const [id, s] of this.sessions) if (s.userId === userId && id !== except) this.sessions.delete(id);
   }

@@ -16,6 +16,8 @@ export interface ParentPortLike {
 export interface HostLike {
   invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
   close(): void;
+  /** Finishes a running backup job and runs the on-exit automatic backup, then closes (core/backup). */
+  shutdown?(): Promise<void>;
 }
 
 export interface CoreServerDeps {
@@ -103,12 +105,18 @@ export function runCoreServer(port: ParentPortLike, deps: CoreServerDeps): void 
         return;
       }
       case 'shutdown': {
-        try {
-          host?.close();
-        } finally {
-          host = null;
-          deps.exit(0);
-        }
+        const closing = host;
+        host = null;
+        const done = closing?.shutdown ? closing.shutdown() : Promise.resolve(closing?.close());
+        done
+          .catch((error: unknown) => console.error('[core] shutdown failed', error))
+          .finally(() => {
+            try {
+              closing?.close();
+            } finally {
+              deps.exit(0);
+            }
+          });
         return;
       }
     }

@@ -64,6 +64,8 @@ test('init opens the database and answers ready; invokes are answered by id', as
   assert.ok(d.type === 'result' && d.id === 8 && !d.envelope.ok);
 
   port.send({ type: 'shutdown' });
+  // The host's shutdown is async (a running backup job and the on-exit backup finish first).
+  for (let i = 0; i < 100 && !exits.length; i++) await new Promise((r) => setTimeout(r, 10));
   assert.deepEqual(exits, [0]);
 });
 

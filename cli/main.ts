@@ -1,0 +1,27 @@
+/**
+ * `npm run cli -- backup create|verify|restore|info ...` (see core/backup/cli.ts for
+ * the options and exit codes). The packaged app runs the same code: `清廉台账 --cli backup ...`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readAllStdin, runCli } from '../core/backup/cli';
+
+const root = path.resolve(__dirname, '..');
+const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const controller = new AbortController();
+process.on('SIGINT', () => controller.abort());
+
+runCli(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readStdin: readAllStdin,
+  env: process.env,
+  version,
+  signal: controller.signal,
+}).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

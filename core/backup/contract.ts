@@ -1,0 +1,128 @@
+/** Backups in the contract: inputs (zod) and results. No Node APIs: the renderer imports this. */
+import { z } from 'zod';
+import { passphraseProblem } from './strength';
+
+const pathText = (label: string) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(1000, `${label}过长`);
+
+const passphrase = z.string({ error: '请输入口令' }).min(1, '请输入口令').max(1024, '口令过长（最多 1024 个字符）');
+
+const newPassphrase = z
+  .object({ passphrase, passphraseConfirm: z.string({ error: '请再次输入口令' }) })
+  .superRefine((v, ctx) => {
+    const problem = passphraseProblem(v.passphrase);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
+    if (v.passphrase !== v.passphraseConfirm) ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
+  });
+
+export const backupCreateInput = z.object({ folder: pathText('备份文件夹') }).and(newPassphrase);
+export const backupVerifyInput = z.object({ file: pathText('备份文件'), passphrase });
+export const backupRestoreInput = z.object({
+  file: pathText('备份文件'),
+  passphrase,
+  confirm: z.literal(true, { error: '请确认用备份替换当前数据' }),
+});
+export const backupJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '任务编号不正确') });
+export const backupListInput = z.object({ folder: pathText('文件夹') });
+
+export const keepPolicySchema = z.object({
+  daily: z.number().int().min(0).max(60),
+  weekly: z.number().int().min(0).max(52),
+  monthly: z.number().int().min(0).max(120),
+});
+
+export const backupSettingsSchema = z.object({
+  auto: z.object({
+    enabled: z.boolean(),
+    folder: z.string().trim().max(1000).nullable(),
+    /** Hours between automatic backups while the app runs. */
+    intervalHours: z.number().int().min(1, '间隔至少 1 小时').max(168, '间隔最多 168 小时（7 天）'),
+    onExit: z.boolean(),
+    keep: keepPolicySchema,
+  }),
+  /** The home screen warns when the last successful backup is older than this. */
+  warnAfterDays: z.number().int().min(1, '至少 1 天').max(90, '最多 90 天'),
+});
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export const backupSettingsInput = backupSettingsSchema.superRefine((v, ctx) => {
+  if (v.auto.enabled && !v.auto.folder) ctx.addIssue({ code: 'custom', path: ['auto', 'folder'], message: '开启自动备份需要选择备份文件夹' });
+});
+
+export const backupAutoKeyInput = newPassphrase;
+
+export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
+  auto: { enabled: false, folder: null, intervalHours: 24, onExit: true, keep: { daily: 7, weekly: 4, monthly: 12 } },
+  warnAfterDays: 7,
+};
+
+export type JobKind = 'create' | 'verify' | 'restore' | 'auto';
+export type JobPhase = 'snapshot' | 'encrypt' | 'verify' | 'decrypt' | 'check' | 'swap' | 'done';
+
+export interface ManifestView {
+  backupId: string;
+  createdAt: string;
+  createdBy: string | null;
+  kind: 'manual' | 'automatic';
+  appVersion: string;
+  schemaVersion: number;
+  machine: string;
+  databaseSize: number;
+  /** Tables with a Chinese label first. */
+  counts: { table: string; label: string; count: number }[];
+}
+
+export interface BackupJobView {
+  id: string;
+  kind: JobKind;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  phase: JobPhase;
+  /** 0..1 */
+  fraction: number;
+  startedAt: string;
+  finishedAt: string | null;
+  error: { code: string; message: string } | null;
+  result: {
+    file: string;
+    size: number;
+    manifest: ManifestView;
+    /** restore: where the database that was replaced now is. */
+    preRestoreFile: string | null;
+  } | null;
+}
+
+export interface BackupStatus {
+  lastSuccess: { at: string; file: string; kind: 'manual' | 'automatic' } | null;
+  /** Days since the last successful backup (null: never). */
+  ageDays: number | null;
+  warnAfterDays: number;
+  /** Never backed up, or the last backup is older than warnAfterDays. */
+  stale: boolean;
+  auto: { enabled: boolean; folder: string | null; keySet: boolean; lastError: { at: string; message: string } | null; nextDueAt: string | null };
+  lastRestore: { at: string; backupFile: string | null; outcome: string } | null;
+  runningJob: string | null;
+  /** Folders offered in the folder picker: removable drives first. */
+  suggestedFolders: string[];
+}
+
+export interface BackupFileInfo {
+  file: string;
+  name: string;
+  size: number;
+  /** From the header (readable without the passphrase); null if the header is unreadable. */
+  createdAt: string | null;
+  automatic: boolean;
+  /** Why the header cannot be read, if it cannot. */
+  problem: string | null;
+}
+
+export interface BackupListing {
+  folder: string;
+  parent: string | null;
+  folders: string[];
+  backups: BackupFileInfo[];
+}

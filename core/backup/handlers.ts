@@ -1,0 +1,43 @@
+import { AppError } from '../errors';
+import type { HandlerContext } from '../host/context';
+import type { HandlerMap } from '../host/handler';
+import type { BackupService } from './service';
+import { BACKUP_SETTINGS_KEY, readBackupSettings } from './service';
+
+type BackupChannel =
+  | 'backup.status'
+  | 'backup.startCreate'
+  | 'backup.startVerify'
+  | 'backup.startRestore'
+  | 'backup.job'
+  | 'backup.cancel'
+  | 'backup.list'
+  | 'backup.settingsGet'
+  | 'backup.settingsUpdate'
+  | 'backup.setAutoKey'
+  | 'backup.runAuto';
+
+function service(ctx: HandlerContext): BackupService {
+  if (!ctx.backup) throw new AppError('INTERNAL', '备份服务未启动。');
+  return ctx.backup;
+}
+
+export const backupHandlers: HandlerMap<BackupChannel> = {
+  'backup.status': (_input, ctx) => service(ctx).status(ctx.db),
+  'backup.startCreate': (input, ctx) => service(ctx).startCreate(input, ctx.user),
+  'backup.startVerify': (input, ctx) => service(ctx).startVerify(input),
+  'backup.startRestore': (input, ctx) => service(ctx).startRestore(input, ctx.user?.id ?? null),
+  'backup.job': (input, ctx) => service(ctx).job(input.jobId),
+  'backup.cancel': (input, ctx) => service(ctx).cancel(input.jobId),
+  'backup.list': (input, ctx) => service(ctx).list(input.folder),
+  'backup.settingsGet': (_input, ctx) => readBackupSettings(ctx.db),
+  'backup.settingsUpdate': (input, ctx) => {
+    ctx.writer.putSetting(BACKUP_SETTINGS_KEY, input);
+    return input;
+  },
+  'backup.setAutoKey': async (input, ctx) => {
+    await service(ctx).setAutoKey(input.passphrase);
+    ctx.writer.audit('set-key', 'backup', null, null, { what: '自动备份密钥' });
+  },
+  'backup.runAuto': (_input, ctx) => service(ctx).startAuto(),
+};

@@ -1,0 +1,439 @@
+/**
+ * The core host's backup service: long jobs (create, verify, restore, automatic) run
+ * in the host process one at a time, report progress and can be cancelled; the UI
+ * polls `backup.job`. Also the schedule and the on-exit backup.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../../db/open';
+import { AppError } from '../errors';
+import type { HostConfig } from '../host/context';
+import { readSetting } from '../settings/queries';
+import { nextDue, readAutoKey, readState, setAutoKey, updateState, type BackupState } from './auto';
+import {
+  DEFAULT_BACKUP_SETTINGS,
+  backupSettingsSchema,
+  type BackupFileInfo,
+  type BackupJobView,
+  type BackupListing,
+  type BackupSettings,
+  type BackupStatus,
+  type JobKind,
+  type ManifestView,
+} from './contract';
+import { createBackup, type Progress } from './create';
+import { backupError } from './errors';
+import { BACKUP_EXTENSION, FLAG_AUTOMATIC, HEADER_LENGTH, parseHeader } from './format';
+import { removeQuietly } from './fsutil';
+import { TABLE_LABELS, type Manifest } from './manifest';
+import { readBackupHeader } from './read';
+import { backupPaths, restoreBackup, verifyBackup, type DbOwner, type RecoveryReport } from './restore';
+import { selectToKeep } from './rotation';
+
+export const BACKUP_SETTINGS_KEY = 'backup';
+export const AUTO_PREFIX = 'qinglian-auto';
+
+export function readBackupSettings(db: Db): BackupSettings {
+  const parsed = backupSettingsSchema.safeParse(readSetting<unknown>(db, BACKUP_SETTINGS_KEY));
+  return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
+}
+
+export interface BackupServiceDeps {
+  config: HostConfig;
+  getDb(): Db;
+  owner: DbOwner;
+  now(): Date;
+  nativeBinding?: string;
+  /** After a restore: every session ends (the accounts may differ); the restored database gets an audit entry. */
+  afterRestore(info: { userId: string | null; manifest: Manifest; backupFile: string }): void;
+}
+
+interface JobRecord {
+  view: BackupJobView;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export function manifestView(m: Manifest): ManifestView {
+  const counts = Object.entries(m.counts)
+    .filter(([table]) => TABLE_LABELS[table])
+    .map(([table, count]) => ({ table, label: TABLE_LABELS[table]!, count }));
+  return {
+    backupId: m.backupId,
+    createdAt: m.createdAt,
+    createdBy: m.createdBy,
+    kind: m.kind,
+    appVersion: m.appVersion,
+    schemaVersion: m.schemaVersion,
+    machine: m.machine,
+    databaseSize: m.database.size,
+    counts,
+  };
+}
+
+export class BackupService {
+  private readonly jobs = new Map<string, JobRecord>();
+  private current: JobRecord | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly paths: ReturnType<typeof backupPaths>;
+
+  constructor(private readonly deps: BackupServiceDeps) {
+    this.paths = backupPaths(deps.config.dataDir);
+  }
+
+  /** A restore cut off by a crash was finished or rolled back at start: remember it for the status. */
+  noteRecovery(report: RecoveryReport | null): void {
+    if (!report) return;
+    updateState(this.deps.config.dataDir, (s) => {
+      s.lastRestore = { at: this.deps.now().toISOString(), backupFile: report.backupFile, outcome: `interrupted-${report.outcome}` };
+    });
+  }
+
+  get busy(): boolean {
+    return this.current !== null;
+  }
+
+  job(id: string): BackupJobView {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', '找不到该备份任务（程序可能已重新启动）。');
+    return { ...job.view };
+  }
+
+  cancel(id: string): BackupJobView {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppError('NOT_FOUND', '找不到该备份任务。');
+    if (job.view.state === 'running') job.controller.abort();
+    return { ...job.view };
+  }
+
+  startCreate(input: { folder: string; passphrase: string }, user: { displayName: string } | null): BackupJobView {
+    const folder = path.resolve(input.folder);
+    return this.start('create', async (signal, progress) => {
+      const r = await createBackup({
+        source: this.source(),
+        targetDir: folder,
+        key: { passphrase: input.passphrase },
+        kind: 'manual',
+        appVersion: this.deps.config.version,
+        createdBy: user?.displayName ?? null,
+        workDir: this.paths.workDir,
+        now: this.deps.now,
+        signal,
+        onProgress: progress,
+      });
+      updateState(this.deps.config.dataDir, (s) => {
+        s.lastSuccess = { at: r.manifest.createdAt, file: r.file, kind: 'manual' };
+      });
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+    });
+  }
+
+  startVerify(input: { file: string; passphrase: string }): BackupJobView {
+    return this.start('verify', async (signal, progress) => {
+      const r = await verifyBackup({
+        file: path.resolve(input.file),
+        key: { passphrase: input.passphrase },
+        workDir: this.paths.workDir,
+        signal,
+        onProgress: progress,
+        ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
+      });
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+    });
+  }
+
+  startRestore(input: { file: string; passphrase: string }, userId: string | null): BackupJobView {
+    return this.start('restore', async (signal, progress) => {
+      const file = path.resolve(input.file);
+      const r = await restoreBackup({
+        file,
+        key: { passphrase: input.passphrase },
+        dataDir: this.deps.config.dataDir,
+        databaseFile: this.deps.config.databaseFile,
+        owner: this.deps.owner,
+        now: this.deps.now,
+        signal,
+        onProgress: progress,
+        ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
+      });
+      updateState(this.deps.config.dataDir, (s) => {
+        s.lastRestore = { at: this.deps.now().toISOString(), backupFile: file, outcome: 'completed' };
+      });
+      this.deps.afterRestore({ userId, manifest: r.manifest, backupFile: file });
+      return { file, size: fs.statSync(this.deps.config.databaseFile).size, manifest: manifestView(r.manifest), preRestoreFile: r.preRestoreFile };
+    });
+  }
+
+  /** Runs an automatic backup now (schedule, exit, or the administrator's 立即备份). */
+  startAuto(): BackupJobView {
+    const settings = readBackupSettings(this.deps.getDb());
+    const key = readAutoKey(this.deps.config.dataDir);
+    if (!settings.auto.folder) throw backupError('VALIDATION', '尚未设置自动备份文件夹。');
+    if (!key) throw backupError('VALIDATION', '尚未设置自动备份密钥，请管理员先设置。');
+    const folder = path.resolve(settings.auto.folder);
+    const started = this.deps.now();
+    updateState(this.deps.config.dataDir, (s) => {
+      s.lastAutoAttemptAt = started.toISOString();
+    });
+    const job = this.start('auto', async (signal, progress) => {
+      fs.mkdirSync(folder, { recursive: true });
+      const r = await createBackup({
+        source: this.source(),
+        targetDir: folder,
+        prefix: AUTO_PREFIX,
+        key: { kek: key.kek, salt: key.salt, kdf: key.kdf },
+        kind: 'automatic',
+        appVersion: this.deps.config.version,
+        createdBy: null,
+        workDir: this.paths.workDir,
+        now: this.deps.now,
+        signal,
+        onProgress: progress,
+      });
+      updateState(this.deps.config.dataDir, (s) => {
+        const stamp = { at: r.manifest.createdAt, file: r.file, kind: 'automatic' as const };
+        s.lastSuccess = stamp;
+        s.lastAuto = stamp;
+        s.lastAutoError = null;
+      });
+      await rotate(folder, settings.auto.keep);
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+    });
+    return job;
+  }
+
+  async setAutoKey(passphrase: string): Promise<void> {
+    await setAutoKey(this.deps.config.dataDir, passphrase, this.deps.now());
+  }
+
+  status(db: Db): BackupStatus {
+    const settings = readBackupSettings(db);
+    const state = readState(this.deps.config.dataDir);
+    const now = this.deps.now().getTime();
+    const ageDays = state.lastSuccess ? Math.max(0, (now - Date.parse(state.lastSuccess.at)) / 86_400_000) : null;
+    const keySet = readAutoKey(this.deps.config.dataDir) !== null;
+    const configured = settings.auto.enabled && !!settings.auto.folder && keySet;
+    const due = nextDue(state, settings.auto.intervalHours, configured);
+    return {
+      lastSuccess: state.lastSuccess,
+      ageDays: ageDays === null ? null : Math.floor(ageDays * 10) / 10,
+      warnAfterDays: settings.warnAfterDays,
+      stale: ageDays === null || ageDays > settings.warnAfterDays,
+      auto: { enabled: settings.auto.enabled, folder: settings.auto.folder, keySet, lastError: state.lastAutoError, nextDueAt: due ? due.toISOString() : null },
+      lastRestore: state.lastRestore,
+      runningJob: this.current?.view.id ?? null,
+      suggestedFolders: suggestedFolders(),
+    };
+  }
+
+  /** Starts an automatic backup if one is due; returns the job or null. */
+  tick(): BackupJobView | null {
+    if (this.current) return null;
+    let settings: BackupSettings;
+    try {
+      settings = readBackupSettings(this.deps.getDb());
+    } catch {
+      return null; // database closed (restore in progress) or not set up
+    }
+    const configured = settings.auto.enabled && !!settings.auto.folder && readAutoKey(this.deps.config.dataDir) !== null;
+    const due = nextDue(readState(this.deps.config.dataDir), settings.auto.intervalHours, configured);
+    if (!due || due.getTime() > this.deps.now().getTime()) return null;
+    try {
+      return this.startAuto();
+    } catch (error) {
+      this.recordAutoError(error);
+      return null;
+    }
+  }
+
+  startScheduler(everyMs = 60_000): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), everyMs);
+    this.timer.unref();
+  }
+
+  stopScheduler(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** The host is stopping: wait for a running job (a restore must finish), then the on-exit backup if enabled. */
+  async shutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.current) {
+      if (this.current.view.kind !== 'restore') this.current.controller.abort();
+      await this.current.done;
+    }
+    let settings: BackupSettings;
+    try {
+      settings = readBackupSettings(this.deps.getDb());
+    } catch {
+      return;
+    }
+    if (!settings.auto.enabled || !settings.auto.onExit) return;
+    try {
+      const job = this.startAuto();
+      await this.jobs.get(job.id)?.done;
+    } catch (error) {
+      this.recordAutoError(error);
+    }
+  }
+
+  list(folderInput: string): BackupListing {
+    const folder = path.resolve(folderInput);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new AppError('NOT_FOUND', code === 'ENOTDIR' ? `${folder} 不是文件夹。` : `无法打开文件夹 ${folder}（${code === 'ENOENT' ? '不存在' : (code ?? '未知错误')}）。`);
+    }
+    const folders = entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
+      .slice(0, 500);
+    const backups: BackupFileInfo[] = [];
+    for (const e of entries) {
+      if (!e.isFile() || !e.name.endsWith(BACKUP_EXTENSION)) continue;
+      const file = path.join(folder, e.name);
+      const size = fs.statSync(file).size;
+      const info: BackupFileInfo = { file, name: e.name, size, createdAt: null, automatic: false, problem: null };
+      try {
+        const fh = fs.openSync(file, 'r');
+        try {
+          // Header only, synchronously: cheap, no key.
+          const raw = Buffer.alloc(HEADER_LENGTH);
+          const n = fs.readSync(fh, raw, 0, HEADER_LENGTH, 0);
+          const h = parseHeader(raw.subarray(0, n), size);
+          info.createdAt = h.createdAt.toISOString();
+          info.automatic = (h.flags & FLAG_AUTOMATIC) !== 0;
+        } finally {
+          fs.closeSync(fh);
+        }
+      } catch (error) {
+        info.problem = error instanceof AppError ? error.message : '无法读取';
+      }
+      backups.push(info);
+    }
+    backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.name.localeCompare(a.name));
+    const parent = path.dirname(folder);
+    return { folder, parent: parent === folder ? null : parent, folders, backups };
+  }
+
+  private recordAutoError(error: unknown): void {
+    const message = error instanceof AppError ? error.message : `自动备份失败：${(error as Error)?.message ?? error}`;
+    updateState(this.deps.config.dataDir, (s) => {
+      s.lastAutoError = { at: this.deps.now().toISOString(), message };
+    });
+  }
+
+  private source() {
+    return {
+      db: this.deps.getDb(),
+      databaseFile: this.deps.config.databaseFile,
+      ...(this.deps.nativeBinding ? { nativeBinding: this.deps.nativeBinding } : {}),
+    };
+  }
+
+  private start(kind: JobKind, run: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<BackupJobView['result']>): BackupJobView {
+    if (this.current) {
+      throw backupError('BUSY', '另一个备份或恢复任务正在进行，请等它完成后再试。');
+    }
+    const id = randomBytes(16).toString('base64url');
+    const controller = new AbortController();
+    const view: BackupJobView = {
+      id,
+      kind,
+      state: 'running',
+      phase: kind === 'verify' || kind === 'restore' ? 'decrypt' : 'snapshot',
+      fraction: 0,
+      startedAt: this.deps.now().toISOString(),
+      finishedAt: null,
+      error: null,
+      result: null,
+    };
+    const record: JobRecord = { view, controller, done: Promise.resolve() };
+    this.jobs.set(id, record);
+    this.current = record;
+    // Forget finished jobs after an hour.
+    for (const [jid, j] of this.jobs) if (j.view.finishedAt && Date.parse(j.view.finishedAt) < Date.now() - 3600_000) this.jobs.delete(jid);
+    record.done = run(controller.signal, (p) => {
+      view.phase = p.phase;
+      view.fraction = p.fraction;
+    }).then(
+      (result) => {
+        view.state = 'done';
+        view.phase = 'done';
+        view.fraction = 1;
+        view.result = result;
+      },
+      (error: unknown) => {
+        const body = error instanceof AppError ? error.toBody() : { code: 'INTERNAL' as const, message: `备份任务意外失败：${(error as Error)?.message ?? String(error)}` };
+        if (!(error instanceof AppError)) console.error('[backup] job failed', error);
+        view.state = body.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        view.error = { code: body.code, message: body.message };
+        if (kind === 'auto') this.recordAutoError(error);
+      },
+    ).finally(() => {
+      view.finishedAt = this.deps.now().toISOString();
+      if (this.current === record) this.current = null;
+    });
+    return { ...view };
+  }
+}
+
+/** Deletes automatic backups the policy does not keep (only files named qinglian-auto-*.qlbak, plus their stale partials). */
+export async function rotate(folder: string, policy: BackupSettings['auto']['keep']): Promise<string[]> {
+  const names = fs.readdirSync(folder);
+  const autos: { file: string; createdAt: Date }[] = [];
+  for (const name of names) {
+    const file = path.join(folder, name);
+    if (name.startsWith(AUTO_PREFIX) && name.endsWith(`${BACKUP_EXTENSION}.partial`)) {
+      // A partial from a run that was cut off (older than a day: never one being written).
+      if (Date.now() - fs.statSync(file).mtimeMs > 86_400_000) await removeQuietly(file);
+      continue;
+    }
+    if (!name.startsWith(AUTO_PREFIX) || !name.endsWith(BACKUP_EXTENSION)) continue;
+    try {
+      const { header } = await readBackupHeader(file);
+      if ((header.flags & FLAG_AUTOMATIC) === 0) continue;
+      autos.push({ file, createdAt: header.createdAt });
+    } catch {
+      // unreadable: leave it for a person to look at
+    }
+  }
+  const { remove } = selectToKeep(autos, policy);
+  for (const r of remove) await removeQuietly(r.file);
+  return remove.map((r) => r.file);
+}
+
+/** Removable drives and the home folder, for the folder picker. */
+export function suggestedFolders(): string[] {
+  const out: string[] = [];
+  const children = (dir: string) => {
+    try {
+      return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.join(dir, e.name));
+    } catch {
+      return [];
+    }
+  };
+  if (process.platform === 'win32') {
+    for (const letter of 'DEFGHIJKLMNOPQRSTUVWXYZ') if (fs.existsSync(`${letter}:\\`)) out.push(`${letter}:\\`);
+  } else if (process.platform === 'darwin') {
+    out.push(...children('/Volumes'));
+  } else {
+    const user = os.userInfo().username;
+    out.push(...children(path.join('/media', user)), ...children(path.join('/run/media', user)), ...children('/media').filter((d) => path.basename(d) !== user));
+  }
+  out.push(os.homedir());
+  return [...new Set(out)].slice(0, 20);
+}
+
+export type { BackupState };
