@@ -51,7 +51,7 @@ export function unwrapFileKey(kek: Buffer, h: Header): Buffer {
     d.setAuthTag(h.wrapTag);
     return Buffer.concat([d.update(h.wrappedKey), d.final()]);
   } catch {
-    throw backupError('BAD_PASSPHRASE', '口令不正确，无法解密此备份文件。请核对口令（注意大小写和全角/半角）后重试。');
+    throw backupError('BAD_PASSPHRASE', '口令不正确，无法解密此备份文件。请核对口令（注意大小写和全角/半角）后重试；如果确认口令无误，则文件头已被改动。');
   }
 }
 

@@ -30,8 +30,10 @@ export async function readBackupHeader(file: string): Promise<OpenedBackup> {
     throw backupError('NOT_A_BACKUP', `无法读取文件 ${file}（${code ?? '未知错误'}）。`);
   }
   try {
-    const { size } = await fh.stat();
-    if (!(await fh.stat()).isFile()) throw backupError('NOT_A_BACKUP', `${file} 不是普通文件。`);
+    const stat = await fh.stat();
+    const size = stat.size;
+    if (stat.isDirectory()) throw backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
+    if (!stat.isFile()) throw backupError('NOT_A_BACKUP', `${file} 不是普通文件，不是备份文件。`);
     const raw = Buffer.alloc(HEADER_LENGTH);
     const { bytesRead } = await fh.read(raw, 0, HEADER_LENGTH, 0);
     return { file, size, header: parseHeader(raw.subarray(0, bytesRead), size) };

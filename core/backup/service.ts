@@ -25,7 +25,8 @@ import {
 } from './contract';
 import { createBackup, type Progress } from './create';
 import { backupError } from './errors';
-import { BACKUP_EXTENSION, FLAG_AUTOMATIC, HEADER_LENGTH, parseHeader } from './format';
+import { BACKUP_EXTENSION, DEFAULT_KDF, FLAG_AUTOMATIC, HEADER_LENGTH, KDF_BOUNDS, parseHeader } from './format';
+import type { KdfParams } from './crypto';
 import { removeQuietly } from './fsutil';
 import { TABLE_LABELS, type Manifest } from './manifest';
 import { readBackupHeader } from './read';
@@ -34,6 +35,15 @@ import { selectToKeep } from './rotation';
 
 export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_PREFIX = 'qinglian-auto';
+
+/**
+ * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or QINGLIAN_BACKUP_KDF_LOGN
+ * (15..20) where set — tests use 15 to stay quick; never below what readers accept.
+ */
+export function kdfForNewBackups(env: NodeJS.ProcessEnv = process.env): KdfParams {
+  const logN = Number(env.QINGLIAN_BACKUP_KDF_LOGN);
+  return Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN ? { ...DEFAULT_KDF, logN } : DEFAULT_KDF;
+}
 
 export function readBackupSettings(db: Db): BackupSettings {
   const parsed = backupSettingsSchema.safeParse(readSetting<unknown>(db, BACKUP_SETTINGS_KEY));
@@ -115,6 +125,7 @@ export class BackupService {
         source: this.source(),
         targetDir: folder,
         key: { passphrase: input.passphrase },
+        kdf: kdfForNewBackups(),
         kind: 'manual',
         appVersion: this.deps.config.version,
         createdBy: user?.displayName ?? null,
@@ -205,7 +216,7 @@ export class BackupService {
   }
 
   async setAutoKey(passphrase: string): Promise<void> {
-    await setAutoKey(this.deps.config.dataDir, passphrase, this.deps.now());
+    await setAutoKey(this.deps.config.dataDir, passphrase, this.deps.now(), kdfForNewBackups());
   }
 
   status(db: Db): BackupStatus {

@@ -116,12 +116,18 @@ export function checkDatabaseFile(file: string, options: CheckOptions): DbFacts 
         `此备份来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），本程序只支持到版本 ${options.latestSchemaVersion}。请先升级程序再恢复；当前数据没有任何改动。`,
       );
     }
-    const check = db.pragma(options.full ? 'integrity_check' : 'quick_check') as { integrity_check?: string; quick_check?: string }[];
+    let check: Record<string, unknown>[];
+    let fk: unknown[];
+    try {
+      check = db.pragma(options.full ? 'integrity_check' : 'quick_check') as Record<string, unknown>[];
+      fk = db.pragma('foreign_key_check') as unknown[];
+    } catch (error) {
+      throw backupError('BACKUP_CORRUPT', `数据库完整性检查未通过（数据库已损坏：${(error as Error).message}）。`);
+    }
     const first = check[0] ? Object.values(check[0])[0] : 'ok';
     if (check.length !== 1 || first !== 'ok') {
       throw backupError('BACKUP_CORRUPT', `数据库完整性检查未通过：${String(first).slice(0, 200)}`);
     }
-    const fk = db.pragma('foreign_key_check') as unknown[];
     if (fk.length) throw backupError('BACKUP_CORRUPT', `数据库外键检查未通过（${fk.length} 处引用不存在的记录）。`);
     return facts;
   } finally {
