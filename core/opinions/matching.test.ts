@@ -14,6 +14,8 @@ test('pasted lines: spaces, full-width spaces, commas, tabs, a leading 序号 an
   assert.deepEqual(parseLine('张三\t市财政局 办公室\t副主任'), { name: '张三', unitText: '市财政局 办公室', positionText: '副主任' });
   assert.deepEqual(parseLine('李四'), { name: '李四', unitText: null, positionText: null });
   assert.equal(parseLine('姓名 单位 职务'), null);
+  assert.equal(parseLine('序号 姓名 单位 职务'), null); // the header row of a table copied from Excel
+  assert.equal(parseLine('序号\t姓名\t工作单位\t职务'), null);
   assert.equal(parseLine('   '), null);
 });
 

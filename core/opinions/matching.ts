@@ -24,7 +24,7 @@ export function parseLine(raw: string): ParsedLine | null {
     .filter(Boolean);
   if (!parts.length) return null;
   // 序号 first ("1." / "1、" / "1")? drop it.
-  if (/^\d+[.、．]?$/.test(parts[0]!)) parts.shift();
+  if (/^\d+[.、．]?$/.test(parts[0]!) || parts[0] === '序号') parts.shift();
   if (!parts.length || parts[0] === '姓名') return null;
   const [name, unit, ...rest] = parts;
   return { name: name!, unitText: unit ?? null, positionText: rest.length ? rest.join(' ') : null };

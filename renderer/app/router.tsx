@@ -1,5 +1,10 @@
 import { Navigate, createHashRouter } from 'react-router';
 import { MainLayout } from '../layout/MainLayout';
+import { PersonDossierPage } from '../pages/dossier/PersonDossierPage';
+import { NewRequestPage } from '../pages/opinions/NewRequestPage';
+import { RepliesPage } from '../pages/opinions/RepliesPage';
+import { RequestDetailPage } from '../pages/opinions/RequestDetailPage';
+import { RequestsPage } from '../pages/opinions/RequestsPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { RecycleBinPage } from '../pages/recycleBin/RecycleBinPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
@@ -9,6 +14,8 @@ import { UsersPage } from '../pages/users/UsersPage';
 /** Hash routes: work the same over http:// and Electron's app:// protocol. */
 export const PATHS = {
   people: '/people',
+  opinionRequests: '/opinions/requests',
+  opinionReplies: '/opinions/replies',
   units: '/units',
   recycleBin: '/recycle-bin',
   settings: '/settings',
@@ -22,6 +29,11 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to={PATHS.people} replace /> },
       { path: PATHS.people, element: <PeoplePage /> },
+      { path: `${PATHS.people}/:id`, element: <PersonDossierPage /> },
+      { path: PATHS.opinionRequests, element: <RequestsPage /> },
+      { path: `${PATHS.opinionRequests}/new`, element: <NewRequestPage /> },
+      { path: `${PATHS.opinionRequests}/:id`, element: <RequestDetailPage /> },
+      { path: PATHS.opinionReplies, element: <RepliesPage /> },
       { path: PATHS.units, element: <UnitsPage /> },
       { path: PATHS.recycleBin, element: <RecycleBinPage /> },
       { path: PATHS.settings, element: <SettingsPage /> },
