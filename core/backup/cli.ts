@@ -21,7 +21,7 @@ import { AppError } from '../errors';
 import { createBackup } from './create';
 import { readBackupHeader } from './read';
 import { backupPaths, fileOwner, recoverInterruptedRestore, restoreBackup, verifyBackup } from './restore';
-import { manifestView } from './service';
+import { kdfForNewBackups, manifestView } from './service';
 import { passphraseProblem } from './strength';
 
 export const EXIT = { OK: 0, INTERNAL: 1, USAGE: 2, BAD_PASSPHRASE: 3, CORRUPT: 4, FROM_FUTURE: 5, UNWRITABLE: 6, BUSY: 7, CANCELLED: 8, DB: 9 } as const;
@@ -132,6 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           source: { databaseFile, ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) },
           targetDir: path.resolve(to),
           key: { passphrase },
+          kdf: kdfForNewBackups(io.env),
           kind: 'manual',
           appVersion: io.version,
           createdBy: '命令行',
