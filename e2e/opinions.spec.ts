@@ -78,6 +78,8 @@ const PASTE = [
 
 /** A row of the table inside `scope` that holds `text`. */
 const rowIn = (scope: Locator, text: string | RegExp) => scope.locator('tr.ant-table-row').filter({ hasText: text });
+/** A person's row in the reply table. */
+const item = (reply: Locator, name: string) => rowIn(reply, name);
 
 test.describe('廉政意见回复', () => {
   test('登记处分和在查事项，粘贴10人来函（同名、无此人），拟办、改变结论、科室核查、审核、签发；签发后不能再改', async ({ page, app }) => {
@@ -192,30 +194,29 @@ test.describe('廉政意见回复', () => {
     await button(page, '拟办回复').click();
     const reply = page.getByTestId('reply-view');
     await expect(reply).toHaveAttribute('data-status', 'draft');
-    const item = (name: string) => rowIn(reply, name);
-    await expect(item('张三').locator('[data-category]').first()).toHaveText('未发现问题');
-    await expect(item('张三').getByLabel('张三的意见')).toHaveValue(/未发现影响提拔使用的问题/);
-    await expect(item('赵六').locator('[data-category]').first()).toHaveText('建议暂缓');
-    await expect(item('赵六').getByLabel('赵六的意见')).toHaveValue(/有反映问题正在核查.*建议暂缓/);
-    await expect(item('王五').locator('[data-category]').first()).toHaveText('影响期内');
-    await expect(item('王五').getByLabel('王五的意见')).toHaveValue(new RegExp(`政务记过处分.*至${chineseDate(lastDay)}.*不宜提拔`));
+    await expect(item(reply, '张三').locator('[data-category]').first()).toHaveText('未发现问题');
+    await expect(item(reply, '张三').getByLabel('张三的意见')).toHaveValue(/未发现影响提拔使用的问题/);
+    await expect(item(reply, '赵六').locator('[data-category]').first()).toHaveText('建议暂缓');
+    await expect(item(reply, '赵六').getByLabel('赵六的意见')).toHaveValue(/有反映问题正在核查.*建议暂缓/);
+    await expect(item(reply, '王五').locator('[data-category]').first()).toHaveText('影响期内');
+    await expect(item(reply, '王五').getByLabel('王五的意见')).toHaveValue(new RegExp(`政务记过处分.*至${chineseDate(lastDay)}.*不宜提拔`));
     await expect(page.getByTestId('count-clear')).toContainText('8人');
     await expect(page.getByTestId('count-pending')).toContainText('1人');
     await expect(page.getByTestId('count-barred')).toContainText('1人');
 
     // What the check found, for 王五.
-    await item('王五').locator('.ant-table-row-expand-icon').click();
+    await item(reply, '王五').locator('.ant-table-row-expand-icon').click();
     await expect(reply.getByTestId('findings')).toContainText('政务处分·记过');
     await expect(reply.getByTestId('findings')).toContainText('影响期内');
 
     // ---- Override 张三 to 其他意见: a reason is required.
-    await pickOption(page, item('张三').getByLabel('张三的结论'), '其他意见');
-    await item('张三').getByLabel('张三的意见').fill('该同志近期有信访反映，经初核不属实。');
-    await button(item('张三'), '保存').click();
-    await expect(item('张三')).toContainText('改变系统建议的结论，须填写理由');
+    await pickOption(page, item(reply, '张三').getByLabel('张三的结论'), '其他意见');
+    await item(reply, '张三').getByLabel('张三的意见').fill('该同志近期有信访反映，经初核不属实。');
+    await button(item(reply, '张三'), '保存').click();
+    await expect(item(reply, '张三')).toContainText('改变系统建议的结论，须填写理由');
     expect(app.count("SELECT count(*) AS n FROM opinion_reply_items WHERE category = 'other'")).toBe(0);
-    await item('张三').getByLabel('张三的改变理由').fill('信访室告知有初核了结件');
-    await button(item('张三'), '保存').click();
+    await item(reply, '张三').getByLabel('张三的改变理由').fill('信访室告知有初核了结件');
+    await button(item(reply, '张三'), '保存').click();
     await expect(page.getByTestId('count-other')).toContainText('1人');
     await expect(page.getByTestId('count-clear')).toContainText('7人');
     expect(
@@ -260,7 +261,7 @@ test.describe('廉政意见回复', () => {
     await expect(button(reply, '审核通过')).toHaveCount(0);
     await expect(button(reply, '签发')).toHaveCount(0);
     await expect(reply.getByRole('button', { name: '更正回复' })).toBeVisible();
-    await expect(item('张三').getByTestId('wording')).toHaveText('该同志近期有信访反映，经初核不属实。');
+    await expect(item(reply, '张三').getByTestId('wording')).toHaveText('该同志近期有信访反映，经初核不属实。');
 
     // …and the server refuses edits.
     const replies = await app.invoke('opinionReplies.list', {});
@@ -300,6 +301,120 @@ test.describe('廉政意见回复', () => {
     const requestRow = page.locator('tr.ant-table-row').filter({ hasText: '关于征求张三等同志党风廉政情况意见的函' });
     await expect(requestRow).toContainText('已签发');
     await expect(requestRow).toContainText(`某纪廉复〔${year}〕1号`);
+  });
+
+  test('大名单：250行分3批核对（行号接续）并显示进度；导入表格文件；回复表分页', async ({ page, app }) => {
+    await app.initialize();
+    const unit = await app.unit('县财政局');
+    const names: string[] = [];
+    for (let i = 0; i < 250; i++) {
+      const name = `测${String.fromCharCode(0x4e00 + i * 3)}${String.fromCharCode(0x5000 + i * 5)}`;
+      names.push(name);
+      await app.person({ name, unitId: unit, position: '科员' });
+    }
+    await app.person({ name: '钱多多', unitId: unit, position: '科长' });
+    await login(page, app);
+
+    // Each matchLines call is held a little, so the progress bar can be seen.
+    const calls: { firstLineNo: number; lines: number }[] = [];
+    await page.route('**/api/opinionRequests.matchLines', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { firstLineNo: number; lines: string[] };
+      calls.push({ firstLineNo: body.firstLineNo, lines: body.lines.length });
+      await new Promise((r) => setTimeout(r, 400));
+      await route.continue();
+    });
+
+    await go(page, '/opinions/requests/new');
+    await page.getByLabel('来函标题').fill('关于征求250名同志党风廉政情况意见的函');
+    await pickOption(page, page.getByLabel('用途'), '职级晋升');
+    await page.getByLabel('粘贴人员名单').fill(names.map((n) => `${n}\t县财政局\t科员`).join('\n'));
+    await page.getByRole('button', { name: '核对名单' }).click();
+    await expect(page.getByTestId('match-progress')).toBeVisible();
+    await expect(page.getByTestId('match-progress')).toContainText('/250行');
+    await expect(page.getByTestId('lines-todo')).toContainText('全部250人已匹配');
+    await expect(page.getByTestId('match-progress')).toBeHidden();
+    expect(calls).toEqual([
+      { firstLineNo: 1, lines: 100 },
+      { firstLineNo: 101, lines: 100 },
+      { firstLineNo: 201, lines: 50 },
+    ]);
+    // 50 lines a page.
+    const lines = page.getByTestId('person-lines');
+    await expect(lines.locator('tr.ant-table-row')).toHaveCount(50);
+
+    // A file: header row, one new name, one already on the list (a duplicate).
+    const csv = `序号,姓名,单位,职务\n1,钱多多,县财政局,科长\n2,${names[0]},县财政局,科员\n`;
+    await lines.locator('input[type=file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect(page.getByTestId('lines-todo')).toContainText('还有1行待处理');
+    await lines.locator('.ant-segmented-item').filter({ hasText: '待处理' }).click();
+    await expect(lines.locator('tr.ant-table-row')).toHaveCount(1);
+    const dup = lines.locator('tr.ant-table-row').first();
+    await expect(dup.getByTestId('line-state')).toHaveText('重复');
+    await expect(dup).toContainText('与第1人是同一人');
+    await expect(button(page, '保存')).toBeDisabled();
+    await button(dup, '移除').click();
+    await expect(page.getByTestId('lines-todo')).toContainText('全部251人已匹配');
+
+    await button(page, '保存').click();
+    await expect(page.getByRole('heading', { name: '关于征求250名同志党风廉政情况意见的函' })).toBeVisible();
+    await expect(page.getByTestId('request-info')).toContainText('251人');
+
+    // 拟办回复 of 251 persons: a progress indicator while it runs, then a paged table.
+    await page.route('**/api/opinionReplies.create', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await button(page, '拟办回复').click();
+    await expect(page.getByTestId('draft-progress')).toBeVisible();
+    await expect(page.getByTestId('draft-progress')).toContainText('正在核查251人');
+    const reply = page.getByTestId('reply-view');
+    await expect(reply).toBeVisible();
+    await expect(page.getByTestId('count-clear')).toContainText('251人');
+    await expect(reply.locator('tr.ant-table-row')).toHaveCount(50);
+    await expect(reply.getByText('共 251 人')).toBeVisible();
+    await reply.locator('.ant-pagination-item-6').click();
+    await expect(reply.locator('tr.ant-table-row')).toHaveCount(1);
+    await expect(item(reply, '钱多多').getByLabel('钱多多的意见')).toHaveValue('未发现影响提拔使用的问题。');
+  });
+
+  test('角色：承办人看不到审核、签发；审核人可审核和登记核查，但不能改意见', async ({ page, app }) => {
+    const { ids } = await seed(app);
+    await app.invoke('opinionSettings.update', { dueWorkingDays: 3, checkSections: ['信访室'], holidays: [], workingWeekendDays: [] });
+    await app.invoke('users.create', { username: 'clerk', displayName: '李承办', password: 'Clerk2025', roles: ['handler'] });
+    await app.invoke('users.create', { username: 'chief', displayName: '赵审核', password: 'Chief2025', roles: ['reviewer'] });
+    const request = await app.invoke('opinionRequests.create', {
+      requester: '市委组织部',
+      title: '关于征求张三同志意见的函',
+      receivedDate: addDays(today, -1),
+      purpose: '评先评优',
+      persons: [{ personId: ids['张三']! }],
+    });
+
+    await login(page, app, { username: 'clerk', password: 'Clerk2025', displayName: '李承办' });
+    await go(page, `/opinions/requests/${request.id}`);
+    await button(page, '拟办回复').click();
+    const reply = page.getByTestId('reply-view');
+    await expect(reply).toHaveAttribute('data-status', 'draft');
+    await expect(item(reply, '张三').getByLabel('张三的意见')).toHaveValue('暂未发现违反廉洁纪律问题。');
+    await expect(button(reply, '审核通过')).toHaveCount(0);
+    await expect(button(reply, '签发')).toHaveCount(0);
+    await expect(button(reply, '作废')).toHaveCount(0);
+    const check = page.getByTestId('check-信访室');
+    await check.getByLabel('信访室核查人').fill('孙信访');
+    await check.getByRole('button', { name: '登记核查' }).click();
+    await expect(check).toContainText('核查人：孙信访');
+    await page.getByRole('button', { name: '退出登录' }).click();
+
+    await login(page, app, { username: 'chief', password: 'Chief2025', displayName: '赵审核' });
+    await go(page, `/opinions/requests/${request.id}`);
+    await expect(reply).toHaveAttribute('data-status', 'draft');
+    // A reviewer may not change opinions: no edit controls in the table.
+    await expect(reply.locator('textarea')).toHaveCount(0);
+    await expect(reply.locator('.ant-table .ant-select')).toHaveCount(0);
+    await button(reply, '审核通过').click();
+    await expect(reply).toHaveAttribute('data-status', 'reviewed');
+    await expect(button(reply, '退回承办')).toBeVisible();
+    await expect(button(reply, '签发')).toHaveCount(0);
   });
 
   test('调整影响期：须填写理由，计算结果与调整结果同时显示', async ({ page, app }) => {
