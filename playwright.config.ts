@@ -1,15 +1,22 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end tests: the built renderer in Debian's Chromium against the real backend
- * (web/server.ts started in-process by each test, on a fresh data folder).
+ * One id per run, shared by the runner and its workers (they inherit the environment), so
+ * that two runs at the same time in one tree never delete each other's traces.
+ */
+const runId = (process.env.QINGLIAN_E2E_RUN_ID ??= `${Date.now()}-${process.pid}`);
+
+/**
+ * End-to-end tests: the renderer (built for the run by e2e/support/globalSetup.ts) in
+ * Debian's Chromium against the real backend (web/server.ts started in-process by each
+ * test, on a fresh data folder).
  * Never run `npx playwright install`: the system Chromium is used.
  */
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './e2e/support/globalSetup.ts',
-  outputDir: 'test-results',
+  outputDir: `test-results/e2e/${runId}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

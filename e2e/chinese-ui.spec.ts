@@ -54,7 +54,10 @@ test('界面上没有英文：首次设置、登录、各主要页面和对话�
   await expect(page.locator('.ant-table-row')).toHaveCount(1);
   expect(await latinWords(page, [ADMIN.username])).toEqual([]);
   await page.getByRole('button', { name: '新增账号' }).click();
-  await page.getByRole('dialog', { name: '新增账号' }).getByRole('button', { name: /^保\s*存$/ }).click();
+  await page
+    .getByRole('dialog', { name: '新增账号' })
+    .getByRole('button', { name: /^保\s*存$/ })
+    .click();
   await expect(page.getByText('请填写用户名')).toBeVisible();
   expect(await latinWords(page, [ADMIN.username])).toEqual([]);
 });

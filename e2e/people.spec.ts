@@ -125,7 +125,11 @@ test.describe('人员库', () => {
     await fire('compositionupdate', 'zhangsan');
     await page.keyboard.insertText('san');
     // Enter that picks an IME candidate must not search.
-    await box.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true })));
+    await box.evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }),
+      ),
+    );
     await page.waitForTimeout(1000); // well past the debounce
     expect(searches).toEqual([]);
     await expect.poll(() => tableNames(page)).toHaveLength(4);
@@ -191,7 +195,11 @@ test.describe('人员库', () => {
     await expect(name).toBeFocused();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'zhaoliu', selectionStart: 7, selectionEnd: 7 });
-    await name.evaluate((el) => el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true })));
+    await name.evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 229, isComposing: true, bubbles: true, cancelable: true }),
+      ),
+    );
     await cdp.send('Input.insertText', { text: '赵六' });
     await expect(name).toHaveValue('赵六');
     await page.waitForTimeout(500);
@@ -246,7 +254,9 @@ test.describe('人员库', () => {
     await dialog.getByLabel('职级/层次').press('Enter');
     await expect(dialog).toBeHidden();
     await expect(row(page, '王五')).toContainText('副股长');
-    expect(app.count("SELECT count(*) AS n FROM people WHERE name = '王五' AND position = '副股长' AND rank = '一级科员' AND rev = 2")).toBe(1);
+    expect(
+      app.count("SELECT count(*) AS n FROM people WHERE name = '王五' AND position = '副股长' AND rank = '一级科员' AND rev = 2"),
+    ).toBe(1);
   });
 
   test('输入有误（姓名为空、身份证号校验位错、出生年月2099-01）：显示中文提示，什么也不保存，已填内容保留', async ({ page, app }) => {
@@ -309,7 +319,14 @@ test.describe('人员库', () => {
 
     // Another clerk saves the same person first.
     const [zhang] = (await app.invoke('people.list', { query: '张三' })).items;
-    await app.invoke('people.update', { id: zhang!.id, rev: zhang!.rev, name: '张三', unitId: zhang!.unitId, birthMonth: '1980-05', position: '副科长' });
+    await app.invoke('people.update', {
+      id: zhang!.id,
+      rev: zhang!.rev,
+      name: '张三',
+      unitId: zhang!.unitId,
+      birthMonth: '1980-05',
+      position: '副科长',
+    });
 
     await dialog.getByLabel('职务', { exact: true }).fill('科长');
     await dialog.getByLabel('职务', { exact: true }).press('Enter');

@@ -42,8 +42,10 @@ test.describe('首次设置与登录', () => {
     await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
     await expect(page.getByTestId('office-name')).toHaveText(OFFICE);
     await expect(page.getByTestId('current-user')).toHaveText(ADMIN.displayName);
-    for (const role of ['承办人', '审核人', '签发人', '管理员']) await expect(page.getByRole('banner').getByText(role, { exact: true })).toBeVisible();
-    for (const item of ['人员库', '单位', '回收站', '设置', '账号管理']) await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
+    for (const role of ['承办人', '审核人', '签发人', '管理员'])
+      await expect(page.getByRole('banner').getByText(role, { exact: true })).toBeVisible();
+    for (const item of ['人员库', '单位', '回收站', '设置', '账号管理'])
+      await expect(page.getByRole('menuitem', { name: item })).toBeVisible();
   });
 
   test('密码错误：登录被拒绝，并显示中文提示', async ({ page, app }) => {

@@ -48,11 +48,15 @@ test.describe('与后台的连接', () => {
     await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByTestId('data-dir')).toContainText(app.dataDir);
-    const calls = await page.evaluate(() => (window as unknown as { __bridgeCalls: { channel: string; sessionId: string | null }[] }).__bridgeCalls);
+    const calls = await page.evaluate(
+      () => (window as unknown as { __bridgeCalls: { channel: string; sessionId: string | null }[] }).__bridgeCalls,
+    );
     const channels = calls.map((c) => c.channel);
     expect(channels).toEqual(expect.arrayContaining(['setup.status', 'auth.login', 'people.list', 'settings.get', 'app.info']));
     expect(calls.find((c) => c.channel === 'auth.login')!.sessionId).toBeNull();
-    expect(calls.filter((c) => c.channel === 'people.list').every((c) => typeof c.sessionId === 'string' && c.sessionId.length > 10)).toBe(true);
+    expect(calls.filter((c) => c.channel === 'people.list').every((c) => typeof c.sessionId === 'string' && c.sessionId.length > 10)).toBe(
+      true,
+    );
     // Every /api request came from the bridge (one per bridge call), none from the renderer's own fetch.
     expect(direct.length).toBe(calls.length);
   });

@@ -52,7 +52,9 @@ test.describe('单位', () => {
     await pickUnit(page, page.getByLabel('上级单位'), '县审计局');
     await page.getByRole('button', { name: '保存修改' }).click();
     await expect(page.getByTestId('unit-path')).toHaveText('县审计局／预算科');
-    expect(app.count("SELECT count(*) AS n FROM units c JOIN units p ON p.id = c.parent_id WHERE c.name = '预算科' AND p.name = '县审计局'")).toBe(1);
+    expect(
+      app.count("SELECT count(*) AS n FROM units c JOIN units p ON p.id = c.parent_id WHERE c.name = '预算科' AND p.name = '县审计局'"),
+    ).toBe(1);
 
     // A unit cannot be moved under itself: it is not offered.
     await page.getByLabel('上级单位').click();

@@ -30,10 +30,15 @@ function hardenIndexHtml(): Plugin {
     name: 'qinglian-harden-index-html',
     apply: 'build',
     transformIndexHtml(html) {
-      return html
-        // Same-origin assets need no CORS mode; custom protocols (app://) may not answer CORS at all.
-        .replace(/\s+crossorigin(="[^"]*")?/g, '')
-        .replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`);
+      return (
+        html
+          // Same-origin assets need no CORS mode; custom protocols (app://) may not answer CORS at all.
+          .replace(/\s+crossorigin(="[^"]*")?/g, '')
+          .replace(
+            '<meta charset="UTF-8" />',
+            `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`,
+          )
+      );
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Each test gets its own backend: a fresh data folder and a web host started in this
- * process (web/server.ts), serving the built renderer. `app.restart()` closes the host
+ * process (web/server.ts), serving the renderer built for this run (globalSetup.ts). `app.restart()` closes the host
  * and starts it again on the same folder (a new port: the browser starts logged out).
  */
 import fs from 'node:fs';
@@ -11,6 +11,8 @@ import type { Channel, Input, Result } from '../../core/api';
 import { startWebHost, type WebHost } from '../../web/server';
 
 const root = path.resolve(__dirname, '..', '..');
+/** The renderer build of this run (see globalSetup.ts). */
+const staticDir = process.env.QINGLIAN_E2E_STATIC_DIR ?? path.join(root, 'out', 'renderer');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const OFFICE = '某某县纪委监委';
@@ -23,7 +25,7 @@ export class TestApp {
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<WebHost> {
-    this.host = await startWebHost({ dataDir: this.dataDir, staticDir: path.join(root, 'out', 'renderer'), version });
+    this.host = await startWebHost({ dataDir: this.dataDir, staticDir, version });
     this.sessionId = null;
     return this.host;
   }

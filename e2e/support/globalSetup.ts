@@ -1,46 +1,63 @@
 /**
- * Builds the renderer before the tests when out/renderer is missing or older than any
- * file it is built from (renderer/**, the contract files it imports, package-lock).
- * Set QINGLIAN_E2E_BUILD=always to force a build, =never to skip.
+ * Builds the renderer for this test run into a private folder (the tests serve that
+ * folder, not out/renderer), so a build started at the same time elsewhere in the tree —
+ * `npm start`, another test run — can never swap the files under a running test.
+ *
+ * QINGLIAN_E2E_STATIC_DIR=<folder> skips the build and serves an existing build instead
+ * (e.g. `QINGLIAN_E2E_STATIC_DIR=out/renderer` after `npm run build:renderer`).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
-const outIndex = path.join(root, 'out', 'renderer', 'index.html');
-const SOURCES = ['renderer', 'core', 'electron/preloadApi.ts', 'package-lock.json'];
+const ARTIFACTS = path.join(root, 'test-results', 'e2e');
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-function newestMtime(p: string): number {
-  if (!fs.existsSync(p)) return 0;
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of fs.readdirSync(p, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    newest = Math.max(newest, newestMtime(path.join(p, entry.name)));
+export const STATIC_DIR_ENV = 'QINGLIAN_E2E_STATIC_DIR';
+
+export default function globalSetup(): (() => void) | void {
+  removeOldArtifacts();
+  const given = process.env[STATIC_DIR_ENV];
+  if (given) {
+    const dir = path.resolve(root, given);
+    if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`${STATIC_DIR_ENV}=${given}：该文件夹中没有 index.html`);
+    process.env[STATIC_DIR_ENV] = dir;
+    return;
   }
-  return newest;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-e2e-renderer-'));
+  console.log(`[e2e] 构建界面 → ${dir}`);
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'renderer/vite.config.ts',
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } },
+  );
+  if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error('界面构建失败：没有生成 index.html');
+  // Workers inherit the environment of the runner: the fixtures read the folder from here.
+  process.env[STATIC_DIR_ENV] = dir;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
-function needsBuild(): string | null {
-  const mode = process.env.QINGLIAN_E2E_BUILD;
-  if (mode === 'never') return null;
-  if (mode === 'always') return 'QINGLIAN_E2E_BUILD=always';
-  if (!fs.existsSync(outIndex)) return 'out/renderer/index.html 不存在';
-  const built = fs.statSync(outIndex).mtimeMs;
-  const newest = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  return newest > built ? '界面源码比构建结果新' : null;
-}
-
-export default function globalSetup(): void {
-  const reason = needsBuild();
-  if (!reason) return;
-  console.log(`[e2e] 构建界面（${reason}）…`);
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (!fs.existsSync(outIndex)) throw new Error('界面构建失败：没有生成 out/renderer/index.html');
+/** Each run writes its failure artifacts under test-results/e2e/<run>; runs older than a day go. */
+function removeOldArtifacts(): void {
+  if (!fs.existsSync(ARTIFACTS)) return;
+  for (const entry of fs.readdirSync(ARTIFACTS, { withFileTypes: true })) {
+    const full = path.join(ARTIFACTS, entry.name);
+    try {
+      if (entry.isDirectory() && Date.now() - fs.statSync(full).mtimeMs > DAY_MS) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      // Another run may be removing it too.
+    }
+  }
 }

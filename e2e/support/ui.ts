@@ -8,7 +8,11 @@ export const openDropdown = (page: Page): Locator => page.locator('.ant-select-d
 export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
   const dropdown = openDropdown(page);
-  await dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escape(text)}$`) }).first().click();
+  await dropdown
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escape(text)}$`) })
+    .first()
+    .click();
   await expect(dropdown).toBeHidden();
 }
 
@@ -16,12 +20,17 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   const dropdown = openDropdown(page);
-  await dropdown.locator('.ant-select-tree-title').filter({ hasText: new RegExp(`^${escape(name)}$`) }).first().click();
+  await dropdown
+    .locator('.ant-select-tree-title')
+    .filter({ hasText: new RegExp(`^${escape(name)}$`) })
+    .first()
+    .click();
   await expect(dropdown).toBeHidden();
 }
 
 /** A row of the main table that contains `text`. */
-export const row = (page: Page, text: string | RegExp): Locator => page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text });
+export const row = (page: Page, text: string | RegExp): Locator =>
+  page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text });
 
 /** The names in the main table, top to bottom. */
 export async function tableNames(page: Page): Promise<string[]> {

@@ -1,7 +1,6 @@
 import type { ThemeConfig } from 'antd';
 
-export const FONT_STACK =
-  '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+export const FONT_STACK = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 /**
  * The header carries the office's red; controls use a sober navy so that a focused field

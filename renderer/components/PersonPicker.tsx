@@ -33,7 +33,16 @@ export function personDistinguisher(p: Pick<PersonListItem, 'unitName' | 'unitPa
     .join('\u3000');
 }
 
-export function PersonPicker({ value, onChange, placeholder = '输入姓名、拼音首字母或单位查找人员', style, id, autoFocus, limit = 20, ...rest }: PersonPickerProps) {
+export function PersonPicker({
+  value,
+  onChange,
+  placeholder = '输入姓名、拼音首字母或单位查找人员',
+  style,
+  id,
+  autoFocus,
+  limit = 20,
+  ...rest
+}: PersonPickerProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<PersonListItem | null>(null);
   const composing = useRef(false);

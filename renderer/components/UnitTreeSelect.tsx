@@ -15,7 +15,16 @@ export interface UnitTreeSelectProps {
   'aria-label'?: string;
 }
 
-export function UnitTreeSelect({ value, onChange, placeholder = '请选择单位', treeData, id, style, allowClear = true, ...rest }: UnitTreeSelectProps) {
+export function UnitTreeSelect({
+  value,
+  onChange,
+  placeholder = '请选择单位',
+  treeData,
+  id,
+  style,
+  allowClear = true,
+  ...rest
+}: UnitTreeSelectProps) {
   const units = useUnits();
   return (
     <TreeSelect

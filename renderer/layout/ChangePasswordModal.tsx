@@ -42,7 +42,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请填写原密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="新密码" name="newPassword" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+        <Form.Item label="新密码" required name="newPassword" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="再次输入新密码" name="newPasswordConfirm" rules={[{ required: true, message: '请再次输入新密码' }]}>

@@ -6,8 +6,7 @@ export interface UnitNode {
   children: UnitNode[];
 }
 
-const byOrder = (a: UnitNode, b: UnitNode) =>
-  a.unit.sortOrder - b.unit.sortOrder || a.unit.name.localeCompare(b.unit.name, 'zh-Hans-CN');
+const byOrder = (a: UnitNode, b: UnitNode) => a.unit.sortOrder - b.unit.sortOrder || a.unit.name.localeCompare(b.unit.name, 'zh-Hans-CN');
 
 export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
   const nodes = new Map<string, UnitNode>(units.map((u) => [u.id, { unit: u, children: [] }]));

@@ -46,7 +46,12 @@ export function applyFieldErrors(form: FormInstance, fields: Record<string, stri
  * Validates all values with the whole schema (cross-field rules too). On failure marks
  * the fields and returns null; the typed values stay in the form.
  */
-export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, values: unknown, known: readonly string[]): z.output<S> | null {
+export function parseForm<S extends z.ZodType>(
+  form: FormInstance,
+  schema: S,
+  values: unknown,
+  known: readonly string[],
+): z.output<S> | null {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
   applyFieldErrors(form, issuesToFields(result.error), known);

@@ -67,13 +67,20 @@ export function SetupPage() {
         {...handlers}
       >
         <Typography.Title level={5}>发文机关</Typography.Title>
-        <Form.Item label="发文机关名称" required name="authorityName" rules={[zodRule(requiredText('发文机关名称', 40))]} extra="印在函件顶部，例如“中共××市纪律检查委员会”或“××县纪委监委”">
+        <Form.Item
+          label="发文机关名称"
+          required
+          name="authorityName"
+          rules={[zodRule(requiredText('发文机关名称', 40))]}
+          extra="印在函件顶部，例如“中共××市纪律检查委员会”或“××县纪委监委”"
+        >
           <Input autoFocus placeholder="例如：××县纪委监委" />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item
-              label="廉政意见回复代字" required
+              label="廉政意见回复代字"
+              required
               name={['docPrefixes', 'opinionReply']}
               rules={[zodRule(docPrefix('廉政意见回复代字'))]}
               extra={<span data-testid="opinion-example">文号示例：{exampleDocNumber(opinionPrefix, '×纪廉复')}</span>}
@@ -83,7 +90,8 @@ export function SetupPage() {
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item
-              label="廉洁提醒函代字" required
+              label="廉洁提醒函代字"
+              required
               name={['docPrefixes', 'reminderLetter']}
               rules={[zodRule(docPrefix('廉洁提醒函代字'))]}
               extra={<span data-testid="reminder-example">文号示例：{exampleDocNumber(reminderPrefix, '×纪廉提')}</span>}

@@ -2,7 +2,7 @@
  * 人员库: server-side search, filters, sorting and paging (people.list — the list is
  * never loaded whole). Search-as-you-type is IME-safe (see lib/ime.ts).
  */
-import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { PERSON_CATEGORIES, POLITICAL_STATUSES, type PeopleSortKey, type PersonListItem } from '../../../core/people/contract';
@@ -14,6 +14,8 @@ import { formatBirthMonth } from '../../lib/format';
 import { useImeSafeSearch } from '../../lib/ime';
 import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
+import { Link } from 'react-router';
+import { personDossierPath } from '../../lib/links';
 import { PageHeader } from '../PageHeader';
 import { PersonFormModal } from './PersonFormModal';
 
@@ -88,7 +90,7 @@ export function PeoplePage() {
         width: 140,
         render: (_v, p) => (
           <Space size={4}>
-            <Typography.Link onClick={() => editing.open({ id: p.id })}>{p.name}</Typography.Link>
+            <Link to={personDossierPath(p.id)}>{p.name}</Link>
             {p.homonymCount > 0 ? (
               <Tooltip title={`人员库中还有${p.homonymCount}位同名人员，请以单位和出生年月区分`}>
                 <Tag color="orange" style={{ marginInlineEnd: 0 }}>
@@ -119,7 +121,13 @@ export function PeoplePage() {
       },
       { title: '职务', dataIndex: 'position', key: 'position' },
       { title: '政治面貌', dataIndex: 'politicalStatus', key: 'politicalStatus', width: 110 },
-      { title: '身份证号', dataIndex: 'idNumberMasked', key: 'idNumber', width: 190, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
+      {
+        title: '身份证号',
+        dataIndex: 'idNumberMasked',
+        key: 'idNumber',
+        width: 190,
+        render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+      },
       {
         title: '操作',
         key: 'actions',
@@ -206,14 +214,17 @@ export function PeoplePage() {
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         onRow={(p) => ({ onDoubleClick: () => editing.open({ id: p.id }) })}
-        locale={{ emptyText: search.searched || unitId || category || politicalStatus ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加' }}
+        locale={{
+          emptyText: search.searched || unitId || category || politicalStatus ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加',
+        }}
         pagination={{
           current: page,
           pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => (list.data?.capped ? `匹配超过 ${total} 人，仅显示前 ${total} 人，请输入更多字或加筛选条件缩小范围` : `共 ${total} 人`),
+          showTotal: (total) =>
+            list.data?.capped ? `匹配超过 ${total} 人，仅显示前 ${total} 人，请输入更多字或加筛选条件缩小范围` : `共 ${total} 人`,
         }}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -90,9 +90,7 @@ function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: Person
       return;
     }
     try {
-      const saved = isNew
-        ? await create.mutateAsync(input)
-        : await update.mutateAsync({ ...input, id: personId, rev: base?.rev ?? 0 });
+      const saved = isNew ? await create.mutateAsync(input) : await update.mutateAsync({ ...input, id: personId, rev: base?.rev ?? 0 });
       message.success(isNew ? `已添加“${saved.name}”` : `已保存“${saved.name}”的修改`);
       onSaved?.(saved);
       onClose();

@@ -55,7 +55,9 @@ export function RecycleBinPage() {
           />
         }
       />
-      {error ? <Alert type="error" showIcon title={error} closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} role="alert" /> : null}
+      {error ? (
+        <Alert type="error" showIcon title={error} closable={{ onClose: () => setError(null) }} style={{ marginBottom: 12 }} role="alert" />
+      ) : null}
       {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
       <Table<RecycledItem>
         rowKey={(r) => `${r.entity}:${r.id}`}
@@ -64,7 +66,12 @@ export function RecycleBinPage() {
         loading={list.isFetching}
         locale={{ emptyText: '回收站是空的' }}
         columns={[
-          { title: '类型', dataIndex: 'entity', width: 80, render: (v: RecyclableEntity) => <Tag color={v === 'person' ? 'blue' : 'purple'}>{RECYCLABLE_LABELS[v]}</Tag> },
+          {
+            title: '类型',
+            dataIndex: 'entity',
+            width: 80,
+            render: (v: RecyclableEntity) => <Tag color={v === 'person' ? 'blue' : 'purple'}>{RECYCLABLE_LABELS[v]}</Tag>,
+          },
           { title: '名称', dataIndex: 'title' },
           { title: '所在单位 / 上级单位', dataIndex: 'detail' },
           { title: '删除人', dataIndex: 'deletedByName', width: 120 },

@@ -8,6 +8,8 @@ import { useAuth, useIsAdmin } from '../../app/auth';
 import { exampleDocNumber } from '../../lib/format';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
+import { ImpactRulesCard } from './ImpactRulesCard';
+import { OpinionSettingsCard } from './OpinionSettingsCard';
 
 const FIELDS = ['authorityName', 'docPrefixes.opinionReply', 'docPrefixes.reminderLetter'] as const;
 
@@ -53,11 +55,12 @@ export function SettingsPage() {
                 }
               }}
             >
-              <Form.Item label="发文机关名称" name="authorityName" rules={[zodRule(requiredText('发文机关名称', 40))]}>
+              <Form.Item label="发文机关名称" required name="authorityName" rules={[zodRule(requiredText('发文机关名称', 40))]}>
                 <Input maxLength={40} />
               </Form.Item>
               <Form.Item
                 label="廉政意见回复代字"
+                required
                 name={['docPrefixes', 'opinionReply']}
                 rules={[zodRule(docPrefix('廉政意见回复代字'))]}
                 extra={`文号示例：${exampleDocNumber(opinionPrefix, '×纪廉复')}`}
@@ -66,6 +69,7 @@ export function SettingsPage() {
               </Form.Item>
               <Form.Item
                 label="廉洁提醒函代字"
+                required
                 name={['docPrefixes', 'reminderLetter']}
                 rules={[zodRule(docPrefix('廉洁提醒函代字'))]}
                 extra={`文号示例：${exampleDocNumber(reminderPrefix, '×纪廉提')}`}
@@ -80,6 +84,8 @@ export function SettingsPage() {
             </Form>
           ) : null}
         </Card>
+        <OpinionSettingsCard />
+        <ImpactRulesCard />
         <Card size="small" title="程序与数据">
           {info.data ? (
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 160 } }}>

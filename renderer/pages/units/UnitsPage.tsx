@@ -85,7 +85,12 @@ export function UnitsPage() {
         </Col>
         <Col xs={24} md={14} lg={15}>
           {selected ? (
-            <UnitDetails key={`${selected.id}:${selected.rev}`} unit={selected} onAddChild={() => adding.open({ parentId: selected.id })} onDeleted={() => setSelectedId(null)} />
+            <UnitDetails
+              key={`${selected.id}:${selected.rev}`}
+              unit={selected}
+              onAddChild={() => adding.open({ parentId: selected.id })}
+              onDeleted={() => setSelectedId(null)}
+            />
           ) : (
             <Card size="small">
               <Empty description="在左侧选择一个单位，可改名、调整上级单位、添加下级单位或删除" />
@@ -199,18 +204,35 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
   );
 }
 
-function AddUnitModal({ open, parentId, onClose, onCreated }: { open: boolean; parentId: string | null; onClose: () => void; onCreated: (u: Unit) => void }) {
+function AddUnitModal({
+  open,
+  parentId,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  parentId: string | null;
+  onClose: () => void;
+  onCreated: (u: Unit) => void;
+}) {
   const { message } = App.useApp();
   const units = useUnits();
   const [form] = Form.useForm<UnitFormValues>();
   const [error, setError] = useState<string | null>(null);
   const create = useApiMutation('units.create', ['units.list']);
 
-
   const parentName = parentId ? units.paths.get(parentId) : null;
 
   return (
-    <FormModal open={open} title={parentName ? `在“${parentName}”下添加单位` : '新增顶级单位'} form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
+    <FormModal
+      open={open}
+      title={parentName ? `在“${parentName}”下添加单位` : '新增顶级单位'}
+      form={form}
+      onCancel={onClose}
+      saving={create.isPending}
+      error={error}
+      width={480}
+    >
       <Form<UnitFormValues>
         name="unitAdd"
         form={form}

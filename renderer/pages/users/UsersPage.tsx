@@ -112,7 +112,12 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           const parsed = parseForm(form, createForm, values, FIELDS);
           if (!parsed) return;
           try {
-            const u = await create.mutateAsync({ username: parsed.username, displayName: parsed.displayName, password: parsed.password, roles: parsed.roles });
+            const u = await create.mutateAsync({
+              username: parsed.username,
+              displayName: parsed.displayName,
+              password: parsed.password,
+              roles: parsed.roles,
+            });
             message.success(`已新增账号“${u.username}”`);
             onClose();
           } catch (e) {
@@ -120,19 +125,19 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           }
         }}
       >
-        <Form.Item label="用户名" name="username" rules={[zodRule(username)]}>
+        <Form.Item label="用户名" required name="username" rules={[zodRule(username)]}>
           <Input autoFocus autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
+        <Form.Item label="姓名" required name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
           <Input />
         </Form.Item>
-        <Form.Item label="初始密码" name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+        <Form.Item label="初始密码" required name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="再次输入密码" name="passwordConfirm" rules={[{ required: true, message: '请再次输入密码' }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="角色" name="roles" rules={[zodRule(roleList)]}>
+        <Form.Item label="角色" required name="roles" rules={[zodRule(roleList)]}>
           <Checkbox.Group options={ROLE_OPTIONS} />
         </Form.Item>
       </Form>
@@ -147,7 +152,15 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
   const update = useApiMutation('users.update', ['users.list', 'auth.me']);
   const FIELDS = ['displayName', 'roles', 'active'];
   return (
-    <FormModal open={user !== null} title={user ? `编辑账号“${user.username}”` : ''} form={form} onCancel={onClose} saving={update.isPending} error={error} width={480}>
+    <FormModal
+      open={user !== null}
+      title={user ? `编辑账号“${user.username}”` : ''}
+      form={form}
+      onCancel={onClose}
+      saving={update.isPending}
+      error={error}
+      width={480}
+    >
       <Form
         name="userEdit"
         form={form}
@@ -169,10 +182,10 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
           }
         }}
       >
-        <Form.Item label="姓名" name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
+        <Form.Item label="姓名" required name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
           <Input autoFocus />
         </Form.Item>
-        <Form.Item label="角色" name="roles" rules={[zodRule(roleList)]}>
+        <Form.Item label="角色" required name="roles" rules={[zodRule(roleList)]}>
           <Checkbox.Group options={ROLE_OPTIONS} />
         </Form.Item>
         <Form.Item label="启用" name="active" valuePropName="checked" extra="停用后该账号不能登录，已登录的会被退出">
@@ -190,7 +203,15 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClo
   const reset = useApiMutation('users.resetPassword');
   const FIELDS = ['password', 'passwordConfirm'];
   return (
-    <FormModal open={user !== null} title={user ? `重置“${user.displayName}”的密码` : ''} form={form} onCancel={onClose} saving={reset.isPending} error={error} width={440}>
+    <FormModal
+      open={user !== null}
+      title={user ? `重置“${user.displayName}”的密码` : ''}
+      form={form}
+      onCancel={onClose}
+      saving={reset.isPending}
+      error={error}
+      width={440}
+    >
       <Form
         name="userReset"
         form={form}
@@ -211,7 +232,7 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClo
           }
         }}
       >
-        <Form.Item label="新密码" name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
+        <Form.Item label="新密码" required name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
           <Input.Password autoFocus autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="再次输入新密码" name="passwordConfirm" rules={[{ required: true, message: '请再次输入密码' }]}>
