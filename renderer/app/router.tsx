@@ -6,7 +6,12 @@ import { RepliesPage } from '../pages/opinions/RepliesPage';
 import { RequestDetailPage } from '../pages/opinions/RequestDetailPage';
 import { RequestsPage } from '../pages/opinions/RequestsPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
+import { CampaignDetailPage } from '../pages/pledges/CampaignDetailPage';
+import { PledgesPage } from '../pages/pledges/PledgesPage';
 import { RecycleBinPage } from '../pages/recycleBin/RecycleBinPage';
+import { ReminderDetailPage } from '../pages/reminders/ReminderDetailPage';
+import { ReminderFormPage } from '../pages/reminders/ReminderFormPage';
+import { RemindersPage } from '../pages/reminders/RemindersPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
@@ -16,6 +21,8 @@ export const PATHS = {
   people: '/people',
   opinionRequests: '/opinions/requests',
   opinionReplies: '/opinions/replies',
+  reminders: '/reminders',
+  pledges: '/pledges',
   units: '/units',
   recycleBin: '/recycle-bin',
   settings: '/settings',
@@ -34,6 +41,12 @@ export const router = createHashRouter([
       { path: `${PATHS.opinionRequests}/new`, element: <NewRequestPage /> },
       { path: `${PATHS.opinionRequests}/:id`, element: <RequestDetailPage /> },
       { path: PATHS.opinionReplies, element: <RepliesPage /> },
+      { path: PATHS.reminders, element: <RemindersPage /> },
+      { path: `${PATHS.reminders}/new`, element: <ReminderFormPage /> },
+      { path: `${PATHS.reminders}/:id`, element: <ReminderDetailPage /> },
+      { path: `${PATHS.reminders}/:id/edit`, element: <ReminderFormPage /> },
+      { path: PATHS.pledges, element: <PledgesPage /> },
+      { path: `${PATHS.pledges}/:id`, element: <CampaignDetailPage /> },
       { path: PATHS.units, element: <UnitsPage /> },
       { path: PATHS.recycleBin, element: <RecycleBinPage /> },
       { path: PATHS.settings, element: <SettingsPage /> },

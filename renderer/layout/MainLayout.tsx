@@ -23,6 +23,8 @@ export function MainLayout() {
     { key: PATHS.people, label: '人员库' },
     { key: PATHS.opinionRequests, label: '征求意见' },
     { key: PATHS.opinionReplies, label: '意见回复' },
+    { key: PATHS.reminders, label: '廉洁提醒函' },
+    { key: PATHS.pledges, label: '承诺书' },
     { key: PATHS.units, label: '单位' },
     { key: PATHS.recycleBin, label: '回收站' },
     { key: PATHS.settings, label: '设置' },
