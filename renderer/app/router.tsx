@@ -5,6 +5,7 @@ import { NewRequestPage } from '../pages/opinions/NewRequestPage';
 import { RepliesPage } from '../pages/opinions/RepliesPage';
 import { RequestDetailPage } from '../pages/opinions/RequestDetailPage';
 import { RequestsPage } from '../pages/opinions/RequestsPage';
+import { BackupPage } from '../pages/backup/BackupPage';
 import { PeoplePage } from '../pages/people/PeoplePage';
 import { CampaignDetailPage } from '../pages/pledges/CampaignDetailPage';
 import { PledgesPage } from '../pages/pledges/PledgesPage';
@@ -26,6 +27,7 @@ export const PATHS = {
   units: '/units',
   recycleBin: '/recycle-bin',
   settings: '/settings',
+  backup: '/backup',
   users: '/users',
 } as const;
 
@@ -50,6 +52,7 @@ export const router = createHashRouter([
       { path: PATHS.units, element: <UnitsPage /> },
       { path: PATHS.recycleBin, element: <RecycleBinPage /> },
       { path: PATHS.settings, element: <SettingsPage /> },
+      { path: PATHS.backup, element: <BackupPage /> },
       { path: PATHS.users, element: <UsersPage /> },
       { path: '*', element: <Navigate to={PATHS.people} replace /> },
     ],

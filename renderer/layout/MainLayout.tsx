@@ -6,6 +6,7 @@ import { PATHS } from '../app/router';
 import { useApiQuery } from '../api/hooks';
 import { useDialog } from '../lib/useDialog';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { BackupStatusBanner } from '../pages/backup/BackupStatusBanner';
 
 const { Header, Sider, Content } = Layout;
 
@@ -27,6 +28,7 @@ export function MainLayout() {
     { key: PATHS.pledges, label: '承诺书' },
     { key: PATHS.units, label: '单位' },
     { key: PATHS.recycleBin, label: '回收站' },
+    { key: PATHS.backup, label: '备份与恢复' },
     { key: PATHS.settings, label: '设置' },
     ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }] : []),
   ];
@@ -63,6 +65,7 @@ export function MainLayout() {
           <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} aria-label="主菜单" />
         </Sider>
         <Content style={{ padding: 20, overflow: 'auto' }}>
+          <BackupStatusBanner homePath={PATHS.people} />
           <Outlet />
         </Content>
       </Layout>
