@@ -184,6 +184,28 @@ test.describe('人员库', () => {
     await expect(options).toHaveCount(2);
     await page.waitForTimeout(600);
     expect(searches.map((s) => s.query)).toEqual(['张伟']);
+
+    // An Enter that belongs to the IME (some platforms report it as keyCode 13) does not pick anyone.
+    await page
+      .getByLabel('快速查找')
+      .evaluate((el) =>
+        el.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: 'Enter',
+            code: 'Enter',
+            keyCode: 13,
+            which: 13,
+            isComposing: true,
+            bubbles: true,
+            cancelable: true,
+          }),
+        ),
+      );
+    await page.waitForTimeout(300);
+    await expect(page.getByRole('dialog', { name: '编辑人员' })).toHaveCount(0);
+    // A real Enter picks the highlighted person and opens the form.
+    await page.getByLabel('快速查找').press('Enter');
+    await expect(page.getByRole('dialog', { name: '编辑人员' }).getByLabel('姓名')).toHaveValue('张伟');
   });
 
   test('表单中组字时按 Enter 只是选字，不会保存', async ({ page, app }) => {

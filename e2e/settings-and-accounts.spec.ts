@@ -73,7 +73,8 @@ test.describe('设置与账号管理', () => {
     await expect(page.getByTestId('current-user')).toHaveText('刘七');
     await expect(page.getByRole('menuitem', { name: '账号管理' })).toHaveCount(0);
     await page.getByRole('menuitem', { name: '设置' }).click();
-    await expect(page.getByText('只有管理员可以修改这些设置。')).toBeVisible();
+    const office = page.locator('.ant-card').filter({ hasText: '发文机关与文号' });
+    await expect(office.getByText('只有管理员可以修改这些设置。')).toBeVisible();
     await expect(page.getByLabel('发文机关名称')).toBeDisabled();
     await page.goto(app.url.replace(/\?.*$/, '') + '#/users');
     await expect(page.getByText('账号管理只对管理员开放。')).toBeVisible();

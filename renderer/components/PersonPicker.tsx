@@ -12,7 +12,7 @@ import { useEffect, useMemo, useRef, useState, type CompositionEvent } from 'rea
 import type { PersonListItem } from '../../core/people/contract';
 import { useApiQuery } from '../api/hooks';
 import { formatBirthMonth } from '../lib/format';
-import { SEARCH_DEBOUNCE_MS } from '../lib/ime';
+import { SEARCH_DEBOUNCE_MS, isComposingKey } from '../lib/ime';
 
 export interface PersonPickerProps {
   value?: string | null;
@@ -87,6 +87,10 @@ export function PersonPicker({
       onCompositionStartCapture={() => {
         composing.current = true;
         cancel();
+      }}
+      onKeyDownCapture={(e) => {
+        // Enter that picks an IME candidate must not pick a person too.
+        if (e.key === 'Enter' && isComposingKey(e, composing.current)) e.stopPropagation();
       }}
       onCompositionEndCapture={(e: CompositionEvent<HTMLSpanElement>) => {
         composing.current = false;
