@@ -4,6 +4,7 @@
  * `npm run bench -- --quick` runs smaller versions (under a minute).
  * `npm run bench -- people` runs only benchmarks whose area starts with "people".
  */
+import * as backup from './backup.bench';
 import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
 import * as pledges from './pledges.bench';
@@ -12,6 +13,7 @@ const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise
   'people.search': peopleSearch,
   opinions,
   pledges,
+  backup,
 };
 
 async function main(): Promise<void> {
