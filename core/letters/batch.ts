@@ -1,0 +1,110 @@
+/**
+ * Batch PDFs of many reply letters as a job: started by one call, polled for progress
+ * (done/total letters), fetched when done, cancellable. The job renders ten letters at
+ * a time and joins the parts, so progress moves as the work does. Jobs live in memory
+ * (a restart forgets them) and their results are dropped ten minutes after they end.
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
+import type { HandlerContext } from '../host/context';
+import type { BatchStatus, PdfFile } from './contract';
+import { buildDocument } from './documents';
+import { mergePdfs, type PdfRenderer } from './pdf';
+
+interface Job {
+  status: BatchStatus;
+  userId: string;
+  cancelled: boolean;
+  result: PdfFile | null;
+  endedAt: number | null;
+}
+
+const jobs = new Map<string, Job>();
+export const CHUNK = 10;
+const KEEP_MS = 10 * 60_000;
+
+function sweep(now: number) {
+  for (const [id, j] of jobs) if (j.endedAt && now - j.endedAt > KEEP_MS) jobs.delete(id);
+}
+
+export function startBatch(ctx: HandlerContext, renderer: PdfRenderer, replyIds: string[], duplex: boolean): BatchStatus {
+  sweep(Date.now());
+  const running = [...jobs.values()].filter((j) => j.status.state === 'running').length;
+  if (running >= 2) throw new AppError('BUSY', '已有批量打印任务正在进行，请稍后再试。');
+  const jobId = randomBytes(12).toString('base64url');
+  const job: Job = {
+    status: { jobId, state: 'running', done: 0, total: replyIds.length, error: null },
+    userId: ctx.user!.id,
+    cancelled: false,
+    result: null,
+    endedAt: null,
+  };
+  jobs.set(jobId, job);
+  void run(ctx, renderer, job, replyIds, duplex);
+  return { ...job.status };
+}
+
+async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyIds: string[], duplex: boolean) {
+  try {
+    const parts: Uint8Array[] = [];
+    let pages = 0;
+    let fileName = '';
+    for (let i = 0; i < replyIds.length; i += CHUNK) {
+      if (job.cancelled) return;
+      const chunk = replyIds.slice(i, i + CHUNK);
+      const doc = await buildDocument(ctx, { kind: 'replyLetters', replyIds: chunk, duplex }, { fontSource: 'served' });
+      // duplex: a chunk ends on a back side too, so the next chunk's first letter starts on a front side
+      const html =
+        duplex && doc.pageCount % 2 === 1 && i + CHUNK < replyIds.length
+          ? doc.html.replace('</body>', '<section class="page"></section></body>')
+          : doc.html;
+      parts.push(await renderer.render(html));
+      pages += doc.pageCount + (html === doc.html ? 0 : 1);
+      if (i === 0) fileName = doc.fileName;
+      job.status.done = Math.min(replyIds.length, i + chunk.length);
+    }
+    if (job.cancelled) return;
+    const pdf = await mergePdfs(parts);
+    job.result = {
+      fileName: replyIds.length === 1 ? fileName : `廉政意见回复复函${replyIds.length}份.pdf`,
+      pageCount: pages,
+      pdfBase64: Buffer.from(pdf).toString('base64'),
+    };
+    job.status.state = 'done';
+  } catch (error) {
+    job.status.state = 'failed';
+    job.status.error = error instanceof AppError ? error.message : '生成PDF时出错，已停止。';
+    if (!(error instanceof AppError)) console.error('[letters] batch failed', error);
+  } finally {
+    if (job.cancelled && job.status.state === 'running') job.status.state = 'cancelled';
+    job.endedAt = Date.now();
+  }
+}
+
+function own(ctx: HandlerContext, jobId: string): Job {
+  const job = jobs.get(jobId);
+  if (!job || job.userId !== ctx.user?.id) throw new AppError('NOT_FOUND', '找不到该打印任务（可能已过期），请重新开始。');
+  return job;
+}
+
+export function batchStatus(ctx: HandlerContext, jobId: string): BatchStatus {
+  return { ...own(ctx, jobId).status };
+}
+
+export function batchResult(ctx: HandlerContext, jobId: string): PdfFile {
+  const job = own(ctx, jobId);
+  if (job.status.state !== 'done' || !job.result)
+    throw new AppError('CONFLICT', job.status.state === 'running' ? '打印任务尚未完成。' : (job.status.error ?? '打印任务没有完成。'));
+  const result = job.result;
+  jobs.delete(jobId);
+  return result;
+}
+
+export function cancelBatch(ctx: HandlerContext, jobId: string): BatchStatus {
+  const job = own(ctx, jobId);
+  if (job.status.state === 'running') {
+    job.cancelled = true;
+    job.status.state = 'cancelled';
+  }
+  return { ...job.status };
+}

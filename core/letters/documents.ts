@@ -1,0 +1,213 @@
+/**
+ * From records to laid-out documents: loads what a print request names, applies the
+ * template, and returns self-contained HTML.
+ */
+import type { Db } from '../../db/open';
+import { AppError, notFound } from '../errors';
+import type { HandlerContext } from '../host/context';
+import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type ReplyDetail } from '../opinions/contract';
+import { getReplyDetail, repliesHandlers } from '../opinions/replies';
+import { requestsHandlers } from '../opinions/requests';
+import { readOfficeSettings, readSetting } from '../settings/queries';
+import { localIsoDate } from '../shared/dates';
+import { renderDocument, type Page } from './compose';
+import {
+  DEFAULT_LETTER_SETTINGS,
+  letterSettingsSchema,
+  type LetterDocument,
+  type LetterSettings,
+  type ValidDocumentRequest,
+} from './contract';
+import { resolveFonts, type FontSource } from './fonts';
+import { layoutList, type ListData } from './listPrintout';
+import { blankPage, layoutReplyLetter, replyLetterData, replyTitle } from './replyLetter';
+import { chineseDate } from './text';
+
+export const LETTER_SETTINGS_KEY = 'letters';
+
+export function readLetterSettings(db: Db): LetterSettings {
+  const parsed = letterSettingsSchema.safeParse(readSetting<unknown>(db, LETTER_SETTINGS_KEY));
+  return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
+}
+
+/** File names keep the document number's 〔〕 but lose characters Windows refuses. */
+export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
+
+function office(db: Db) {
+  const o = readOfficeSettings(db);
+  if (!o) throw new AppError('NOT_INITIALIZED', '尚未完成首次设置（发文机关名称）。');
+  return o;
+}
+
+/** The pages of reply letters, one letter after another (each numbered from 1). */
+export function replyLetterPages(
+  db: Db,
+  details: ReplyDetail[],
+  settings: LetterSettings,
+  duplex: boolean,
+): { pages: Page[]; warnings: string[] } {
+  const off = office(db);
+  const pages: Page[] = [];
+  const warnings: string[] = [];
+  details.forEach((detail, i) => {
+    const data = replyLetterData(detail, off);
+    if (!data.issued) {
+      warnings.push(
+        detail.status === 'voided'
+          ? `${detail.docNumber ?? '该回复'}已作废，打印件带“已作废”字样。`
+          : `“${replyTitle(data.persons)}”尚未签发：文号待签发时生成，打印件带“未签发”字样。`,
+      );
+    }
+    const letterPages = layoutReplyLetter(data, { settings, letter: i + 1 });
+    pages.push(...letterPages);
+    if (duplex && letterPages.length % 2 === 1 && i < details.length - 1) pages.push(blankPage(letterPages.length + 1, i + 1));
+  });
+  return { pages, warnings };
+}
+
+export interface BuildOptions {
+  fontSource?: FontSource;
+}
+
+export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyDetail[] {
+  const today = localIsoDate(ctx.now());
+  return ids.map((id) => {
+    const d = getReplyDetail(ctx.db, id, today);
+    if (!d) throw notFound('回复');
+    return d;
+  });
+}
+
+/** Lays out what `request` names. Reading handlers only: nothing is written. */
+export async function buildDocument(
+  ctx: HandlerContext,
+  request: ValidDocumentRequest,
+  options: BuildOptions = {},
+): Promise<LetterDocument> {
+  const { db } = ctx;
+  const settings = readLetterSettings(db);
+  const fonts = resolveFonts(settings.fontMode);
+  const finish = (
+    title: string,
+    fileBase: string,
+    pages: Page[],
+    landscape: boolean,
+    letterCount: number,
+    warnings: string[],
+  ): LetterDocument => ({
+    title,
+    fileName: `${safeFileName(fileBase)}.pdf`,
+    orientation: landscape ? 'landscape' : 'portrait',
+    pageCount: pages.length,
+    letterCount,
+    warnings,
+    html: renderDocument({ title, pages, fonts, landscape, ...(options.fontSource ? { fontSource: options.fontSource } : {}) }),
+  });
+
+  switch (request.kind) {
+    case 'replyLetters': {
+      const details = loadReplies(ctx, request.replyIds);
+      const { pages, warnings } = replyLetterPages(db, details, settings, request.duplex);
+      const first = details[0]!;
+      const title = details.length === 1 ? replyTitle(first.items.map((i) => i.person)) : `廉政意见回复复函${details.length}份`;
+      const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${localIsoDate(ctx.now())}）`;
+      return finish(title, base, pages, false, details.length, warnings);
+    }
+    case 'replyPersons': {
+      const [d] = loadReplies(ctx, [request.replyId]);
+      const data: ListData = {
+        title: `${d!.request.requester}征求意见人员及回复意见（${d!.docNumber ?? REPLY_STATUS_LABELS[d!.status]}）`,
+        subtitle: `来函：${d!.request.title}${d!.request.requesterDocNumber ? `（${d!.request.requesterDocNumber}）` : ''}\u3000用途：${d!.request.purpose}\u3000共${d!.items.length}人\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}`,
+        columns: [
+          { label: '序号', width: 12, align: 'center' },
+          { label: '姓名', width: 22, align: 'center' },
+          { label: '单位', width: 52, align: 'left' },
+          { label: '职务', width: 36, align: 'left' },
+          { label: '结论', width: 22, align: 'center' },
+          { label: '意见', width: 80, align: 'left' },
+          { label: '备注', width: 33, align: 'left' },
+        ],
+        rows: d!.items.map((it, i) => [
+          String(i + 1),
+          it.person.name,
+          it.person.unitPath ?? it.person.unitName ?? '',
+          it.person.position ?? '',
+          CONCLUSION_LABELS[it.category],
+          it.wording,
+          [it.remark, it.overrideReason ? `改变结论理由：${it.overrideReason}` : null].filter(Boolean).join('；'),
+        ]),
+      };
+      return finish(data.title, `${d!.docNumber ?? '未签发'} 人员及意见`, layoutList(data), true, 1, []);
+    }
+    case 'repliesList': {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await repliesHandlers['opinionReplies.list']({ ...request, page, pageSize: 200 }, ctx);
+        items.push(...res.items);
+        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+      }
+      const data: ListData = {
+        title: '廉政意见回复台账',
+        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(db).authorityName}`,
+        columns: [
+          { label: '序号', width: 12, align: 'center' },
+          { label: '回复文号', width: 40, align: 'left' },
+          { label: '回复日期', width: 28, align: 'center' },
+          { label: '来函单位', width: 40, align: 'left' },
+          { label: '来函标题', width: 70, align: 'left' },
+          { label: '用途', width: 22, align: 'center' },
+          { label: '人数', width: 14, align: 'center' },
+          { label: '人员', width: 55, align: 'left' },
+          { label: '状态', width: 18, align: 'center' },
+        ],
+        rows: items.map((r, i) => [
+          String(i + 1),
+          r.docNumber ?? '',
+          chineseDate(r.replyDate),
+          r.requester,
+          r.requestTitle,
+          r.purpose,
+          String(r.personCount),
+          r.names,
+          REPLY_STATUS_LABELS[r.status],
+        ]),
+      };
+      return finish(data.title, `廉政意见回复台账（${localIsoDate(ctx.now())}）`, layoutList(data), true, 1, []);
+    }
+    case 'requestsList': {
+      const items = [];
+      for (let page = 1; ; page++) {
+        const res = await requestsHandlers['opinionRequests.list']({ ...request, page, pageSize: 200 }, ctx);
+        items.push(...res.items);
+        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+      }
+      const data: ListData = {
+        title: '征求意见函登记台账',
+        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(db).authorityName}`,
+        columns: [
+          { label: '序号', width: 12, align: 'center' },
+          { label: '来函单位', width: 40, align: 'left' },
+          { label: '来函文号', width: 36, align: 'left' },
+          { label: '来函标题', width: 76, align: 'left' },
+          { label: '收文日期', width: 28, align: 'center' },
+          { label: '用途', width: 22, align: 'center' },
+          { label: '人数', width: 14, align: 'center' },
+          { label: '办理期限', width: 28, align: 'center' },
+          { label: '回复', width: 40, align: 'left' },
+        ],
+        rows: items.map((r, i) => [
+          String(i + 1),
+          r.requester,
+          r.requesterDocNumber ?? '',
+          r.title,
+          chineseDate(r.receivedDate),
+          r.purpose,
+          String(r.personCount),
+          `${chineseDate(r.dueDate)}${r.overdue ? '（已超期）' : ''}`,
+          r.replyDocNumber ?? (r.replyStatus ? REPLY_STATUS_LABELS[r.replyStatus] : '未回复'),
+        ]),
+      };
+      return finish(data.title, `征求意见函登记台账（${localIsoDate(ctx.now())}）`, layoutList(data), true, 1, []);
+    }
+  }
+}

@@ -1,0 +1,280 @@
+/**
+ * Which typeface each role of a letter uses, and the @font-face rules that bring the
+ * bundled faces into a document.
+ *
+ * - System fonts: on Windows, the Fonts folders are listed and known file names mapped
+ *   to families (simfang.ttf → 仿宋 …); elsewhere `fc-list :lang=zh family file` is asked.
+ *   Detection runs once per process; the result is reported in 设置 (letters.fonts).
+ * - Bundled fonts (OFL-1.1, from npm, pinned): @fontsource/noto-serif-sc (仿宋 and 宋体
+ *   stand-in at 400, 小标宋 stand-in at 700), @fontsource/noto-sans-sc (黑体 stand-in),
+ *   @fontsource/lxgw-wenkai (楷体 stand-in). They come as woff2 subsets with unicode
+ *   ranges; a document inlines, as data: URLs, only the subsets holding characters it
+ *   uses. Inlined woff2 embeds in Chromium's PDFs as CID TrueType, so text copied from
+ *   the PDF is the real characters (Debian's .otf Noto CJK gives Type 3 and Kangxi radicals).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FONT_ROLES, type FontMode, type FontReport, type FontRole, type ResolvedFont } from './contract';
+
+/** Installed families to look for, best first, per role. */
+export const SYSTEM_CANDIDATES: Record<FontRole, string[]> = {
+  fangsong: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', '方正仿宋_GBK', 'FZFangSong-Z02', '华文仿宋', 'STFangsong'],
+  xiaobiaosong: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '方正小标宋_GBK', 'FZXiaoBiaoSong-B05', '华文中宋', 'STZhongsong'],
+  heiti: ['黑体', 'SimHei', '方正黑体_GBK', 'FZHei-B01', '方正黑体简体', 'FZHei-B01S', '华文黑体', 'STHeiti'],
+  kaiti: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', '方正楷体_GBK', 'FZKai-Z03', '华文楷体', 'STKaiti'],
+  songti: ['宋体', 'SimSun', '方正书宋_GBK', 'FZShuSong-Z01', '华文宋体', 'STSong'],
+};
+
+/** Windows: font file name (lower case) → family, for the files Windows and common office installs use. */
+const WINDOWS_FILES: Record<string, string> = {
+  'simfang.ttf': '仿宋',
+  'fs_gb2312.ttf': '仿宋_GB2312',
+  'simfang_gb2312.ttf': '仿宋_GB2312',
+  'fzfsk.ttf': '方正仿宋_GBK',
+  'stfangso.ttf': '华文仿宋',
+  'fzxbsjw.ttf': '方正小标宋简体',
+  'fzxbsk.ttf': '方正小标宋_GBK',
+  'stzhongs.ttf': '华文中宋',
+  'simhei.ttf': '黑体',
+  'fzhtk.ttf': '方正黑体_GBK',
+  'fzhtjw.ttf': '方正黑体简体',
+  'simkai.ttf': '楷体',
+  'kt_gb2312.ttf': '楷体_GB2312',
+  'simkai_gb2312.ttf': '楷体_GB2312',
+  'fzktk.ttf': '方正楷体_GBK',
+  'stkaiti.ttf': '华文楷体',
+  'simsun.ttc': '宋体',
+  'fzssk.ttf': '方正书宋_GBK',
+  'stsong.ttf': '华文宋体',
+};
+/** Windows families are matched by their Chinese or English names alike. */
+const WINDOWS_ALIASES: Record<string, string[]> = {
+  仿宋: ['FangSong'],
+  黑体: ['SimHei'],
+  楷体: ['KaiTi'],
+  宋体: ['SimSun'],
+};
+
+interface BundledFace {
+  pkg: string;
+  css: string;
+  /** weight shown to the clerk */
+  weight: number;
+}
+const BUNDLED: Record<FontRole, BundledFace> = {
+  fangsong: { pkg: '@fontsource/noto-serif-sc', css: '400.css', weight: 400 },
+  xiaobiaosong: { pkg: '@fontsource/noto-serif-sc', css: '700.css', weight: 700 },
+  heiti: { pkg: '@fontsource/noto-sans-sc', css: '500.css', weight: 500 },
+  kaiti: { pkg: '@fontsource/lxgw-wenkai', css: '500.css', weight: 500 },
+  songti: { pkg: '@fontsource/noto-serif-sc', css: '400.css', weight: 400 },
+};
+const BUNDLED_NAMES: Record<FontRole, string> = {
+  fangsong: 'Noto Serif SC（思源宋体）常规',
+  xiaobiaosong: 'Noto Serif SC（思源宋体）粗体',
+  heiti: 'Noto Sans SC（思源黑体）中等',
+  kaiti: 'LXGW WenKai（霞鹜文楷）',
+  songti: 'Noto Serif SC（思源宋体）常规',
+};
+
+/** The CSS family name of a role's bundled face inside documents. */
+export const bundledFamily = (role: FontRole) => `QL Bundled ${role}`;
+
+// ---------------------------------------------------------------------------------
+// System fonts
+
+export interface SystemFonts {
+  method: string;
+  /** family (as listed) → file */
+  families: Map<string, string | null>;
+}
+
+let systemCache: SystemFonts | null = null;
+
+/** Finds installed CJK fonts once per process (fc-list or the Windows Fonts folders). */
+export function systemFonts(): SystemFonts {
+  if (!systemCache) systemCache = detectSystemFonts(process.platform, process.env);
+  return systemCache;
+}
+
+/** For tests: forget what was detected. */
+export function resetSystemFontCache(value: SystemFonts | null = null): void {
+  systemCache = value;
+}
+
+export function detectSystemFonts(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): SystemFonts {
+  if (platform === 'win32') {
+    const dirs = [path.join(env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows', 'Fonts')];
+    if (env.LOCALAPPDATA) dirs.push(path.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
+    const families = new Map<string, string | null>();
+    for (const dir of dirs) {
+      let files: string[];
+      try {
+        files = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const f of files) {
+        const family = WINDOWS_FILES[f.toLowerCase()];
+        if (!family) continue;
+        families.set(family, path.join(dir, f));
+        for (const alias of WINDOWS_ALIASES[family] ?? []) families.set(alias, path.join(dir, f));
+      }
+    }
+    return {
+      method: `按文件名查找 Windows 字体文件夹（${dirs.join('；')}）中的常见中文字体文件（如 simfang.ttf、FZXBSJW.TTF）；以其他文件名安装的字体不会被识别。`,
+      families,
+    };
+  }
+  try {
+    const out = execFileSync('fc-list', [':lang=zh', 'family', 'file'], {
+      encoding: 'utf8',
+      timeout: 10_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    const families = new Map<string, string | null>();
+    for (const line of out.split('\n')) {
+      const m = /^(.*?):\s*(.*)$/.exec(line.trim());
+      if (!m) continue;
+      for (const fam of m[2]!.split(',')) {
+        const name = fam.trim().replace(/\\-/g, '-');
+        if (name && !families.has(name)) families.set(name, m[1]!);
+      }
+    }
+    return { method: '由系统字体配置（fontconfig 的 fc-list :lang=zh）列出本机已安装的中文字体。', families };
+  } catch {
+    return { method: '本机没有 fc-list（fontconfig），无法列出已安装字体，全部使用程序自带字体。', families: new Map() };
+  }
+}
+
+/** Resolves each role to an installed face (when allowed and found) or the bundled one. */
+export function resolveFonts(mode: FontMode, sys: SystemFonts = systemFonts()): ResolvedFont[] {
+  return FONT_ROLES.map((role) => {
+    const b = BUNDLED[role];
+    const bundled = `${b.pkg} ${b.weight}（OFL-1.1，${BUNDLED_NAMES[role]}）`;
+    if (mode === 'system-first') {
+      const hit = SYSTEM_CANDIDATES[role].find((f) => sys.families.has(f));
+      if (hit)
+        return { role, source: 'system', family: hit, file: sys.families.get(hit) ?? null, bundled, note: `使用本机已安装的“${hit}”。` };
+      return {
+        role,
+        source: 'bundled',
+        family: bundledFamily(role),
+        file: null,
+        bundled,
+        note: `本机未安装${SYSTEM_CANDIDATES[role].slice(0, 4).join('、')}等字体，使用程序自带的${BUNDLED_NAMES[role]}。`,
+      };
+    }
+    return {
+      role,
+      source: 'bundled',
+      family: bundledFamily(role),
+      file: null,
+      bundled,
+      note: `按设置始终使用程序自带的${BUNDLED_NAMES[role]}。`,
+    };
+  });
+}
+
+export function fontReport(mode: FontMode, serverPdf: FontReport['serverPdf']): FontReport {
+  const sys = systemFonts();
+  return {
+    mode,
+    method: sys.method,
+    systemFamilies: [...sys.families.keys()].slice(0, 200),
+    fonts: resolveFonts(mode, sys),
+    serverPdf,
+  };
+}
+
+// ---------------------------------------------------------------------------------
+// Bundled faces: subsets by unicode-range, inlined as data: URLs
+
+interface Subset {
+  file: string;
+  ranges: [number, number][] | null; // null: the whole face
+}
+
+const subsetCache = new Map<string, Subset[]>();
+const dataUrlCache = new Map<string, string>();
+
+function packageDir(pkg: string): string {
+  return path.dirname(require.resolve(`${pkg}/package.json`));
+}
+
+function subsetsOf(face: BundledFace): Subset[] {
+  const key = `${face.pkg}/${face.css}`;
+  const cached = subsetCache.get(key);
+  if (cached) return cached;
+  const dir = packageDir(face.pkg);
+  const css = fs.readFileSync(path.join(dir, face.css), 'utf8');
+  const subsets: Subset[] = [];
+  for (const block of css.split('@font-face').slice(1)) {
+    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    if (!file) continue;
+    const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
+    subsets.push({
+      file: path.join(dir, 'files', file),
+      ranges: range
+        ? range.split(',').map((r) => {
+            const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
+            return [parseInt(a!, 16), parseInt(b ?? a!, 16)] as [number, number];
+          })
+        : null,
+    });
+  }
+  subsetCache.set(key, subsets);
+  return subsets;
+}
+
+function dataUrl(file: string): string {
+  let url = dataUrlCache.get(file);
+  if (!url) {
+    url = `data:font/woff2;base64,${fs.readFileSync(file).toString('base64')}`;
+    dataUrlCache.set(file, url);
+  }
+  return url;
+}
+
+/**
+ * Where a document's bundled fonts come from: inlined as data: URLs (preview, Electron,
+ * anything saved), or fetched from FONT_URL_BASE, which only our own PDF renderer
+ * answers (from the package files, cached by Chromium between documents: faster batches).
+ */
+export type FontSource = 'inline' | 'served';
+export const FONT_URL_BASE = 'https://fonts.qinglian.invalid/';
+const servedFiles = new Map<string, string>();
+/** The file behind a served font URL's name, for the PDF renderer. */
+export const servedFontFile = (name: string) => servedFiles.get(name) ?? null;
+
+/** @font-face rules for the bundled face of each role, with only the subsets that hold the given characters. */
+export function bundledFontFaces(usedByRole: Map<FontRole, Set<string>>, source: FontSource = 'inline'): string {
+  const rules: string[] = [];
+  for (const [role, chars] of usedByRole) {
+    if (!chars.size) continue;
+    const codes = [...chars].map((c) => c.codePointAt(0)!);
+    for (const s of subsetsOf(BUNDLED[role])) {
+      if (s.ranges && !codes.some((c) => s.ranges!.some(([a, b]) => c >= a && c <= b))) continue;
+      const range = s.ranges
+        ? `unicode-range:${s.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};`
+        : '';
+      let url: string;
+      if (source === 'inline') url = dataUrl(s.file);
+      else {
+        const name = path.basename(s.file);
+        servedFiles.set(name, s.file);
+        url = FONT_URL_BASE + name;
+      }
+      rules.push(
+        `@font-face{font-family:"${bundledFamily(role)}";font-style:normal;font-weight:400;font-display:block;src:url(${url}) format("woff2");${range}}`,
+      );
+    }
+  }
+  return rules.join('\n');
+}
+
+/** The CSS font-family list of a role: the resolved face, then the bundled one for anything it lacks. */
+export function familyList(font: ResolvedFont): string {
+  const bundled = `"${bundledFamily(font.role)}"`;
+  return font.source === 'system' ? `"${font.family.replace(/"/g, '')}", ${bundled}` : bundled;
+}

@@ -1,0 +1,58 @@
+import { AppError } from '../errors';
+import type { HandlerMap } from '../host/handler';
+import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
+import type { FontReport } from './contract';
+import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings } from './documents';
+import { fontReport } from './fonts';
+import { findChromium, sharedPdfRenderer } from './pdf';
+
+function serverPdfInfo(): FontReport['serverPdf'] {
+  const browser = findChromium();
+  return browser
+    ? { available: true, browser, note: `本机可直接生成PDF（使用 ${browser}）。` }
+    : {
+        available: false,
+        browser: null,
+        note: '本机没有找到 Chromium、Chrome 或 Edge：浏览器模式下请用浏览器的“打印”另存为PDF；桌面程序不受影响。',
+      };
+}
+
+function renderer() {
+  const r = sharedPdfRenderer();
+  if (!r)
+    throw new AppError(
+      'NOT_FOUND',
+      '本机没有找到可用于生成PDF的 Chromium、Chrome 或 Edge 浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
+    );
+  return r;
+}
+
+export const lettersHandlers: HandlerMap<
+  | 'letterSettings.get'
+  | 'letterSettings.update'
+  | 'letters.fonts'
+  | 'letters.document'
+  | 'letters.pdf'
+  | 'letters.batchStart'
+  | 'letters.batchStatus'
+  | 'letters.batchResult'
+  | 'letters.batchCancel'
+> = {
+  'letterSettings.get': (_input, { db }) => readLetterSettings(db),
+  'letterSettings.update': (input, { writer }) => {
+    writer.putSetting(LETTER_SETTINGS_KEY, input);
+    return input;
+  },
+  'letters.fonts': (_input, { db }) => fontReport(readLetterSettings(db).fontMode, serverPdfInfo()),
+  'letters.document': (input, ctx) => buildDocument(ctx, input.request),
+  'letters.pdf': async (input, ctx) => {
+    const r = renderer();
+    const doc = await buildDocument(ctx, input.request, { fontSource: 'served' });
+    const pdf = await r.render(doc.html);
+    return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+  },
+  'letters.batchStart': (input, ctx) => startBatch(ctx, renderer(), input.replyIds, input.duplex),
+  'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),
+  'letters.batchResult': (input, ctx) => batchResult(ctx, input.jobId),
+  'letters.batchCancel': (input, ctx) => cancelBatch(ctx, input.jobId),
+};

@@ -1,0 +1,506 @@
+/**
+ * The integrity-opinion reply letter (廉政意见回复 复函), in the letter format of
+ * GB/T 9704-2012 §10.2, with the persons in the body (few) or in an attached table (many).
+ */
+import type { ReplyDetail } from '../opinions/contract';
+import type { OfficeSettings } from '../settings/contract';
+import { localIsoDate, parseDate } from '../shared/dates';
+import type { Box, Page, TextBox, TextLine } from './compose';
+import type { LetterSettings } from './contract';
+import {
+  A4,
+  BLOCK,
+  BLOCK_RIGHT,
+  BODY_LETTER_SPACING,
+  BODY_PT,
+  CELL,
+  LETTER,
+  LINES_PER_PAGE,
+  PAGE_NUMBER,
+  PAGE_NUMBER_PT,
+  PT,
+  ROW,
+  SIGN,
+  SIZE,
+  TITLE_PT,
+  emTopInRow,
+  firstLineTop,
+  rowTop,
+  secondLineTop,
+} from './geometry';
+import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
+
+export interface LetterPerson {
+  name: string;
+  /** 单位职务 as printed ("市财政局科长"). */
+  unitPosition: string;
+  wording: string;
+  remark: string | null;
+}
+
+export interface ReplyLetterData {
+  authorityName: string;
+  docNumber: string;
+  issued: boolean;
+  /** 成文日期, YYYY-MM-DD. */
+  date: string;
+  requester: string;
+  requestTitle: string;
+  requesterDocNumber: string | null;
+  persons: LetterPerson[];
+  supersedesDocNumber: string | null;
+  /** Printed across every page when the reply is not issued ("未签发", "已作废"). */
+  watermark: string | null;
+}
+
+export function replyLetterData(detail: ReplyDetail, office: OfficeSettings): ReplyLetterData {
+  const issued = detail.status === 'issued' && !!detail.docNumber;
+  const date = issued && detail.issuedAt ? localIsoDate(new Date(detail.issuedAt)) : detail.replyDate;
+  const docNumber = detail.docNumber ?? `${office.docPrefixes.opinionReply}〔${parseDate(date).y}〕\u3000号`;
+  return {
+    authorityName: office.authorityName,
+    docNumber,
+    issued,
+    date,
+    requester: detail.request.requester,
+    requestTitle: detail.request.title,
+    requesterDocNumber: detail.request.requesterDocNumber,
+    persons: detail.items.map((i) => ({
+      name: i.person.name,
+      unitPosition: `${i.person.unitName ?? ''}${i.person.position ?? ''}`,
+      wording: i.wording,
+      remark: i.remark,
+    })),
+    supersedesDocNumber: detail.supersedesDocNumber,
+    watermark: detail.status === 'voided' ? '已作废' : issued ? null : '未签发',
+  };
+}
+
+/** "关于张三等同志党风廉政情况的复函" (one person: "关于张三同志…"). */
+export function replyTitle(persons: readonly { name: string }[]): string {
+  const first = persons[0]?.name ?? '';
+  return `关于${first}${persons.length > 1 ? '等' : ''}同志党风廉政情况的复函`;
+}
+
+export function attachmentTitle(persons: readonly { name: string }[]): string {
+  return `${persons[0]?.name ?? ''}等${persons.length}名同志党风廉政情况意见表`;
+}
+
+const ensureStop = (s: string) => (/[。！？；]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
+const stripBookTitle = (s: string) => s.trim().replace(/^《/, '').replace(/》$/, '');
+
+/** The body paragraphs (without 主送 and sign-off). */
+export function replyBody(d: ReplyLetterData, inlineMax: number): { paragraphs: string[]; attachment: string | null } {
+  const incoming = `《${stripBookTitle(d.requestTitle)}》${d.requesterDocNumber ? `（${d.requesterDocNumber}）` : ''}`;
+  const inline = d.persons.length <= inlineMax;
+  const paragraphs = [
+    `你单位${incoming}收悉。经查阅信访举报、问题线索、案件审查调查和党纪政务处分等有关资料，现将${
+      inline ? d.persons.map((p) => p.name).join('、') : `${d.persons[0]?.name ?? ''}等${d.persons.length}名`
+    }同志的党风廉政情况函复如下${inline ? '：' : '（详见附件）。'}`,
+  ];
+  if (inline) {
+    d.persons.forEach((p, i) => {
+      const who = p.unitPosition ? `${p.name}（${p.unitPosition}）` : p.name;
+      paragraphs.push(`${d.persons.length > 1 ? `${i + 1}.` : ''}${who}：${ensureStop(p.wording)}${p.remark ? `（${p.remark}）` : ''}`);
+    });
+  }
+  if (d.supersedesDocNumber) paragraphs.push(`本函系对${d.supersedesDocNumber}复函的更正，原复函同时作废。`);
+  paragraphs.push('特此函复。');
+  return { paragraphs, attachment: inline ? null : attachmentTitle(d.persons) };
+}
+
+// ---------------------------------------------------------------------------------
+
+/** A row of the flowing text: one line, or a blank row. */
+type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
+
+const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
+
+/** Justify only lines that are nearly full: a line cut short by a long number stays ragged instead of spaced out. */
+const nearlyFull = (line: string, width: number) => textWidthMm(line, BODY_METRICS) >= width - 2 * CELL;
+
+function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
+  const indent = indentCells * CELL;
+  const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
+  return lines.map((l, i) => ({
+    line: {
+      text: l,
+      justify: i < lines.length - 1 && nearlyFull(l, i === 0 ? BLOCK.width - indent : BLOCK.width),
+      ...(i === 0 && indent ? { indent } : {}),
+    },
+    role: 'fangsong',
+    part,
+  }));
+}
+
+function bodyLineBox(row: number, r: FlowRow): TextBox {
+  return {
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(row),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: r.role,
+    pt: BODY_PT,
+    align: 'left',
+    letterSpacing: BODY_LETTER_SPACING,
+    lines: [r.line!],
+    part: r.part,
+  };
+}
+
+function pageNumberBox(n: number): TextBox {
+  const size = PAGE_NUMBER_PT * PT;
+  const w = 40;
+  const odd = n % 2 === 1;
+  return {
+    type: 'text',
+    x: odd ? BLOCK_RIGHT - PAGE_NUMBER.inset - w : BLOCK.left + PAGE_NUMBER.inset,
+    y: PAGE_NUMBER.centerY - size / 2,
+    w,
+    lineHeight: size,
+    role: 'songti',
+    pt: PAGE_NUMBER_PT,
+    align: odd ? 'right' : 'left',
+    lines: [{ text: `— ${n} —` }],
+    part: 'page-number',
+  };
+}
+
+function redHeader(authorityName: string): Box[] {
+  // The name fits in 165 mm: long names (联合署名) get a smaller size.
+  const chars = [...authorityName].length || 1;
+  const pt = Math.min(LETTER.authorityPt, 165 / chars / PT);
+  const top = firstLineTop(LETTER.authorityPt);
+  const bottom = secondLineTop();
+  const { lineLeft: x, lineLength: w, thick, gap, thin, color } = LETTER;
+  return [
+    {
+      type: 'text',
+      x: LETTER.lineLeft,
+      y: LETTER.authorityTop + ((LETTER.authorityPt - pt) * PT) / 2,
+      w: LETTER.lineLength,
+      lineHeight: pt * PT,
+      role: 'xiaobiaosong',
+      pt,
+      align: 'center',
+      color,
+      lines: [{ text: authorityName }],
+      part: 'authority',
+    },
+    { type: 'rect', x, y: top, w, h: thick, color, part: 'red-line-1' },
+    { type: 'rect', x, y: top + thick + gap, w, h: thin, color },
+    { type: 'rect', x, y: bottom, w, h: thin, color, part: 'red-line-2' },
+    { type: 'rect', x, y: bottom + thin + gap, w, h: thick, color },
+  ];
+}
+
+export interface LayoutOptions {
+  settings: LetterSettings;
+  /** Which letter of a batch (1-based), for data attributes. */
+  letter: number;
+}
+
+/** Lays out one reply letter (and its attachment) into pages. */
+export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] {
+  const { settings } = o;
+  const pages: Page[] = [];
+  const newPage = (): Page => {
+    const p: Page = { boxes: [], number: pages.length + 1, letter: o.letter };
+    if (d.watermark) p.boxes.push({ type: 'watermark', text: d.watermark });
+    pages.push(p);
+    return p;
+  };
+
+  // ---- page 1: header, number, title
+  const first = newPage();
+  if (settings.redHeader) first.boxes.push(...redHeader(d.authorityName));
+  first.boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.docNumberRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'fangsong',
+    pt: BODY_PT,
+    align: 'right',
+    lines: [{ text: d.docNumber }],
+    part: 'doc-number',
+  });
+  const title = replyTitle(d.persons);
+  const titleLines = splitTitle(title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
+  first.boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.titleRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'xiaobiaosong',
+    pt: TITLE_PT,
+    align: 'center',
+    lines: titleLines.map((t) => ({ text: t })),
+    part: 'title',
+  });
+
+  // ---- the flowing text: 主送, body, 附件说明
+  const { paragraphs, attachment } = replyBody(d, settings.inlineMaxPersons);
+  const flow: FlowRow[] = [];
+  flow.push(...paragraphRows(`${d.requester}：`, 'addressee', 0));
+  paragraphs.forEach((p, i) => flow.push(...paragraphRows(p, i === 0 ? 'body-first' : 'body')));
+  if (attachment) {
+    flow.push({ line: null, role: 'fangsong', part: 'blank' });
+    // 附件说明: 左空二字 "附件：", the name wraps aligned after the colon.
+    const head = '附件：';
+    const indent = 2 * CELL;
+    const headW = textWidthMm(head, BODY_METRICS);
+    const lines = breakLines(attachment, { ...BODY_METRICS, widthMm: BLOCK.width - indent - headW });
+    lines.forEach((l, i) =>
+      flow.push({
+        line: i === 0 ? { text: head + l, indent } : { text: l, indent: indent + headW },
+        role: 'fangsong',
+        part: 'attachment-note',
+      }),
+    );
+  }
+
+  // ---- paginate the flow on the 22-row grid
+  const startRow = LETTER.titleRow + titleLines.length + 1;
+  type Placed = { page: number; row: number; r: FlowRow };
+  const placed: Placed[] = [];
+  let page = 0;
+  let row = startRow;
+  for (const r of flow) {
+    if (row >= LINES_PER_PAGE) {
+      page++;
+      row = 0;
+    }
+    if (r.line === null && row === 0) continue; // no blank row at the top of a page
+    placed.push({ page, row, r });
+    row++;
+  }
+
+  // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
+  const contact =
+    settings.contactPerson || settings.contactPhone
+      ? `（${[
+          settings.contactPerson ? `联系人：${settings.contactPerson}` : null,
+          settings.contactPhone ? `电话：${settings.contactPhone}` : null,
+        ]
+          .filter(Boolean)
+          .join('，')}）`
+      : null;
+  const signRows = SIGN.blankRowsBefore + 2 + (contact ? 1 : 0);
+  const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
+  if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
+    // Carry the last two lines of text to a new page so the date and seal have company.
+    const lastText = placed.filter((p) => p.r.line !== null);
+    const carry = lastText.slice(-2);
+    const from = placed.indexOf(carry[0]!);
+    const moved = placed.splice(from);
+    page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
+    row = 0;
+    for (const m of moved) {
+      if (m.r.line === null && row === 0) continue;
+      placed.push({ page, row, r: m.r });
+      row++;
+    }
+  }
+  const signPage = page;
+  const senderRow = row + SIGN.blankRowsBefore;
+
+  while (pages.length <= signPage) newPage();
+  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
+
+  const sp = pages[signPage]!;
+  const dateText = chineseDate(d.date);
+  const dateW = textWidthMm(dateText, BODY_METRICS);
+  const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;
+  const dateCenter = dateRight - dateW / 2;
+  const senderW = Math.min(BLOCK.width, textWidthMm(d.authorityName, BODY_METRICS));
+  // centred over the date, but never past the text block's right edge
+  const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
+  sp.boxes.push(
+    {
+      type: 'seal',
+      cx: dateCenter,
+      cy: rowTop(senderRow) + ROW * 0.75,
+      d: SIGN.sealDiameter,
+      text: settings.sealText,
+    },
+    {
+      type: 'text',
+      x: senderX,
+      y: rowTop(senderRow),
+      w: senderW + 1,
+      lineHeight: ROW,
+      role: 'fangsong',
+      pt: BODY_PT,
+      align: 'left',
+      letterSpacing: BODY_LETTER_SPACING,
+      lines: [{ text: d.authorityName }],
+      part: 'sender',
+    },
+    {
+      type: 'text',
+      x: dateRight - dateW - 1,
+      y: rowTop(senderRow + 1),
+      w: dateW + 1,
+      lineHeight: ROW,
+      role: 'fangsong',
+      pt: BODY_PT,
+      align: 'right',
+      letterSpacing: BODY_LETTER_SPACING,
+      lines: [{ text: dateText }],
+      part: 'date',
+    },
+  );
+  if (contact) {
+    // 附注: 居左空二字, the row under the date
+    sp.boxes.push({ ...bodyLineBox(senderRow + 2, { line: { text: contact, indent: 2 * CELL }, role: 'fangsong', part: 'contact' }) });
+  }
+
+  // ---- the attachment: a table of every person, header repeated on each page
+  if (attachment) pages.push(...attachmentPages(d, attachment, o.letter, pages.length, !!d.watermark));
+
+  // ---- page numbers from page 2
+  for (const p of pages) if (p.number >= 2) p.boxes.push(pageNumberBox(p.number));
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------
+// The attached table
+
+export interface TableColumn {
+  label: string;
+  width: number;
+  align: 'left' | 'center';
+}
+
+export interface TableStyle {
+  pt: number;
+  headerPt: number;
+  lineHeight: number;
+  padX: number;
+  padY: number;
+  border: number;
+}
+
+export const ATTACHMENT_COLUMNS: TableColumn[] = [
+  { label: '序号', width: 13, align: 'center' },
+  { label: '姓名', width: 23, align: 'center' },
+  { label: '单位职务', width: 48, align: 'left' },
+  { label: '意见', width: 52, align: 'left' },
+  { label: '备注', width: 20, align: 'left' },
+];
+
+export const ATTACHMENT_TABLE_STYLE: TableStyle = {
+  pt: SIZE.小四,
+  headerPt: SIZE.小四,
+  lineHeight: 6.2,
+  padX: 1.5,
+  padY: 1.4,
+  border: 0.25,
+};
+
+/** Breaks each cell of a row into lines; returns the lines and the row's height. */
+export function tableRow(cells: string[], columns: TableColumn[], style: TableStyle, pt = style.pt): { lines: string[][]; height: number } {
+  const metrics = { sizeMm: pt * PT, letterSpacingMm: 0 };
+  const lines = cells.map((c, i) => breakLines(c, { ...metrics, widthMm: columns[i]!.width - 2 * style.padX - 0.3 }));
+  const n = Math.max(1, ...lines.map((l) => l.length));
+  return { lines, height: n * style.lineHeight + 2 * style.padY };
+}
+
+/** Places a header row or a data row at (x, y); returns its boxes. */
+export function tableRowBoxes(
+  x: number,
+  y: number,
+  row: { lines: string[][]; height: number },
+  columns: TableColumn[],
+  style: TableStyle,
+  header: boolean,
+  firstOnPage: boolean,
+): Box[] {
+  const boxes: Box[] = [];
+  let cx = x;
+  columns.forEach((c, i) => {
+    boxes.push({
+      type: 'frame',
+      x: cx,
+      y,
+      w: c.width,
+      h: row.height,
+      width: style.border,
+      borders: { top: firstOnPage, left: i === 0, right: true, bottom: true },
+    });
+    boxes.push({
+      type: 'text',
+      x: cx + style.padX,
+      y: y + style.padY,
+      w: c.width - 2 * style.padX,
+      lineHeight: style.lineHeight,
+      role: header ? 'heiti' : 'fangsong',
+      pt: header ? style.headerPt : style.pt,
+      align: header ? 'center' : c.align,
+      lines: row.lines[i]!.map((t) => ({ text: t })),
+      part: header ? 'table-header' : `table-cell-${i}`,
+    });
+    cx += c.width;
+  });
+  return boxes;
+}
+
+function attachmentPages(d: ReplyLetterData, title: string, letter: number, pagesBefore: number, watermark: boolean): Page[] {
+  const pages: Page[] = [];
+  const style = ATTACHMENT_TABLE_STYLE;
+  const cols = ATTACHMENT_COLUMNS;
+  const bottom = BLOCK.top + BLOCK.height;
+  const header = tableRow(
+    cols.map((c) => c.label),
+    cols,
+    style,
+    style.headerPt,
+  );
+  let y = 0;
+  let p: Page | null = null;
+  const start = (firstPage: boolean) => {
+    p = { boxes: [], number: pagesBefore + pages.length + 1, letter };
+    if (watermark && d.watermark) p.boxes.push({ type: 'watermark', text: d.watermark });
+    pages.push(p);
+    y = BLOCK.top;
+    if (firstPage) {
+      // "附件" 黑体 in the first row, the title 小标宋 centred in the third
+      p.boxes.push({ ...bodyLineBox(0, { line: { text: '附件' }, role: 'heiti', part: 'attachment-label' }), letterSpacing: 0 });
+      const tl = splitTitle(title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
+      p.boxes.push({
+        type: 'text',
+        x: BLOCK.left,
+        y: rowTop(2),
+        w: BLOCK.width,
+        lineHeight: ROW,
+        role: 'xiaobiaosong',
+        pt: TITLE_PT,
+        align: 'center',
+        lines: tl.map((t) => ({ text: t })),
+        part: 'attachment-title',
+      });
+      y = rowTop(2 + tl.length + 1);
+    }
+    p.boxes.push(...tableRowBoxes(BLOCK.left, y, header, cols, style, true, true));
+    y += header.height;
+  };
+  start(true);
+  d.persons.forEach((person, i) => {
+    const row = tableRow([String(i + 1), person.name, person.unitPosition, person.wording, person.remark ?? ''], cols, style);
+    if (y + row.height > bottom + 1e-6) start(false);
+    p!.boxes.push(...tableRowBoxes(BLOCK.left, y, row, cols, style, false, false));
+    y += row.height;
+  });
+  return pages;
+}
+
+/** A blank page (double-sided batches: the next letter starts on a front side). */
+export function blankPage(number: number, letter: number): Page {
+  return { boxes: [], number, letter };
+}
+
+export { A4, emTopInRow };
