@@ -126,6 +126,7 @@ import {
   type LetterSettings,
   type PdfFile,
 } from './letters/contract';
+import { printoutsDocumentInput, printoutsPdfInput } from './letters/printouts';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -220,6 +221,8 @@ export const api = {
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
   'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
+  'printouts.document': op<LetterDocument>()({ input: printoutsDocumentInput, writes: false, access: 'user', title: '排版提醒函、签收单或承诺书' }),
+  'printouts.pdf': op<PdfFile>()({ input: printoutsPdfInput, writes: false, access: 'user', title: '生成提醒函、签收单或承诺书PDF' }),
 
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),

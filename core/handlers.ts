@@ -17,6 +17,7 @@ import { setupHandlers } from './setup/handlers';
 import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
 import { lettersHandlers } from './letters/handlers';
+import { printoutHandlers } from './letters/printoutHandlers';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -35,6 +36,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...repliesHandlers,
   ...opinionSettingsHandlers,
   ...lettersHandlers,
+  ...printoutHandlers,
   ...remindersHandlers,
   ...pledgesHandlers,
 };

@@ -7,7 +7,9 @@
  * - bad input: a scan that is not an image or PDF, a sign-off dated before the campaign.
  * Units and people are set up through the typed API (the UI for them has its own specs).
  */
+import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 import { chineseDate } from '../core/shared/dates';
 import { expect, login, test, type TestApp } from './support/fixtures';
 import { openDropdown, pickOption } from './support/ui';
@@ -44,6 +46,16 @@ async function checkUnits(page: Page, select: Locator, names: string[]): Promise
 /** A row of the table inside `scope` that contains `text`. */
 const rowIn = (scope: Locator, text: string | RegExp) => scope.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text });
 
+/** Clicks 导出PDF in the print dialog and returns the saved PDF's page count. */
+async function exportPdf(page: Page, dialog: Locator): Promise<{ pages: number; fileName: string }> {
+  const download = page.waitForEvent('download', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: /导出PDF/ }).click();
+  const file = await download;
+  const bytes = fs.readFileSync(await file.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return { pages: (await PDFDocument.load(bytes)).getPageCount(), fileName: file.suggestedFilename() };
+}
+
 // A real 1×1 PNG (shown by the viewer), and a document renamed to .jpg.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const NOT_A_SCAN = Buffer.from('PK\u0003\u0004 这其实是一个Word文档');
@@ -67,6 +79,9 @@ async function seedRoster(app: TestApp) {
   }
   return names;
 }
+
+// Long stories on a 2-core machine shared with other runs: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
 
 test.describe('承诺书', () => {
   test('升学宴承诺：两个单位20人，登记15人（其中1人上传扫描件）→ 完成率75%，列出未签5人', async ({ page, app }) => {
@@ -159,6 +174,24 @@ test.describe('承诺书', () => {
     );
     expect(missingByUnit[0]! + missingByUnit[1]!).toBe(5);
 
+    // ---- the roster's pre-filled forms in one job: 20 pages, one per person
+    await button(page, '打印承诺书').click();
+    const print = page.getByRole('dialog', { name: /打印承诺书/ });
+    await expect(print.getByTestId('print-page-count')).toHaveText('共20页（20份）');
+    const preview = page.frameLocator('[data-testid=print-preview]');
+    await expect(preview.locator('section.page')).toHaveCount(20);
+    await expect(preview.locator('section.page').first()).toContainText('不操办升学宴谢师宴承诺书');
+    await expect(preview.locator('section.page').first()).toContainText('承诺人（签名）');
+    const pdf = await exportPdf(page, print);
+    expect(pdf.pages).toBe(20);
+    expect(pdf.fileName).toBe('2025年不操办升学宴谢师宴承诺（20份）.pdf');
+    await expect(print.getByTestId('pdf-saved')).toContainText('共20页');
+    // only the five who have not signed
+    await print.getByText('未签人员（5份）').click();
+    await expect(print.getByTestId('print-page-count')).toHaveText('共5页（5份）');
+    await button(print, '关闭').last().click();
+    await expect(print).toBeHidden();
+
     // the list of campaigns shows the same
     await page.getByRole('menuitem', { name: '承诺书' }).click();
     const listRow = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '2025年不操办升学宴谢师宴承诺' });
@@ -235,6 +268,24 @@ test.describe('廉洁提醒函', () => {
       .click();
     await expect(rowIn(addressees, '市民政局')).toContainText('签收日期早于成文日期');
     await expect(page.getByTestId('receipt-summary')).toHaveText('签收率 60%（3/5）');
+
+    // ---- printing: the letter (number, addressees, date) and the receipt sheet (every addressee)
+    await button(page, '打印提醒函').click();
+    const print = page.getByRole('dialog', { name: /^打印：/ });
+    const preview = page.frameLocator('[data-testid=print-preview]');
+    await expect(preview.locator('[data-part=doc-number]')).toHaveText(/^某纪廉提〔\d{4}〕1号$/);
+    await expect(preview.locator('[data-part=addressee]').first()).toContainText('市财政局、市教育局、市公安局、市民政局、市审计局：');
+    await expect(preview.locator('[data-part=date]')).toHaveText('2025年9月25日');
+    await expect(preview.locator('body')).toContainText('1.严禁违规收送节礼。');
+    const letterPdf = await exportPdf(page, print);
+    expect(letterPdf.pages).toBe(1);
+    expect(letterPdf.fileName).toMatch(/^某纪廉提〔\d{4}〕1号 关于2025年中秋国庆期间严明纪律要求的廉洁提醒函\.pdf$/);
+    await print.getByText('签收单', { exact: true }).click();
+    await expect(preview.locator('[data-part=receipt-title]')).toHaveText('廉洁提醒函签收单');
+    for (const u of ['市财政局', '市教育局', '市公安局', '市民政局', '市审计局']) await expect(preview.locator('body')).toContainText(u);
+    expect((await exportPdf(page, print)).pages).toBe(1);
+    await button(print, '关闭').last().click();
+    await expect(print).toBeHidden();
 
     // ---- an addressee that signed cannot be dropped: the server's message, nothing changes
     await button(page, '修改主送').click();

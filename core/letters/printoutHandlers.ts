@@ -1,0 +1,135 @@
+/**
+ * printouts.document / printouts.pdf: 廉洁提醒函, 签收单 and pre-filled 承诺书 laid out by
+ * the templates in reminderLetter.ts and pledgeForm.ts, rendered by compose.ts like every
+ * letter (fonts resolved from the letter settings, self-contained HTML), printed to PDF by
+ * the same Chromium renderer as letters.pdf. Reading handlers: nothing is written.
+ */
+import { AppError, notFound } from '../errors';
+import type { HandlerContext } from '../host/context';
+import type { HandlerMap } from '../host/handler';
+import { pledgesHandlers, getCampaignDetail } from '../pledges/handlers';
+import type { RosterEntry } from '../pledges/contract';
+import { getReminderDetail } from '../reminders/handlers';
+import { readOfficeSettings } from '../settings/queries';
+import { localIsoDate } from '../shared/dates';
+import { renderDocument, type Page } from './compose';
+import type { LetterDocument } from './contract';
+import { readLetterSettings, safeFileName } from './documents';
+import { resolveFonts, type FontSource } from './fonts';
+import { mergePdfs, sharedPdfRenderer } from './pdf';
+import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
+import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
+import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, reminderLetterData } from './reminderLetter';
+
+interface Laid {
+  title: string;
+  fileBase: string;
+  pages: Page[];
+  letterCount: number;
+  warnings: string[];
+}
+
+function office(ctx: HandlerContext) {
+  const o = readOfficeSettings(ctx.db);
+  if (!o) throw new AppError('NOT_INITIALIZED', '尚未完成首次设置（发文机关名称）。');
+  return o;
+}
+
+async function rosterOf(ctx: HandlerContext, campaignId: string, filter: 'all' | 'unsigned'): Promise<RosterEntry[]> {
+  const out: RosterEntry[] = [];
+  for (let page = 1; ; page++) {
+    const res = await pledgesHandlers['pledgeRoster.list']({ campaignId, filter, page, pageSize: 200 }, ctx);
+    out.push(...res.items);
+    if (out.length >= res.total || !res.items.length) break;
+  }
+  return out;
+}
+
+async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promise<Laid> {
+  const settings = readLetterSettings(ctx.db);
+  switch (request.kind) {
+    case 'reminderLetter':
+    case 'reminderReceipts': {
+      const d = getReminderDetail(ctx.db, request.letterId, localIsoDate(ctx.now()));
+      if (!d) throw notFound('提醒函');
+      const warnings =
+        d.status === 'voided'
+          ? [`${d.docNumber ?? '该提醒函'}已作废，打印件带“已作废”字样。`]
+          : d.status === 'draft'
+            ? ['提醒函尚未印发：文号待印发时生成，打印件带“未印发”字样。']
+            : [];
+      if (request.kind === 'reminderLetter') {
+        return {
+          title: d.title,
+          fileBase: `${d.docNumber ?? '未印发'} ${d.title}`,
+          pages: layoutReminderLetter(reminderLetterData(d, office(ctx)), { settings }),
+          letterCount: 1,
+          warnings,
+        };
+      }
+      if (!d.addressees.length) throw new AppError('VALIDATION', '该提醒函还没有主送对象，无法打印签收单。');
+      return {
+        title: `${d.title}签收单`,
+        fileBase: `${d.docNumber ?? '未印发'} 签收单`,
+        pages: layoutReceiptSheet(receiptSheetData(d, office(ctx))),
+        letterCount: 1,
+        warnings,
+      };
+    }
+    case 'pledgeForms': {
+      const c = getCampaignDetail(ctx.db, request.campaignId);
+      const roster = await rosterOf(ctx, c.id, request.filter);
+      if (!roster.length)
+        throw new AppError('VALIDATION', request.filter === 'unsigned' ? '名单中已没有未签订的人员。' : '名单为空，请先加入人员。');
+      if (roster.length > PLEDGE_FORMS_MAX) throw new AppError('VALIDATION', `一次最多打印${PLEDGE_FORMS_MAX}份承诺书，请分批打印。`);
+      const pages = layoutPledgeForms(pledgeFormData(c, roster));
+      const long = pages.length > roster.length ? [`承诺书正文较长，有${pages.length - roster.length}份超过一页。`] : [];
+      return { title: c.title, fileBase: `${c.title}（${roster.length}份）`, pages, letterCount: roster.length, warnings: long };
+    }
+  }
+}
+
+function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'inline'): LetterDocument {
+  const fonts = resolveFonts(readLetterSettings(ctx.db).fontMode);
+  return {
+    title: laid.title,
+    fileName: `${safeFileName(laid.fileBase)}.pdf`,
+    orientation: 'portrait',
+    pageCount: laid.pages.length,
+    letterCount: laid.letterCount,
+    warnings: laid.warnings,
+    html: renderDocument({ title: laid.title, pages: laid.pages, fonts, landscape: false, fontSource }),
+  };
+}
+
+/** Pages per PDF part of a long job (each part is one Chromium print; the parts are merged). */
+const PART_PAGES = 100;
+
+export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'> = {
+  'printouts.document': async (input, ctx) => toDocument(ctx, await layOut(ctx, input.request)),
+
+  'printouts.pdf': async (input, ctx) => {
+    const renderer = sharedPdfRenderer();
+    if (!renderer)
+      throw new AppError(
+        'NOT_FOUND',
+        '本机没有找到可用于生成PDF的 Chromium、Chrome 或 Edge 浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
+      );
+    const laid = await layOut(ctx, input.request);
+    // Long jobs in parts, never splitting one person's form.
+    const parts: Page[][] = [];
+    let part: Page[] = [];
+    for (const p of laid.pages) {
+      if (part.length >= PART_PAGES && p.number === 1) {
+        parts.push(part);
+        part = [];
+      }
+      part.push(p);
+    }
+    if (part.length) parts.push(part);
+    const pdfs: Uint8Array[] = [];
+    for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
+    const pdf = await mergePdfs(pdfs);
+    return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
+  },
+};

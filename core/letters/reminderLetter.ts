@@ -1,0 +1,438 @@
+/**
+ * 廉洁提醒函 in the letter format of GB/T 9704-2012 §10.2 (same geometry as the reply
+ * letter: red 发文机关标志 and double lines, number flush right, 22 rows of 28
+ * characters, sign-off with the seal area over sender and date, page numbers from page
+ * 2), and its 签收单 (receipt sheet: every addressee with blank 签收人 / 签收日期 columns).
+ *
+ * Templates only place text in boxes; compose.ts escapes every string when it renders.
+ */
+import type { ReminderDetail } from '../reminders/contract';
+import type { OfficeSettings } from '../settings/contract';
+import { parseDate } from '../shared/dates';
+import type { Box, Page, TextBox, TextLine } from './compose';
+import type { LetterSettings } from './contract';
+import {
+  A4,
+  BLOCK,
+  BLOCK_RIGHT,
+  BODY_LETTER_SPACING,
+  BODY_PT,
+  CELL,
+  LETTER,
+  LINES_PER_PAGE,
+  PAGE_NUMBER,
+  PAGE_NUMBER_PT,
+  PT,
+  ROW,
+  SIGN,
+  SIZE,
+  TITLE_PT,
+  firstLineTop,
+  rowTop,
+  secondLineTop,
+} from './geometry';
+import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
+import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
+
+export interface ReminderLetterData {
+  authorityName: string;
+  docNumber: string;
+  issued: boolean;
+  /** 成文日期, YYYY-MM-DD. */
+  date: string;
+  title: string;
+  /** 主送, as printed ("市财政局", "张三同志"). */
+  addressees: string[];
+  /** Body paragraphs: the text, then the 严禁事项 numbered, then the feedback request. */
+  paragraphs: string[];
+  attachments: string[];
+  copyTo: string | null;
+  /** Printed across every page when not issued ("未印发", "已作废"). */
+  watermark: string | null;
+}
+
+const ensureStop = (s: string) => (/[。！？；：]$/.test(s.trim()) ? s.trim() : `${s.trim()}。`);
+
+/** How an addressee is named on paper: a unit by its path read as one name, a person as "张三同志". */
+export function printedAddressee(a: ReminderDetail['addressees'][number]): string {
+  if (a.kind === 'unit') return a.name.split('／').join('');
+  return `${a.name.split('（')[0] ?? a.name}同志`;
+}
+
+export function reminderLetterData(d: ReminderDetail, office: OfficeSettings): ReminderLetterData {
+  const issued = d.status === 'issued' && !!d.docNumber;
+  const paragraphs = d.body
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  d.keyPoints.forEach((k, i) => paragraphs.push(`${i + 1}.${ensureStop(k)}`));
+  if (d.kind === '工作提醒函' && d.feedbackDueDate) paragraphs.push(`请于${chineseDate(d.feedbackDueDate)}前将落实情况书面反馈。`);
+  return {
+    authorityName: office.authorityName,
+    docNumber: d.docNumber ?? `${office.docPrefixes.reminderLetter}〔${parseDate(d.letterDate).y}〕\u3000号`,
+    issued,
+    date: d.letterDate,
+    title: d.title,
+    addressees: d.addressees.map(printedAddressee),
+    paragraphs,
+    attachments: d.attachments,
+    copyTo: d.copyTo,
+    watermark: d.status === 'voided' ? '已作废' : issued ? null : '未印发',
+  };
+}
+
+// ---------------------------------------------------------------------------------
+// The letter (the same grid and parts as the reply letter, replyLetter.ts)
+
+type FlowRow = { line: TextLine | null; part: string };
+
+const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
+
+function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
+  const indent = indentCells * CELL;
+  const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
+  return lines.map((l, i) => ({ line: { text: l, justify: i < lines.length - 1, ...(i === 0 && indent ? { indent } : {}) }, part }));
+}
+
+function bodyLineBox(row: number, line: TextLine, part: string): TextBox {
+  return {
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(row),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'fangsong',
+    pt: BODY_PT,
+    align: 'left',
+    letterSpacing: BODY_LETTER_SPACING,
+    lines: [line],
+    part,
+  };
+}
+
+function pageNumberBox(n: number): TextBox {
+  const size = PAGE_NUMBER_PT * PT;
+  const w = 40;
+  const odd = n % 2 === 1;
+  return {
+    type: 'text',
+    x: odd ? BLOCK_RIGHT - PAGE_NUMBER.inset - w : BLOCK.left + PAGE_NUMBER.inset,
+    y: PAGE_NUMBER.centerY - size / 2,
+    w,
+    lineHeight: size,
+    role: 'songti',
+    pt: PAGE_NUMBER_PT,
+    align: odd ? 'right' : 'left',
+    lines: [{ text: `— ${n} —` }],
+    part: 'page-number',
+  };
+}
+
+function redHeader(authorityName: string): Box[] {
+  const chars = [...authorityName].length || 1;
+  const pt = Math.min(LETTER.authorityPt, 165 / chars / PT);
+  const top = firstLineTop(LETTER.authorityPt);
+  const bottom = secondLineTop();
+  const { lineLeft: x, lineLength: w, thick, gap, thin, color } = LETTER;
+  return [
+    {
+      type: 'text',
+      x: LETTER.lineLeft,
+      y: LETTER.authorityTop + ((LETTER.authorityPt - pt) * PT) / 2,
+      w: LETTER.lineLength,
+      lineHeight: pt * PT,
+      role: 'xiaobiaosong',
+      pt,
+      align: 'center',
+      color,
+      lines: [{ text: authorityName }],
+      part: 'authority',
+    },
+    { type: 'rect', x, y: top, w, h: thick, color, part: 'red-line-1' },
+    { type: 'rect', x, y: top + thick + gap, w, h: thin, color },
+    { type: 'rect', x, y: bottom, w, h: thin, color, part: 'red-line-2' },
+    { type: 'rect', x, y: bottom + thin + gap, w, h: thick, color },
+  ];
+}
+
+/** Lays out one reminder letter into pages. */
+export function layoutReminderLetter(d: ReminderLetterData, o: { settings: LetterSettings; letter?: number }): Page[] {
+  const { settings } = o;
+  const letter = o.letter ?? 1;
+  const pages: Page[] = [];
+  const newPage = (): Page => {
+    const p: Page = { boxes: [], number: pages.length + 1, letter };
+    if (d.watermark) p.boxes.push({ type: 'watermark', text: d.watermark });
+    pages.push(p);
+    return p;
+  };
+
+  // ---- page 1: header, number, title
+  const first = newPage();
+  if (settings.redHeader) first.boxes.push(...redHeader(d.authorityName));
+  first.boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.docNumberRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'fangsong',
+    pt: BODY_PT,
+    align: 'right',
+    lines: [{ text: d.docNumber }],
+    part: 'doc-number',
+  });
+  const titleLines = splitTitle(d.title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
+  first.boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.titleRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'xiaobiaosong',
+    pt: TITLE_PT,
+    align: 'center',
+    lines: titleLines.map((t) => ({ text: t })),
+    part: 'title',
+  });
+
+  // ---- the flowing text: 主送, body, 附件说明
+  const flow: FlowRow[] = [];
+  if (d.addressees.length) flow.push(...paragraphRows(`${d.addressees.join('、')}：`, 'addressee', 0));
+  d.paragraphs.forEach((p, i) => flow.push(...paragraphRows(p, i === 0 ? 'body-first' : 'body')));
+  if (d.attachments.length) {
+    flow.push({ line: null, part: 'blank' });
+    const head = '附件：';
+    const indent = 2 * CELL;
+    const headW = textWidthMm(head, BODY_METRICS);
+    d.attachments.forEach((a, i) => {
+      const item = d.attachments.length > 1 ? `${i + 1}.${a}` : a;
+      const lead = d.attachments.length > 1 ? textWidthMm(`${i + 1}.`, BODY_METRICS) : 0;
+      const lines = breakLines(item, {
+        ...BODY_METRICS,
+        widthMm: BLOCK.width - indent - headW,
+        firstWidthMm: BLOCK.width - indent - headW,
+      });
+      lines.forEach((l, j) =>
+        flow.push({
+          line:
+            j === 0
+              ? { text: (i === 0 ? head : '') + l, indent: i === 0 ? indent : indent + headW }
+              : { text: l, indent: indent + headW + lead },
+          part: 'attachment-note',
+        }),
+      );
+    });
+  }
+
+  // ---- paginate on the 22-row grid
+  const startRow = LETTER.titleRow + titleLines.length + 1;
+  type Placed = { page: number; row: number; r: FlowRow };
+  const placed: Placed[] = [];
+  let page = 0;
+  let row = startRow;
+  for (const r of flow) {
+    if (row >= LINES_PER_PAGE) {
+      page++;
+      row = 0;
+    }
+    if (r.line === null && row === 0) continue;
+    placed.push({ page, row, r });
+    row++;
+  }
+
+  // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
+  const contact =
+    settings.contactPerson || settings.contactPhone
+      ? `（${[
+          settings.contactPerson ? `联系人：${settings.contactPerson}` : null,
+          settings.contactPhone ? `电话：${settings.contactPhone}` : null,
+        ]
+          .filter(Boolean)
+          .join('，')}）`
+      : null;
+  const signRows = SIGN.blankRowsBefore + 2 + (contact ? 1 : 0);
+  if (row + signRows > LINES_PER_PAGE) {
+    const lastText = placed.filter((p) => p.r.line !== null);
+    const carry = lastText.slice(-2);
+    const from = carry.length ? placed.indexOf(carry[0]!) : placed.length;
+    const moved = placed.splice(from);
+    page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
+    row = 0;
+    for (const m of moved) {
+      if (m.r.line === null && row === 0) continue;
+      placed.push({ page, row, r: m.r });
+      row++;
+    }
+  }
+  const signPage = page;
+  const senderRow = row + SIGN.blankRowsBefore;
+  while (pages.length <= signPage) newPage();
+  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r.line, p.r.part));
+
+  const sp = pages[signPage]!;
+  const dateText = chineseDate(d.date);
+  const dateW = textWidthMm(dateText, BODY_METRICS);
+  const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;
+  const dateCenter = dateRight - dateW / 2;
+  const senderW = Math.min(BLOCK.width, textWidthMm(d.authorityName, BODY_METRICS));
+  const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
+  sp.boxes.push(
+    { type: 'seal', cx: dateCenter, cy: rowTop(senderRow) + ROW * 0.75, d: SIGN.sealDiameter, text: settings.sealText },
+    { ...bodyLineBox(senderRow, { text: d.authorityName }, 'sender'), x: senderX, w: senderW + 1 },
+    { ...bodyLineBox(senderRow + 1, { text: dateText }, 'date'), x: dateRight - dateW - 1, w: dateW + 1, align: 'right' },
+  );
+  let lastRow = senderRow + 1;
+  if (contact) {
+    sp.boxes.push(bodyLineBox(senderRow + 2, { text: contact, indent: 2 * CELL }, 'contact'));
+    lastRow = senderRow + 2;
+  }
+
+  // ---- 版记: 抄送 on the last row of the last page, between two thin rules
+  if (d.copyTo) {
+    const size = SIZE.四号;
+    const metrics = { sizeMm: size * PT, letterSpacingMm: 0 };
+    const text = `抄送：${ensureStop(d.copyTo)}`;
+    const lines = breakLines(text, { ...metrics, widthMm: BLOCK.width - 2 * CELL });
+    const lh = ROW * 0.8;
+    const top = BLOCK.top + BLOCK.height - lines.length * lh;
+    // A row of the text block it would share with the sign-off sends it to a page of its own.
+    const target = lastRow + 1 >= Math.floor((top - 0.5 - BLOCK.top) / ROW) ? newPage() : sp;
+    target.boxes.push(
+      { type: 'rect', x: BLOCK.left, y: top - 0.5, w: BLOCK.width, h: 0.25, color: '#000', part: 'copy-rule' },
+      {
+        type: 'text',
+        x: BLOCK.left + CELL,
+        y: top,
+        w: BLOCK.width - 2 * CELL,
+        lineHeight: lh,
+        role: 'fangsong',
+        pt: size,
+        align: 'left',
+        lines: lines.map((t) => ({ text: t })),
+        part: 'copy-to',
+      },
+      { type: 'rect', x: BLOCK.left, y: BLOCK.top + BLOCK.height + 0.25, w: BLOCK.width, h: 0.25, color: '#000' },
+    );
+  }
+
+  for (const p of pages) if (p.number >= 2) p.boxes.push(pageNumberBox(p.number));
+  return pages;
+}
+
+// ---------------------------------------------------------------------------------
+// 签收单: a portrait table for the addressees to sign
+
+export const RECEIPT_MARGIN = { left: 20, right: 20, top: 20, bottom: 22 } as const;
+export const RECEIPT_COLUMNS: TableColumn[] = [
+  { label: '序号', width: 14, align: 'center' },
+  { label: '主送单位（个人）', width: 72, align: 'left' },
+  { label: '签收人', width: 32, align: 'center' },
+  { label: '签收日期', width: 32, align: 'center' },
+  { label: '备注', width: 20, align: 'left' },
+];
+const RECEIPT_STYLE: TableStyle = { pt: SIZE.四号, headerPt: SIZE.四号, lineHeight: 6.8, padX: 1.5, padY: 2.2, border: 0.3 };
+/** Room for a handwritten name. */
+export const RECEIPT_ROW_MIN = 14;
+
+export interface ReceiptSheetData {
+  authorityName: string;
+  docNumber: string;
+  title: string;
+  date: string;
+  addressees: string[];
+  watermark: string | null;
+}
+
+export function receiptSheetData(d: ReminderDetail, office: OfficeSettings): ReceiptSheetData {
+  const letter = reminderLetterData(d, office);
+  return {
+    authorityName: letter.authorityName,
+    docNumber: letter.docNumber,
+    title: d.title,
+    date: d.letterDate,
+    addressees: letter.addressees,
+    watermark: letter.watermark,
+  };
+}
+
+export function layoutReceiptSheet(d: ReceiptSheetData): Page[] {
+  const width = A4.width - RECEIPT_MARGIN.left - RECEIPT_MARGIN.right;
+  const bottom = A4.height - RECEIPT_MARGIN.bottom;
+  const x = RECEIPT_MARGIN.left;
+  const pages: Page[] = [];
+  const header = tableRow(
+    RECEIPT_COLUMNS.map((c) => c.label),
+    RECEIPT_COLUMNS,
+    RECEIPT_STYLE,
+  );
+  let y = 0;
+  let current: Page | null = null;
+  const start = (): Page => {
+    const p: Page = { boxes: [], number: pages.length + 1, letter: 1 };
+    if (d.watermark) p.boxes.push({ type: 'watermark', text: d.watermark });
+    pages.push(p);
+    y = RECEIPT_MARGIN.top;
+    if (pages.length === 1) {
+      p.boxes.push({
+        type: 'text',
+        x,
+        y,
+        w: width,
+        lineHeight: 12,
+        role: 'xiaobiaosong',
+        pt: TITLE_PT,
+        align: 'center',
+        lines: [{ text: '廉洁提醒函签收单' }],
+        part: 'receipt-title',
+      });
+      y += 15;
+      const infoMetrics = { sizeMm: SIZE.四号 * PT, letterSpacingMm: 0 };
+      const info = [
+        `文号：${d.docNumber}`,
+        `标题：${d.title}`,
+        `成文日期：${chineseDate(d.date)}\u3000主送对象共${d.addressees.length}个\u3000发文机关：${d.authorityName}`,
+      ];
+      const lines = info.flatMap((t) => breakLines(t, { ...infoMetrics, widthMm: width }));
+      p.boxes.push({
+        type: 'text',
+        x,
+        y,
+        w: width,
+        lineHeight: 7.5,
+        role: 'fangsong',
+        pt: SIZE.四号,
+        align: 'left',
+        lines: lines.map((text) => ({ text })),
+        part: 'receipt-info',
+      });
+      y += lines.length * 7.5 + 3;
+    }
+    p.boxes.push(...tableRowBoxes(x, y, header, RECEIPT_COLUMNS, RECEIPT_STYLE, true, true));
+    y += header.height;
+    return p;
+  };
+  current = start();
+  d.addressees.forEach((name, i) => {
+    const base = tableRow([String(i + 1), name, '', '', ''], RECEIPT_COLUMNS, RECEIPT_STYLE);
+    const r = { ...base, height: Math.max(base.height, RECEIPT_ROW_MIN) };
+    if (y + r.height > bottom + 1e-6) current = start();
+    current!.boxes.push(...tableRowBoxes(x, y, r, RECEIPT_COLUMNS, RECEIPT_STYLE, false, false));
+    y += r.height;
+  });
+  for (const p of pages) {
+    p.boxes.push({
+      type: 'text',
+      x,
+      y: A4.height - RECEIPT_MARGIN.bottom + 6,
+      w: width,
+      lineHeight: 6,
+      role: 'songti',
+      pt: SIZE.五号,
+      align: 'center',
+      lines: [{ text: `第 ${p.number} 页\u3000共 ${pages.length} 页` }],
+      part: 'page-number',
+    });
+  }
+  return pages;
+}

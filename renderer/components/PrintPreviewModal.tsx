@@ -1,0 +1,120 @@
+/**
+ * 打印 / 预览 / 导出PDF of printouts made by the letter engine (printouts.document,
+ * printouts.pdf): the laid-out pages are shown as they will print (a srcdoc frame holding
+ * the engine's self-contained HTML — no scripts, fonts inlined); 打印 opens the system
+ * print dialog for that frame; 导出PDF asks the backend for the PDF and saves it.
+ */
+import { Alert, Button, Flex, Modal, Segmented, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import type { PrintoutRequest } from '../../core/letters/printouts';
+import { call } from '../api/client';
+import { errorMessage } from '../api/errors';
+import { useApiQuery } from '../api/hooks';
+import { base64ToBlob, saveBlob } from '../lib/files';
+
+export interface PrintChoice {
+  key: string;
+  /** "提醒函", "签收单" */
+  label: string;
+  request: PrintoutRequest;
+}
+
+export interface PrintPreviewModalProps {
+  open: boolean;
+  title: string;
+  choices: PrintChoice[];
+  /** The choice shown first. */
+  initial?: string;
+  onClose: () => void;
+}
+
+export function PrintPreviewModal({ open, title, choices, initial, onClose }: PrintPreviewModalProps) {
+  const [key, setKey] = useState(initial ?? choices[0]?.key ?? '');
+  const choice = choices.find((c) => c.key === key) ?? choices[0]!;
+  const doc = useApiQuery('printouts.document', { request: choice.request }, { enabled: open, staleTime: 0, gcTime: 0 });
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const print = () => {
+    const w = frame.current?.contentWindow;
+    if (!w) return;
+    w.focus();
+    w.print();
+  };
+
+  const exportPdf = async () => {
+    setError(null);
+    setSaved(null);
+    setExporting(true);
+    try {
+      const pdf = await call('printouts.pdf', { request: choice.request });
+      saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
+      setSaved(`已生成“${pdf.fileName}”，共${pdf.pageCount}页。`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={920}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Flex justify="space-between" align="center" gap={12} wrap>
+          <Typography.Text type="secondary" data-testid="print-page-count">
+            {doc.data ? `共${doc.data.pageCount}页${doc.data.letterCount > 1 ? `（${doc.data.letterCount}份）` : ''}` : ''}
+          </Typography.Text>
+          <Space>
+            <Button onClick={print} disabled={!doc.data}>
+              打印
+            </Button>
+            <Button type="primary" onClick={() => void exportPdf()} loading={exporting} disabled={!doc.data}>
+              导出PDF
+            </Button>
+            <Button onClick={onClose}>关闭</Button>
+          </Space>
+        </Flex>
+      }
+    >
+      {choices.length > 1 ? (
+        <Segmented
+          aria-label="打印内容"
+          value={choice.key}
+          onChange={(k) => {
+            setKey(k);
+            setError(null);
+            setSaved(null);
+          }}
+          options={choices.map((c) => ({ value: c.key, label: c.label }))}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
+      {saved ? <Alert type="success" showIcon title={saved} style={{ marginBottom: 12 }} data-testid="pdf-saved" /> : null}
+      {doc.data?.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 12 }} />
+      ))}
+      {doc.error ? <Alert type="error" showIcon title={doc.error.message} role="alert" /> : null}
+      {doc.isFetching && !doc.data ? (
+        <Spin tip="正在排版…">
+          <div style={{ height: 300 }} />
+        </Spin>
+      ) : doc.data ? (
+        <iframe
+          ref={frame}
+          title="打印预览"
+          srcDoc={doc.data.html}
+          style={{ width: '100%', height: '68vh', border: '1px solid #d9d9d9', background: '#d9d9d9' }}
+          data-testid="print-preview"
+        />
+      ) : null}
+    </Modal>
+  );
+}
