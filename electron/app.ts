@@ -9,6 +9,7 @@ import { APP_ENTRY_URL } from './appOrigin';
 import { handleAppProtocol, registerAppScheme, type ProtocolLike } from './appProtocol';
 import { CoreClient, type UtilityProcessLike } from './coreProcess/client';
 import { resolveDataDir, type DataDirChoice } from './dataDir';
+import { registerDialogRelay, type OpenDialogLike } from './dialogRelay';
 import { registerInvokeRelay, type IpcMainLike } from './ipcRelay';
 import { APP_NAME, installMenu } from './menu';
 import {
@@ -80,6 +81,8 @@ export interface ElectronLike {
   dialog: {
     showErrorBox(title: string, content: string): void;
     showMessageBox(options: { type: 'info'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>;
+    /** Backups: choosing a folder or a backup file (electron/dialogRelay.ts). */
+    showOpenDialog?: OpenDialogLike['showOpenDialog'];
   };
   ipcMain: IpcMainLike;
   protocol: ProtocolLike;
@@ -168,6 +171,8 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
     onFatal,
   });
   registerInvokeRelay(electron.ipcMain, core);
+  const { showOpenDialog } = electron.dialog;
+  if (showOpenDialog) registerDialogRelay(electron.ipcMain, { showOpenDialog: showOpenDialog.bind(electron.dialog) }, () => mainWindow);
 
   const createMainWindow = (): MainWindowLike => {
     const saved = loadWindowState(dataDir.dir);

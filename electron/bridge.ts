@@ -5,6 +5,7 @@
 import type { Envelope } from '../core/api';
 import { INVOKE_IPC_CHANNEL, isAllowedChannel } from './allowList';
 import { BRIDGE_GLOBAL_NAME, type QinglianBridge } from './preloadApi';
+import { CHOOSE_PATH_IPC_CHANNEL } from './dialogRelay';
 
 /** The parts of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
@@ -26,8 +27,10 @@ export function createBridge(ipc: IpcRendererLike): QinglianBridge {
     if (!isAllowedChannel(channel)) return Promise.reject(unknownChannel(channel));
     return ipc.invoke(INVOKE_IPC_CHANNEL, channel, input ?? {}, sessionId ?? null);
   };
-  // Only these two members cross into the page: no ipcRenderer, no generic send.
-  return Object.freeze({ shell: 'electron', invoke }) as QinglianBridge;
+  // The file chooser takes a kind only; the main process builds the dialog (electron/dialogRelay.ts).
+  const choosePath = (kind: unknown): Promise<unknown> => ipc.invoke(CHOOSE_PATH_IPC_CHANNEL, kind === 'folder' ? 'folder' : 'backupFile');
+  // Only these members cross into the page: no ipcRenderer, no generic send.
+  return Object.freeze({ shell: 'electron', invoke, choosePath }) as QinglianBridge;
 }
 
 export function exposeBridge(contextBridge: ContextBridgeLike, ipc: IpcRendererLike): void {

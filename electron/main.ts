@@ -2,10 +2,20 @@
  * Entry of the Electron main process (built to out/main/index.js, package.json "main").
  * Everything is in app.ts; this file only hands it the real `electron` module.
  */
+import path from 'node:path';
 import * as electron from 'electron';
 import { startApp } from './app';
+import { cliArgs } from './cliArgs';
 
-startApp(electron, {
+const cli = cliArgs(process.argv);
+if (cli) {
+  // `清廉台账 --cli backup …`: the IT staff's command line (core/backup/cli.ts) runs in the
+  // core process (which has the database code and its native build); no window opens.
+  void electron.app.whenReady().then(() => {
+    const child = electron.utilityProcess.fork(path.join(__dirname, 'coreProcess.js'), ['--cli', ...cli], { serviceName: '清廉台账命令行', env: { ...process.env, QINGLIAN_APP_VERSION: electron.app.getVersion() }, stdio: 'inherit' });
+    child.on('exit', (code) => electron.app.exit(code));
+  });
+} else startApp(electron, {
   argv: process.argv,
   env: process.env,
   cwd: process.cwd(),

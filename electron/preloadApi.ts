@@ -4,6 +4,7 @@
  * nothing here may pull in Node or Electron at run time.
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
+import type { DocumentRequest } from '../core/letters/contract';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -20,6 +21,21 @@ export interface QinglianBridge {
    * `{ ok: false, error: { code: 'UNKNOWN_CHANNEL', message } }`.
    */
   invoke<C extends Channel>(channel: C, input: Input<C>, sessionId?: string | null): Promise<Envelope<Result<C>>>;
+  /**
+   * Printing in the desktop shell: the main process asks the core for the document
+   * (letters.document, as this session), loads it in a hidden window and opens the system
+   * print dialog, or saves it as PDF where the clerk chooses. Optional: without it the
+   * renderer prints its preview frame.
+   */
+  printDocument?(job: PrintJob): Promise<Envelope<{ savedTo: string | null }>>;
+  /** Native chooser (dialog.showOpenDialog) for a backup folder or a backup file; null if cancelled. */
+  choosePath(kind: 'folder' | 'backupFile'): Promise<string | null>;
+}
+
+export interface PrintJob {
+  action: 'print' | 'pdf';
+  request: DocumentRequest;
+  sessionId: string | null;
 }
 
 /** The global name the bridge is exposed under (`window.qinglian`). */

@@ -39,13 +39,13 @@ test('the allow-list is exactly the contract', () => {
   }
 });
 
-test('exposes window.qinglian with only shell and invoke', () => {
+test('exposes window.qinglian with only shell, invoke and choosePath', () => {
   const exposed: Array<[string, unknown]> = [];
   exposeBridge({ exposeInMainWorld: (key, api) => exposed.push([key, api]) }, fakeIpcRenderer());
   assert.equal(exposed.length, 1);
   const [key, api] = exposed[0]!;
   assert.equal(key, 'qinglian');
-  assert.deepEqual(Object.keys(api as object).sort(), ['invoke', 'shell']);
+  assert.deepEqual(Object.keys(api as object).sort(), ['choosePath', 'invoke', 'shell']);
   assert.equal((api as { shell: string }).shell, 'electron');
   assert.ok(Object.isFrozen(api));
 });

@@ -54,7 +54,7 @@ test('the preload is one self-contained file that requires only electron and car
   assert.ok(fs.readdirSync(path.join(outDir, 'preload')).length === 1, 'no chunks beside the preload');
 });
 
-test('the built preload, run as a sandbox would, exposes only window.qinglian = { shell, invoke }', async () => {
+test('the built preload, run as a sandbox would, exposes only window.qinglian = { shell, invoke, choosePath }', async () => {
   const file = path.join(outDir, 'preload', 'index.js');
   const exposed = new Map<string, unknown>();
   const sent: unknown[][] = [];
@@ -79,7 +79,7 @@ test('the built preload, run as a sandbox would, exposes only window.qinglian = 
     shell: string;
     invoke(channel: string, input?: unknown, sessionId?: string | null): Promise<unknown>;
   };
-  assert.deepEqual(Object.keys(bridge).sort(), ['invoke', 'shell']);
+  assert.deepEqual(Object.keys(bridge).sort(), ['choosePath', 'invoke', 'shell']);
   assert.equal(bridge.shell, 'electron');
   assert.deepEqual(await bridge.invoke('people.list', { page: 1 }, 's'), { ok: true, value: 'main says hi' });
   assert.deepEqual(sent, [[INVOKE_IPC_CHANNEL, 'people.list', { page: 1 }, 's']]);

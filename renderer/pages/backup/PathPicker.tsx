@@ -1,6 +1,7 @@
 /**
  * Choosing a folder or a backup file on the machine the host runs on (browser mode: the
  * host is this computer; the list comes from `backup.list`). The path can also be typed.
+ * In Electron, 浏览… opens the system's chooser instead (electron/dialogRelay.ts).
  */
 import { Alert, Button, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -16,7 +17,17 @@ export function PathInput({ value, onChange, mode, placeholder, id }: { value?: 
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Input id={id} value={value} onChange={(e) => onChange?.(e.target.value)} placeholder={placeholder} />
-      <Button onClick={() => setOpen(true)}>浏览…</Button>
+      <Button
+        onClick={async () => {
+          // Electron: the system's own chooser (dialog.showOpenDialog); browser mode: the host's folders.
+          const native = window.qinglian?.choosePath;
+          if (!native) return setOpen(true);
+          const chosen = await native(mode === 'folder' ? 'folder' : 'backupFile');
+          if (chosen) onChange?.(chosen);
+        }}
+      >
+        浏览…
+      </Button>
       <PathPicker
         open={open}
         mode={mode}
