@@ -16,6 +16,8 @@ import { RemindersPage } from '../pages/reminders/RemindersPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
+import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
+import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
 
 /** Hash routes: work the same over http:// and Electron's app:// protocol. */
 export const PATHS = {
@@ -54,6 +56,8 @@ export const router = createHashRouter([
       { path: PATHS.settings, element: <SettingsPage /> },
       { path: PATHS.backup, element: <BackupPage /> },
       { path: PATHS.users, element: <UsersPage /> },
+      { path: '/letters/batch', element: <BatchPrintPage /> },
+      { path: '/letters/reply/:replyId', element: <ReplyLetterPage /> },
       { path: '*', element: <Navigate to={PATHS.people} replace /> },
     ],
   },

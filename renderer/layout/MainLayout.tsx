@@ -3,6 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../core/users/contract';
 import { useAuth, useCurrentUser } from '../app/auth';
 import { PATHS } from '../app/router';
+import { LETTER_PATHS } from '../pages/letters/paths';
 import { useApiQuery } from '../api/hooks';
 import { useDialog } from '../lib/useDialog';
 import { ChangePasswordModal } from './ChangePasswordModal';
@@ -24,6 +25,7 @@ export function MainLayout() {
     { key: PATHS.people, label: '人员库' },
     { key: PATHS.opinionRequests, label: '征求意见' },
     { key: PATHS.opinionReplies, label: '意见回复' },
+    { key: LETTER_PATHS.batch, label: '批量打印' },
     { key: PATHS.reminders, label: '廉洁提醒函' },
     { key: PATHS.pledges, label: '承诺书' },
     { key: PATHS.units, label: '单位' },

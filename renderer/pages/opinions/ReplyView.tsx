@@ -17,6 +17,7 @@ import { queryKey } from '../../api/hooks';
 import { DateInput } from '../../components/DateInput';
 import { formatBirthMonth, formatDate, formatDateTime } from '../../lib/format';
 import { personDossierPath } from '../../lib/links';
+import { LETTER_PATHS } from '../letters/paths';
 import { useCan } from '../../lib/permissions';
 import { issuesToFields } from '../../lib/zodForm';
 import { ConclusionTag, ReplyStatusTag, endText, today } from './labels';
@@ -467,6 +468,9 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
                 签发
               </Button>
             ) : null}
+            <Link to={LETTER_PATHS.reply(reply.id)}>
+              <Button>打印/预览</Button>
+            </Link>
             {reply.status === 'issued' && can('opinionReplies.supersede') ? (
               <Button loading={busy === '更正'} onClick={supersede}>
                 更正回复

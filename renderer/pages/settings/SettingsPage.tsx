@@ -10,6 +10,7 @@ import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { ImpactRulesCard } from './ImpactRulesCard';
 import { OpinionSettingsCard } from './OpinionSettingsCard';
+import { LetterSettingsCard } from './LetterSettingsCard';
 
 const FIELDS = ['authorityName', 'docPrefixes.opinionReply', 'docPrefixes.reminderLetter'] as const;
 
@@ -85,6 +86,7 @@ export function SettingsPage() {
           ) : null}
         </Card>
         <OpinionSettingsCard />
+        <LetterSettingsCard />
         <ImpactRulesCard />
         <Card size="small" title="程序与数据">
           {info.data ? (

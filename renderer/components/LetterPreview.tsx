@@ -1,0 +1,112 @@
+/**
+ * 预览 / 打印 / 保存PDF of a document from the letter engine (letters.document): the
+ * pages are shown exactly as they will print, in a frame holding the engine's
+ * self-contained HTML (fonts inlined; the frame is sandboxed without scripts and the
+ * document's own CSP forbids them too).
+ *
+ * - 打印: Electron asks the shell to print in a hidden window with the system dialog
+ *   (window.qinglian.printDocument); the browser prints the frame.
+ * - 保存PDF: Electron's printToPDF through the shell; in browser mode the host renders
+ *   the PDF with a local Chromium (letters.pdf) when it has one, else the clerk uses the
+ *   browser's print dialog → “另存为PDF”.
+ */
+import { Alert, Button, Space, Spin, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import type { DocumentRequest } from '../../core/letters/contract';
+import { call } from '../api/client';
+import { errorMessage } from '../api/errors';
+import { useApiQuery } from '../api/hooks';
+import { getSessionId } from '../api/session';
+import { base64ToBlob, saveBlob } from '../lib/files';
+
+export function LetterPreview({ request, height = '72vh' }: { request: DocumentRequest; height?: number | string }) {
+  const doc = useApiQuery('letters.document', { request }, { staleTime: 0, gcTime: 0 });
+  const fonts = useApiQuery('letters.fonts', {});
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const bridge = typeof window !== 'undefined' ? window.qinglian : undefined;
+  const serverPdf = fonts.data?.serverPdf.available ?? false;
+
+  const print = async () => {
+    setError(null);
+    setDone(null);
+    if (bridge?.printDocument) {
+      setBusy('print');
+      try {
+        const r = await bridge.printDocument({ action: 'print', request, sessionId: getSessionId() });
+        if (!r.ok) setError(r.error.message);
+      } finally {
+        setBusy(null);
+      }
+      return;
+    }
+    const w = frame.current?.contentWindow;
+    if (!w) return;
+    w.focus();
+    w.print();
+  };
+
+  const savePdf = async () => {
+    setError(null);
+    setDone(null);
+    setBusy('pdf');
+    try {
+      if (bridge?.printDocument) {
+        const r = await bridge.printDocument({ action: 'pdf', request, sessionId: getSessionId() });
+        if (!r.ok) setError(r.error.message);
+        else if (r.value.savedTo) setDone(`已保存到 ${r.value.savedTo}`);
+        return;
+      }
+      if (!serverPdf) {
+        setError('本机没有找到可生成PDF的浏览器组件：请点“打印”，在打印对话框中选择“另存为PDF”。');
+        return;
+      }
+      const pdf = await call('letters.pdf', { request });
+      saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
+      setDone(`已生成“${pdf.fileName}”，共${pdf.pageCount}页。`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div data-testid="letter-preview">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Button type="primary" onClick={() => void print()} loading={busy === 'print'} disabled={!doc.data}>
+          打印
+        </Button>
+        <Button onClick={() => void savePdf()} loading={busy === 'pdf'} disabled={!doc.data}>
+          保存PDF
+        </Button>
+        {doc.data ? (
+          <Typography.Text type="secondary" data-testid="letter-page-count">
+            共{doc.data.pageCount}页{doc.data.letterCount > 1 ? `（${doc.data.letterCount}份）` : ''}，A4
+            {doc.data.orientation === 'landscape' ? '横向' : '纵向'}
+          </Typography.Text>
+        ) : null}
+      </Space>
+      {doc.data?.warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />
+      ))}
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} role="alert" /> : null}
+      {done ? <Alert type="success" showIcon title={done} style={{ marginBottom: 8 }} /> : null}
+      {doc.error ? <Alert type="error" showIcon title={doc.error.message} /> : null}
+      {doc.isLoading ? <Spin tip="正在排版…" /> : null}
+      {doc.data ? (
+        <iframe
+          ref={frame}
+          title="打印预览"
+          data-testid="letter-frame"
+          // allow-same-origin lets this page call print() on the frame; without allow-scripts nothing in it runs.
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={doc.data.html}
+          style={{ width: '100%', height, border: '1px solid #d9d9d9', background: '#d9d9d9' }}
+        />
+      ) : null}
+    </div>
+  );
+}
