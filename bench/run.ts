@@ -5,6 +5,7 @@
  * `npm run bench -- people` runs only benchmarks whose area starts with "people".
  */
 import * as backup from './backup.bench';
+import * as letters from './letters.bench';
 import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
 import * as pledges from './pledges.bench';
@@ -12,6 +13,7 @@ import * as pledges from './pledges.bench';
 const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise<void> }> = {
   'people.search': peopleSearch,
   opinions,
+  letters,
   pledges,
   backup,
 };

@@ -1,0 +1,256 @@
+/**
+ * letters.*: reply letters (复函) to PDF.
+ * - letters.reply_pdf.first: one six-person letter, layout + HTML + PDF, Chromium not yet started
+ * - letters.reply_pdf.warm: the same with the browser warm (median) — target ≤ 300 ms
+ * - letters.batch100.pdf: 100 issued six-person replies through the contract
+ *   (letters.batchStart → polling → letters.batchResult, one merged PDF) — target ≤ 5 s
+ * - letters.baseline.soffice_*: LibreOffice converting an equivalent .docx letter headless,
+ *   one file and 100 files in one invocation; only where `soffice` is installed.
+ * Skips (one line saying so) where no Chromium is found.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCoreHost } from '../core/host/coreHost';
+import { renderDocument } from '../core/letters/compose';
+import { DEFAULT_LETTER_SETTINGS } from '../core/letters/contract';
+import { resolveFonts } from '../core/letters/fonts';
+import { closeSharedPdfRenderer, findChromium, PdfRenderer } from '../core/letters/pdf';
+import { layoutReplyLetter, replyBody, replyTitle, type ReplyLetterData } from '../core/letters/replyLetter';
+import { ADMIN, SETUP_INPUT } from '../core/testing';
+import { tempDir } from '../db/testing';
+import { emit, percentile } from './stats';
+
+const NAMES = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许';
+const GIVEN = '伟芳娜敏静丽强磊军洋';
+const nameOf = (i: number) => NAMES[i % 20]! + GIVEN[Math.floor(i / 20) % 10]! + GIVEN[(i * 7) % 10]!;
+
+function sixPersonLetter(k: number): ReplyLetterData {
+  return {
+    authorityName: '某某县纪委监委',
+    docNumber: `某纪廉复〔2025〕${k}号`,
+    issued: true,
+    date: '2025-07-01',
+    requester: '中共某某县委组织部',
+    requestTitle: '关于征求有关同志党风廉政意见的函',
+    requesterDocNumber: `某组函〔2025〕${k}号`,
+    persons: Array.from({ length: 6 }, (_, i) => ({
+      name: nameOf(k * 6 + i),
+      unitPosition: '县财政局科长',
+      wording: '未发现影响提拔使用的问题',
+      remark: null,
+    })),
+    supersedesDocNumber: null,
+    watermark: null,
+  };
+}
+
+export async function run({ quick }: { quick: boolean }): Promise<void> {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.log(JSON.stringify({ name: 'letters', skipped: '本机没有 Chromium/Chrome/Edge：PDF 基准跳过' }));
+    return;
+  }
+  const fonts = resolveFonts(DEFAULT_LETTER_SETTINGS.fontMode);
+  const settings = { ...DEFAULT_LETTER_SETTINGS, inlineMaxPersons: 5, contactPerson: '李明', contactPhone: '0731-84561234' };
+  const one = (k: number) =>
+    renderDocument({
+      title: 't',
+      pages: layoutReplyLetter(sixPersonLetter(k), { settings, letter: 1 }),
+      fonts,
+      landscape: false,
+      fontSource: 'served',
+    });
+
+  // single letter: first (browser start) and warm
+  const renderer = new PdfRenderer(chromium);
+  try {
+    let t = performance.now();
+    await renderer.render(one(1));
+    emit({ name: 'letters.reply_pdf.first', value: performance.now() - t, unit: 'ms', persons: 6 });
+    const samples: number[] = [];
+    for (let i = 0; i < (quick ? 5 : 15); i++) {
+      t = performance.now();
+      await renderer.render(one(i + 2));
+      samples.push(performance.now() - t);
+    }
+    emit({
+      name: 'letters.reply_pdf.warm',
+      value: percentile(samples, 50),
+      unit: 'ms',
+      p90: Math.round(percentile(samples, 90)),
+      target: 300,
+      persons: 6,
+    });
+  } finally {
+    await renderer.close();
+  }
+
+  // batch of 100 through the contract, as the 批量打印 page does it
+  const n = quick ? 30 : 100;
+  const { dir, cleanup } = tempDir('qinglian-bench-');
+  const host = createCoreHost({ dataDir: dir, shell: 'browser', version: 'bench', now: () => new Date('2025-07-01T09:00:00+08:00') });
+  try {
+    const call = async (channel: string, input: unknown) => {
+      const env = await host.invoke(channel, input, session);
+      if (!env.ok) throw new Error(`${channel}: ${env.error.message}`);
+      return env.value as never;
+    };
+    let session: string | null = null;
+    await host.invoke('setup.initialize', SETUP_INPUT);
+    session = ((await host.invoke('auth.login', ADMIN)) as { ok: true; value: { sessionId: string } }).value.sessionId;
+    await call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] });
+    const unit = (await call('units.create', { name: '县财政局' })) as { id: string };
+    const ids: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const persons = [];
+      for (let i = 0; i < 6; i++)
+        persons.push({
+          personId: ((await call('people.create', { name: nameOf(k * 6 + i), unitId: unit.id, position: '科长' })) as { id: string }).id,
+        });
+      const req = (await call('opinionRequests.create', {
+        requester: '中共某某县委组织部',
+        requesterDocNumber: `某组函〔2025〕${k + 1}号`,
+        title: '关于征求有关同志党风廉政意见的函',
+        receivedDate: '2025-06-30',
+        purpose: '提拔',
+        persons,
+      })) as { id: string };
+      const draft = (await call('opinionReplies.create', { requestId: req.id, replyDate: '2025-07-01' })) as { id: string; rev: number };
+      const reviewed = (await call('opinionReplies.review', { id: draft.id, rev: draft.rev })) as { id: string; rev: number };
+      ids.push(((await call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev })) as { id: string }).id);
+    }
+    // warm the shared renderer once (the first batch of a session pays the browser start)
+    await call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
+    const t = performance.now();
+    const job = (await call('letters.batchStart', { replyIds: ids, duplex: false })) as { jobId: string };
+    let status = { state: 'running', done: 0 };
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await call('letters.batchStatus', { jobId: job.jobId });
+    }
+    const file = (await call('letters.batchResult', { jobId: job.jobId })) as { pageCount: number; pdfBase64: string };
+    emit({
+      name: `letters.batch${n}.pdf`,
+      value: performance.now() - t,
+      unit: 'ms',
+      target: n === 100 ? 5000 : undefined,
+      letters: n,
+      pages: file.pageCount,
+      bytes: Math.round((file.pdfBase64.length * 3) / 4),
+    });
+  } finally {
+    host.close();
+    cleanup();
+    await closeSharedPdfRenderer();
+  }
+
+  sofficeBaseline(quick ? 20 : 100);
+}
+
+/** LibreOffice headless converting an equivalent .docx letter (one, then many in one invocation). */
+function sofficeBaseline(count: number): void {
+  const soffice = ['soffice', 'libreoffice'].find((c) => spawnSync(c, ['--version'], { stdio: 'ignore' }).status === 0);
+  if (!soffice) {
+    console.log(JSON.stringify({ name: 'letters.baseline.soffice', skipped: 'soffice 未安装（Debian: libreoffice-writer-nogui）' }));
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-soffice-'));
+  try {
+    const files: string[] = [];
+    for (let k = 1; k <= count; k++) {
+      const file = path.join(dir, `letter${k}.docx`);
+      writeDocx(file, sixPersonLetter(k));
+      files.push(file);
+    }
+    const profile = `-env:UserInstallation=file://${path.join(dir, 'profile')}`;
+    const convert = (list: string[]) => {
+      const t = performance.now();
+      execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'out'), ...list], {
+        stdio: 'ignore',
+        timeout: 600_000,
+      });
+      return performance.now() - t;
+    };
+    convert([files[0]!]); // first start creates the profile
+    emit({ name: 'letters.baseline.soffice_one', value: convert([files[0]!]), unit: 'ms' });
+    emit({ name: `letters.baseline.soffice_${count}`, value: convert(files), unit: 'ms', letters: count });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A minimal .docx (WordprocessingML) of the letter's text: same paragraphs, 仿宋 16 pt body. */
+function writeDocx(file: string, d: ReplyLetterData): void {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const p = (text: string, opts: { size?: number; center?: boolean; right?: boolean; indent?: boolean } = {}) =>
+    `<w:p><w:pPr>${opts.center ? '<w:jc w:val="center"/>' : opts.right ? '<w:jc w:val="right"/>' : ''}${opts.indent ? '<w:ind w:firstLineChars="200"/>' : ''}<w:spacing w:line="579" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋"/><w:sz w:val="${(opts.size ?? 16) * 2}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r></w:p>`;
+  const { paragraphs } = replyBody(d, 5);
+  const body = [
+    p(d.authorityName, { size: 26, center: true }),
+    p(d.docNumber, { right: true }),
+    p(replyTitle(d.persons), { size: 22, center: true }),
+    p(`${d.requester}：`),
+    ...paragraphs.map((t) => p(t, { indent: true })),
+    p(d.authorityName, { right: true }),
+    p('2025年7月1日', { right: true }),
+  ].join('');
+  const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr></w:body></w:document>`;
+  zipStore(file, {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    '_rels/.rels':
+      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'word/document.xml': doc,
+  });
+}
+
+/** A ZIP with stored (uncompressed) entries: enough for a .docx. */
+function zipStore(file: string, entries: Record<string, string>): void {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (b: Buffer) => {
+    let c = 0xffffffff;
+    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(entries)) {
+    const data = Buffer.from(text, 'utf8');
+    const nameBuf = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    locals.push(local, nameBuf, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(entries).length, 8);
+  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  fs.writeFileSync(file, Buffer.concat([...locals, cd, end]));
+}
