@@ -31,6 +31,9 @@ async function fillDate(field: Locator, iso: string): Promise<void> {
 
 const today = localIsoDate(new Date());
 
+/** Latin words on screen (there should be none: every visible word is Chinese). */
+const latinWords = async (scope: Locator) => (await scope.innerText()).match(/[A-Za-z]{2,}/g) ?? [];
+
 /** Today as the browser sees it (its time zone is set by the Playwright config and may differ from this process's). */
 const browserToday = (page: Page) =>
   page.evaluate(() => {
@@ -82,6 +85,9 @@ const rowIn = (scope: Locator, text: string | RegExp) => scope.locator('tr.ant-t
 const item = (reply: Locator, name: string) => rowIn(reply, name);
 
 test.describe('廉政意见回复', () => {
+  // The long flows below take close to a minute on a loaded machine.
+  test.describe.configure({ timeout: 180_000 });
+
   test('登记处分和在查事项，粘贴10人来函（同名、无此人），拟办、改变结论、科室核查、审核、签发；签发后不能再改', async ({ page, app }) => {
     const { ids } = await seed(app);
     await login(page, app);
@@ -91,7 +97,8 @@ test.describe('廉政意见回复', () => {
     const decided = addDays(today, -35);
     const effective = addDays(today, -30);
     const lastDay = periodLastDay(effective, 12);
-    await go(page, `/people/${ids['王五']}`);
+    // The name in 人员库 opens the person's page.
+    await page.locator('.ant-table-row').filter({ hasText: '王五' }).getByRole('link', { name: '王五' }).click();
     await expect(page.getByRole('heading', { name: '人员档案 · 王五' })).toBeVisible();
     await expect(page.getByTestId('person-header')).toContainText('县教育局');
     await expect(page.getByTestId('person-header')).toContainText('1982年3月');
@@ -113,6 +120,7 @@ test.describe('廉政意见回复', () => {
     await sanctionRow.getByRole('button', { name: '计算过程' }).click();
     await expect(page.locator('.ant-popover')).toContainText(`自${chineseDate(effective)}生效起12个月，最后一日为${chineseDate(lastDay)}`);
     await expect(page.getByTestId('person-state')).toContainText('政务处分·记过影响期内');
+    expect(await latinWords(page.locator('main'))).toEqual([]);
     expect(app.count("SELECT count(*) AS n FROM sanctions WHERE person_id = ? AND type = '记过'", ids['王五'])).toBe(1);
 
     // ---- 赵六: a 问题线索 still being handled.
@@ -154,6 +162,7 @@ test.describe('廉政意见回复', () => {
     const qian = rowIn(lines, '钱十一');
     await expect(qian.getByTestId('line-state')).toHaveText('人员库无此人');
     await expect(page.getByTestId('lines-todo')).toContainText('还有2行待处理');
+    expect(await latinWords(page.locator('main'))).toEqual([]);
     await expect(button(page, '保存')).toBeDisabled();
 
     // Pick the 县财政局 张伟.
@@ -203,6 +212,7 @@ test.describe('廉政意见回复', () => {
     await expect(page.getByTestId('count-clear')).toContainText('8人');
     await expect(page.getByTestId('count-pending')).toContainText('1人');
     await expect(page.getByTestId('count-barred')).toContainText('1人');
+    expect(await latinWords(page.locator('main'))).toEqual([]);
 
     // What the check found, for 王五.
     await item(reply, '王五').locator('.ant-table-row-expand-icon').click();
@@ -262,6 +272,7 @@ test.describe('廉政意见回复', () => {
     await expect(button(reply, '签发')).toHaveCount(0);
     await expect(reply.getByRole('button', { name: '更正回复' })).toBeVisible();
     await expect(item(reply, '张三').getByTestId('wording')).toHaveText('该同志近期有信访反映，经初核不属实。');
+    expect(await latinWords(page.locator('main'))).toEqual([]);
 
     // …and the server refuses edits.
     const replies = await app.invoke('opinionReplies.list', {});
@@ -286,6 +297,7 @@ test.describe('廉政意见回复', () => {
     await expect(replyRow).toContainText('市委组织部');
     await expect(replyRow).toContainText('已签发');
     await expect(replyRow).toContainText('10');
+    expect(await latinWords(page.locator('main'))).toEqual([]);
     await page.getByLabel('搜索回复').click();
     await page.keyboard.insertText('钱十一');
     await expect(page.locator('tr.ant-table-row')).toHaveCount(1);
@@ -415,6 +427,47 @@ test.describe('廉政意见回复', () => {
     await expect(reply).toHaveAttribute('data-status', 'reviewed');
     await expect(button(reply, '退回承办')).toBeVisible();
     await expect(button(reply, '签发')).toHaveCount(0);
+  });
+
+  test('设置：办理时限、核查科室、节假日和调休（管理员修改）；影响期规则表', async ({ page, app }) => {
+    await app.initialize();
+    await login(page, app);
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    const card = page.getByTestId('opinion-settings');
+    await expect(card.getByLabel('办理时限（工作日）')).toHaveValue('3');
+    await expect(card.getByLabel('核查科室1')).toHaveValue('信访室');
+    await card.getByLabel('办理时限（工作日）').fill('5');
+    await card.getByRole('button', { name: '添加科室' }).click();
+    await card.getByLabel('核查科室4').fill('党风政风监督室');
+    await card.getByLabel('节假日（不上班的日期）').fill('2026-10-01~2026-10-07\n2026年1月1日\n2026-02-30');
+    await card.getByLabel('调休上班的周末').fill('2026-09-27');
+    await card.getByRole('button', { name: '保存廉政意见回复设置' }).click();
+    await expect(card.getByText('“2026-02-30”不是有效日期')).toBeVisible();
+    expect((await app.invoke('opinionSettings.get', {})).dueWorkingDays).toBe(3);
+
+    await card.getByLabel('节假日（不上班的日期）').fill('2026-10-01~2026-10-07\n2026年1月1日');
+    await card.getByRole('button', { name: '保存廉政意见回复设置' }).click();
+    await expect(page.getByText('廉政意见回复设置已保存')).toBeVisible();
+    const saved = await app.invoke('opinionSettings.get', {});
+    expect(saved).toEqual({
+      dueWorkingDays: 5,
+      checkSections: ['信访室', '案管室', '审理室', '党风政风监督室'],
+      holidays: ['2026-01-01', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+      workingWeekendDays: ['2026-09-27'],
+    });
+    // Shown back sorted, runs as ranges.
+    await expect(card.getByLabel('节假日（不上班的日期）')).toHaveValue('2026-01-01\n2026-10-01~2026-10-07');
+
+    const rules = page.getByTestId('impact-rules');
+    await expect(rules).toContainText('2024.1');
+    await expect(rules).toContainText('现行');
+    const jiguo = rules.locator('tr.ant-table-row').filter({ hasText: '政务处分' }).filter({ hasText: '记过' }).first();
+    await expect(jiguo).toContainText('12个月');
+    await expect(jiguo).toContainText('同影响期');
+    await expect(jiguo).toContainText('政务处分法');
+    await expect(rules.locator('tr.ant-table-row').filter({ hasText: '留党察看' })).toContainText('察看期＋恢复党员权利后24个月');
+    expect(await latinWords(card)).toEqual([]);
+    expect(await latinWords(rules)).toEqual([]);
   });
 
   test('调整影响期：须填写理由，计算结果与调整结果同时显示', async ({ page, app }) => {

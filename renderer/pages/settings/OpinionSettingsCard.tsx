@@ -108,7 +108,7 @@ export function OpinionSettingsCard() {
             </Form.Item>
           </Flex>
           {editable ? (
-            <Button type="primary" htmlType="submit" loading={update.isPending}>
+            <Button type="primary" htmlType="submit" loading={update.isPending} style={{ marginTop: 16 }}>
               保存廉政意见回复设置
             </Button>
           ) : null}
