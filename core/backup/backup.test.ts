@@ -189,13 +189,12 @@ describe('damage and tampering', () => {
     for (let i = 0; i < HEADER_LENGTH; i++) {
       const b = Buffer.from(good);
       b[i] = b[i]! ^ 0x5a;
-      const started = performance.now();
+      // parseHeader needs no key: a refusal here costs no KDF work.
       assert.throws(
         () => parseHeader(b.subarray(0, HEADER_LENGTH), b.length),
         (e: unknown) => e instanceof AppError && ['NOT_A_BACKUP', 'BACKUP_CORRUPT', 'BACKUP_UNSUPPORTED'].includes(e.code) && /[\u4e00-\u9fa5]/.test(e.message),
         `byte ${i}`,
       );
-      assert.ok(performance.now() - started < 20, `byte ${i} rejected without KDF work`);
     }
     // And through restore, for a few positions (magic, KDF parameters, salt, wrapped key, MAC, checksum).
     for (const i of [0, 14, 60, 100, 150, 180]) {
@@ -221,9 +220,10 @@ describe('damage and tampering', () => {
       const b = Buffer.from(good);
       b[OFFSET[field]] = value;
       fixChecksum(b);
-      const started = performance.now();
-      await rejects(verifyBackup({ file: bad(`${field}${value}.qlbak`, b), key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), 'BACKUP_CORRUPT', /超出允许范围/);
-      assert.ok(performance.now() - started < 50, `${field}=${value} refused before any KDF work`);
+      const file = bad(`${field}${value}.qlbak`, b);
+      // Refused by the header check alone, which runs before the only KDF call (unlockBackup).
+      await rejects(readBackupHeader(file), 'BACKUP_CORRUPT', /超出允许范围/);
+      await rejects(verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), 'BACKUP_CORRUPT', /超出允许范围/);
     }
     const huge = Buffer.from(good);
     huge.writeBigUInt64BE(2n ** 62n, OFFSET.plaintextLength);
@@ -253,9 +253,11 @@ describe('damage and tampering', () => {
   test('truncation anywhere and extra bytes are caught from the size, before any key work', async () => {
     const good = fs.readFileSync(backupFile);
     for (const cut of [1, 100, HEADER_LENGTH - 1, HEADER_LENGTH, HEADER_LENGTH + 1, Math.floor(good.length / 2), good.length - sealedChunkSize(), good.length - 16, good.length - 1]) {
-      const started = performance.now();
-      await rejects(verifyBackup({ file: bad(`cut${cut}.qlbak`, good.subarray(0, cut)), key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), cut < 8 ? 'NOT_A_BACKUP' : 'BACKUP_CORRUPT', cut < 8 ? /不是/ : /截断|不完整/);
-      assert.ok(performance.now() - started < 50, `cut at ${cut} refused before KDF`);
+      const file = bad(`cut${cut}.qlbak`, good.subarray(0, cut));
+      const code = cut < 8 ? 'NOT_A_BACKUP' : 'BACKUP_CORRUPT';
+      const message = cut < 8 ? /不是/ : /截断|不完整/;
+      await rejects(readBackupHeader(file), code, message); // before any KDF work
+      await rejects(verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), code, message);
     }
     await restoreFails(bad('cut.qlbak', good.subarray(0, good.length - 1000)), 'BACKUP_CORRUPT', /截断/);
     await restoreFails(bad('extra.qlbak', Buffer.concat([good, Buffer.from('extra')])), 'BACKUP_CORRUPT', /多出 5 字节/);
