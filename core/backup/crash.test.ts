@@ -175,17 +175,23 @@ test('restore killed at each named step: the next start finishes or rolls back',
 
 test(`create and restore killed at random moments (${RANDOM_RUNS} runs each)`, async () => {
   // How long an uninterrupted run takes, to spread the kills over it.
+  // (measured side by side, as the killed runs below go)
   fs.mkdirSync(path.join(root, 'usb-full'));
-  const fullCreate = (await runCli(['create', '--to', path.join(root, 'usb-full'), '--data-dir', freshDataDir('new')])).ms;
-  const fullRestore = (await runCli(['restore', goodBackup, '--data-dir', freshDataDir('new'), '--yes'])).ms;
+  const [c0, r0] = await Promise.all([
+    runCli(['create', '--to', path.join(root, 'usb-full'), '--data-dir', freshDataDir('new')]),
+    runCli(['restore', goodBackup, '--data-dir', freshDataDir('new'), '--yes']),
+  ]);
+  const fullCreate = c0.ms;
+  const fullRestore = r0.ms;
   let seed = 20250601;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const seen = { create: new Set<string>(), restore: new Set<string>() };
   for (let i = 0; i < RANDOM_RUNS; i++) {
-    // One create and one restore at a time, side by side (two cores).
+    // One create and one restore at a time, side by side (two cores). Kills fall in the
+    // last 70% of a run and a little past it: the first part is process start-up.
     const [c, r] = await Promise.all([
-      crashCreate({ killAfterMs: Math.floor(random() * fullCreate * 1.1) }),
-      crashRestore({ killAfterMs: Math.floor(random() * fullRestore * 1.1) }),
+      crashCreate({ killAfterMs: Math.floor((0.3 + 0.8 * random()) * fullCreate) }),
+      crashRestore({ killAfterMs: Math.floor((0.3 + 0.8 * random()) * fullRestore) }),
     ]);
     seen.create.add(c);
     seen.restore.add(r);
