@@ -404,6 +404,13 @@ test.describe('廉政意见回复', () => {
 
     await login(page, app, { username: 'clerk', password: 'Clerk2025', displayName: '李承办' });
     await go(page, `/opinions/requests/${request.id}`);
+    // The letter's details can be corrected before the reply is issued.
+    await page.getByRole('button', { name: '修改来函信息' }).click();
+    const edit = page.getByRole('dialog', { name: '修改来函信息' });
+    await edit.getByLabel('来函文号').fill('市组干函〔2026〕30号');
+    await button(edit, '保存').click();
+    await expect(edit).toBeHidden();
+    await expect(page.getByTestId('request-info')).toContainText('市组干函〔2026〕30号');
     await button(page, '拟办回复').click();
     const reply = page.getByTestId('reply-view');
     await expect(reply).toHaveAttribute('data-status', 'draft');
