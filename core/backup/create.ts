@@ -199,8 +199,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     if ((error as NodeJS.ErrnoException)?.code) throw writeFailure(error, options.targetDir);
     throw error;
   } finally {
-    await removeQuietly(snapshot);
-    await removeQuietly(`${snapshot}-journal`);
+    for (const f of [snapshot, `${snapshot}-journal`, `${snapshot}-wal`, `${snapshot}-shm`]) await removeQuietly(f);
   }
 }
 

@@ -30,8 +30,8 @@ import { checkDatabaseFile } from './snapshot';
 export interface DbOwner {
   /** Stop using the live file: checkpoint and close every connection. Throws BUSY if it cannot. */
   release(): void | Promise<void>;
-  /** Open the (new) live file again; throws if it cannot be opened. */
-  reacquire(): void;
+  /** Open the live file again; throws if it cannot be opened. `replaced`: a restored file is now in place (sessions end). */
+  reacquire(replaced: boolean): void;
 }
 
 export const backupPaths = (dataDir: string) => ({
@@ -231,7 +231,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
 
   try {
-    o.owner.reacquire();
+    o.owner.reacquire(true);
   } catch (error) {
     // The verified file would not open (e.g. a migration failed): go back to the old one.
     const failed = path.join(paths.workDir, `failed-${utcStamp(now)}.sqlite`);
@@ -255,7 +255,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
 
 function reacquireQuietly(owner: DbOwner): void {
   try {
-    owner.reacquire();
+    owner.reacquire(false);
   } catch (error) {
     console.error('[backup] could not reopen the database after a failed restore', error);
   }
@@ -316,7 +316,7 @@ export function recoverInterruptedRestore(dataDir: string, databaseFile: string)
   // Leftovers of cut-off snapshots, verifications and restores (never the live file).
   if (fs.existsSync(paths.workDir)) {
     for (const name of fs.readdirSync(paths.workDir)) {
-      if (/^(snapshot|verify|restore)-.*\.sqlite(-journal)?$/.test(name)) fs.rmSync(path.join(paths.workDir, name), { force: true });
+      if (/^(snapshot|verify|restore)-.*\.sqlite(-journal|-wal|-shm)?$/.test(name)) fs.rmSync(path.join(paths.workDir, name), { force: true });
     }
   }
   return report;

@@ -59,10 +59,11 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
-    reacquire() {
+    reacquire(replaced) {
       if (!db.open) db = openDatabase(databaseFile, openOptions).db;
       restoring = false;
-      sessions.endAll();
+      // The restored file may have other accounts: everyone logs in again.
+      if (replaced) sessions.endAll();
     },
   };
   const backup = new BackupService({
