@@ -46,6 +46,15 @@ async function checkUnits(page: Page, select: Locator, names: string[]): Promise
 /** A row of the table inside `scope` that contains `text`. */
 const rowIn = (scope: Locator, text: string | RegExp) => scope.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: text });
 
+/**
+ * Every visible word is Chinese (as e2e/chinese-ui.spec.ts checks for the other screens);
+ * only file-format names (PDF, JPG, PNG, and a file name's .pdf) may be Latin.
+ */
+async function expectNoLatin(page: Page): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect((text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['PDF', 'pdf', 'JPG', 'PNG'].includes(w))).toEqual([]);
+}
+
 /** Clicks 导出PDF in the print dialog and returns the saved PDF's page count. */
 async function exportPdf(page: Page, dialog: Locator): Promise<{ pages: number; fileName: string }> {
   const download = page.waitForEvent('download', { timeout: 60_000 });
@@ -112,6 +121,7 @@ test.describe('承诺书', () => {
     const roster = page.getByTestId('roster');
     await expect(roster).toContainText('承诺名单（20人）');
     await expect(rowIn(roster, /./)).toHaveCount(20);
+    await expectNoLatin(page);
 
     // the same unit again: nobody doubled, the clerk is told who was already there
     await button(page, '加入名单').click();
@@ -129,6 +139,7 @@ test.describe('承诺书', () => {
     await button(drawer, '保存').click();
     await expect(drawer.getByRole('alert').first()).toContainText('签订日期不能早于本批次开始日期');
     await expect(drawer.getByText('早于批次开始日期')).toBeVisible();
+    await expectNoLatin(page);
     await fillDate(drawer.getByLabel('签订日期'), '2025-06-26');
     await button(drawer, '保存').click();
     await expect(drawer).toBeHidden();
@@ -186,6 +197,7 @@ test.describe('承诺书', () => {
     expect(pdf.pages).toBe(20);
     expect(pdf.fileName).toBe('2025年不操办升学宴谢师宴承诺（20份）.pdf');
     await expect(print.getByTestId('pdf-saved')).toContainText('共20页');
+    await expectNoLatin(page);
     // only the five who have not signed
     await print.getByText('未签人员（5份）').click();
     await expect(print.getByTestId('print-page-count')).toHaveText('共5页（5份）');
@@ -197,6 +209,74 @@ test.describe('承诺书', () => {
     const listRow = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: '2025年不操办升学宴谢师宴承诺' });
     await expect(listRow.getByTestId('completion')).toContainText('15/20');
     await expect(listRow.getByTestId('completion')).toContainText('75%');
+  });
+});
+
+test.describe('承诺书：导入名单、家属共同签名、人员档案', () => {
+  test('导入名单：同名的选定、查无此人的列出；廉洁过节须逐人登记家属共同签名；人员档案列出承诺书', async ({ page, app }) => {
+    await app.initialize();
+    const finance = await app.unit('市财政局');
+    const education = await app.unit('市教育局');
+    const zhao = await app.person({ name: '赵明', unitId: finance, position: '科员', birthMonth: '1985-05' });
+    await app.person({ name: '钱华', unitId: education, position: '科员', birthMonth: '1986-06' });
+    await app.person({ name: '张伟', unitId: finance, position: '科长', birthMonth: '1980-01' });
+    await app.person({ name: '张伟', unitId: education, position: '教师', birthMonth: '1990-02' });
+    await app.invoke('pledgeCampaigns.create', {
+      pledgeType: '廉洁过节',
+      title: '2025年春节廉洁过节承诺',
+      year: 2025,
+      startDate: '2025-01-10',
+      templateText: '节日期间，本人将严格遵守中央八项规定精神。',
+    });
+    await login(page, app);
+    await page.getByRole('menuitem', { name: '承诺书' }).click();
+    await page.getByRole('link', { name: '2025年春节廉洁过节承诺' }).click();
+    await expect(page.getByRole('heading', { name: /2025年春节廉洁过节承诺/ })).toBeVisible();
+
+    // ---- import a list: two found, one same-name (picked here), one unknown (listed)
+    await button(page, '加入名单').click();
+    const add = page.getByRole('dialog', { name: /加入名单/ });
+    await add.getByRole('tab', { name: '导入名单' }).click();
+    const csv = ['姓名,单位,职务', '赵明,市财政局,科员', '钱华,市教育局,科员', '张伟,,', '无名氏,市财政局,科员'].join('\r\n');
+    await add
+      .locator('input[type=file]')
+      .setInputFiles({ name: '春节承诺名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const result = add.getByTestId('import-result');
+    await expect(result).toContainText('可加入 2 人');
+    await expect(result).toContainText('未匹配 2 行');
+    await expect(result).toContainText('无名氏');
+    await result.getByRole('radio', { name: /张伟.*市教育局/ }).check();
+    await expect(result).toContainText('可加入 3 人');
+    await expect(result).toContainText('未匹配 1 行');
+    await add.getByRole('button', { name: '加入3人' }).click();
+    await expect(add).toBeHidden();
+    const roster = page.getByTestId('roster');
+    await expect(roster).toContainText('承诺名单（3人）');
+    await expect(rowIn(roster, '张伟')).toContainText('市教育局');
+
+    // ---- co-signed type: no batch sign-off; the family member is required per person
+    await rowIn(roster, '钱华').locator('input[type=checkbox]').check();
+    await expect(roster.getByRole('button', { name: /批量登记/ })).toBeDisabled();
+    await rowIn(roster, '赵明').getByRole('button', { name: '登记签订' }).click();
+    const drawer = page.getByRole('dialog', { name: '登记签订：赵明' });
+    await fillDate(drawer.getByLabel('签订日期'), '2025-01-15');
+    await button(drawer, '保存').click();
+    await expect(drawer.getByRole('alert').first()).toContainText('该类承诺书须有家属共同签名');
+    await drawer.getByLabel('共同签名人（家属）姓名').fill('李梅');
+    await drawer.getByLabel('与本人关系').fill('配偶');
+    await button(drawer, '保存').click();
+    await expect(drawer).toBeHidden();
+    await expect(rowIn(roster, '赵明')).toContainText('李梅（配偶）');
+    await expect(page.getByTestId('signed-summary')).toHaveText('已签 1 / 应签 3');
+
+    // ---- the person's page lists the pledge
+    await page.evaluate((id) => {
+      window.location.hash = `#/people/${id}`;
+    }, zhao);
+    await page.getByRole('tab', { name: '承诺书（1）' }).click();
+    const pledges = page.getByTestId('person-pledges');
+    await expect(rowIn(pledges, '2025年春节廉洁过节承诺')).toContainText('已签');
+    await expect(rowIn(pledges, '2025年春节廉洁过节承诺')).toContainText('2025年1月15日');
   });
 });
 
@@ -228,6 +308,7 @@ test.describe('廉洁提醒函', () => {
     await expect(page.getByTestId('key-points').getByRole('checkbox', { name: '严禁公款吃喝' })).toBeChecked();
     await page.getByLabel('正文').fill('中秋、国庆将至，为进一步严明纪律要求，现就有关事项提醒如下。');
     await checkUnits(page, page.getByLabel('主送单位'), ['市财政局', '市教育局', '市公安局', '市民政局', '市审计局']);
+    await expectNoLatin(page);
     await button(page, '保存为拟稿').click();
 
     // ---- draft → 印发 with the signer → a number
@@ -259,6 +340,7 @@ test.describe('廉洁提醒函', () => {
     }
     await expect(page.getByTestId('receipt-summary')).toHaveText('签收率 60%（3/5）');
     await expect(page.getByTestId('missing-list')).toHaveText('未签收（2）：市民政局、市审计局');
+    await expectNoLatin(page);
 
     // a receipt dated before the letter is refused on the row
     await addressees.getByLabel('第4行签收人').fill('民政局某');
@@ -305,6 +387,7 @@ test.describe('廉洁提醒函', () => {
     await expect(listRow.getByTestId('receipt-rate')).toContainText('3/5');
     await expect(listRow.getByTestId('receipt-rate')).toContainText('60%');
     await expect(listRow).toContainText('已印发');
+    await expectNoLatin(page);
 
     // ---- next year: 沿用往年 copies it into a 2026 draft
     await button(page, '新建提醒函').click();

@@ -14,6 +14,7 @@ import { requestPath } from '../../lib/links';
 import { PersonFormModal } from '../people/PersonFormModal';
 import { PageHeader } from '../PageHeader';
 import { ConclusionTag, ReplyStatusTag, barredToday, endText } from '../opinions/labels';
+import { PersonPledges } from '../pledges/PersonPledges';
 import { PendingTab } from './PendingTab';
 import { SanctionsTab } from './SanctionsTab';
 
@@ -57,7 +58,7 @@ export function PersonDossierPage() {
       </Spin>
     );
   }
-  const { person, sanctions, pendingMatters, opinions } = dossier.data;
+  const { person, sanctions, pendingMatters, opinions, pledges } = dossier.data;
   const barring = sanctions.filter((s) => barredToday(s.promotionEnd));
   const open = pendingMatters.filter((m) => m.status === '在办');
 
@@ -122,6 +123,7 @@ export function PersonDossierPage() {
               children: <PendingTab personId={person.id} personName={person.name} matters={pendingMatters} />,
             },
             { key: 'opinions', label: `意见回复记录（${opinions.length}）`, children: <OpinionsTab opinions={opinions} /> },
+            { key: 'pledges', label: `承诺书（${pledges.length}）`, children: <PersonPledges pledges={pledges} /> },
           ]}
         />
       </Card>

@@ -2,15 +2,14 @@
  * The pledges on a person's page (people.dossier → pledges): every campaign the person is on,
  * signed or not, with a link to the campaign.
  */
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { PledgeSigned } from '../../../core/pledges/contract';
 import { cnDate } from '../../lib/dates';
 import { campaignPath } from './paths';
 
 export function PersonPledges({ pledges }: { pledges: PledgeSigned[] }) {
-  const navigate = useNavigate();
   const columns: TableProps<PledgeSigned>['columns'] = [
     { title: '年度', dataIndex: 'year', key: 'year', width: 70 },
     { title: '类型', dataIndex: 'pledgeType', key: 'pledgeType', width: 170 },
@@ -18,7 +17,7 @@ export function PersonPledges({ pledges }: { pledges: PledgeSigned[] }) {
       title: '批次',
       dataIndex: 'title',
       key: 'title',
-      render: (v: string, p) => <Typography.Link onClick={() => navigate(campaignPath(p.campaignId))}>{v}</Typography.Link>,
+      render: (v: string, p) => <Link to={campaignPath(p.campaignId)}>{v}</Link>,
     },
     {
       title: '签订',

@@ -2,10 +2,10 @@
  * 承诺书: pledge campaigns (批次), paged by the server (pledgeCampaigns.list), with the roster
  * size, how many signed and the completion rate. Filter 年度; search 名称 or 类型 (IME-safe).
  */
-import { Alert, Button, Card, Flex, Input, InputNumber, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, InputNumber, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CampaignSummary } from '../../../core/pledges/contract';
 import { useApiQuery } from '../../api/hooks';
 import { RateProgress } from '../../components/RateProgress';
@@ -51,7 +51,7 @@ export function PledgesPage() {
       title: '名称',
       dataIndex: 'title',
       key: 'title',
-      render: (v: string, c) => <Typography.Link onClick={() => navigate(campaignPath(c.id))}>{v}</Typography.Link>,
+      render: (v: string, c) => <Link to={campaignPath(c.id)}>{v}</Link>,
     },
     { title: '年度', dataIndex: 'year', key: 'year', width: 70 },
     { title: '开始日期', dataIndex: 'startDate', key: 'startDate', width: 130, render: (v: string) => cnDate(v) },

@@ -3,7 +3,7 @@
  * addressees with their receipts, and printing.
  */
 import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { ReminderDetail } from '../../../core/reminders/contract';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -111,9 +111,7 @@ export function ReminderDetailPage() {
             <Typography.Text type="secondary">文号：印发时编号</Typography.Text>
           )}
           {d.status === 'voided' ? <Typography.Text type="danger">作废理由：{d.voidReason}</Typography.Text> : null}
-          {d.derivedFromId ? (
-            <Typography.Link onClick={() => navigate(reminderPath(d.derivedFromId!))}>沿用自往年提醒函</Typography.Link>
-          ) : null}
+          {d.derivedFromId ? <Link to={reminderPath(d.derivedFromId)}>沿用自往年提醒函</Link> : null}
         </Space>
       </PageHeader>
       <LetterContent letter={d} />

@@ -6,7 +6,7 @@
 import { Alert, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { OCCASIONS, type Occasion, type ReminderSummary } from '../../../core/reminders/contract';
 import { useApiQuery } from '../../api/hooks';
 import { RateProgress } from '../../components/RateProgress';
@@ -44,15 +44,13 @@ export function RemindersPage() {
       dataIndex: 'docNumber',
       key: 'docNumber',
       width: 170,
-      render: (v: string | null, r) => (
-        <Typography.Link onClick={() => navigate(reminderPath(r.id))}>{v ?? '（印发时编号）'}</Typography.Link>
-      ),
+      render: (v: string | null, r) => <Link to={reminderPath(r.id)}>{v ?? '（印发时编号）'}</Link>,
     },
     {
       title: '标题',
       dataIndex: 'title',
       key: 'title',
-      render: (v: string, r) => <Typography.Link onClick={() => navigate(reminderPath(r.id))}>{v}</Typography.Link>,
+      render: (v: string, r) => <Link to={reminderPath(r.id)}>{v}</Link>,
     },
     { title: '类型', dataIndex: 'kind', key: 'kind', width: 100 },
     { title: '节点', dataIndex: 'occasion', key: 'occasion', width: 90 },
