@@ -50,6 +50,7 @@ import {
   repliesCreateInput,
   repliesGetInput,
   repliesListInput,
+  repliesReassessInput,
   repliesSupersedeInput,
   repliesTransitionInput,
   repliesUpdateItemInput,
@@ -208,6 +209,7 @@ export const api = {
   'opinionReplies.issue': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['signer'], title: '签发回复' }),
   'opinionReplies.void': op<ReplyDetail>()({ input: repliesVoidInput, writes: true, access: ['signer', 'admin'], title: '作废回复' }),
   'opinionReplies.supersede': op<ReplyDetail>()({ input: repliesSupersedeInput, writes: true, access: ['handler'], title: '更正回复' }),
+  'opinionReplies.reassess': op<ReplyDetail>()({ input: repliesReassessInput, writes: true, access: ['handler'], title: '重新核查' }),
 
   'opinionSettings.get': op<OpinionSettings>()({ input: none, writes: false, access: 'user', title: '读取意见回复设置' }),
   'opinionSettings.update': op<OpinionSettings>()({ input: opinionSettingsSchema, writes: true, access: ['admin'], title: '修改意见回复设置' }),

@@ -252,6 +252,8 @@ export const DEFAULT_OPINION_SETTINGS: OpinionSettings = {
 };
 
 export const repliesSupersedeInput = z.object({ id: recordId('回复'), replyDate: dateField('更正回复日期') });
+/** Checks a draft again (a sanction registered since, a changed purpose or reply date); the clerk's overrides stay. */
+export const repliesReassessInput = z.object({ id: recordId('回复'), rev: revision, replyDate: dateField('回复日期') });
 
 /** Every opinion given on one person (for the person's page). */
 export interface OpinionGiven {

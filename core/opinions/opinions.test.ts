@@ -242,3 +242,41 @@ test('a person with records on file cannot be deleted', async (t) => {
   const env = await h.raw('people.delete', { id: people['张三'] });
   assert.ok(!env.ok && env.error.message.includes('1条在查事项'));
 });
+
+test('re-checking a draft picks up a sanction registered since; overrides stay; stale approvals are refused', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const { people } = await register(h);
+  await h.call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] });
+  const request = await h.call('opinionRequests.create', {
+    requester: '市委组织部',
+    title: '征求意见',
+    receivedDate: '2025-12-01',
+    purpose: '提拔',
+    persons: [{ personId: people['张三']! }, { personId: people['李四']! }],
+  });
+  let reply = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-12-02' });
+  const seenByReviewer = reply.rev;
+  const li = reply.items.find((i) => i.person.name === '李四')!;
+  reply = await h.call('opinionReplies.updateItem', { replyId: reply.id, itemId: li.id, rev: li.rev, category: 'other', wording: '另有说明', overrideReason: '领导交办' });
+  // the reviewer's copy is stale now
+  const stale = await h.raw('opinionReplies.review', { id: reply.id, rev: seenByReviewer });
+  assert.ok(!stale.ok && stale.error.code === 'CONFLICT');
+
+  await h.call('sanctions.create', {
+    personId: people['张三']!,
+    category: 'admonition',
+    type: '诫勉',
+    decisionAuthority: '市委组织部',
+    decisionDate: '2025-11-20',
+    effectiveDate: '2025-11-20',
+  });
+  reply = await h.call('opinionReplies.reassess', { id: reply.id, rev: reply.rev, replyDate: '2025-12-03' });
+  const zhang = reply.items.find((i) => i.person.name === '张三')!;
+  assert.equal(zhang.category, 'barred');
+  assert.match(zhang.wording, /诫勉/);
+  const liAfter = reply.items.find((i) => i.person.name === '李四')!;
+  assert.equal(liAfter.category, 'other');
+  assert.equal(liAfter.overrideReason, '领导交办');
+  assert.equal(reply.replyDate, '2025-12-03');
+});

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import { allocateDocNumber, voidDocNumber } from '../docNumbers/docNumbers';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
+import type { Writer } from '../host/writer';
 import type { HandlerMap } from '../host/handler';
 import { pendingOfPeople } from '../pendingMatters/queries';
 import { peopleByIds } from '../people/search';
@@ -132,6 +133,14 @@ function requireDraft(r: ReplyRow): void {
   throw new AppError('CONFLICT', why[r.status]);
 }
 
+/**
+ * Any change to a reply's content bumps the reply's own revision, so a reviewer or signer
+ * who loaded the reply before the change cannot approve what they have not seen.
+ */
+function touchReply(writer: Writer, replyId: string): void {
+  writer.update('opinion_replies', replyId, null, {}, 'edit');
+}
+
 /** Creates a draft reply with one assessed item per person of the request. */
 function createDraft(ctx: HandlerContext, requestId: string, replyDate: string, supersedesId: string | null): string {
   const { db, writer } = ctx;
@@ -170,6 +179,7 @@ export const repliesHandlers: HandlerMap<
   | 'opinionReplies.issue'
   | 'opinionReplies.void'
   | 'opinionReplies.supersede'
+  | 'opinionReplies.reassess'
 > = {
   'opinionReplies.create': (input, ctx) => {
     const open = ctx.db
@@ -260,6 +270,7 @@ export const repliesHandlers: HandlerMap<
       override_reason: input.category === item.proposed_category ? null : input.overrideReason,
       remark: input.remark,
     });
+    touchReply(writer, input.replyId);
     return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
   },
 
@@ -271,6 +282,7 @@ export const repliesHandlers: HandlerMap<
     const values = { checker: input.checker, checked_on: input.checkedOn, note: input.note };
     if (existing) writer.update('opinion_section_checks', existing, null, values);
     else writer.insert('opinion_section_checks', { reply_id: input.replyId, section: input.section, ...values });
+    touchReply(writer, input.replyId);
     return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
   },
 
@@ -319,6 +331,36 @@ export const repliesHandlers: HandlerMap<
     if (r.doc_number) voidDocNumber(db, writer, r.doc_number, input.reason, at);
     writer.update('opinion_replies', input.id, input.rev, { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason }, 'void');
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
+  },
+
+  'opinionReplies.reassess': (input, { db, writer, now }) => {
+    const r = loadReply(db, input.id);
+    requireDraft(r);
+    if (r.rev !== input.rev) throw new AppError('CONFLICT', '该回复已被他人修改，请刷新后再重新核查。');
+    const purpose = db.prepare('SELECT purpose FROM opinion_requests WHERE id = ?').pluck().get(r.request_id) as Purpose;
+    const items = db.prepare('SELECT id, person_id, proposed_category, category FROM opinion_reply_items WHERE reply_id = ?').all(r.id) as {
+      id: string;
+      person_id: string;
+      proposed_category: Conclusion;
+      category: Conclusion;
+    }[];
+    const fresh = new Map(assessPersons(db, items.map((i) => i.person_id), purpose, input.replyDate).map((a) => [a.personId, a]));
+    for (const item of items) {
+      const a = fresh.get(item.person_id)!;
+      // Where the clerk kept the proposal, the new proposal replaces it; an override (with its reason) stays.
+      const kept = item.category === item.proposed_category;
+      writer.update(
+        'opinion_reply_items',
+        item.id,
+        null,
+        kept
+          ? { proposed_category: a.category, category: a.category, wording: a.wording, findings: JSON.stringify(a.findings) }
+          : { proposed_category: a.category, findings: JSON.stringify(a.findings) },
+        'reassess',
+      );
+    }
+    writer.update('opinion_replies', r.id, input.rev, { reply_date: input.replyDate }, 'reassess');
+    return getReplyDetail(db, r.id, localIsoDate(now()))!;
   },
 
   'opinionReplies.supersede': (input, ctx) => {

@@ -280,6 +280,14 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
         if (d?.docNumber) message.success(`文号：${d.docNumber}`);
       },
     });
+  const reassess = () =>
+    modal.confirm({
+      title: '重新核查全部人员？',
+      content: '以今天为回复日期，按人员库、处分台账和在查事项的最新登记重新核查并生成建议；已改变结论（填写了理由）的人员保留您的意见，其余人员的意见按新建议更新。',
+      okText: '重新核查',
+      cancelText: '取消',
+      onOk: () => act('重新核查', () => call('opinionReplies.reassess', { id: reply.id, rev: reply.rev, replyDate: today() }), '已重新核查'),
+    });
   const supersede = () =>
     modal.confirm({
       title: '更正这份回复？',
@@ -451,6 +459,13 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
             {reply.supersedesDocNumber ? <Typography.Text>本回复是对{reply.supersedesDocNumber}的更正。</Typography.Text> : null}
           </div>
           <Space wrap>
+            {reply.status === 'draft' && can('opinionReplies.reassess') ? (
+              <Tooltip title={dirtyIds.length ? `还有${dirtyIds.length}人的修改未保存` : '登记了新的处分或在查事项后，重新核查'}>
+                <Button disabled={dirtyIds.length > 0} loading={busy === '重新核查'} onClick={reassess}>
+                  重新核查
+                </Button>
+              </Tooltip>
+            ) : null}
             {reply.status === 'draft' && can('opinionReplies.review') ? (
               <Tooltip title={reviewBlock}>
                 <Button type="primary" disabled={!!reviewBlock} loading={busy === '审核'} onClick={review}>
