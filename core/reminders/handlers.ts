@@ -261,6 +261,8 @@ export const remindersHandlers: HandlerMap<
     requireDraft(d);
     if (d.rev !== input.rev) throw new AppError('CONFLICT', '该提醒函已被他人修改，请刷新后再印发。');
     if (!d.addresseeCount) throw new AppError('VALIDATION', '请先选择主送单位或人员，再印发。');
+    // A draft copied from last year has no deadline yet: a 工作提醒函 is not issued without one.
+    if (d.kind === '工作提醒函' && !d.feedbackDueDate) throw new AppError('VALIDATION', '工作提醒函须填写书面反馈期限，请先修改提醒函再印发。');
     const office = readOfficeSettings(db);
     if (!office) throw new AppError('NOT_INITIALIZED', '尚未设置发文代字。');
     const docNumber = allocateDocNumber(db, writer, {

@@ -77,6 +77,13 @@ test('reuse: next year starts from last year’s letter for the same occasion', 
   assert.equal(copy.addresseeCount, 2);
   assert.equal(copy.status, 'draft');
   assert.equal(copy.derivedFromId, last.id);
+  // a copied 工作提醒函 has no deadline yet and is not issued without one
+  const work = await h.call('reminderLetters.create', { ...letter, kind: '工作提醒函', occasion: '其他', feedbackDueDate: '2025-10-15', unitIds: units.slice(0, 1) });
+  await h.call('reminderLetters.issue', { id: work.id, rev: work.rev });
+  const workCopy = await h.call('reminderLetters.copy', { sourceId: work.id, year: 2026, letterDate: '2026-09-20' });
+  assert.equal(workCopy.feedbackDueDate, null);
+  const noDue = await h.raw('reminderLetters.issue', { id: workCopy.id, rev: workCopy.rev });
+  assert.ok(!noDue.ok && noDue.error.message.includes('反馈期限'));
 });
 
 test('the reusable 严禁 list refuses duplicates', async (t) => {
