@@ -3,29 +3,11 @@
  * takes the Electron object it configures as a parameter, so the tests can hand in a
  * stand-in and check what was set.
  */
+import { CONTENT_SECURITY_POLICY } from '../core/config/contentSecurityPolicy';
 import { APP_SCHEME, isAppUrl } from './appOrigin';
 
-/**
- * Content-Security-Policy of everything served from app://qinglian/.
- * - Only our own files run: no inline script, no eval, no remote origins at all.
- * - `style-src 'unsafe-inline'`: antd's CSS-in-JS injects <style> elements.
- * - `img-src data: blob:` / `font-src data:`: antd icons, inlined fonts, previews.
- * - No plugins, no <base>, no framing, no form posts (the UI talks through IPC).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** Content-Security-Policy of everything served from app://qinglian/: the UI's one policy (see core/config/contentSecurityPolicy.ts). */
+export { CONTENT_SECURITY_POLICY };
 
 /** Headers sent with every app:// response. */
 export function securityHeaders(): Record<string, string> {

@@ -8,22 +8,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from '../core/config/contentSecurityPolicy';
 
 const rendererRoot = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 /** Same policy the hosts send as a header; also in a meta tag as a second line of defence (build only: dev needs inline HMR code). */
-const CSP_META = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const CSP_META = CONTENT_SECURITY_POLICY_META;
 
 function hardenIndexHtml(): Plugin {
   return {
