@@ -102,11 +102,24 @@ function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'i
   };
 }
 
+/**
+ * The laid-out document of a printout request, as letters.document returns one (for the
+ * letter engine's own paths, e.g. the desktop shell's print job, should these kinds join
+ * its documentRequest union).
+ */
+export async function buildPrintout(
+  ctx: HandlerContext,
+  request: ValidPrintoutRequest,
+  fontSource: FontSource = 'inline',
+): Promise<LetterDocument> {
+  return toDocument(ctx, await layOut(ctx, request), fontSource);
+}
+
 /** Pages per PDF part of a long job (each part is one Chromium print; the parts are merged). */
 const PART_PAGES = 100;
 
 export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'> = {
-  'printouts.document': async (input, ctx) => toDocument(ctx, await layOut(ctx, input.request)),
+  'printouts.document': (input, ctx) => buildPrintout(ctx, input.request),
 
   'printouts.pdf': async (input, ctx) => {
     const renderer = sharedPdfRenderer();
