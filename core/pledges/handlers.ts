@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { peopleByIds } from '../people/search';
+import { localIsoDate } from '../shared/dates';
 import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
 import { COSIGNED_TYPES, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
@@ -228,9 +229,12 @@ export const pledgesHandlers: HandlerMap<
     writer.remove('pledge_roster', input.rosterId);
   },
 
-  'pledgeRoster.signoff': (input, { db, writer }) => {
+  'pledgeRoster.signoff': (input, { db, writer, now }) => {
     const entry = rosterEntry(db, input.rosterId);
     const campaign = campaignRow(db, entry.campaignId);
+    if (input.signedDate && input.signedDate > localIsoDate(now())) {
+      throw new AppError('VALIDATION', '签订日期不能晚于今天。', { signedDate: '签订日期晚于今天' });
+    }
     if (input.signedDate && input.signedDate < campaign.start_date) {
       throw new AppError('VALIDATION', `签订日期不能早于本批次开始日期（${campaign.start_date}）。`, { signedDate: '早于批次开始日期' });
     }
@@ -248,8 +252,9 @@ export const pledgesHandlers: HandlerMap<
     return rosterEntry(db, input.rosterId);
   },
 
-  'pledgeRoster.bulkSignoff': (input, { db, writer }) => {
+  'pledgeRoster.bulkSignoff': (input, { db, writer, now }) => {
     const campaign = campaignRow(db, input.campaignId);
+    if (input.signedDate > localIsoDate(now())) throw new AppError('VALIDATION', '签订日期不能晚于今天。', { signedDate: '签订日期晚于今天' });
     if (input.signedDate < campaign.start_date) {
       throw new AppError('VALIDATION', `签订日期不能早于本批次开始日期（${campaign.start_date}）。`, { signedDate: '早于批次开始日期' });
     }

@@ -71,3 +71,14 @@ test('scans are checked by content and size; a renamed document is refused and n
   const breach = await h.call('pledgeRoster.breachCheck', { rosterId: entry!.id, rev: signed.rev, checkedOn: '2025-02-20', result: '经核查，未发现违反承诺情况' });
   assert.equal(breach.breachResult, '经核查，未发现违反承诺情况');
 });
+
+test('sign-offs and receipts cannot be dated in the future', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const p = await h.call('people.create', { name: '张三' });
+  const c = await h.call('pledgeCampaigns.create', { pledgeType: '领导干部廉政承诺', title: '廉政承诺', year: 2025, startDate: '2025-01-10', templateText: '……' });
+  await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [p.id] });
+  const [entry] = (await h.call('pledgeRoster.list', { campaignId: c.id })).items;
+  const future = await h.raw('pledgeRoster.signoff', { rosterId: entry!.id, rev: entry!.rev, signed: true, signedDate: '2099-01-01' });
+  assert.ok(!future.ok && future.error.fields?.signedDate === '签订日期晚于今天');
+});

@@ -329,6 +329,9 @@ export const remindersHandlers: HandlerMap<
     if (!row) throw notFound('主送对象');
     const d = requireLetter(db, row.letter_id, localIsoDate(now()));
     if (d.status !== 'issued') throw new AppError('CONFLICT', d.status === 'draft' ? '提醒函尚未印发，不能登记签收。' : '提醒函已作废。');
+    const today = localIsoDate(now());
+    if (input.receiptDate && input.receiptDate > today) throw new AppError('VALIDATION', '签收日期不能晚于今天。', { receiptDate: '签收日期晚于今天' });
+    if (input.feedbackDate && input.feedbackDate > today) throw new AppError('VALIDATION', '反馈日期不能晚于今天。', { feedbackDate: '反馈日期晚于今天' });
     if (input.receiptDate && input.receiptDate < d.letterDate) {
       throw new AppError('VALIDATION', '签收日期不能早于提醒函的成文日期。', { receiptDate: '签收日期早于成文日期' });
     }
