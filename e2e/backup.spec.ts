@@ -42,6 +42,9 @@ test.describe('备份与恢复', () => {
     await expect(page.getByTestId('backup-banner')).toContainText('还没有成功备份过');
 
     await openBackupPage(page);
+    // Every visible word is Chinese (the host's home folder is a machine-owned path).
+    const text = (await page.locator('body').innerText()).split(os.homedir()).join(' ');
+    expect(text.match(/[A-Za-z]{2,}/g) ?? []).toEqual([]);
     const create = card(page, '创建备份');
     await create.getByLabel('保存到文件夹').fill(usb);
     await create.getByLabel('备份口令').fill('123');

@@ -25,7 +25,7 @@ export function BackupPage() {
     <div>
       <PageHeader title="备份与恢复">
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          备份文件经过加密（AES-256），只有知道口令的人才能打开。请把备份存到 U 盘或移动硬盘，并与电脑分开保管。
+          备份文件经过高强度加密，只有知道口令的人才能打开。请把备份存到 U 盘或移动硬盘，并与电脑分开保管。
           {status.data?.lastSuccess ? ` 上次成功备份：${formatDateTime(status.data.lastSuccess.at)}。` : ' 尚未备份过。'}
         </Typography.Paragraph>
       </PageHeader>
@@ -141,7 +141,7 @@ function RestoreCard() {
         showIcon
         style={{ marginBottom: 12 }}
         title="恢复会用备份中的数据替换当前全部数据。"
-        description="恢复前会完整检查备份；当前数据另存为“恢复前副本”（数据文件夹 backups/pre-restore）。恢复后所有人需要重新登录。"
+        description="恢复前会完整检查备份；当前数据另存为“恢复前副本”，保存在数据文件夹中。恢复后所有人需要重新登录。"
       />
       <Form
         form={form}

@@ -22,6 +22,7 @@ export function BackupStatusBanner({ homePath }: { homePath: string }) {
       <Alert
         type="warning"
         showIcon
+        role="status"
         data-testid="backup-banner"
         style={{ marginBottom: 12 }}
         title={`${last}${s.lastSuccess ? `，已超过 ${s.warnAfterDays} 天` : ''}。请及时备份，以防硬盘损坏丢失数据。`}
