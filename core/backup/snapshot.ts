@@ -55,16 +55,11 @@ export async function takeSnapshot(
   throwIfAborted(options.signal);
   const copy = new Database(dest, source.nativeBinding ? { nativeBinding: source.nativeBinding } : {});
   try {
-    copy.pragma('journal_mode = DELETE');
+    if (copy.pragma('journal_mode', { simple: true }) !== 'delete') copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
   }
-  const fd = fs.openSync(dest, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  // No fsync: the snapshot is a scratch file (a crash discards it); the backup file is fsynced.
 }
 
 /** Reads the facts a manifest records (and a restore compares). */
