@@ -81,8 +81,10 @@ export function AutoBackupCard() {
               <InputNumber min={1} max={90} />
             </Form.Item>
           </Space>
-          <Typography.Text type="secondary">保留：每天最新一份、每周最新一份、每月最新一份各保留若干份，其余自动删除（只删除自动备份）。</Typography.Text>
-          <Space size={16} wrap style={{ marginTop: 8 }}>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            保留：每天最新一份、每周最新一份、每月最新一份各保留若干份，其余自动删除（只删除自动备份）。
+          </Typography.Paragraph>
+          <Space size={16} wrap>
             <Form.Item label="按天保留" name={['auto', 'keep', 'daily']}>
               <InputNumber min={0} max={60} />
             </Form.Item>
