@@ -1,0 +1,86 @@
+/** The backup command line: exit codes, and the passphrase never from argv. */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { EXIT, runCli } from './cli';
+import { PASSPHRASE, liveFile, readMarker, seedDataDir, setMarker } from './testing';
+
+let root: string;
+let dataDir: string;
+let passFile: string;
+let backup: string;
+
+function io(stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => stdin, env: { QINGLIAN_BACKUP_KDF_LOGN: '15' }, version: '9.9.9' },
+  };
+}
+
+before(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-cli-test-'));
+  dataDir = path.join(root, 'data');
+  seedDataDir(dataDir, { marker: 'old' });
+  passFile = path.join(root, 'pass.txt');
+  fs.writeFileSync(passFile, `${PASSPHRASE}\n`);
+  fs.mkdirSync(path.join(root, 'usb'));
+  const r = io();
+  const code = await runCli(['backup', 'create', '--to', path.join(root, 'usb'), '--data-dir', dataDir, '--passphrase-file', passFile], r.io);
+  assert.equal(code, EXIT.OK, r.err.join(''));
+  backup = r.out.join('').trim();
+  assert.ok(fs.existsSync(backup));
+});
+
+after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test('usage errors exit 2; a passphrase on the command line is refused', async () => {
+  for (const args of [[], ['backup'], ['backup', 'nonsense'], ['backup', 'create', '--data-dir', dataDir, '--passphrase-file', passFile], ['backup', 'restore', backup, '--passphrase-file', passFile]]) {
+    assert.equal(await runCli(args, io().io), EXIT.USAGE, args.join(' '));
+  }
+  const r = io();
+  assert.equal(await runCli(['backup', 'verify', backup, '--passphrase', PASSPHRASE], r.io), EXIT.USAGE);
+  assert.match(r.err.join(''), /口令不能写在命令行上/);
+  const weak = io('short\n');
+  assert.equal(await runCli(['backup', 'create', '--to', root, '--data-dir', dataDir, '--passphrase-stdin'], weak.io), EXIT.USAGE);
+});
+
+test('verify: 0 with the manifest as JSON; 3 wrong passphrase; 4 damaged or not a backup; info needs no passphrase', async () => {
+  const ok = io(`${PASSPHRASE}\n`);
+  assert.equal(await runCli(['backup', 'verify', backup, '--passphrase-stdin'], ok.io), EXIT.OK);
+  assert.equal((JSON.parse(ok.out.join('')) as { manifest: { appVersion: string } }).manifest.appVersion, '9.9.9');
+  assert.equal(await runCli(['backup', 'verify', backup, '--passphrase-stdin'], io('wrong passphrase\n').io), EXIT.BAD_PASSPHRASE);
+  const damaged = path.join(root, 'damaged.qlbak');
+  const b = fs.readFileSync(backup);
+  b[b.length - 100] = b[b.length - 100]! ^ 1;
+  fs.writeFileSync(damaged, b);
+  assert.equal(await runCli(['backup', 'verify', damaged, '--passphrase-file', passFile], io().io), EXIT.CORRUPT);
+  assert.equal(await runCli(['backup', 'verify', passFile, '--passphrase-file', passFile], io().io), EXIT.CORRUPT);
+  const info = io();
+  assert.equal(await runCli(['backup', 'info', backup], info.io), EXIT.OK);
+  assert.equal((JSON.parse(info.out.join('')) as { formatVersion: number }).formatVersion, 1);
+});
+
+test('create: 6 when the target is missing; restore: 7 while the database is open elsewhere, 0 otherwise', async () => {
+  assert.equal(await runCli(['backup', 'create', '--to', path.join(root, 'gone'), '--data-dir', dataDir, '--passphrase-file', passFile], io().io), EXIT.UNWRITABLE);
+  setMarker(dataDir, 'new');
+  const other = new Database(liveFile(dataDir));
+  other.pragma('journal_mode = WAL');
+  other.prepare('SELECT 1 FROM settings').get();
+  try {
+    const busy = io();
+    assert.equal(await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], busy.io), EXIT.BUSY);
+    assert.match(busy.err.join(''), /请先退出清廉台账/);
+  } finally {
+    other.close();
+  }
+  assert.equal(readMarker(dataDir).marker, 'new');
+  const r = io();
+  assert.equal(await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], r.io), EXIT.OK, r.err.join(''));
+  assert.equal(readMarker(dataDir).marker, 'old');
+});
