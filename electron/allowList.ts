@@ -10,3 +10,6 @@ export function isAllowedChannel(value: unknown): value is Channel {
 
 /** The IPC channel the preload and the main process talk over. */
 export const INVOKE_IPC_CHANNEL = 'qinglian:invoke';
+
+/** Printing (electron/printing.ts): a document request and print/pdf, never HTML, URLs or paths. */
+export const PRINT_IPC_CHANNEL = 'qinglian:print';

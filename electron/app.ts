@@ -12,6 +12,8 @@ import { resolveDataDir, type DataDirChoice } from './dataDir';
 import { registerDialogRelay, type OpenDialogLike } from './dialogRelay';
 import { registerInvokeRelay, type IpcMainLike } from './ipcRelay';
 import { APP_NAME, installMenu } from './menu';
+import { PrintDocumentStore } from './printDocuments';
+import { registerPrintRelay, type PrintWebContentsLike, type PrintWindowOptions, type SaveDialogLike } from './printing';
 import {
   hardenAllWebContents,
   hardenSession,
@@ -73,7 +75,10 @@ export interface AppLike {
 
 export interface ElectronLike {
   app: AppLike;
-  BrowserWindow: new (options: BrowserWindowOptionsLike) => MainWindowLike;
+  /** The main window, and the hidden print windows (electron/printing.ts). */
+  BrowserWindow: new (options: BrowserWindowOptionsLike | PrintWindowOptions) => MainWindowLike & {
+    readonly webContents: PrintWebContentsLike;
+  };
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
     setApplicationMenu(menu: never): void;
@@ -83,6 +88,8 @@ export interface ElectronLike {
     showMessageBox(options: { type: 'info'; title: string; message: string; detail: string; buttons: string[] }): Promise<unknown>;
     /** Backups: choosing a folder or a backup file (electron/dialogRelay.ts). */
     showOpenDialog?: OpenDialogLike['showOpenDialog'];
+    /** 保存PDF (electron/printing.ts). */
+    showSaveDialog?: SaveDialogLike['showSaveDialog'];
   };
   ipcMain: IpcMainLike;
   protocol: ProtocolLike;
@@ -173,6 +180,16 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
   registerInvokeRelay(electron.ipcMain, core);
   const { showOpenDialog } = electron.dialog;
   if (showOpenDialog) registerDialogRelay(electron.ipcMain, { showOpenDialog: showOpenDialog.bind(electron.dialog) }, () => mainWindow);
+  // Printing: documents of running jobs are served to the hidden print windows over app://.
+  const printDocuments = new PrintDocumentStore();
+  const { showSaveDialog } = electron.dialog;
+  registerPrintRelay(electron.ipcMain, {
+    core,
+    documents: printDocuments,
+    createWindow: (printOptions) => new electron.BrowserWindow(printOptions),
+    dialog: showSaveDialog ? { showSaveDialog: showSaveDialog.bind(electron.dialog) } : null,
+    parentWindow: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null),
+  });
 
   const createMainWindow = (): MainWindowLike => {
     const saved = loadWindowState(dataDir.dir);
@@ -217,7 +234,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
 
   const ready = app.whenReady().then(() => {
     hardenSession(electron.session.defaultSession, { allowDevtools: isDev });
-    handleAppProtocol(electron.protocol, rendererDir);
+    handleAppProtocol(electron.protocol, rendererDir, printDocuments);
     installMenu(electron.Menu as Parameters<typeof installMenu>[0], {
       isDev,
       isMac: options.platform === 'darwin',

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
+import { PrintDocumentStore } from './printDocuments';
 import { securityHeaders } from './security';
 
 /** Privileges of the app scheme; must be registered before the app is ready. */
@@ -117,12 +118,15 @@ async function readInside(root: string, file: string): Promise<Buffer | null> {
 
 /**
  * The app:// handler: GET/HEAD of files under `rootDir`, with a correct Content-Type
- * and the security headers (CSP) on every response.
+ * and the security headers (CSP) on every response. With `printDocuments`, also the
+ * documents of running print jobs under `/__print__/` (electron/printing.ts).
  */
-export function createAppRequestHandler(rootDir: string): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(rootDir: string, printDocuments?: PrintDocumentStore): (request: Request) => Promise<Response> {
   const root = path.resolve(rootDir);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method Not Allowed');
+    const printed = servePrintDocument(request, printDocuments);
+    if (printed) return printed;
     const file = resolveAppPath(root, request.url);
     if (!file) return textResponse(403, 'Forbidden');
     let served = file;
@@ -145,6 +149,22 @@ export function createAppRequestHandler(rootDir: string): (request: Request) => 
   };
 }
 
-export function handleAppProtocol(protocol: Pick<ProtocolLike, 'handle'>, rootDir: string): void {
-  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir));
+/** A print job's document, or a 404 for anything else under `/__print__/`; null for other paths. */
+function servePrintDocument(request: Request, store: PrintDocumentStore | undefined): Response | null {
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    return null; // resolveAppPath refuses it
+  }
+  if (!PrintDocumentStore.isPrintUrl(url)) return null;
+  const html = store?.lookup(url) ?? null;
+  if (html === null) return textResponse(404, 'Not Found');
+  const body = Buffer.from(html, 'utf8');
+  const headers = { ...securityHeaders(), 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length) };
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+}
+
+export function handleAppProtocol(protocol: Pick<ProtocolLike, 'handle'>, rootDir: string, printDocuments?: PrintDocumentStore): void {
+  protocol.handle(APP_SCHEME, createAppRequestHandler(rootDir, printDocuments));
 }

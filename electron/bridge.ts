@@ -3,7 +3,7 @@
  * stand-in for `contextBridge` and `ipcRenderer`.
  */
 import type { Envelope } from '../core/api';
-import { INVOKE_IPC_CHANNEL, isAllowedChannel } from './allowList';
+import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL, isAllowedChannel } from './allowList';
 import { BRIDGE_GLOBAL_NAME, type QinglianBridge } from './preloadApi';
 import { CHOOSE_PATH_IPC_CHANNEL } from './dialogRelay';
 
@@ -22,6 +22,8 @@ function unknownChannel(channel: unknown): Envelope<never> {
   return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `没有名为“${name}”的操作，请求未发送。` } };
 }
 
+const printNotDelivered: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: '打印请求未能送达主程序，请重试。' } };
+
 export function createBridge(ipc: IpcRendererLike): QinglianBridge {
   const invoke = (channel: unknown, input: unknown, sessionId?: unknown): Promise<unknown> => {
     if (!isAllowedChannel(channel)) return Promise.reject(unknownChannel(channel));
@@ -29,8 +31,16 @@ export function createBridge(ipc: IpcRendererLike): QinglianBridge {
   };
   // The file chooser takes a kind only; the main process builds the dialog (electron/dialogRelay.ts).
   const choosePath = (kind: unknown): Promise<unknown> => ipc.invoke(CHOOSE_PATH_IPC_CHANNEL, kind === 'folder' ? 'folder' : 'backupFile');
+  // Printing: which document, print or pdf, and the session. The main process fetches the
+  // document from the core itself and validates everything (electron/printing.ts).
+  const printDocument = (job: unknown): Promise<unknown> => {
+    const j = (typeof job === 'object' && job !== null ? job : {}) as Record<string, unknown>;
+    return ipc
+      .invoke(PRINT_IPC_CHANNEL, { action: j.action, request: j.request, sessionId: j.sessionId ?? null })
+      .catch(() => printNotDelivered);
+  };
   // Only these members cross into the page: no ipcRenderer, no generic send.
-  return Object.freeze({ shell: 'electron', invoke, choosePath }) as QinglianBridge;
+  return Object.freeze({ shell: 'electron', invoke, choosePath, printDocument }) as QinglianBridge;
 }
 
 export function exposeBridge(contextBridge: ContextBridgeLike, ipc: IpcRendererLike): void {

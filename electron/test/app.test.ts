@@ -8,7 +8,7 @@ import type { Envelope } from '../../core/api';
 import { DATABASE_FILE_NAME } from '../../core/host/coreHost';
 import { APPLICATION_ID } from '../../db/open';
 import { INVOKE_IPC_CHANNEL } from '../allowList';
-import { FATAL_TITLE, startApp, type StartOptions } from '../app';
+import { FATAL_TITLE, startApp, type BrowserWindowOptionsLike, type StartOptions } from '../app';
 import { CORE_CRASHED_MESSAGE } from '../coreProcess/client';
 import { loadWindowState, WINDOW_STATE_FILE } from '../windowState';
 import { createFakeElectron, FakeEvent, type FakeElectronOptions } from './fakeElectron';
@@ -233,7 +233,7 @@ test('window state: restored (clamped to the display) on start, saved on close',
   const { fake, shell } = launch({ displays: [{ workArea: { x: 0, y: 0, width: 1600, height: 860 } }] });
   await fake.emitReady();
   const window = shell!.mainWindow() as InstanceType<typeof fake.BrowserWindow>;
-  const { x, y, width, height } = window.options;
+  const { x, y, width, height } = window.options as BrowserWindowOptionsLike;
   assert.ok(x >= 0 && y >= 0 && x + width <= 1600 && y + height <= 860, JSON.stringify({ x, y, width, height }));
   window.emit('ready-to-show');
   assert.equal(window.isMaximized(), true, 'maximized again');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHANNELS } from '../../core/api';
-import { INVOKE_IPC_CHANNEL, isAllowedChannel } from '../allowList';
+import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL, isAllowedChannel } from '../allowList';
 import { createBridge, exposeBridge } from '../bridge';
 import { CONTRACT_CHANNELS } from '../contractChannels';
 
@@ -39,13 +39,13 @@ test('the allow-list is exactly the contract', () => {
   }
 });
 
-test('exposes window.qinglian with only shell, invoke and choosePath', () => {
+test('exposes window.qinglian with only shell, invoke, choosePath and printDocument', () => {
   const exposed: Array<[string, unknown]> = [];
   exposeBridge({ exposeInMainWorld: (key, api) => exposed.push([key, api]) }, fakeIpcRenderer());
   assert.equal(exposed.length, 1);
   const [key, api] = exposed[0]!;
   assert.equal(key, 'qinglian');
-  assert.deepEqual(Object.keys(api as object).sort(), ['choosePath', 'invoke', 'shell']);
+  assert.deepEqual(Object.keys(api as object).sort(), ['choosePath', 'invoke', 'printDocument', 'shell']);
   assert.equal((api as { shell: string }).shell, 'electron');
   assert.ok(Object.isFrozen(api));
 });
@@ -75,4 +75,33 @@ test('invoke rejects channels outside the contract with an envelope, without sen
     });
   }
   assert.deepEqual(ipc.calls, []);
+});
+
+test('printDocument sends only action, request and session over qinglian:print', async () => {
+  const ipc = fakeIpcRenderer();
+  const bridge = createBridge(ipc);
+  const request = { kind: 'replyPersons', replyId: '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab' } as const;
+  const result = await bridge.printDocument!({ action: 'pdf', request, sessionId: 's1' });
+  assert.deepEqual(result, { ok: true, value: 'from-main' });
+  // extra members (HTML, a path) never reach the main process; a missing session becomes null
+  await (bridge.printDocument as (job: unknown) => Promise<unknown>)({
+    action: 'print',
+    request,
+    html: '<script>alert(1)</script>',
+    savePath: '/etc/passwd',
+  });
+  await (bridge.printDocument as (job: unknown) => Promise<unknown>)(null);
+  assert.deepEqual(ipc.calls, [
+    [PRINT_IPC_CHANNEL, { action: 'pdf', request, sessionId: 's1' }],
+    [PRINT_IPC_CHANNEL, { action: 'print', request, sessionId: null }],
+    [PRINT_IPC_CHANNEL, { action: undefined, request: undefined, sessionId: null }],
+  ]);
+});
+
+test('printDocument resolves with a Chinese envelope when the message cannot be delivered', async () => {
+  const bridge = createBridge({ invoke: () => Promise.reject(new Error('An object could not be cloned.')) });
+  const result = await bridge.printDocument!({ action: 'print', request: { kind: 'requestsList' }, sessionId: null });
+  assert.equal(result.ok, false);
+  assert.equal(!result.ok && result.error.code, 'INTERNAL');
+  assert.match(!result.ok ? result.error.message : '', /打印请求未能送达/);
 });

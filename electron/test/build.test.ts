@@ -13,7 +13,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { after, before, test } from 'node:test';
 import { CHANNELS, type Envelope } from '../../core/api';
-import { INVOKE_IPC_CHANNEL } from '../allowList';
+import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL } from '../allowList';
 import { CORE_CRASHED_MESSAGE, type UtilityProcessLike } from '../coreProcess/client';
 import type { ToCoreMessage } from '../coreProcess/protocol';
 import { createFakeElectron } from './fakeElectron';
@@ -54,7 +54,7 @@ test('the preload is one self-contained file that requires only electron and car
   assert.ok(fs.readdirSync(path.join(outDir, 'preload')).length === 1, 'no chunks beside the preload');
 });
 
-test('the built preload, run as a sandbox would, exposes only window.qinglian = { shell, invoke, choosePath }', async () => {
+test('the built preload, run as a sandbox would, exposes only window.qinglian = { shell, invoke, choosePath, printDocument }', async () => {
   const file = path.join(outDir, 'preload', 'index.js');
   const exposed = new Map<string, unknown>();
   const sent: unknown[][] = [];
@@ -79,7 +79,7 @@ test('the built preload, run as a sandbox would, exposes only window.qinglian = 
     shell: string;
     invoke(channel: string, input?: unknown, sessionId?: string | null): Promise<unknown>;
   };
-  assert.deepEqual(Object.keys(bridge).sort(), ['choosePath', 'invoke', 'shell']);
+  assert.deepEqual(Object.keys(bridge).sort(), ['choosePath', 'invoke', 'printDocument', 'shell']);
   assert.equal(bridge.shell, 'electron');
   assert.deepEqual(await bridge.invoke('people.list', { page: 1 }, 's'), { ok: true, value: 'main says hi' });
   assert.deepEqual(sent, [[INVOKE_IPC_CHANNEL, 'people.list', { page: 1 }, 's']]);
@@ -90,6 +90,13 @@ test('the built preload, run as a sandbox would, exposes only window.qinglian = 
   assert.equal(refused?.ok, false);
   assert.equal(refused?.error.code, 'UNKNOWN_CHANNEL');
   assert.equal(sent.length, 1, 'refused call not sent');
+  const print = (bridge as unknown as { printDocument(job: unknown): Promise<unknown> }).printDocument;
+  await print({ action: 'pdf', request: { kind: 'requestsList' }, sessionId: 's', html: '<p>x</p>' });
+  // (the message was built in the VM's realm: compare its JSON)
+  assert.deepEqual(JSON.parse(JSON.stringify(sent[1])), [
+    PRINT_IPC_CHANNEL,
+    { action: 'pdf', request: { kind: 'requestsList' }, sessionId: 's' },
+  ]);
 });
 
 /** utilityProcess.fork stand-in: the built entry in a real Node child process. */
@@ -175,6 +182,17 @@ test('the built main process, with a stand-in electron and the built core in a c
   assert.equal(info.value.shell, 'electron');
   assert.equal(info.value.dataDir, dataDir);
   assert.ok(fs.existsSync(path.join(dataDir, 'qinglian.sqlite')));
+
+  // printing is wired in the built main process: foreign senders and bad input refused (zod bundled), in Chinese
+  const print = (frame: string, job: unknown) => fake.ipcMain.invoke(PRINT_IPC_CHANNEL, frame, job) as Promise<Envelope<unknown>>;
+  const foreign = await print('https://evil.example/', { action: 'print', request: { kind: 'requestsList' }, sessionId: null });
+  assert.equal(!foreign.ok && foreign.error.code, 'FORBIDDEN');
+  const invalid = await print('app://qinglian/index.html', { action: 'fax', request: { kind: 'requestsList' }, sessionId: null });
+  assert.equal(!invalid.ok && invalid.error.code, 'VALIDATION');
+  assert.match(!invalid.ok ? invalid.error.message : '', /请选择“打印”或“保存PDF”/);
+  const beforeSetup = await print('app://qinglian/index.html', { action: 'print', request: { kind: 'requestsList' }, sessionId: null });
+  assert.equal(!beforeSetup.ok && beforeSetup.error.code, 'NOT_INITIALIZED', JSON.stringify(beforeSetup));
+  assert.equal(fake.BrowserWindow.instances.length, 1, 'no print window for a refused job');
 
   // kill the core process mid-call: Chinese error, restart, next call fine
   const pending = call('setup.status');

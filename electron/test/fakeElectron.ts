@@ -10,6 +10,7 @@ import type { BrowserWindowOptionsLike, ElectronLike, MainWindowLike, Preventabl
 import type { UtilityProcessLike } from '../coreProcess/client';
 import type { ToCoreMessage } from '../coreProcess/protocol';
 import type { InvokeEventLike } from '../ipcRelay';
+import type { PrintWindowOptions, SaveDialogOptions } from '../printing';
 import type { BeforeRequestDetails } from '../security';
 import type { Rectangle } from '../windowState';
 
@@ -21,8 +22,95 @@ export class FakeEvent implements PreventableEvent {
   }
 }
 
+/** What a page answers to the print-related calls; tests replace parts of it. */
+export interface WebContentsBehaviour {
+  /** Result of executeJavaScript (the page's side). Default: undefined. */
+  executeJavaScript(code: string, contents: FakeWebContents): unknown;
+  /** The system print dialog and the print job. Default: printed. */
+  print(
+    options: Record<string, unknown>,
+    contents: FakeWebContents,
+  ): { success: boolean; failureReason: string } | Promise<{ success: boolean; failureReason: string }>;
+  /** The PDF. Default: a few bytes starting with %PDF-. */
+  printToPDF(options: Record<string, unknown>, contents: FakeWebContents): Uint8Array | Promise<Uint8Array>;
+}
+
+export const DEFAULT_WEB_CONTENTS_BEHAVIOUR: WebContentsBehaviour = {
+  executeJavaScript: () => undefined,
+  print: () => ({ success: true, failureReason: '' }),
+  printToPDF: () => new TextEncoder().encode('%PDF-1.7\n% stand-in\n%%EOF\n'),
+};
+
+/** What Chromium got when a window loaded a URL through a registered protocol handler. */
+export interface FakeLoadedPage {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A printToPDF call: the options as passed, and the margins Electron would really use (inches; 0.4 where not given). */
+export interface FakePdfCall {
+  options: Record<string, unknown>;
+  effectiveMargins: { top: number; bottom: number; left: number; right: number };
+}
+
+const PAGE_SIZES = ['A0', 'A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'Legal', 'Letter', 'Tabloid', 'Ledger'];
+
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' } | { action: 'allow' }) | null = null;
+  destroyed = false;
+  /** Set once the window's loadURL went through a protocol handler. */
+  loadedPage: FakeLoadedPage | null = null;
+  readonly scripts: string[] = [];
+  readonly printCalls: Record<string, unknown>[] = [];
+  readonly pdfCalls: FakePdfCall[] = [];
+  constructor(private readonly behaviour: WebContentsBehaviour = DEFAULT_WEB_CONTENTS_BEHAVIOUR) {
+    super();
+  }
+  private assertAlive(): void {
+    // Electron: any call on the web contents of a destroyed window throws.
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
+  }
+  executeJavaScript(code: string): Promise<unknown> {
+    this.assertAlive();
+    this.scripts.push(code);
+    return Promise.resolve().then(() => this.behaviour.executeJavaScript(code, this));
+  }
+  /** Like Electron ≥ 42: throws without pageSize or usePrinterDefaultPageSize, or with both. */
+  print(options: Record<string, unknown> = {}, callback?: (success: boolean, failureReason: string) => void): void {
+    this.assertAlive();
+    if (options.pageSize !== undefined && options.usePrinterDefaultPageSize)
+      throw new Error('usePrinterDefaultPageSize cannot be combined with pageSize');
+    if (options.pageSize === undefined && !options.usePrinterDefaultPageSize)
+      throw new Error('Invalid print settings: pageSize is required');
+    if (typeof options.pageSize === 'string' && !PAGE_SIZES.slice(0, -1).includes(options.pageSize))
+      throw new Error(`Unsupported pageSize: ${options.pageSize}`);
+    this.printCalls.push(structuredClone(options));
+    void Promise.resolve(this.behaviour.print(options, this)).then(({ success, failureReason }) => callback?.(success, failureReason));
+  }
+  /** Like Electron ≥ 21: margins in inches (top/bottom/left/right, 0.4 each by default); unknown keys ignored. */
+  printToPDF(options: Record<string, unknown>): Promise<Uint8Array> {
+    this.assertAlive();
+    const pageSize = options.pageSize ?? 'Letter';
+    if (typeof pageSize === 'string' && !PAGE_SIZES.includes(pageSize)) return Promise.reject(new Error(`Invalid pageSize ${pageSize}`));
+    const margins = (options.margins ?? {}) as Record<string, unknown>;
+    const side = (key: 'top' | 'bottom' | 'left' | 'right') => {
+      const value = margins[key];
+      if (value === undefined) return 0.4;
+      if (typeof value !== 'number' || value < 0) throw new Error(`margins.${key} must be a non-negative number`);
+      return value;
+    };
+    try {
+      this.pdfCalls.push({
+        options: structuredClone(options),
+        effectiveMargins: { top: side('top'), bottom: side('bottom'), left: side('left'), right: side('right') },
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return Promise.resolve().then(() => this.behaviour.printToPDF(options, this));
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void {
     this.windowOpenHandler = handler;
   }
@@ -146,6 +234,10 @@ export interface FakeElectronOptions {
   displays?: FakeDisplay[];
   /** Creates the child for utilityProcess.fork; default a bare FakeUtilityProcess. */
   fork?: (modulePath: string, options: unknown) => UtilityProcessLike;
+  /** How pages answer executeJavaScript / print / printToPDF. */
+  webContents?: Partial<WebContentsBehaviour>;
+  /** What dialog.showSaveDialog answers; default cancelled. */
+  saveDialog?: (options: SaveDialogOptions) => { canceled: boolean; filePath?: string } | Promise<{ canceled: boolean; filePath?: string }>;
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
@@ -202,9 +294,11 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   }
   const app = new FakeApp();
 
+  const behaviour: WebContentsBehaviour = { ...DEFAULT_WEB_CONTENTS_BEHAVIOUR, ...options.webContents };
+
   class FakeBrowserWindow extends EventEmitter implements MainWindowLike {
     static readonly instances: FakeBrowserWindow[] = [];
-    readonly webContents = new FakeWebContents();
+    readonly webContents = new FakeWebContents(behaviour);
     loadedUrl: string | null = null;
     shown = false;
     focused = false;
@@ -213,17 +307,33 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     fullScreen = false;
     destroyed = false;
     bounds: Rectangle;
-    constructor(readonly options: BrowserWindowOptionsLike) {
+    constructor(readonly options: BrowserWindowOptionsLike | PrintWindowOptions) {
       super();
       if (!ready) throw new Error('Cannot create BrowserWindow before app is ready');
       calls.push('new BrowserWindow');
-      this.bounds = { x: options.x, y: options.y, width: options.width, height: options.height };
+      const at = options as Partial<Rectangle>;
+      this.bounds = { x: at.x ?? 0, y: at.y ?? 0, width: options.width, height: options.height };
       FakeBrowserWindow.instances.push(this);
       app.emit('web-contents-created', new FakeEvent(), this.webContents);
     }
+    /**
+     * Records the URL; if a protocol handler is registered for its scheme, requests it
+     * like Chromium would and keeps the response on webContents.loadedPage. Resolves
+     * once that is done (did-finish-load).
+     */
     loadURL(url: string): Promise<void> {
+      if (this.destroyed) return Promise.reject(new TypeError('Object has been destroyed'));
       this.loadedUrl = url;
-      return Promise.resolve();
+      const handler = protocol.handlers.get(url.split(':')[0] ?? '');
+      if (!handler) return Promise.resolve();
+      return Promise.resolve(handler(new Request(url))).then(async (response) => {
+        this.webContents.loadedPage = {
+          url,
+          status: response.status,
+          headers: Object.fromEntries(response.headers.entries()),
+          body: await response.text(),
+        };
+      });
     }
     show(): void {
       this.shown = true;
@@ -244,7 +354,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       this.emit('maximize');
     }
     destroy(): void {
+      if (this.destroyed) return;
       this.destroyed = true;
+      this.webContents.destroyed = true;
       this.emit('closed');
     }
     isDestroyed(): boolean {
@@ -292,6 +404,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   const errorBoxes: Array<{ title: string; content: string }> = [];
   const messageBoxes: unknown[] = [];
   const openedPaths: string[] = [];
+  const saveDialogs: Array<{ window: unknown; options: SaveDialogOptions }> = [];
   const menus: { template: MenuItemConstructorOptions[] | null } = { template: null };
   const forks: UtilityProcessLike[] = [];
   const displays: FakeDisplay[] = options.displays ?? [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
@@ -314,6 +427,12 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       showMessageBox(opts: unknown) {
         messageBoxes.push(opts);
         return Promise.resolve({ response: 0 });
+      },
+      /** Electron ≥ 45 resolves { canceled, filePath } ('' when cancelled). */
+      showSaveDialog(window: unknown, opts: SaveDialogOptions) {
+        if (!ready) throw new Error('dialog before ready');
+        saveDialogs.push({ window, options: structuredClone(opts) });
+        return Promise.resolve(options.saveDialog ? options.saveDialog(opts) : { canceled: true, filePath: '' });
       },
     },
     ipcMain,
@@ -352,6 +471,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     errorBoxes,
     messageBoxes,
     openedPaths,
+    saveDialogs,
     menus,
     forks,
     calls,
