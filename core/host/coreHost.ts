@@ -56,8 +56,14 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   const owner: DbOwner = {
     release() {
       restoring = true;
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      } catch (error) {
+        // Still open: keep serving; the restore reports the failure and changes nothing.
+        if (db.open) restoring = false;
+        throw error;
+      }
     },
     reacquire(replaced) {
       if (!db.open) db = openDatabase(databaseFile, openOptions).db;
