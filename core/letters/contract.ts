@@ -64,8 +64,10 @@ export interface ResolvedFont {
   family: string;
   /** The font file, when known (system fonts found by fc-list or in the Windows Fonts folder). */
   file: string | null;
-  /** Bundled faces: npm package and weight, e.g. "@fontsource/noto-serif-sc 400 (OFL-1.1)". */
+  /** The bundled face as the clerk reads it, e.g. “思源宋体 常规（程序自带开源字体）”. */
   bundled: string;
+  /** The npm package and weight behind the bundled face (for IT staff and docs). */
+  bundledPackage: string;
   /** Chinese note: why this face (e.g. “本机未安装仿宋_GB2312、仿宋……”). */
   note: string;
 }

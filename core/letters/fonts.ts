@@ -69,13 +69,38 @@ const BUNDLED: Record<FontRole, BundledFace> = {
   kaiti: { pkg: '@fontsource/lxgw-wenkai', css: '500.css', weight: 500 },
   songti: { pkg: '@fontsource/noto-serif-sc', css: '400.css', weight: 400 },
 };
+/** What the clerk reads in 设置 (the packages' own names stay in `bundledPackage` and docs/letters.md). */
 const BUNDLED_NAMES: Record<FontRole, string> = {
-  fangsong: 'Noto Serif SC（思源宋体）常规',
-  xiaobiaosong: 'Noto Serif SC（思源宋体）粗体',
-  heiti: 'Noto Sans SC（思源黑体）中等',
-  kaiti: 'LXGW WenKai（霞鹜文楷）',
-  songti: 'Noto Serif SC（思源宋体）常规',
+  fangsong: '思源宋体 常规',
+  xiaobiaosong: '思源宋体 粗体',
+  heiti: '思源黑体 中等',
+  kaiti: '霞鹜文楷',
+  songti: '思源宋体 常规',
 };
+
+/** Chinese names of installed families whose listed name is Latin (FangSong → 仿宋). */
+const FAMILY_CHINESE_NAMES: Record<string, string> = {
+  FangSong_GB2312: '仿宋_GB2312',
+  FangSong: '仿宋',
+  'FZFangSong-Z02': '方正仿宋',
+  STFangsong: '华文仿宋',
+  'FZXiaoBiaoSong-B05S': '方正小标宋简体',
+  'FZXiaoBiaoSong-B05': '方正小标宋',
+  STZhongsong: '华文中宋',
+  SimHei: '黑体',
+  'FZHei-B01': '方正黑体',
+  'FZHei-B01S': '方正黑体简体',
+  STHeiti: '华文黑体',
+  KaiTi_GB2312: '楷体_GB2312',
+  KaiTi: '楷体',
+  'FZKai-Z03': '方正楷体',
+  STKaiti: '华文楷体',
+  SimSun: '宋体',
+  'FZShuSong-Z01': '方正书宋',
+  STSong: '华文宋体',
+};
+export const chineseFamilyName = (family: string) => FAMILY_CHINESE_NAMES[family] ?? family;
+const hasHan = (s: string) => /[\u4e00-\u9fa5]/.test(s);
 
 /** The CSS family name of a role's bundled face inside documents. */
 export const bundledFamily = (role: FontRole) => `QL Bundled ${role}`;
@@ -122,7 +147,7 @@ export function detectSystemFonts(platform: NodeJS.Platform, env: NodeJS.Process
       }
     }
     return {
-      method: `按文件名查找 Windows 字体文件夹（${dirs.join('；')}）中的常见中文字体文件（如 simfang.ttf、FZXBSJW.TTF）；以其他文件名安装的字体不会被识别。`,
+      method: '按常见字体文件名查找系统字体文件夹中的中文字体；以其他文件名安装的字体不会被识别。',
       families,
     };
   }
@@ -141,9 +166,9 @@ export function detectSystemFonts(platform: NodeJS.Platform, env: NodeJS.Process
         if (name && !families.has(name)) families.set(name, m[1]!);
       }
     }
-    return { method: '由系统字体配置（fontconfig 的 fc-list :lang=zh）列出本机已安装的中文字体。', families };
+    return { method: '由系统字体配置列出本机已安装的中文字体。', families };
   } catch {
-    return { method: '本机没有 fc-list（fontconfig），无法列出已安装字体，全部使用程序自带字体。', families: new Map() };
+    return { method: '本机无法列出已安装的字体，全部使用程序自带字体。', families: new Map() };
   }
 }
 
@@ -151,18 +176,28 @@ export function detectSystemFonts(platform: NodeJS.Platform, env: NodeJS.Process
 export function resolveFonts(mode: FontMode, sys: SystemFonts = systemFonts()): ResolvedFont[] {
   return FONT_ROLES.map((role) => {
     const b = BUNDLED[role];
-    const bundled = `${b.pkg} ${b.weight}（OFL-1.1，${BUNDLED_NAMES[role]}）`;
+    const bundled = `${BUNDLED_NAMES[role]}（程序自带开源字体）`;
+    const bundledPackage = `${b.pkg} ${b.weight}（OFL-1.1）`;
     if (mode === 'system-first') {
       const hit = SYSTEM_CANDIDATES[role].find((f) => sys.families.has(f));
       if (hit)
-        return { role, source: 'system', family: hit, file: sys.families.get(hit) ?? null, bundled, note: `使用本机已安装的“${hit}”。` };
+        return {
+          role,
+          source: 'system',
+          family: hit,
+          file: sys.families.get(hit) ?? null,
+          bundled,
+          bundledPackage,
+          note: `使用本机已安装的“${chineseFamilyName(hit)}”。`,
+        };
       return {
         role,
         source: 'bundled',
         family: bundledFamily(role),
         file: null,
         bundled,
-        note: `本机未安装${SYSTEM_CANDIDATES[role].slice(0, 4).join('、')}等字体，使用程序自带的${BUNDLED_NAMES[role]}。`,
+        bundledPackage,
+        note: `本机未安装${SYSTEM_CANDIDATES[role].filter(hasHan).slice(0, 3).join('、')}等字体，使用程序自带的${BUNDLED_NAMES[role]}。`,
       };
     }
     return {
@@ -171,6 +206,7 @@ export function resolveFonts(mode: FontMode, sys: SystemFonts = systemFonts()): 
       family: bundledFamily(role),
       file: null,
       bundled,
+      bundledPackage,
       note: `按设置始终使用程序自带的${BUNDLED_NAMES[role]}。`,
     };
   });

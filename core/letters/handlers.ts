@@ -9,11 +9,11 @@ import { findChromium, sharedPdfRenderer } from './pdf';
 function serverPdfInfo(): FontReport['serverPdf'] {
   const browser = findChromium();
   return browser
-    ? { available: true, browser, note: `本机可直接生成PDF（使用 ${browser}）。` }
+    ? { available: true, browser, note: '本机可直接生成PDF。' }
     : {
         available: false,
         browser: null,
-        note: '本机没有找到 Chromium、Chrome 或 Edge：浏览器模式下请用浏览器的“打印”另存为PDF；桌面程序不受影响。',
+        note: '本机没有找到可生成PDF的浏览器：浏览器模式下请用浏览器的“打印”另存为PDF；桌面程序不受影响。',
       };
 }
 
@@ -22,7 +22,7 @@ function renderer() {
   if (!r)
     throw new AppError(
       'NOT_FOUND',
-      '本机没有找到可用于生成PDF的 Chromium、Chrome 或 Edge 浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
+      '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
     );
   return r;
 }

@@ -126,7 +126,7 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
     if (!renderer)
       throw new AppError(
         'NOT_FOUND',
-        '本机没有找到可用于生成PDF的 Chromium、Chrome 或 Edge 浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
+        '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
       );
     const laid = await layOut(ctx, input.request);
     // Long jobs in parts, never splitting one person's form.

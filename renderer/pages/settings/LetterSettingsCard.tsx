@@ -93,7 +93,14 @@ export function LetterSettingsCard() {
                 render: (_, f) => (
                   <span>
                     <Tag color={f.source === 'system' ? 'green' : 'blue'}>{f.source === 'system' ? '本机字体' : '程序自带'}</Tag>
-                    {f.source === 'system' ? f.family : f.bundled}
+                    {f.source === 'system' ? (
+                      // The family name as the system lists it: a machine-owned proper name.
+                      <span data-machine-text title={f.file ?? undefined}>
+                        {f.family}
+                      </span>
+                    ) : (
+                      <span title={f.bundledPackage}>{f.bundled}</span>
+                    )}
                   </span>
                 ),
               },
