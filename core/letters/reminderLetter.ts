@@ -9,29 +9,25 @@
 import type { ReminderDetail } from '../reminders/contract';
 import type { OfficeSettings } from '../settings/contract';
 import { parseDate } from '../shared/dates';
-import type { Box, Page, TextBox, TextLine } from './compose';
+import type { Page, TextLine } from './compose';
 import type { LetterSettings } from './contract';
 import {
   A4,
   BLOCK,
   BLOCK_RIGHT,
-  BODY_LETTER_SPACING,
   BODY_PT,
   CELL,
   LETTER,
   LINES_PER_PAGE,
-  PAGE_NUMBER,
-  PAGE_NUMBER_PT,
   PT,
   ROW,
   SIGN,
   SIZE,
   TITLE_PT,
-  firstLineTop,
   rowTop,
-  secondLineTop,
 } from './geometry';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
+import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, redHeader, type FlowRow } from './letterFormat';
 import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 export interface ReminderLetterData {
@@ -84,76 +80,8 @@ export function reminderLetterData(d: ReminderDetail, office: OfficeSettings): R
 // ---------------------------------------------------------------------------------
 // The letter (the same grid and parts as the reply letter, replyLetter.ts)
 
-type FlowRow = { line: TextLine | null; part: string };
-
-const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
-
-function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
-  const indent = indentCells * CELL;
-  const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
-  return lines.map((l, i) => ({ line: { text: l, justify: i < lines.length - 1, ...(i === 0 && indent ? { indent } : {}) }, part }));
-}
-
-function bodyLineBox(row: number, line: TextLine, part: string): TextBox {
-  return {
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(row),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: 'fangsong',
-    pt: BODY_PT,
-    align: 'left',
-    letterSpacing: BODY_LETTER_SPACING,
-    lines: [line],
-    part,
-  };
-}
-
-function pageNumberBox(n: number): TextBox {
-  const size = PAGE_NUMBER_PT * PT;
-  const w = 40;
-  const odd = n % 2 === 1;
-  return {
-    type: 'text',
-    x: odd ? BLOCK_RIGHT - PAGE_NUMBER.inset - w : BLOCK.left + PAGE_NUMBER.inset,
-    y: PAGE_NUMBER.centerY - size / 2,
-    w,
-    lineHeight: size,
-    role: 'songti',
-    pt: PAGE_NUMBER_PT,
-    align: odd ? 'right' : 'left',
-    lines: [{ text: `— ${n} —` }],
-    part: 'page-number',
-  };
-}
-
-function redHeader(authorityName: string): Box[] {
-  const chars = [...authorityName].length || 1;
-  const pt = Math.min(LETTER.authorityPt, 165 / chars / PT);
-  const top = firstLineTop(LETTER.authorityPt);
-  const bottom = secondLineTop();
-  const { lineLeft: x, lineLength: w, thick, gap, thin, color } = LETTER;
-  return [
-    {
-      type: 'text',
-      x: LETTER.lineLeft,
-      y: LETTER.authorityTop + ((LETTER.authorityPt - pt) * PT) / 2,
-      w: LETTER.lineLength,
-      lineHeight: pt * PT,
-      role: 'xiaobiaosong',
-      pt,
-      align: 'center',
-      color,
-      lines: [{ text: authorityName }],
-      part: 'authority',
-    },
-    { type: 'rect', x, y: top, w, h: thick, color, part: 'red-line-1' },
-    { type: 'rect', x, y: top + thick + gap, w, h: thin, color },
-    { type: 'rect', x, y: bottom, w, h: thin, color, part: 'red-line-2' },
-    { type: 'rect', x, y: bottom + thin + gap, w, h: thick, color },
-  ];
-}
+/** One body-style line outside the flow (sender, date, contact). */
+const lineBox = (row: number, line: TextLine, part: string) => bodyLineBox(row, { line, role: 'fangsong', part });
 
 /** Lays out one reminder letter into pages. */
 export function layoutReminderLetter(d: ReminderLetterData, o: { settings: LetterSettings; letter?: number }): Page[] {
@@ -201,7 +129,7 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
   if (d.addressees.length) flow.push(...paragraphRows(`${d.addressees.join('、')}：`, 'addressee', 0));
   d.paragraphs.forEach((p, i) => flow.push(...paragraphRows(p, i === 0 ? 'body-first' : 'body')));
   if (d.attachments.length) {
-    flow.push({ line: null, part: 'blank' });
+    flow.push({ line: null, role: 'fangsong', part: 'blank' });
     const head = '附件：';
     const indent = 2 * CELL;
     const headW = textWidthMm(head, BODY_METRICS);
@@ -219,6 +147,7 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
             j === 0
               ? { text: (i === 0 ? head : '') + l, indent: i === 0 ? indent : indent + headW }
               : { text: l, indent: indent + headW + lead },
+          role: 'fangsong',
           part: 'attachment-note',
         }),
       );
@@ -268,7 +197,7 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
   const signPage = page;
   const senderRow = row + SIGN.blankRowsBefore;
   while (pages.length <= signPage) newPage();
-  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r.line, p.r.part));
+  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
 
   const sp = pages[signPage]!;
   const dateText = chineseDate(d.date);
@@ -279,12 +208,12 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
   const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
   sp.boxes.push(
     { type: 'seal', cx: dateCenter, cy: rowTop(senderRow) + ROW * 0.75, d: SIGN.sealDiameter, text: settings.sealText },
-    { ...bodyLineBox(senderRow, { text: d.authorityName }, 'sender'), x: senderX, w: senderW + 1 },
-    { ...bodyLineBox(senderRow + 1, { text: dateText }, 'date'), x: dateRight - dateW - 1, w: dateW + 1, align: 'right' },
+    { ...lineBox(senderRow, { text: d.authorityName }, 'sender'), x: senderX, w: senderW + 1 },
+    { ...lineBox(senderRow + 1, { text: dateText }, 'date'), x: dateRight - dateW - 1, w: dateW + 1, align: 'right' },
   );
   let lastRow = senderRow + 1;
   if (contact) {
-    sp.boxes.push(bodyLineBox(senderRow + 2, { text: contact, indent: 2 * CELL }, 'contact'));
+    sp.boxes.push(lineBox(senderRow + 2, { text: contact, indent: 2 * CELL }, 'contact'));
     lastRow = senderRow + 2;
   }
 

@@ -5,7 +5,7 @@
 import type { ReplyDetail } from '../opinions/contract';
 import type { OfficeSettings } from '../settings/contract';
 import { localIsoDate, parseDate } from '../shared/dates';
-import type { Box, Page, TextBox, TextLine } from './compose';
+import type { Box, Page } from './compose';
 import type { LetterSettings } from './contract';
 import {
   A4,
@@ -16,18 +16,15 @@ import {
   CELL,
   LETTER,
   LINES_PER_PAGE,
-  PAGE_NUMBER,
-  PAGE_NUMBER_PT,
   PT,
   ROW,
   SIGN,
   SIZE,
   TITLE_PT,
   emTopInRow,
-  firstLineTop,
   rowTop,
-  secondLineTop,
 } from './geometry';
+import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, redHeader, type FlowRow } from './letterFormat';
 import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
@@ -110,90 +107,6 @@ export function replyBody(d: ReplyLetterData, inlineMax: number): { paragraphs: 
 }
 
 // ---------------------------------------------------------------------------------
-
-/** A row of the flowing text: one line, or a blank row. */
-type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
-
-const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
-
-/** Justify only lines that are nearly full: a line cut short by a long number stays ragged instead of spaced out. */
-const nearlyFull = (line: string, width: number) => textWidthMm(line, BODY_METRICS) >= width - 2 * CELL;
-
-function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
-  const indent = indentCells * CELL;
-  const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
-  return lines.map((l, i) => ({
-    line: {
-      text: l,
-      justify: i < lines.length - 1 && nearlyFull(l, i === 0 ? BLOCK.width - indent : BLOCK.width),
-      ...(i === 0 && indent ? { indent } : {}),
-    },
-    role: 'fangsong',
-    part,
-  }));
-}
-
-function bodyLineBox(row: number, r: FlowRow): TextBox {
-  return {
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(row),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: r.role,
-    pt: BODY_PT,
-    align: 'left',
-    letterSpacing: BODY_LETTER_SPACING,
-    lines: [r.line!],
-    part: r.part,
-  };
-}
-
-function pageNumberBox(n: number): TextBox {
-  const size = PAGE_NUMBER_PT * PT;
-  const w = 40;
-  const odd = n % 2 === 1;
-  return {
-    type: 'text',
-    x: odd ? BLOCK_RIGHT - PAGE_NUMBER.inset - w : BLOCK.left + PAGE_NUMBER.inset,
-    y: PAGE_NUMBER.centerY - size / 2,
-    w,
-    lineHeight: size,
-    role: 'songti',
-    pt: PAGE_NUMBER_PT,
-    align: odd ? 'right' : 'left',
-    lines: [{ text: `— ${n} —` }],
-    part: 'page-number',
-  };
-}
-
-function redHeader(authorityName: string): Box[] {
-  // The name fits in 165 mm: long names (联合署名) get a smaller size.
-  const chars = [...authorityName].length || 1;
-  const pt = Math.min(LETTER.authorityPt, 165 / chars / PT);
-  const top = firstLineTop(LETTER.authorityPt);
-  const bottom = secondLineTop();
-  const { lineLeft: x, lineLength: w, thick, gap, thin, color } = LETTER;
-  return [
-    {
-      type: 'text',
-      x: LETTER.lineLeft,
-      y: LETTER.authorityTop + ((LETTER.authorityPt - pt) * PT) / 2,
-      w: LETTER.lineLength,
-      lineHeight: pt * PT,
-      role: 'xiaobiaosong',
-      pt,
-      align: 'center',
-      color,
-      lines: [{ text: authorityName }],
-      part: 'authority',
-    },
-    { type: 'rect', x, y: top, w, h: thick, color, part: 'red-line-1' },
-    { type: 'rect', x, y: top + thick + gap, w, h: thin, color },
-    { type: 'rect', x, y: bottom, w, h: thin, color, part: 'red-line-2' },
-    { type: 'rect', x, y: bottom + thin + gap, w, h: thick, color },
-  ];
-}
 
 export interface LayoutOptions {
   settings: LetterSettings;

@@ -1,0 +1,107 @@
+/**
+ * Building blocks of the GB/T 9704-2012 letter format (信函格式) shared by every letter
+ * kind (复函, 廉洁提醒函, …): the flowing body rows on the 22 × 28 grid, page numbers, and
+ * the red header with its double lines.
+ */
+import type { Box, TextBox, TextLine } from './compose';
+import {
+  BLOCK,
+  BLOCK_RIGHT,
+  BODY_LETTER_SPACING,
+  BODY_PT,
+  CELL,
+  LETTER,
+  PAGE_NUMBER,
+  PAGE_NUMBER_PT,
+  PT,
+  ROW,
+  firstLineTop,
+  rowTop,
+  secondLineTop,
+} from './geometry';
+import { breakLines, textWidthMm } from './text';
+
+/** A row of the flowing text: one line, or a blank row. */
+export type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
+
+export const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
+
+/** Justify only lines that are nearly full: a line cut short by a long number stays ragged instead of spaced out. */
+const nearlyFull = (line: string, width: number) => textWidthMm(line, BODY_METRICS) >= width - 2 * CELL;
+
+export function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
+  const indent = indentCells * CELL;
+  const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
+  return lines.map((l, i) => ({
+    line: {
+      text: l,
+      justify: i < lines.length - 1 && nearlyFull(l, i === 0 ? BLOCK.width - indent : BLOCK.width),
+      ...(i === 0 && indent ? { indent } : {}),
+    },
+    role: 'fangsong',
+    part,
+  }));
+}
+
+export function bodyLineBox(row: number, r: FlowRow): TextBox {
+  return {
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(row),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: r.role,
+    pt: BODY_PT,
+    align: 'left',
+    letterSpacing: BODY_LETTER_SPACING,
+    lines: [r.line!],
+    part: r.part,
+  };
+}
+
+export function pageNumberBox(n: number): TextBox {
+  const size = PAGE_NUMBER_PT * PT;
+  const w = 40;
+  const odd = n % 2 === 1;
+  return {
+    type: 'text',
+    x: odd ? BLOCK_RIGHT - PAGE_NUMBER.inset - w : BLOCK.left + PAGE_NUMBER.inset,
+    y: PAGE_NUMBER.centerY - size / 2,
+    w,
+    lineHeight: size,
+    role: 'songti',
+    pt: PAGE_NUMBER_PT,
+    align: odd ? 'right' : 'left',
+    lines: [{ text: `— ${n} —` }],
+    part: 'page-number',
+  };
+}
+
+export function redHeader(authorityName: string): Box[] {
+  // The name fits in 165 mm: long names (联合署名) get a smaller size.
+  const chars = [...authorityName].length || 1;
+  const pt = Math.min(LETTER.authorityPt, 165 / chars / PT);
+  const top = firstLineTop(LETTER.authorityPt);
+  const bottom = secondLineTop();
+  const { lineLeft: x, lineLength: w, thick, gap, thin, color } = LETTER;
+  return [
+    {
+      type: 'text',
+      x: LETTER.lineLeft,
+      y: LETTER.authorityTop + ((LETTER.authorityPt - pt) * PT) / 2,
+      w: LETTER.lineLength,
+      lineHeight: pt * PT,
+      role: 'xiaobiaosong',
+      pt,
+      align: 'center',
+      color,
+      lines: [{ text: authorityName }],
+      part: 'authority',
+    },
+    { type: 'rect', x, y: top, w, h: thick, color, part: 'red-line-1' },
+    { type: 'rect', x, y: top + thick + gap, w, h: thin, color },
+    { type: 'rect', x, y: bottom, w, h: thin, color, part: 'red-line-2' },
+    { type: 'rect', x, y: bottom + thin + gap, w, h: thick, color },
+  ];
+}
+
