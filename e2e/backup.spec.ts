@@ -159,4 +159,34 @@ test.describe('备份与恢复', () => {
     await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
     fs.rmSync(usb, { recursive: true, force: true });
   });
+
+  test('自动备份：管理员设置文件夹和密钥，立即备份一次；提醒天数生效', async ({ page, app }) => {
+    await app.initialize();
+    const folder = usbFolder();
+    await login(page, app);
+    await openBackupPage(page);
+    const auto = card(page, '自动备份（管理员）');
+    await auto.getByLabel('开启自动备份').click();
+    await auto.getByLabel('自动备份文件夹').fill(folder);
+    await auto.getByLabel('超过几天未备份时提醒').fill('3');
+    await auto.getByRole('button', { name: '保存自动备份设置' }).click();
+    await expect(page.getByText('自动备份设置已保存')).toBeVisible();
+    await expect(auto).toContainText('已开启，但尚未设置密钥');
+
+    await auto.getByLabel('自动备份口令').fill(PASS);
+    await auto.getByLabel('再次输入口令').fill(PASS);
+    await auto.getByRole('button', { name: '设置密钥' }).click();
+    await expect(page.getByText('自动备份密钥已设置')).toBeVisible({ timeout: 20_000 });
+    await auto.getByRole('button', { name: '立即自动备份一次' }).click();
+    await expect(auto.getByText(/自动备份完成：.*qinglian-auto-/)).toBeVisible({ timeout: 30_000 });
+    expect(fs.readdirSync(folder).filter((f) => f.startsWith('qinglian-auto-') && f.endsWith('.qlbak'))).toHaveLength(1);
+    const settings = await app.invoke('backup.settingsGet', {});
+    expect(settings.warnAfterDays).toBe(3);
+    expect(settings.auto).toMatchObject({ enabled: true, folder, keep: { daily: 7, weekly: 4, monthly: 12 } });
+
+    await page.getByRole('menuitem', { name: '人员库' }).click();
+    await expect(page.getByTestId('backup-banner')).toContainText('上次成功备份');
+    await expect(page.getByTestId('backup-banner')).toContainText('（自动）');
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
 });
