@@ -55,6 +55,26 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     emit({ name: 'pledges.roster.add', value: t1 - t0, unit: 'ms', people: added.added });
     emit({ name: 'pledges.signoff.bulk', value: t2 - t1, unit: 'ms', people: ids.length });
     emit({ name: 'pledges.roster_and_signoff.total', value: t2 - t0, unit: 'ms', people: ids.length, target: 2000 });
+
+    // 500 pre-filled forms, one page each, as one PDF through the contract (needs a Chromium).
+    const forms = (await call('pledgeCampaigns.create', {
+      pledgeType: '廉洁过节',
+      title: '廉洁过节承诺（基准测试）',
+      year: 2026,
+      startDate: '2026-01-10',
+      templateText: '本人郑重承诺：严守廉洁纪律，不收受礼品礼金……',
+    })) as { id: string };
+    const someone = host.db.prepare('SELECT id FROM people ORDER BY seq LIMIT 500').pluck().all() as string[];
+    await call('pledgeRoster.add', { campaignId: forms.id, personIds: someone });
+    const p0 = performance.now();
+    const pdf = await host.invoke('printouts.pdf', { request: { kind: 'pledgeForms', campaignId: forms.id } }, session);
+    const p1 = performance.now();
+    if (pdf.ok) {
+      const file = pdf.value as { pageCount: number };
+      emit({ name: 'pledges.forms500.pdf', value: (p1 - p0) / 1000, unit: 's', pages: file.pageCount, target: 30 });
+    } else {
+      emit({ name: 'pledges.forms500.pdf', value: 0, unit: 's', skipped: pdf.error.message });
+    }
   } finally {
     host.close();
     cleanup();
