@@ -116,6 +116,21 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       emit({ name: 'backup.baseline.age.encrypt', value: enc, unit: 's', ...common });
       emit({ name: 'backup.baseline.age.decrypt', value: dec, unit: 's', ...common });
     }
+    // age's passphrase mode (scrypt, like ours) reads the passphrase from a terminal:
+    // util-linux `script` gives it one and feeds it from stdin. The like-for-like comparison.
+    if (has('age') && has('script')) {
+      const quote = (f: string) => `'${f.replace(/'/g, "'\\''")}'`;
+      const viaTty = (command: string, answers: string) =>
+        execFileSync('script', ['-qec', command, '/dev/null'], { input: answers, stdio: ['pipe', 'ignore', 'ignore'] });
+      const encFile = path.join(dir, 'db.pass.age');
+      const enc = seconds(() => viaTty(`age -p -o ${quote(encFile)} ${quote(dbFile)}`, `${PASSPHRASE}\n${PASSPHRASE}\n`));
+      const dec = seconds(() => viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`));
+      if (fs.existsSync(path.join(dir, 'db.from-age-p'))) {
+        baselines.agePassphrase = enc + dec;
+        emit({ name: 'backup.baseline.agePassphrase.encrypt', value: enc, unit: 's', ...common });
+        emit({ name: 'backup.baseline.agePassphrase.decrypt', value: dec, unit: 's', ...common });
+      }
+    }
 
     emit({ name: 'backup.create.seconds', value: create, unit: 's', ...common });
     emit({ name: 'backup.create.rate', value: mb / create, unit: 'MB/s', ...common });
