@@ -150,7 +150,7 @@ function replyLetterDocument(over: Partial<LetterDocument> = {}): LetterDocument
   };
 }
 
-const stubCore = (doc: LetterDocument): CoreInvoker => ({
+const standInCore = (doc: LetterDocument): CoreInvoker => ({
   invoke: (channel) =>
     Promise.resolve(
       channel === 'letters.document' ? { ok: true, value: doc } : { ok: false, error: { code: 'INTERNAL', message: '未预期' } },
@@ -272,7 +272,7 @@ test('保存PDF: save dialog first, then printToPDF with A4, the CSS page size, 
 });
 
 test('打印: print() with the system dialog, A4 page size (Electron ≥ 42), backgrounds, no margins; no save dialog', async () => {
-  const { fake, print } = await setup({ core: stubCore(replyLetterDocument()) });
+  const { fake, print } = await setup({ core: standInCore(replyLetterDocument()) });
   const result = await print({ ...replyJob, action: 'print' });
   assert.deepEqual(result, { ok: true, value: { savedTo: null } });
   const window = fake.BrowserWindow.instances[0]!;
@@ -477,7 +477,7 @@ test('a document that is not the letter engine’s output (scripts, no CSP) is r
     { ...good, orientation: 'sideways' as never },
   ]) {
     const { fake, print } = await setup({
-      core: stubCore(doc),
+      core: standInCore(doc),
       saveDialog: () => ({ canceled: false, filePath: path.join(base, 'x.pdf') }),
     });
     assertError(await print({ ...replyJob, action: 'print' }), 'INTERNAL', /排版结果异常/);

@@ -4,9 +4,9 @@
  * dropdown or date picker), Esc cancels (asking first if something was typed), and a
  * failed save shows the message above the form and keeps everything typed.
  */
-import { Alert, App, Button, Drawer, Space, type FormInstance } from 'antd';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { isComposingKey, useCompositionFlag } from '../lib/ime';
+import { Alert, Button, Drawer, Space, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { useFormKeys } from './useFormKeys';
 
 export interface FormDrawerProps {
   open: boolean;
@@ -22,55 +22,7 @@ export interface FormDrawerProps {
 }
 
 export function FormDrawer({ open, title, form, onCancel, saving, error, okText = '保存', width = 620, loading, children }: FormDrawerProps) {
-  const { modal } = App.useApp();
-  const body = useRef<HTMLDivElement>(null);
-  const { composing, handlers } = useCompositionFlag();
-  const confirming = useRef(false);
-
-  const cancel = () => {
-    if (saving) return;
-    if (!form.isFieldsTouched()) {
-      onCancel();
-      return;
-    }
-    if (confirming.current) return;
-    confirming.current = true;
-    modal.confirm({
-      title: '放弃已填写的内容？',
-      content: '关闭后，本次填写或修改的内容不会保存。',
-      okText: '放弃并关闭',
-      cancelText: '继续填写',
-      okButtonProps: { danger: true },
-      autoFocusButton: 'cancel',
-      onOk: () => {
-        confirming.current = false;
-        onCancel();
-      },
-      onCancel: () => {
-        confirming.current = false;
-      },
-    });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Enter' && e.key !== 'Escape') return;
-    if (isComposingKey(e, composing.current)) return;
-    const target = e.target as HTMLElement;
-    const inSelect = !!target.closest('.ant-select, .ant-picker, .ant-cascader');
-    if (e.key === 'Escape') {
-      if (inSelect && target.getAttribute('aria-expanded') === 'true') return;
-      e.preventDefault();
-      e.stopPropagation();
-      cancel();
-      return;
-    }
-    if (target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON' || inSelect) return;
-    if (target.tagName !== 'INPUT') return;
-    const type = (target as HTMLInputElement).type;
-    if (type === 'checkbox' || type === 'radio') return;
-    e.preventDefault();
-    if (!saving && !loading) form.submit();
-  };
+  const { body, cancel, onKeyDown, focusFirst, compositionHandlers } = useFormKeys({ form, onCancel, saving, loading });
 
   return (
     <Drawer
@@ -81,8 +33,7 @@ export function FormDrawer({ open, title, form, onCancel, saving, error, okText 
       destroyOnHidden
       onClose={cancel}
       afterOpenChange={(isOpen) => {
-        if (!isOpen || body.current?.contains(document.activeElement)) return;
-        body.current?.querySelector<HTMLElement>('input:not([disabled]):not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea:not([disabled])')?.focus();
+        if (isOpen) focusFirst();
       }}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
@@ -95,7 +46,7 @@ export function FormDrawer({ open, title, form, onCancel, saving, error, okText 
         </Space>
       }
     >
-      <div ref={body} onKeyDown={onKeyDown} {...handlers}>
+      <div ref={body} onKeyDown={onKeyDown} {...compositionHandlers}>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
         {children}
       </div>
