@@ -58,6 +58,13 @@ test('create, verify and restore through the contract; restore is for administra
     assert.ok(fs.existsSync(file) && path.dirname(file) === usb);
     assert.equal(created.result!.manifest.counts.find((c) => c.table === 'units')?.count, 1);
     assert.equal(created.result!.manifest.createdBy, '系统管理员');
+    // Taking the records away is on the record too: who, and to which file.
+    const taken = t.host.db
+      .prepare("SELECT a.action, u.username, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'backup' ORDER BY a.seq DESC LIMIT 1")
+      .get() as { action: string; username: string | null; after: string };
+    assert.equal(taken.action, 'backup');
+    assert.equal(taken.username, 'admin');
+    assert.equal(JSON.parse(taken.after).backupFile, file);
 
     const status: BackupStatus = await t.call('backup.status', {});
     assert.equal(status.lastSuccess?.file, file);

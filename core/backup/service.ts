@@ -58,6 +58,8 @@ export interface BackupServiceDeps {
   nativeBinding?: string;
   /** After a restore: every session ends (the accounts may differ); the restored database gets an audit entry. */
   afterRestore(info: { userId: string | null; manifest: Manifest; backupFile: string }): void;
+  /** After a backup was written and verified: an audit entry (who took the records away, and where to). */
+  afterCreate?(info: { userId: string | null; manifest: Manifest; backupFile: string }): void;
 }
 
 interface JobRecord {
@@ -118,7 +120,7 @@ export class BackupService {
     return { ...job.view };
   }
 
-  startCreate(input: { folder: string; passphrase: string }, user: { displayName: string } | null): BackupJobView {
+  startCreate(input: { folder: string; passphrase: string }, user: { id: string; displayName: string } | null): BackupJobView {
     const folder = path.resolve(input.folder);
     return this.start('create', async (signal, progress) => {
       const r = await createBackup({
@@ -137,6 +139,7 @@ export class BackupService {
       updateState(this.deps.config.dataDir, (s) => {
         s.lastSuccess = { at: r.manifest.createdAt, file: r.file, kind: 'manual' };
       });
+      this.deps.afterCreate?.({ userId: user?.id ?? null, manifest: r.manifest, backupFile: r.file });
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
     });
   }
@@ -209,6 +212,7 @@ export class BackupService {
         s.lastAuto = stamp;
         s.lastAutoError = null;
       });
+      this.deps.afterCreate?.({ userId: null, manifest: r.manifest, backupFile: r.file });
       await rotate(folder, settings.auto.keep);
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
     });

@@ -78,6 +78,12 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     owner,
     now,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    afterCreate: ({ userId, manifest, backupFile }) => {
+      if (!db.open) return;
+      db.transaction(() =>
+        new Writer(db, () => userId, now).audit('backup', 'backup', manifest.backupId, null, { backupFile, kind: manifest.kind, counts: manifest.counts }),
+      )();
+    },
     afterRestore: ({ userId, manifest, backupFile }) => {
       const exists = userId && db.prepare('SELECT 1 FROM users WHERE id = ?').get(userId);
       new Writer(db, () => (exists ? userId : null), now).audit('restore', 'backup', manifest.backupId, null, {
