@@ -33,12 +33,14 @@ async function fillDate(field: Locator, iso: string): Promise<void> {
 async function checkUnits(page: Page, select: Locator, names: string[]): Promise<void> {
   await select.click();
   const dropdown = openDropdown(page);
-  for (const name of names)
-    await dropdown
-      .locator('.ant-select-tree-title')
-      .filter({ hasText: new RegExp(`^${name}$`) })
-      .first()
-      .click();
+  for (const name of names) {
+    const node = dropdown.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) }).first();
+    // A click that lands while the dropdown is still animating open can be lost: click until the box is ticked (never twice once ticked).
+    await expect(async () => {
+      if (!(await node.locator('.ant-select-tree-checkbox-checked').isVisible())) await node.locator('.ant-select-tree-title').click();
+      await expect(node.locator('.ant-select-tree-checkbox-checked')).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
+  }
   await page.keyboard.press('Escape');
   await expect(dropdown).toBeHidden();
 }
