@@ -20,12 +20,15 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   const dropdown = openDropdown(page);
-  await dropdown
+  const title = dropdown
     .locator('.ant-select-tree-title')
     .filter({ hasText: new RegExp(`^${escape(name)}$`) })
-    .first()
-    .click();
-  await expect(dropdown).toBeHidden();
+    .first();
+  // A click that lands while the dropdown is still animating open can be lost: click again until it closes.
+  await expect(async () => {
+    if (await title.isVisible()) await title.click({ timeout: 2000 });
+    await expect(dropdown).toBeHidden({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /** A row of the main table that contains `text`. */
