@@ -4,6 +4,7 @@
  * the red header with its double lines.
  */
 import type { Box, TextBox, TextLine } from './compose';
+import type { IsoDate } from '../shared/dates';
 import {
   BLOCK,
   BLOCK_RIGHT,
@@ -15,11 +16,13 @@ import {
   PAGE_NUMBER_PT,
   PT,
   ROW,
+  LINES_PER_PAGE,
+  SIGN,
   firstLineTop,
   rowTop,
   secondLineTop,
 } from './geometry';
-import { breakLines, textWidthMm } from './text';
+import { breakLines, chineseDate, textWidthMm } from './text';
 
 /** A row of the flowing text: one line, or a blank row. */
 export type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
@@ -105,3 +108,46 @@ export function redHeader(authorityName: string): Box[] {
   ];
 }
 
+
+/** A flow row placed on a page of the 22-row grid. */
+export type Placed = { page: number; row: number; r: FlowRow };
+
+/**
+ * Where the sign-off (sender, date and, if any, the contact line) goes after the flow.
+ * GB/T 9704: a page may not hold only the seal and date — if the sign-off does not fit,
+ * or the page it lands on would hold fewer than two lines of text, the last two lines of
+ * text move with it to a new page. `placed` is changed in place.
+ */
+export function placeSignOff(placed: Placed[], page: number, row: number, hasContact: boolean): { signPage: number; senderRow: number } {
+  const signRows = SIGN.blankRowsBefore + 2 + (hasContact ? 1 : 0);
+  const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
+  if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
+    const carry = placed.filter((p) => p.r.line !== null).slice(-2);
+    const moved = placed.splice(carry.length ? placed.indexOf(carry[0]!) : placed.length);
+    page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
+    row = 0;
+    for (const m of moved) {
+      if (m.r.line === null && row === 0) continue;
+      placed.push({ page, row, r: m.r });
+      row++;
+    }
+  }
+  return { signPage: page, senderRow: row + SIGN.blankRowsBefore };
+}
+
+const signLine = (row: number, text: string, part: string) => bodyLineBox(row, { line: { text }, role: 'fangsong', part });
+
+/** The seal area, the sender centred over the date (never past the block's right edge), and the date in Arabic numerals. */
+export function signOffBoxes(authorityName: string, date: IsoDate, senderRow: number, sealText: string | null): Box[] {
+  const dateText = chineseDate(date);
+  const dateW = textWidthMm(dateText, BODY_METRICS);
+  const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;
+  const dateCenter = dateRight - dateW / 2;
+  const senderW = Math.min(BLOCK.width, textWidthMm(authorityName, BODY_METRICS));
+  const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
+  return [
+    { type: 'seal', cx: dateCenter, cy: rowTop(senderRow) + ROW * 0.75, d: SIGN.sealDiameter, text: sealText },
+    { ...signLine(senderRow, authorityName, 'sender'), x: senderX, w: senderW + 1 },
+    { ...signLine(senderRow + 1, dateText, 'date'), x: dateRight - dateW - 1, w: dateW + 1, align: 'right' },
+  ];
+}

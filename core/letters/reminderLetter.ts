@@ -14,20 +14,18 @@ import type { LetterSettings } from './contract';
 import {
   A4,
   BLOCK,
-  BLOCK_RIGHT,
   BODY_PT,
   CELL,
   LETTER,
   LINES_PER_PAGE,
   PT,
   ROW,
-  SIGN,
   SIZE,
   TITLE_PT,
   rowTop,
 } from './geometry';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
-import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, redHeader, type FlowRow } from './letterFormat';
+import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow, type Placed } from './letterFormat';
 import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 export interface ReminderLetterData {
@@ -156,7 +154,6 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
 
   // ---- paginate on the 22-row grid
   const startRow = LETTER.titleRow + titleLines.length + 1;
-  type Placed = { page: number; row: number; r: FlowRow };
   const placed: Placed[] = [];
   let page = 0;
   let row = startRow;
@@ -180,37 +177,12 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
           .filter(Boolean)
           .join('，')}）`
       : null;
-  const signRows = SIGN.blankRowsBefore + 2 + (contact ? 1 : 0);
-  if (row + signRows > LINES_PER_PAGE) {
-    const lastText = placed.filter((p) => p.r.line !== null);
-    const carry = lastText.slice(-2);
-    const from = carry.length ? placed.indexOf(carry[0]!) : placed.length;
-    const moved = placed.splice(from);
-    page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
-    row = 0;
-    for (const m of moved) {
-      if (m.r.line === null && row === 0) continue;
-      placed.push({ page, row, r: m.r });
-      row++;
-    }
-  }
-  const signPage = page;
-  const senderRow = row + SIGN.blankRowsBefore;
+  const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
   while (pages.length <= signPage) newPage();
   for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
 
   const sp = pages[signPage]!;
-  const dateText = chineseDate(d.date);
-  const dateW = textWidthMm(dateText, BODY_METRICS);
-  const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;
-  const dateCenter = dateRight - dateW / 2;
-  const senderW = Math.min(BLOCK.width, textWidthMm(d.authorityName, BODY_METRICS));
-  const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
-  sp.boxes.push(
-    { type: 'seal', cx: dateCenter, cy: rowTop(senderRow) + ROW * 0.75, d: SIGN.sealDiameter, text: settings.sealText },
-    { ...lineBox(senderRow, { text: d.authorityName }, 'sender'), x: senderX, w: senderW + 1 },
-    { ...lineBox(senderRow + 1, { text: dateText }, 'date'), x: dateRight - dateW - 1, w: dateW + 1, align: 'right' },
-  );
+  sp.boxes.push(...signOffBoxes(d.authorityName, d.date, senderRow, settings.sealText));
   let lastRow = senderRow + 1;
   if (contact) {
     sp.boxes.push(lineBox(senderRow + 2, { text: contact, indent: 2 * CELL }, 'contact'));

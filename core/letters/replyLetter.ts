@@ -10,22 +10,19 @@ import type { LetterSettings } from './contract';
 import {
   A4,
   BLOCK,
-  BLOCK_RIGHT,
-  BODY_LETTER_SPACING,
   BODY_PT,
   CELL,
   LETTER,
   LINES_PER_PAGE,
   PT,
   ROW,
-  SIGN,
   SIZE,
   TITLE_PT,
   emTopInRow,
   rowTop,
 } from './geometry';
-import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, redHeader, type FlowRow } from './letterFormat';
-import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
+import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow, type Placed } from './letterFormat';
+import { breakLines, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
   name: string;
@@ -178,7 +175,6 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
 
   // ---- paginate the flow on the 22-row grid
   const startRow = LETTER.titleRow + titleLines.length + 1;
-  type Placed = { page: number; row: number; r: FlowRow };
   const placed: Placed[] = [];
   let page = 0;
   let row = startRow;
@@ -202,71 +198,13 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
           .filter(Boolean)
           .join('，')}）`
       : null;
-  const signRows = SIGN.blankRowsBefore + 2 + (contact ? 1 : 0);
-  const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
-  if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
-    // Carry the last two lines of text to a new page so the date and seal have company.
-    const lastText = placed.filter((p) => p.r.line !== null);
-    const carry = lastText.slice(-2);
-    const from = placed.indexOf(carry[0]!);
-    const moved = placed.splice(from);
-    page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
-    row = 0;
-    for (const m of moved) {
-      if (m.r.line === null && row === 0) continue;
-      placed.push({ page, row, r: m.r });
-      row++;
-    }
-  }
-  const signPage = page;
-  const senderRow = row + SIGN.blankRowsBefore;
+  const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
 
   while (pages.length <= signPage) newPage();
   for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
 
   const sp = pages[signPage]!;
-  const dateText = chineseDate(d.date);
-  const dateW = textWidthMm(dateText, BODY_METRICS);
-  const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;
-  const dateCenter = dateRight - dateW / 2;
-  const senderW = Math.min(BLOCK.width, textWidthMm(d.authorityName, BODY_METRICS));
-  // centred over the date, but never past the text block's right edge
-  const senderX = Math.min(BLOCK_RIGHT - senderW, dateCenter - senderW / 2);
-  sp.boxes.push(
-    {
-      type: 'seal',
-      cx: dateCenter,
-      cy: rowTop(senderRow) + ROW * 0.75,
-      d: SIGN.sealDiameter,
-      text: settings.sealText,
-    },
-    {
-      type: 'text',
-      x: senderX,
-      y: rowTop(senderRow),
-      w: senderW + 1,
-      lineHeight: ROW,
-      role: 'fangsong',
-      pt: BODY_PT,
-      align: 'left',
-      letterSpacing: BODY_LETTER_SPACING,
-      lines: [{ text: d.authorityName }],
-      part: 'sender',
-    },
-    {
-      type: 'text',
-      x: dateRight - dateW - 1,
-      y: rowTop(senderRow + 1),
-      w: dateW + 1,
-      lineHeight: ROW,
-      role: 'fangsong',
-      pt: BODY_PT,
-      align: 'right',
-      letterSpacing: BODY_LETTER_SPACING,
-      lines: [{ text: dateText }],
-      part: 'date',
-    },
-  );
+  sp.boxes.push(...signOffBoxes(d.authorityName, d.date, senderRow, settings.sealText));
   if (contact) {
     // 附注: 居左空二字, the row under the date
     sp.boxes.push({ ...bodyLineBox(senderRow + 2, { line: { text: contact, indent: 2 * CELL }, role: 'fangsong', part: 'contact' }) });
