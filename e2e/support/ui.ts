@@ -20,15 +20,12 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
   await select.click();
   const dropdown = openDropdown(page);
-  const title = dropdown
+  await dropdown
     .locator('.ant-select-tree-title')
     .filter({ hasText: new RegExp(`^${escape(name)}$`) })
-    .first();
-  // A click that lands while the dropdown is still animating open can be lost: click again until it closes.
-  await expect(async () => {
-    if (await title.isVisible()) await title.click({ timeout: 2000 });
-    await expect(dropdown).toBeHidden({ timeout: 1000 });
-  }).toPass({ timeout: 10_000 });
+    .first()
+    .click();
+  await expect(dropdown).toBeHidden();
 }
 
 /** A row of the main table that contains `text`. */
