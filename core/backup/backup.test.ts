@@ -17,7 +17,7 @@ import { AppError } from '../errors';
 import { createBackup } from './create';
 import { FAT32_MAX_FILE, checkCapacity } from './fsutil';
 import { CIPHER_SUITES, HEADER_LENGTH, OFFSET, parseHeader } from './format';
-import { readBackupHeader } from './read';
+import { readBackupHeader, readPayload, unlockBackup } from './read';
 import { backupPaths, fileOwner, recoverInterruptedRestore, restoreBackup, verifyBackup } from './restore';
 import { selectToKeep } from './rotation';
 import { passphraseProblem, passphraseStrength } from './strength';
@@ -45,6 +45,8 @@ let manifest: Manifest;
 let n = 0;
 
 const tmp = (name: string) => path.join(root, `${name}-${++n}`);
+/** What is in a folder that may not exist (a live snapshot needs no work folder). */
+const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
 before(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-backup-test-'));
@@ -161,9 +163,82 @@ describe('round trip', () => {
         kdf: FAST_KDF,
       }).finally(() => clearInterval(writes));
       assert.ok(r.manifest.counts.settings! >= 304);
+      assert.equal(r.snapshot, 'live', 'read in place, no copy');
+      // The image is the state the counts describe: verify decrypts it and checks the counts and the digest.
+      const v = await verifyBackup({ file: r.file, key: { passphrase: PASSPHRASE }, workDir: tmp('verify') });
+      assert.deepEqual(v.manifest.counts, r.manifest.counts);
+      assert.deepEqual(leftovers(backupPaths(dir).workDir), []);
     } finally {
       db.close();
     }
+  });
+
+  test('the backed-up image is a self-contained rollback-journal database (header bytes 18–19 are 1)', async () => {
+    const r = await makeBackup(source, tmp('usb-header'), PASSPHRASE, { chunkLog2: 20 });
+    const opened = await readBackupHeader(r.file);
+    const { keys } = await unlockBackup(opened.header, { passphrase: PASSPHRASE });
+    const image: Buffer[] = [];
+    await readPayload(opened, keys, { sink: async (b) => void image.push(Buffer.from(b)) });
+    const bytes = Buffer.concat(image);
+    assert.equal(bytes.subarray(0, 16).toString('latin1'), 'SQLite format 3\0');
+    assert.deepEqual([bytes[18], bytes[19]], [1, 1]);
+    assert.equal(bytes.length, r.manifest.database.size);
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), r.manifest.database.sha256);
+  });
+
+  test('when the WAL cannot be emptied (another program is reading it), the backup is made from a copy, then the copy is removed', async () => {
+    const dir = liveCopy();
+    const writer = new Database(liveFile(dir));
+    const reader = new Database(liveFile(dir), { readonly: true });
+    try {
+      writer.pragma('wal_autocheckpoint = 0');
+      writer.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('in-wal', '1', 'x')").run();
+      reader.prepare('BEGIN').run();
+      reader.prepare('SELECT count(*) FROM settings').get(); // pins the WAL frames
+      assert.ok(fs.statSync(`${liveFile(dir)}-wal`).size > 0);
+      const r = await makeBackup(dir, tmp('usb-copy'));
+      const rows = (writer.prepare('SELECT count(*) AS n FROM settings').get() as { n: number }).n;
+      assert.equal(r.snapshot, 'copy');
+      assert.equal(r.manifest.counts.settings, rows, 'the row still in the WAL is in the backup');
+      const v = await verifyBackup({ file: r.file, key: { passphrase: PASSPHRASE }, workDir: tmp('verify') });
+      assert.equal(v.manifest.counts.settings, rows);
+      assert.deepEqual(leftovers(backupPaths(dir).workDir), [], 'the copy is gone');
+    } finally {
+      reader.close();
+      writer.close();
+    }
+  });
+
+  test('a damaged live database is not backed up: BACKUP_CORRUPT, nothing left behind', async () => {
+    const dir = liveCopy();
+    // Overwrite a page in the middle of the settings table (the file, not the header).
+    const file = liveFile(dir);
+    const fd = fs.openSync(file, 'r+');
+    const size = fs.fstatSync(fd).size;
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 4096 / 2) * 4096);
+    fs.closeSync(fd);
+    const usb = tmp('usb-corrupt');
+    await rejects(makeBackup(dir, usb), 'BACKUP_CORRUPT', /完整性检查未通过|无法读取/);
+    assert.deepEqual(leftovers(usb), []);
+    assert.deepEqual(leftovers(backupPaths(dir).workDir), []);
+  });
+
+  test('the read-back catches a byte that differs from what was written: the partial file is removed', async () => {
+    const usb = tmp('usb-readback');
+    await rejects(
+      makeBackup(source, usb, PASSPHRASE, {
+        testHooks: {
+          beforeReadBack: (partial) => {
+            const fd = fs.openSync(partial, 'r+');
+            fs.writeSync(fd, Buffer.from([0xff]), 0, 1, HEADER_LENGTH + 100_000);
+            fs.closeSync(fd);
+          },
+        },
+      }),
+      'TARGET_UNWRITABLE',
+      /读回校验失败/,
+    );
+    assert.deepEqual(leftovers(usb), []);
   });
 });
 
@@ -395,7 +470,7 @@ describe('faults while writing', () => {
     );
     assert.deepEqual(fs.readdirSync(dir), [path.basename(earlier)]);
     assert.equal(sha256File(earlier), earlierHash);
-    assert.deepEqual(fs.readdirSync(backupPaths(source).workDir), []);
+    assert.deepEqual(leftovers(backupPaths(source).workDir), []);
   });
 
   const canMount = (() => {

@@ -1,18 +1,30 @@
 /**
- * Creating a backup: snapshot → manifest → encrypt to `<name>.partial` → fsync →
- * read back and verify → rename → fsync the folder. Never overwrites a file; removes
- * its partial output on any failure or cancel.
+ * Creating a backup: open a snapshot → manifest → encrypt to `<name>.partial` → fsync
+ * and read back → rename → fsync the folder. Never overwrites a file; removes its
+ * partial output on any failure or cancel.
+ *
+ * The work is spread over both cores of a clerk's PC: the main thread reads the
+ * database image and encrypts and writes it in 1 MiB chunks while the coprocessor
+ * (coprocessor.ts) hashes the same bytes in shared memory; then, while the file is
+ * fsynced and read back here, the coprocessor runs quick_check. The manifest (which
+ * holds the hash) comes first in the payload, so chunk 0 is encrypted and written last,
+ * once the hash is known; its length does not depend on the hash's value.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
+import { APPLICATION_ID } from '../../db/open';
+import { OffThreadHash, quickCheckOffThread, type QuickCheckResult } from './coprocessor';
+import { decryptChunk, deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import {
   BACKUP_EXTENSION,
   chunkCount,
+  chunkSize,
   CIPHER_SUITES,
   DEFAULT_CHUNK_LOG2,
   DEFAULT_KDF,
@@ -20,6 +32,7 @@ import {
   encodeManifestBlock,
   expectedFileSize,
   FLAG_AUTOMATIC,
+  HEADER_LENGTH,
   KDF_IDS,
   OFFSET,
   sealHeader,
@@ -27,8 +40,8 @@ import {
 } from './format';
 import { checkCapacity, crashPoint, fsyncDir, localStamp, removeQuietly, spaceOf, writeFailure, type SpaceInfo } from './fsutil';
 import type { Manifest } from './manifest';
-import { readBackupHeader, readPayload, unlockBackup } from './read';
-import { checkDatabaseFile, hashFile, takeSnapshot, type SnapshotSource } from './snapshot';
+import { readBackupHeader, unlockBackup } from './read';
+import { openSnapshot, type OpenSnapshot, type SnapshotSource } from './snapshot';
 import { AppError } from '../errors';
 
 export type Phase = 'snapshot' | 'encrypt' | 'verify' | 'decrypt' | 'check' | 'swap' | 'done';
@@ -58,14 +71,23 @@ export interface CreateOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** Tests: stand-ins for free space, and a failure injected into the write path. */
-  testHooks?: { space?: (dir: string) => Promise<SpaceInfo | null>; beforeWrite?: (written: number) => void };
+  testHooks?: {
+    space?: (dir: string) => Promise<SpaceInfo | null>;
+    beforeWrite?: (written: number) => void;
+    /** Called with the partial file once written, before it is read back (to damage it). */
+    beforeReadBack?: (partial: string) => void;
+  };
   kdf?: KdfParams;
+  /** Chunk size as a power of two (tests use small chunks so small databases span many). */
+  chunkLog2?: number;
 }
 
 export interface CreateResult {
   file: string;
   size: number;
   manifest: Manifest;
+  /** How the database was read: in place ('live') or from a copy (see OpenSnapshot). */
+  snapshot: OpenSnapshot['mode'];
 }
 
 export async function createBackup(options: CreateOptions): Promise<CreateResult> {
@@ -85,28 +107,37 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     throw backupError('VALIDATION', '不能把备份放在数据文件所在的文件夹里：硬盘损坏时会一起丢失。请选择 U 盘或其他位置。');
   }
 
-  // The KDF (about 0.5 s on the thread pool) runs while the snapshot is taken.
+  // The KDF (about 0.3 s on the thread pool) runs while the snapshot is opened and streamed.
   const salt = 'kek' in options.key ? options.key.salt : randomBytes(32);
   const kdf = 'kek' in options.key ? options.key.kdf : (options.kdf ?? DEFAULT_KDF);
   const kekPromise = 'kek' in options.key ? Promise.resolve(options.key.kek) : deriveKek(options.key.passphrase, salt, kdf);
   kekPromise.catch(() => undefined);
 
-  fs.mkdirSync(options.workDir, { recursive: true });
   const backupId = randomBytes(16);
-  const snapshot = path.join(options.workDir, `snapshot-${backupId.toString('hex')}.sqlite`);
+  let snapshot: OpenSnapshot | null = null;
   let partial: string | null = null;
+  let hash: OffThreadHash | null = null;
   try {
     const liveSize = fs.statSync(options.source.databaseFile).size;
-    const workSpace = await space(options.workDir);
-    if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
-      throw backupError('TARGET_UNWRITABLE', '数据文件夹所在磁盘空间不足，无法生成备份快照。请先清理磁盘。');
-    }
+    const copyTo = path.join(options.workDir, `snapshot-${backupId.toString('hex')}.sqlite`);
     report('snapshot', 0);
-    await takeSnapshot(options.source, snapshot, { signal: options.signal, onProgress: (f) => report('snapshot', f * 0.25) });
+    snapshot = await openSnapshot(options.source, copyTo, {
+      signal: options.signal,
+      onProgress: (f) => report('snapshot', f * 0.2),
+      // A copy is only made when the live file cannot be read in place: check room for it then.
+      beforeCopy: async () => {
+        const workSpace = await space(options.workDir);
+        if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
+          throw backupError('TARGET_UNWRITABLE', '数据文件夹所在磁盘空间不足，无法生成备份快照。请先清理磁盘。');
+        }
+      },
+    });
     crashPoint('create:after-snapshot');
-    const facts = checkDatabaseFile(snapshot, { full: false, latestSchemaVersion: LATEST_SCHEMA_VERSION, ...(options.source.nativeBinding ? { nativeBinding: options.source.nativeBinding } : {}) });
-    const digest = await hashFile(snapshot, { signal: options.signal });
-    report('snapshot', 0.3);
+    const { facts } = snapshot;
+    if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '当前数据文件不是清廉台账的数据文件，无法备份。');
+    if (facts.schemaVersion > LATEST_SCHEMA_VERSION) {
+      throw backupError('BACKUP_FROM_FUTURE', `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`);
+    }
 
     const manifest: Manifest = {
       format: 1,
@@ -119,12 +150,14 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       machine: os.hostname().slice(0, 200),
       sqliteVersion: facts.sqliteVersion,
       backupId: backupId.toString('hex'),
-      database: { size: digest.size, sha256: digest.sha256 },
+      // The digest is filled in when the data has been streamed; a hex SHA-256 always has 64 characters.
+      database: { size: snapshot.size, sha256: '0'.repeat(64) },
       counts: facts.counts,
     };
-    const manifestBlock = encodeManifestBlock(JSON.stringify(manifest));
-    const plaintextLength = manifestBlock.length + digest.size;
-    const chunkLog2 = DEFAULT_CHUNK_LOG2;
+    const manifestLength = encodeManifestBlock(JSON.stringify(manifest)).length;
+    const plaintextLength = manifestLength + snapshot.size;
+    const chunkLog2 = options.chunkLog2 ?? DEFAULT_CHUNK_LOG2;
+    if (manifestLength >= 2 ** chunkLog2) throw backupError('INTERNAL', '备份清单过长，备份未完成。');
     const total = expectedFileSize({ chunkLog2, plaintextLength });
     const capacity = checkCapacity(total, await space(options.targetDir));
     if (capacity) throw capacity;
@@ -133,56 +166,72 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     const final = freeName(options.targetDir, `${prefix}-${localStamp(now)}`);
     partial = `${final}.partial`;
 
-    const kek = await kekPromise;
+    // The payload key comes from a random file key; only the header's key wrap needs the
+    // passphrase's key. So the data is encrypted while the KDF runs, and the header is written last.
     const fileKey = randomBytes(32);
-    const fields = {
-      suite: CIPHER_SUITES.AES_256_GCM,
-      kdf: KDF_IDS.SCRYPT,
-      logN: kdf.logN,
-      r: kdf.r,
-      p: kdf.p,
-      chunkLog2,
-      flags: options.kind === 'automatic' ? FLAG_AUTOMATIC : 0,
-      createdAt: now,
-      plaintextLength,
-      backupId,
-      salt,
-      wrapNonce: Buffer.alloc(12),
-      wrappedKey: Buffer.alloc(32),
-      wrapTag: Buffer.alloc(16),
-    };
-    const draft = encodeHeader(fields);
-    const wrap = wrapFileKey(kek, fileKey, wrapAad(draft));
-    wrap.nonce.copy(draft, OFFSET.wrapNonce);
-    wrap.wrapped.copy(draft, OFFSET.wrappedKey);
-    wrap.tag.copy(draft, OFFSET.wrapTag);
     const keys = deriveFileKeys(fileKey, backupId);
-    const header = sealHeader(draft, headerMac(keys.macKey, draft));
+    const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
+      const kek = await kekPromise;
+      const draft = encodeHeader({
+        suite: CIPHER_SUITES.AES_256_GCM,
+        kdf: KDF_IDS.SCRYPT,
+        logN: kdf.logN,
+        r: kdf.r,
+        p: kdf.p,
+        chunkLog2,
+        flags: options.kind === 'automatic' ? FLAG_AUTOMATIC : 0,
+        createdAt: now,
+        plaintextLength,
+        backupId,
+        salt,
+        wrapNonce: Buffer.alloc(12),
+        wrappedKey: Buffer.alloc(32),
+        wrapTag: Buffer.alloc(16),
+      });
+      const wrap = wrapFileKey(kek, fileKey, wrapAad(draft));
+      wrap.nonce.copy(draft, OFFSET.wrapNonce);
+      wrap.wrapped.copy(draft, OFFSET.wrappedKey);
+      wrap.tag.copy(draft, OFFSET.wrapTag);
+      return sealHeader(draft, headerMac(keys.macKey, draft));
+    };
 
-    await writeEncrypted({
+    hash = new OffThreadHash();
+    const opened = snapshot;
+    const { sha256, ranges } = await writeEncrypted({
       partial,
-      header,
-      manifestBlock,
-      snapshot,
+      header: sealHeaderWhenKeyed,
+      snapshot: opened,
+      hash,
+      manifestLength,
       payloadKey: keys.payloadKey,
       chunkLog2,
       plaintextLength,
       signal: options.signal,
-      onProgress: (done) => report('encrypt', 0.3 + 0.45 * (done / plaintextLength)),
+      onProgress: (done) => report('encrypt', 0.2 + 0.55 * (done / plaintextLength)),
       beforeWrite: options.testHooks?.beforeWrite,
       where: options.targetDir,
+      sealChunk0: (sha) => {
+        manifest.database.sha256 = sha;
+        const block = encodeManifestBlock(JSON.stringify(manifest));
+        if (block.length !== manifestLength) throw backupError('INTERNAL', '备份清单长度变化，备份未完成。');
+        return block;
+      },
     });
+    hash = null;
+    manifest.database.sha256 = sha256;
 
-    // Read back what is on the disk now, exactly as a restore would (minus the KDF: the key is known).
+    // Three things at once: the coprocessor checks the database (quick_check), the thread
+    // pool makes the file durable (fsync), and this thread reads the file back (through
+    // the system's file cache, as any program reads a file).
     report('verify', 0.75);
-    const opened = await readBackupHeader(partial);
-    if (opened.size !== total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
-    const unlocked = await unlockBackup(opened.header, { kek });
-    const readBack = await readPayload(opened, unlocked.keys, {
-      signal: options.signal,
-      onProgress: (done, all) => report('verify', 0.75 + 0.24 * (done / all)),
-    });
-    if (readBack.database.sha256 !== manifest.database.sha256) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+    options.testHooks?.beforeReadBack?.(partial);
+    const check = later(quickCheck(opened, options.source.nativeBinding));
+    const durable = later(syncFile(partial));
+    await readBack(partial, { size: total, kek: await kekPromise, manifest, ranges }, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
+    await durable;
+    const checked = await check;
+    if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
+    if (checked.foreignKeyProblems) throw backupError('BACKUP_CORRUPT', `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`);
     throwIfAborted(options.signal);
 
     crashPoint('create:before-rename');
@@ -192,14 +241,52 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     await fsyncDir(options.targetDir);
     crashPoint('create:after-rename');
     report('done', 1);
-    return { file: final, size: total, manifest };
+    return { file: final, size: total, manifest, snapshot: opened.mode };
   } catch (error) {
+    hash?.drop();
     if (partial) await removeQuietly(partial);
     if (error instanceof AppError) throw error;
     if ((error as NodeJS.ErrnoException)?.code) throw writeFailure(error, options.targetDir);
     throw error;
   } finally {
-    for (const f of [snapshot, `${snapshot}-journal`, `${snapshot}-wal`, `${snapshot}-shm`]) await removeQuietly(f);
+    await snapshot?.close();
+  }
+}
+
+/**
+ * quick_check and foreign_key_check of the image on the coprocessor; on the main thread
+ * if the coprocessor cannot load SQLite (it answers with an error, not a verdict).
+ */
+async function quickCheck(snapshot: OpenSnapshot, nativeBinding: string | undefined): Promise<QuickCheckResult> {
+  try {
+    return await quickCheckOffThread(snapshot.file, nativeBinding);
+  } catch {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(snapshot.file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+      const rows = db.pragma('quick_check') as Record<string, unknown>[];
+      const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
+      return { ok: rows.length === 1 && first === 'ok', first: String(first).slice(0, 200), foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length };
+    } catch (error) {
+      return { ok: false, first: String((error as Error).message).slice(0, 200), foreignKeyProblems: 0 };
+    } finally {
+      db?.close();
+    }
+  }
+}
+
+/** Gives a promise awaited later a handler now: a failure meanwhile is not an unhandled rejection. */
+function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+async function syncFile(file: string): Promise<void> {
+  const fh = await fs.promises.open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
@@ -213,9 +300,12 @@ function freeName(dir: string, base: string): string {
 
 interface WriteArgs {
   partial: string;
-  header: Buffer;
-  manifestBlock: Buffer;
-  snapshot: string;
+  /** The sealed header, once the key-encryption key is there (written last). */
+  header: () => Promise<Buffer>;
+  snapshot: OpenSnapshot;
+  hash: OffThreadHash;
+  /** Bytes of the manifest block at the start of the payload (chunk 0). */
+  manifestLength: number;
   payloadKey: Buffer;
   chunkLog2: number;
   plaintextLength: number;
@@ -223,69 +313,177 @@ interface WriteArgs {
   onProgress(done: number): void;
   beforeWrite: ((written: number) => void) | undefined;
   where: string;
+  /** The manifest block, given the database's SHA-256 (same length as announced). */
+  sealChunk0(sha256: string): Buffer;
 }
 
-async function writeEncrypted(a: WriteArgs): Promise<void> {
+/** Bytes read, hashed and encrypted per step: four 1 MiB chunks. */
+const WINDOW_BYTES = 4 * 1024 * 1024;
+/** Windows in flight: one being read, one being hashed and encrypted, one being written. */
+const SLOTS = 3;
+
+/** One write, as the read-back checks it: where, how long, and the CRC-32 of what was written. */
+export interface WrittenRange {
+  position: number;
+  length: number;
+  crc: number;
+}
+
+/**
+ * Writes chunks and header to the partial file; returns the SHA-256 of the database image
+ * and every write's range and CRC-32 (for the read-back). Chunks 1..n-1 stream from the
+ * snapshot, read one window ahead, hashed on the coprocessor from the same shared memory
+ * the main thread encrypts; then chunk 0 (manifest + the first database bytes), then the header.
+ */
+async function writeEncrypted(a: WriteArgs): Promise<{ sha256: string; ranges: WrittenRange[] }> {
   const size = 2 ** a.chunkLog2;
   const count = chunkCount(a.plaintextLength, size);
+  const dbSize = a.snapshot.size;
+  const headLength = Math.min(dbSize, size - a.manifestLength);
   let out: fs.promises.FileHandle;
   try {
     out = await fs.promises.open(a.partial, 'wx', 0o600);
   } catch (error) {
     throw writeFailure(error, a.where);
   }
-  const src = await fs.promises.open(a.snapshot, 'r');
+  const src = await fs.promises.open(a.snapshot.file, 'r');
+  const ranges: WrittenRange[] = [];
   let written = 0;
-  const write = async (buffers: Buffer[]) => {
+  const writeAt = (buffers: Buffer[], position: number): Promise<void> => {
     a.beforeWrite?.(written);
-    const n = buffers.reduce((s, b) => s + b.length, 0);
-    let done = 0;
-    while (done < n) {
-      const { bytesWritten } = await out.writev(done === 0 ? buffers : [Buffer.concat(buffers).subarray(done)]);
-      if (!bytesWritten) throw Object.assign(new Error('short write'), { code: 'EIO' });
-      done += bytesWritten;
+    const length = buffers.reduce((sum, b) => sum + b.length, 0);
+    written += length;
+    ranges.push({ position, length, crc: buffers.reduce((crc, b) => crc32(b, crc), 0) });
+    return (async () => {
+      for (let done = 0; done < length; ) {
+        const { bytesWritten } = await out.writev(done === 0 ? buffers : [Buffer.concat(buffers).subarray(done)], position + done);
+        if (!bytesWritten) throw Object.assign(new Error('short write'), { code: 'EIO' });
+        done += bytesWritten;
+      }
+    })();
+  };
+  const readFully = async (into: Buffer, position: number) => {
+    for (let got = 0; got < into.length; ) {
+      const { bytesRead } = await src.read(into, got, into.length - got, position + got);
+      if (!bytesRead) throw backupError('INTERNAL', '快照文件比预期短，备份未完成。');
+      got += bytesRead;
     }
-    written += n;
   };
   try {
-    await write([a.header]);
-    const readSize = size * 16;
-    let carry = Buffer.from(a.manifestBlock);
-    let index = 0;
-    let consumed = 0;
-    let eof = false;
+    const head = Buffer.alloc(headLength);
+    await readFully(head, 0);
+    if (a.snapshot.walHeader) head.fill(1, 18, 20); // see OpenSnapshot.walHeader
+    const headHashed = later(a.hash.update(head));
+
+    const windowChunks = Math.max(1, Math.floor(WINDOW_BYTES / size));
+    const slots = Array.from({ length: SLOTS }, () => ({ memory: Buffer.from(new SharedArrayBuffer(windowChunks * size)), free: Promise.resolve() }));
+    const steps = Math.ceil((count - 1) / windowChunks);
+    /** Reads window `step` (chunks from 1 + step·windowChunks) into its slot once the coprocessor is done with the slot. */
+    const load = (step: number) => {
+      const slot = slots[step % SLOTS]!;
+      const index = 1 + step * windowChunks;
+      const n = Math.min(windowChunks, count - index);
+      const dbStart = index * size - a.manifestLength;
+      const bytes = slot.memory.subarray(0, Math.min(n * size, dbSize - dbStart));
+      return later(slot.free.then(() => readFully(bytes, dbStart)).then(() => ({ slot, index, n, bytes })));
+    };
+    const writes: Promise<void>[] = [];
+    let next = steps > 0 ? load(0) : null;
     let midway = false;
-    const readBuf = Buffer.allocUnsafe(readSize);
-    while (index < count) {
+    for (let step = 0; step < steps; step++) {
       throwIfAborted(a.signal);
-      if (!eof && carry.length < readSize) {
-        const { bytesRead } = await src.read(readBuf, 0, readSize, null);
-        if (bytesRead === 0) eof = true;
-        else carry = Buffer.concat([carry, readBuf.subarray(0, bytesRead)]);
+      const { slot, index, n, bytes } = await next!;
+      next = step + 1 < steps ? load(step + 1) : null;
+      slot.free = later(a.hash.update(bytes));
+      const sealed: Buffer[] = [];
+      for (let j = 0; j < n; j++) {
+        const i = index + j;
+        sealed.push(...encryptChunk(a.payloadKey, i, i === count - 1, bytes.subarray(j * size, Math.min((j + 1) * size, bytes.length))));
       }
-      const pieces: Buffer[] = [];
-      let off = 0;
-      while (index < count && (carry.length - off >= size || (eof && carry.length - off > 0))) {
-        const piece = carry.subarray(off, Math.min(off + size, carry.length));
-        off += piece.length;
-        consumed += piece.length;
-        pieces.push(...encryptChunk(a.payloadKey, index, index === count - 1, piece));
-        index++;
-      }
-      carry = carry.subarray(off);
-      if (pieces.length) await write(pieces);
-      if (!midway && index >= count / 2) {
+      writes.push(later(writeAt(sealed, HEADER_LENGTH + index * (size + TAG_LENGTH))));
+      if (writes.length >= SLOTS) await writes.shift();
+      if (!midway && index + n >= count / 2) {
         midway = true;
+        await Promise.all(writes);
         crashPoint('create:mid-write');
       }
-      a.onProgress(consumed);
-      if (eof && carry.length === 0 && index < count) throw backupError('INTERNAL', '快照文件比预期短，备份未完成。');
+      a.onProgress(Math.min(a.plaintextLength, (index + n) * size));
     }
-    if (consumed !== a.plaintextLength || carry.length) throw backupError('INTERNAL', '快照文件在备份过程中发生变化，备份未完成，请重试。');
-    await out.sync();
+    await Promise.all(writes);
+    await Promise.all([headHashed, ...slots.map((s) => s.free)]);
+    a.snapshot.assertUnchanged();
+    const sha256 = await a.hash.digest();
+    const chunk0 = Buffer.concat([a.sealChunk0(sha256), head]);
+    await writeAt(encryptChunk(a.payloadKey, 0, count === 1, chunk0), HEADER_LENGTH);
+    await writeAt([await a.header()], 0);
+    if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count) throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
+    a.onProgress(a.plaintextLength);
+    return { sha256, ranges };
   } finally {
     await src.close();
     await out.close();
   }
-  if (written !== a.plaintextLength + a.header.length + TAG_LENGTH * count) throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
+}
+
+/**
+ * The read-back: the file as it now reads (header checks, key, header MAC), every written
+ * range compared by CRC-32 with what was written, and the first and last chunks decrypted
+ * and authenticated with the file key as a restore would (the manifest, the last-chunk flag).
+ * Decrypting every chunk again would prove nothing more about the file than the byte
+ * comparison does, at three times the cost; verify and restore decrypt everything.
+ */
+async function readBack(
+  file: string,
+  expected: { size: number; kek: Buffer; manifest: Manifest; ranges: WrittenRange[] },
+  options: { signal: AbortSignal | undefined; onProgress(fraction: number): void },
+): Promise<void> {
+  const mismatch = () => backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+  const opened = await readBackupHeader(file);
+  if (opened.size !== expected.size) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
+  const { keys } = await unlockBackup(opened.header, { kek: expected.kek });
+  const size = chunkSize(opened.header);
+  const count = chunkCount(opened.header.plaintextLength, size);
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const sealedAt = async (index: number) => {
+      const position = HEADER_LENGTH + index * (size + TAG_LENGTH);
+      const length = index === count - 1 ? opened.size - position : size + TAG_LENGTH;
+      const b = Buffer.allocUnsafe(length);
+      const { bytesRead } = await fh.read(b, 0, length, position);
+      if (bytesRead !== length) throw mismatch();
+      return b;
+    };
+    const first = decryptChunk(keys.payloadKey, 0, count === 1, await sealedAt(0));
+    const block = encodeManifestBlock(JSON.stringify(expected.manifest));
+    if (!first.subarray(0, block.length).equals(block)) throw mismatch();
+    if (count > 1) decryptChunk(keys.payloadKey, count - 1, true, await sealedAt(count - 1));
+
+    const sorted = [...expected.ranges].sort((x, y) => x.position - y.position);
+    let end = 0;
+    const total = sorted.reduce((sum, r) => sum + r.length, 0);
+    let done = 0;
+    // Two buffers, reused: the next range is read while this one is checked.
+    const longest = sorted.reduce((m, r) => Math.max(m, r.length), 0);
+    const buffers = [Buffer.allocUnsafe(longest), Buffer.allocUnsafe(longest)];
+    const read = (k: number) => {
+      const r = sorted[k]!;
+      const into = buffers[k % 2]!.subarray(0, r.length);
+      return later(fh.read(into, 0, r.length, r.position).then(({ bytesRead }) => (bytesRead === r.length ? into : Promise.reject(mismatch()))));
+    };
+    let next = sorted.length ? read(0) : null;
+    for (let k = 0; k < sorted.length; k++) {
+      throwIfAborted(options.signal);
+      const r = sorted[k]!;
+      if (r.position !== end) throw mismatch(); // the ranges must tile the file with no gap or overlap
+      const buf = await next!;
+      next = k + 1 < sorted.length ? read(k + 1) : null;
+      if (crc32(buf) !== r.crc) throw mismatch();
+      end += r.length;
+      done += r.length;
+      options.onProgress(done / total);
+    }
+    if (end !== opened.size) throw mismatch();
+  } finally {
+    await fh.close();
+  }
 }

@@ -2,8 +2,8 @@
  * Reading a backup: header checks (no key), unlocking (KDF, key check, header MAC),
  * then the payload chunk by chunk, each authenticated before a byte of it is used.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { OffThreadHash } from './coprocessor';
 import { checkHeaderMac, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
@@ -70,24 +70,36 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
   const size = chunkSize(header);
   const count = chunkCount(header.plaintextLength, size);
   const sealedSize = size + TAG_LENGTH;
-  const perRead = Math.max(1, Math.floor((1024 * 1024) / sealedSize));
-  const buf = Buffer.allocUnsafe(perRead * sealedSize);
-  const hash = createHash('sha256');
+  // 4 MiB per read; the next read runs while this one is decrypted.
+  const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
+  const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
+  // The digest is computed on the coprocessor while this thread decrypts.
+  const hash = new OffThreadHash();
+  const hashed: Promise<void>[] = [];
   let manifest: Manifest | null = null;
   let pending: Buffer = Buffer.alloc(0); // plaintext before the manifest is complete
   let dbBytes = 0;
   let plainDone = 0;
   const fh = await fs.promises.open(opened.file, 'r');
+  const readBlock = (index: number, position: number, into: Buffer) => {
+    const n = Math.min(perRead, count - index);
+    const want = index + n === count ? opened.size - position : n * sealedSize;
+    const read = fh.read(into, 0, want, position).then(({ bytesRead }) => {
+      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
+      return { n, want };
+    });
+    read.catch(() => undefined);
+    return read;
+  };
   try {
     let position = HEADER_LENGTH;
-    for (let index = 0; index < count; ) {
+    let next = count > 0 ? readBlock(0, position, buffers[0]!) : null;
+    for (let index = 0, turn = 0; index < count; turn++) {
       throwIfAborted(options.signal);
-      const n = Math.min(perRead, count - index);
-      const lastInRead = index + n === count;
-      const want = lastInRead ? opened.size - position : n * sealedSize;
-      const { bytesRead } = await fh.read(buf, 0, want, position);
-      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
-      position += bytesRead;
+      const buf = buffers[turn % 2]!;
+      const { n, want } = await next!;
+      position += want;
+      next = index + n < count ? readBlock(index + n, position, buffers[(turn + 1) % 2]!) : null;
       for (let k = 0, off = 0; k < n; k++, index++) {
         const last = index === count - 1;
         const len = last ? want - off : sealedSize;
@@ -115,19 +127,24 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
           pending = Buffer.alloc(0);
         }
         if (data.length) {
-          hash.update(data);
+          const p = hash.update(data);
+          p.catch(() => undefined);
+          hashed.push(p);
           dbBytes += data.length;
           if (options.sink) await options.sink(data);
         }
       }
       options.onProgress?.(plainDone, header.plaintextLength);
     }
+    if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
+    if (dbBytes !== manifest.database.size) throw backupError('BACKUP_CORRUPT', '备份中数据库的长度与清单不符，备份不可用。');
+    await Promise.all(hashed);
+    if ((await hash.digest()) !== manifest.database.sha256) throw backupError('BACKUP_CORRUPT', '备份中数据库的校验值与清单不符，备份不可用。');
+    return manifest;
+  } catch (error) {
+    hash.drop();
+    throw error;
   } finally {
     await fh.close();
   }
-  if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
-  if (dbBytes !== manifest.database.size || hash.digest('hex') !== manifest.database.sha256) {
-    throw backupError('BACKUP_CORRUPT', '备份中数据库的校验值与清单不符，备份不可用。');
-  }
-  return manifest;
 }

@@ -5,9 +5,11 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../db/open';
 import { APPLICATION_ID } from '../../db/open';
 import { backupError, throwIfAborted } from './errors';
+import { removeQuietly } from './fsutil';
 
 export interface SnapshotSource {
   /** The host's open connection: snapshot with the online backup API (writes through this connection are folded in). */
@@ -60,6 +62,140 @@ export async function takeSnapshot(
     copy.close();
   }
   // No fsync: the snapshot is a scratch file (a crash discards it); the backup file is fsynced.
+}
+
+/**
+ * A database image to back up: bytes 0..size of `file`, which `facts` describe (read in
+ * the same read transaction), held stable until `close()`.
+ */
+export interface OpenSnapshot {
+  /**
+   * 'live': the live file itself, read inside a read transaction that began while the
+   * write-ahead log was empty. Such a reader holds WAL read-lock 0, which SQLite
+   * documents as "ignore the WAL, the database file is a trustworthy snapshot" and
+   * which keeps every checkpoint from writing into the file until it ends; clerks keep
+   * saving meanwhile (their commits go to the WAL). No copy is written.
+   * 'copy': a copy in the work folder (online backup API / VACUUM INTO), when the WAL
+   * could not be emptied (another process was reading or writing).
+   */
+  mode: 'live' | 'copy';
+  file: string;
+  size: number;
+  facts: DbFacts;
+  /** The image's header says WAL (bytes 18–19 = 2): the backup sets them to 1 (rollback journal), so the restored file stands alone. */
+  walHeader: boolean;
+  /** Throws if the file was written to while it was read (it cannot be, by the lock above; this is the proof). */
+  assertUnchanged(): void;
+  close(): Promise<void>;
+}
+
+const walIsEmpty = (file: string): boolean => {
+  try {
+    return fs.statSync(`${file}-wal`).size === 0;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+};
+
+/** The live file under a read-lock-0 transaction, or null when the WAL is not empty. */
+function openLive(source: SnapshotSource): OpenSnapshot | null {
+  const file = source.databaseFile;
+  // The owner of the connection empties the WAL first (a no-op when it is already empty).
+  if (source.db && !walIsEmpty(file)) source.db.pragma('wal_checkpoint(TRUNCATE)');
+  if (!walIsEmpty(file)) return null;
+  const reader = new Database(file, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+  try {
+    reader.pragma('busy_timeout = 5000');
+    if (reader.pragma('journal_mode', { simple: true }) !== 'wal') {
+      reader.close();
+      return null;
+    }
+    reader.prepare('BEGIN').run();
+    const facts = readFacts(reader); // the first read: the transaction's snapshot is fixed here
+    // Empty now means empty when the snapshot was fixed (a WAL only shrinks when no reader
+    // is using it), so this reader holds read-lock 0 and reads the file alone.
+    if (!walIsEmpty(file)) {
+      reader.close();
+      return null;
+    }
+    const size = (reader.pragma('page_size', { simple: true }) as number) * (reader.pragma('page_count', { simple: true }) as number);
+    const before = fs.statSync(file, { bigint: true });
+    if (before.size < BigInt(size)) {
+      reader.close();
+      return null;
+    }
+    const header = Buffer.alloc(2);
+    const fd = fs.openSync(file, 'r');
+    try {
+      fs.readSync(fd, header, 0, 2, 18);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return {
+      mode: 'live',
+      file,
+      size,
+      facts,
+      walHeader: header[0] === 2 && header[1] === 2,
+      assertUnchanged() {
+        const now = fs.statSync(file, { bigint: true });
+        if (now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) {
+          throw backupError('INTERNAL', '备份期间数据文件被其他程序改写，本次备份未完成，请重试。');
+        }
+      },
+      async close() {
+        reader.close();
+      },
+    };
+  } catch (error) {
+    if (reader.open) reader.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the image a backup is made of: the live file when its WAL can be emptied (the
+ * usual case, no copy), else a copy in `workDir` named `snapshot-<id>.sqlite`.
+ */
+export async function openSnapshot(
+  source: SnapshotSource,
+  copyTo: string,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; beforeCopy?: () => Promise<void> } = {},
+): Promise<OpenSnapshot> {
+  let live: OpenSnapshot | null;
+  try {
+    live = openLive(source);
+  } catch (error) {
+    throw backupError('BACKUP_CORRUPT', `当前数据库无法读取：${(error as Error).message}`);
+  }
+  if (live) return live;
+  await options.beforeCopy?.();
+  fs.mkdirSync(path.dirname(copyTo), { recursive: true });
+  const cleanup = async () => {
+    for (const f of [copyTo, `${copyTo}-journal`, `${copyTo}-wal`, `${copyTo}-shm`]) await removeQuietly(f);
+  };
+  try {
+    await takeSnapshot(source, copyTo, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    const db = new Database(copyTo, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+    let facts: DbFacts;
+    try {
+      facts = readFacts(db);
+    } finally {
+      db.close();
+    }
+    return {
+      mode: 'copy',
+      file: copyTo,
+      size: fs.statSync(copyTo).size,
+      facts,
+      walHeader: false,
+      assertUnchanged() {},
+      close: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
 }
 
 /** Reads the facts a manifest records (and a restore compares). */

@@ -61,6 +61,8 @@ export function makeBackup(dataDir: string, targetDir: string, passphrase = PASS
     appVersion: '0.0.0-test',
     workDir: backupPaths(dataDir).workDir,
     kdf: FAST_KDF,
+    // 64 KiB chunks (the smallest sensible; new backups use 1 MiB): the small fixtures span several.
+    chunkLog2: 16,
     ...extra,
   });
 }
