@@ -14,17 +14,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { APPLICATION_ID } from '../../db/open';
 import { OffThreadHash, quickCheckOffThread, type QuickCheckResult } from './coprocessor';
-import { decryptChunk, deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
+import { deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import {
   BACKUP_EXTENSION,
   chunkCount,
-  chunkSize,
   CIPHER_SUITES,
   DEFAULT_CHUNK_LOG2,
   DEFAULT_KDF,
@@ -40,7 +38,7 @@ import {
 } from './format';
 import { checkCapacity, crashPoint, fsyncDir, localStamp, removeQuietly, spaceOf, writeFailure, type SpaceInfo } from './fsutil';
 import type { Manifest } from './manifest';
-import { readBackupHeader, unlockBackup } from './read';
+import { authenticateChunks, readBackupHeader, unlockBackup } from './read';
 import { openSnapshot, type OpenSnapshot, type SnapshotSource } from './snapshot';
 import { AppError } from '../errors';
 
@@ -197,7 +195,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
 
     hash = new OffThreadHash();
     const opened = snapshot;
-    const { sha256, ranges } = await writeEncrypted({
+    const sha256 = await writeEncrypted({
       partial,
       header: sealHeaderWhenKeyed,
       snapshot: opened,
@@ -222,12 +220,22 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
 
     // Three things at once: the coprocessor checks the database (quick_check), the thread
     // pool makes the file durable (fsync), and this thread reads the file back (through
-    // the system's file cache, as any program reads a file).
+    // the system's file cache, as any program reads a file) and checks it: header, key,
+    // header MAC, every chunk's tag in its place, the manifest, the lengths (see authenticateChunks).
     report('verify', 0.75);
     options.testHooks?.beforeReadBack?.(partial);
     const check = later(quickCheck(opened, options.source.nativeBinding));
     const durable = later(syncFile(partial));
-    await readBack(partial, { size: total, kek: await kekPromise, manifest, ranges }, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
+    const readBack = await (async () => {
+      const written = await readBackupHeader(partial!);
+      if (written.size !== total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
+      const { keys: readKeys } = await unlockBackup(written.header, { kek: await kekPromise });
+      return authenticateChunks(written, readKeys, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
+    })().catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
+      throw error instanceof AppError && error.code !== 'CANCELLED' ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`) : error;
+    });
+    if (JSON.stringify(readBack) !== JSON.stringify(manifest)) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
     await durable;
     const checked = await check;
     if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
@@ -320,22 +328,15 @@ interface WriteArgs {
 /** Bytes read, hashed and encrypted per step: four 1 MiB chunks. */
 const WINDOW_BYTES = 4 * 1024 * 1024;
 /** Windows in flight: one being read, one being hashed and encrypted, one being written. */
-const SLOTS = 3;
-
-/** One write, as the read-back checks it: where, how long, and the CRC-32 of what was written. */
-export interface WrittenRange {
-  position: number;
-  length: number;
-  crc: number;
-}
+const SLOTS = 6;
 
 /**
- * Writes chunks and header to the partial file; returns the SHA-256 of the database image
- * and every write's range and CRC-32 (for the read-back). Chunks 1..n-1 stream from the
+ * Writes chunks and header to the partial file; returns the SHA-256 of the database image.
+ * Chunks 1..n-1 stream from the
  * snapshot, read one window ahead, hashed on the coprocessor from the same shared memory
  * the main thread encrypts; then chunk 0 (manifest + the first database bytes), then the header.
  */
-async function writeEncrypted(a: WriteArgs): Promise<{ sha256: string; ranges: WrittenRange[] }> {
+async function writeEncrypted(a: WriteArgs): Promise<string> {
   const size = 2 ** a.chunkLog2;
   const count = chunkCount(a.plaintextLength, size);
   const dbSize = a.snapshot.size;
@@ -347,13 +348,11 @@ async function writeEncrypted(a: WriteArgs): Promise<{ sha256: string; ranges: W
     throw writeFailure(error, a.where);
   }
   const src = await fs.promises.open(a.snapshot.file, 'r');
-  const ranges: WrittenRange[] = [];
   let written = 0;
   const writeAt = (buffers: Buffer[], position: number): Promise<void> => {
     a.beforeWrite?.(written);
     const length = buffers.reduce((sum, b) => sum + b.length, 0);
     written += length;
-    ranges.push({ position, length, crc: buffers.reduce((crc, b) => crc32(b, crc), 0) });
     return (async () => {
       for (let done = 0; done < length; ) {
         const { bytesWritten } = await out.writev(done === 0 ? buffers : [Buffer.concat(buffers).subarray(done)], position + done);
@@ -418,72 +417,9 @@ async function writeEncrypted(a: WriteArgs): Promise<{ sha256: string; ranges: W
     await writeAt([await a.header()], 0);
     if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count) throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
     a.onProgress(a.plaintextLength);
-    return { sha256, ranges };
+    return sha256;
   } finally {
     await src.close();
     await out.close();
-  }
-}
-
-/**
- * The read-back: the file as it now reads (header checks, key, header MAC), every written
- * range compared by CRC-32 with what was written, and the first and last chunks decrypted
- * and authenticated with the file key as a restore would (the manifest, the last-chunk flag).
- * Decrypting every chunk again would prove nothing more about the file than the byte
- * comparison does, at three times the cost; verify and restore decrypt everything.
- */
-async function readBack(
-  file: string,
-  expected: { size: number; kek: Buffer; manifest: Manifest; ranges: WrittenRange[] },
-  options: { signal: AbortSignal | undefined; onProgress(fraction: number): void },
-): Promise<void> {
-  const mismatch = () => backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
-  const opened = await readBackupHeader(file);
-  if (opened.size !== expected.size) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
-  const { keys } = await unlockBackup(opened.header, { kek: expected.kek });
-  const size = chunkSize(opened.header);
-  const count = chunkCount(opened.header.plaintextLength, size);
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    const sealedAt = async (index: number) => {
-      const position = HEADER_LENGTH + index * (size + TAG_LENGTH);
-      const length = index === count - 1 ? opened.size - position : size + TAG_LENGTH;
-      const b = Buffer.allocUnsafe(length);
-      const { bytesRead } = await fh.read(b, 0, length, position);
-      if (bytesRead !== length) throw mismatch();
-      return b;
-    };
-    const first = decryptChunk(keys.payloadKey, 0, count === 1, await sealedAt(0));
-    const block = encodeManifestBlock(JSON.stringify(expected.manifest));
-    if (!first.subarray(0, block.length).equals(block)) throw mismatch();
-    if (count > 1) decryptChunk(keys.payloadKey, count - 1, true, await sealedAt(count - 1));
-
-    const sorted = [...expected.ranges].sort((x, y) => x.position - y.position);
-    let end = 0;
-    const total = sorted.reduce((sum, r) => sum + r.length, 0);
-    let done = 0;
-    // Two buffers, reused: the next range is read while this one is checked.
-    const longest = sorted.reduce((m, r) => Math.max(m, r.length), 0);
-    const buffers = [Buffer.allocUnsafe(longest), Buffer.allocUnsafe(longest)];
-    const read = (k: number) => {
-      const r = sorted[k]!;
-      const into = buffers[k % 2]!.subarray(0, r.length);
-      return later(fh.read(into, 0, r.length, r.position).then(({ bytesRead }) => (bytesRead === r.length ? into : Promise.reject(mismatch()))));
-    };
-    let next = sorted.length ? read(0) : null;
-    for (let k = 0; k < sorted.length; k++) {
-      throwIfAborted(options.signal);
-      const r = sorted[k]!;
-      if (r.position !== end) throw mismatch(); // the ranges must tile the file with no gap or overlap
-      const buf = await next!;
-      next = k + 1 < sorted.length ? read(k + 1) : null;
-      if (crc32(buf) !== r.crc) throw mismatch();
-      end += r.length;
-      done += r.length;
-      options.onProgress(done / total);
-    }
-    if (end !== opened.size) throw mismatch();
-  } finally {
-    await fh.close();
   }
 }

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { OffThreadHash } from './coprocessor';
-import { checkHeaderMac, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
+import { checkHeaderMac, ChunkTagCheck, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
 import { parseManifest, type Manifest } from './manifest';
@@ -110,20 +110,11 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
         let data = plain;
         if (!manifest) {
           pending = pending.length ? Buffer.concat([pending, plain]) : Buffer.from(plain);
-          if (pending.length < 8) continue;
-          if (!pending.subarray(0, 4).equals(MANIFEST_MAGIC)) throw backupError('BACKUP_CORRUPT', '备份文件的清单缺失，文件已损坏。');
-          const mlen = pending.readUInt32BE(4);
-          if (mlen > MAX_MANIFEST_BYTES) throw backupError('BACKUP_CORRUPT', '备份文件的清单长度不合理，文件已损坏。');
-          if (pending.length < 8 + mlen) continue;
-          manifest = parseManifest(pending.subarray(8, 8 + mlen));
-          if (manifest.backupId !== header.backupId.toString('hex')) {
-            throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头不属于同一个备份（文件被拼接过）。');
-          }
-          if (8 + mlen + manifest.database.size !== header.plaintextLength) {
-            throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头记录的长度不一致，文件已损坏。');
-          }
+          const found = manifestAtStart(pending, header);
+          if (!found) continue;
+          manifest = found.manifest;
           options.onManifest?.(manifest);
-          data = pending.subarray(8 + mlen);
+          data = found.rest;
           pending = Buffer.alloc(0);
         }
         if (data.length) {
@@ -144,6 +135,87 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
   } catch (error) {
     hash.drop();
     throw error;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The manifest at the start of the payload, once `plain` holds all of it (else null), and
+ * the bytes after it; checked against the header (same backup, same lengths).
+ */
+function manifestAtStart(plain: Buffer, header: Header): { manifest: Manifest; rest: Buffer } | null {
+  if (plain.length < 8) return null;
+  if (!plain.subarray(0, 4).equals(MANIFEST_MAGIC)) throw backupError('BACKUP_CORRUPT', '备份文件的清单缺失，文件已损坏。');
+  const mlen = plain.readUInt32BE(4);
+  if (mlen > MAX_MANIFEST_BYTES) throw backupError('BACKUP_CORRUPT', '备份文件的清单长度不合理，文件已损坏。');
+  if (plain.length < 8 + mlen) return null;
+  const manifest = parseManifest(plain.subarray(8, 8 + mlen));
+  if (manifest.backupId !== header.backupId.toString('hex')) {
+    throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头不属于同一个备份（文件被拼接过）。');
+  }
+  if (8 + mlen + manifest.database.size !== header.plaintextLength) {
+    throw backupError('BACKUP_CORRUPT', '备份文件的清单与文件头记录的长度不一致，文件已损坏。');
+  }
+  return { manifest, rest: plain.subarray(8 + mlen) };
+}
+
+/**
+ * The read-back right after a backup is written: every chunk's tag checked in its place
+ * (position, last-chunk flag), the first chunk decrypted for the manifest and the last
+ * for the end, the middle ones checked without decrypting (ChunkTagCheck). Proves the
+ * file holds exactly the ciphertext that was written; the database's SHA-256 is not
+ * recomputed (the writer hashed those very bytes moments before encrypting them;
+ * verify and restore recompute it). Requires the manifest to fit in the first chunk.
+ */
+export async function authenticateChunks(opened: OpenedBackup, keys: FileKeys, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<Manifest> {
+  const { header } = opened;
+  const size = chunkSize(header);
+  const count = chunkCount(header.plaintextLength, size);
+  const sealedSize = size + TAG_LENGTH;
+  const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
+  const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
+  const fh = await fs.promises.open(opened.file, 'r');
+  const readBlock = (index: number, into: Buffer) => {
+    const position = HEADER_LENGTH + index * sealedSize;
+    const n = Math.min(perRead, count - index);
+    const want = index + n === count ? opened.size - position : n * sealedSize;
+    const read = fh.read(into, 0, want, position).then(({ bytesRead }) => {
+      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
+      return { n, want };
+    });
+    read.catch(() => undefined);
+    return read;
+  };
+  try {
+    let manifest: Manifest | null = null;
+    let tags: ChunkTagCheck | null = null;
+    let next = readBlock(0, buffers[0]!);
+    for (let index = 0, turn = 0; index < count; turn++) {
+      throwIfAborted(options.signal);
+      const buf = buffers[turn % 2]!;
+      const { n, want } = await next;
+      if (index + n < count) next = readBlock(index + n, buffers[(turn + 1) % 2]!);
+      for (let k = 0, off = 0; k < n; k++, index++) {
+        const last = index === count - 1;
+        const len = last ? want - off : sealedSize;
+        if (len <= TAG_LENGTH) throw backupError('BACKUP_CORRUPT', '备份文件最后一块数据不完整。');
+        const sealed = buf.subarray(off, off + len);
+        off += len;
+        if (index === 0) {
+          const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), header);
+          if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
+          manifest = found.manifest;
+          if (!last) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
+        } else if (last) {
+          decryptChunk(keys.payloadKey, index, true, sealed);
+        } else if (!tags!.valid(index, false, sealed)) {
+          throw backupError('BACKUP_CORRUPT', `备份文件第 ${index + 1} 块数据已损坏、被改动或顺序被打乱（认证失败），无法使用此备份。`);
+        }
+      }
+      options.onProgress?.(index / count);
+    }
+    return manifest!;
   } finally {
     await fh.close();
   }
