@@ -10,6 +10,7 @@
  * and checks a database file. It is started on first use and keeps the process alive
  * only while it has work (an idle coprocessor never holds up an exit).
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -108,9 +109,10 @@ let jobs = 0;
  * caller must not change those bytes until the returned promise settles) or a small
  * ordinary buffer (copied into the message).
  */
-export class OffThreadHash {
+export class OffThreadHash implements HashJob {
   private readonly job = ++jobs;
-  private readonly started = shared.call<null>({ op: 'hashStart', job: this.job });
+  /** Settles when the coprocessor has taken the job (rejects if it could not start). */
+  readonly started = shared.call<null>({ op: 'hashStart', job: this.job });
 
   update(bytes: Uint8Array): Promise<void> {
     if (bytes.buffer instanceof SharedArrayBuffer) {
@@ -130,6 +132,40 @@ export class OffThreadHash {
   /** Forgets the job (after a failure or cancel). */
   drop(): void {
     shared.call({ op: 'hashDrop', job: this.job }).catch(() => undefined);
+  }
+}
+
+/** A SHA-256 fed in order, wherever it is computed. */
+export interface HashJob {
+  update(bytes: Uint8Array): Promise<void>;
+  digest(): Promise<string>;
+  drop(): void;
+}
+
+/** The same on this thread: used when the coprocessor cannot run here (the backup is slower, not refused). */
+class LocalHash implements HashJob {
+  private readonly hash = createHash('sha256');
+
+  update(bytes: Uint8Array): Promise<void> {
+    this.hash.update(bytes);
+    return Promise.resolve();
+  }
+
+  digest(): Promise<string> {
+    return Promise.resolve(this.hash.digest('hex'));
+  }
+
+  drop(): void {}
+}
+
+/** A hash job on the coprocessor once it has answered, else on this thread. */
+export async function startHash(): Promise<HashJob> {
+  try {
+    const job = new OffThreadHash();
+    await job.started;
+    return job;
+  } catch {
+    return new LocalHash();
   }
 }
 

@@ -17,7 +17,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { APPLICATION_ID } from '../../db/open';
-import { OffThreadHash, quickCheckOffThread, type QuickCheckResult } from './coprocessor';
+import { quickCheckOffThread, startHash, type HashJob, type QuickCheckResult } from './coprocessor';
 import { deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import {
@@ -114,7 +114,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
   const backupId = randomBytes(16);
   let snapshot: OpenSnapshot | null = null;
   let partial: string | null = null;
-  let hash: OffThreadHash | null = null;
+  let hash: HashJob | null = null;
   try {
     const liveSize = fs.statSync(options.source.databaseFile).size;
     const copyTo = path.join(options.workDir, `snapshot-${backupId.toString('hex')}.sqlite`);
@@ -193,7 +193,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       return sealHeader(draft, headerMac(keys.macKey, draft));
     };
 
-    hash = new OffThreadHash();
+    hash = await startHash();
     const opened = snapshot;
     const sha256 = await writeEncrypted({
       partial,
@@ -311,7 +311,7 @@ interface WriteArgs {
   /** The sealed header, once the key-encryption key is there (written last). */
   header: () => Promise<Buffer>;
   snapshot: OpenSnapshot;
-  hash: OffThreadHash;
+  hash: HashJob;
   /** Bytes of the manifest block at the start of the payload (chunk 0). */
   manifestLength: number;
   payloadKey: Buffer;

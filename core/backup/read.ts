@@ -3,7 +3,7 @@
  * then the payload chunk by chunk, each authenticated before a byte of it is used.
  */
 import fs from 'node:fs';
-import { OffThreadHash } from './coprocessor';
+import { startHash } from './coprocessor';
 import { checkHeaderMac, ChunkTagCheck, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
@@ -74,7 +74,7 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
   const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
   const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
   // The digest is computed on the coprocessor while this thread decrypts.
-  const hash = new OffThreadHash();
+  const hash = await startHash();
   const hashed: Promise<void>[] = [];
   let manifest: Manifest | null = null;
   let pending: Buffer = Buffer.alloc(0); // plaintext before the manifest is complete
