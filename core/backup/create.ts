@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { APPLICATION_ID } from '../../db/open';
@@ -115,6 +116,8 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
   let snapshot: OpenSnapshot | null = null;
   let partial: string | null = null;
   let hash: HashJob | null = null;
+  /** Work still running beside the main path (fsync, quick_check): settled before files are removed (Windows cannot remove an open file). */
+  const beside: Promise<unknown>[] = [];
   try {
     const liveSize = fs.statSync(options.source.databaseFile).size;
     const copyTo = path.join(options.workDir, `snapshot-${backupId.toString('hex')}.sqlite`);
@@ -226,6 +229,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     options.testHooks?.beforeReadBack?.(partial);
     const check = later(quickCheck(opened, options.source.nativeBinding));
     const durable = later(syncFile(partial));
+    beside.push(check, durable);
     const readBack = await (async () => {
       const written = await readBackupHeader(partial!);
       if (written.size !== total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
@@ -235,7 +239,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
       throw error instanceof AppError && error.code !== 'CANCELLED' ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`) : error;
     });
-    if (JSON.stringify(readBack) !== JSON.stringify(manifest)) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+    if (!isDeepStrictEqual(readBack, manifest)) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
     await durable;
     const checked = await check;
     if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
@@ -252,11 +256,13 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     return { file: final, size: total, manifest, snapshot: opened.mode };
   } catch (error) {
     hash?.drop();
+    await Promise.allSettled(beside);
     if (partial) await removeQuietly(partial);
     if (error instanceof AppError) throw error;
     if ((error as NodeJS.ErrnoException)?.code) throw writeFailure(error, options.targetDir);
     throw error;
   } finally {
+    await Promise.allSettled(beside);
     await snapshot?.close();
   }
 }
