@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readAllStdin, runCli } from '../core/backup/cli';
+import { runCli } from '../core/backup/cli';
+import { readAllStdin } from '../core/shared/stdin';
 
 const root = path.resolve(__dirname, '..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;

@@ -2,13 +2,19 @@
  * The packaged app as a command line for IT staff: `清廉台账 --cli backup create|verify|restore|info …`
  * (the same code and exit codes as `npm run cli`, docs/backup-format.md §6), with the
  * Electron build of better-sqlite3. Runs in the core process, forked by main.ts with
- * `--cli …`; no window opens. Give the passphrase with --passphrase-file (a utility
- * process has no standard input).
+ * `--cli …`; no window opens. `--passphrase-stdin` works through the main process,
+ * which reads standard input and posts it here (cliLauncher.ts).
  */
-import { readAllStdin, runCli } from '../core/backup/cli';
+import { runCli } from '../core/backup/cli';
 import { resolveNativeBinding } from './coreProcess/nativeBinding';
 
-export async function runPackagedCli(argv: readonly string[], env: NodeJS.ProcessEnv, resourcesPath: string | null, version: string): Promise<number> {
+export async function runPackagedCli(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  resourcesPath: string | null,
+  version: string,
+  readStdin: () => Promise<string>,
+): Promise<number> {
   const binding = resolveNativeBinding(env, resourcesPath);
   if (!binding.ok) {
     process.stderr.write(`${binding.error.message}\n`);
@@ -19,7 +25,7 @@ export async function runPackagedCli(argv: readonly string[], env: NodeJS.Proces
   return runCli([...argv], {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    readStdin: readAllStdin,
+    readStdin,
     env,
     version,
     signal: controller.signal,

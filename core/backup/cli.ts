@@ -210,14 +210,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return exitCodeOf(error);
   }
 }
-
-/** Reads all of stdin (used by the entry points). */
-export function readAllStdin(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    process.stdin.on('data', (c: Buffer) => chunks.push(c));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    process.stdin.on('error', reject);
-  });
-}
-
