@@ -62,26 +62,19 @@ export interface PayloadOptions {
 }
 
 /**
- * Decrypts and checks the whole payload: every chunk's tag (with its position and the
- * last-chunk flag in the nonce), the manifest, the database size and its SHA-256.
+ * Every chunk of the payload in order, sealed (body + tag), read 4 MiB at a time with the
+ * next read running while the caller works on this one. The yielded bytes are overwritten
+ * two reads later: use them before asking for more.
  */
-export async function readPayload(opened: OpenedBackup, keys: FileKeys, options: PayloadOptions = {}): Promise<Manifest> {
-  const { header } = opened;
-  const size = chunkSize(header);
-  const count = chunkCount(header.plaintextLength, size);
+async function* sealedChunks(opened: OpenedBackup, signal?: AbortSignal): AsyncGenerator<{ index: number; last: boolean; count: number; sealed: Buffer }> {
+  const size = chunkSize(opened.header);
+  const count = chunkCount(opened.header.plaintextLength, size);
   const sealedSize = size + TAG_LENGTH;
-  // 4 MiB per read; the next read runs while this one is decrypted.
   const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
   const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
-  // The digest is computed on the coprocessor while this thread decrypts.
-  const hash = await startHash();
-  const hashed: Promise<void>[] = [];
-  let manifest: Manifest | null = null;
-  let pending: Buffer = Buffer.alloc(0); // plaintext before the manifest is complete
-  let dbBytes = 0;
-  let plainDone = 0;
   const fh = await fs.promises.open(opened.file, 'r');
-  const readBlock = (index: number, position: number, into: Buffer) => {
+  const readBlock = (index: number, into: Buffer) => {
+    const position = HEADER_LENGTH + index * sealedSize;
     const n = Math.min(perRead, count - index);
     const want = index + n === count ? opened.size - position : n * sealedSize;
     const read = fh.read(into, 0, want, position).then(({ bytesRead }) => {
@@ -92,40 +85,60 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
     return read;
   };
   try {
-    let position = HEADER_LENGTH;
-    let next = count > 0 ? readBlock(0, position, buffers[0]!) : null;
+    let next = readBlock(0, buffers[0]!);
     for (let index = 0, turn = 0; index < count; turn++) {
-      throwIfAborted(options.signal);
+      throwIfAborted(signal);
       const buf = buffers[turn % 2]!;
-      const { n, want } = await next!;
-      position += want;
-      next = index + n < count ? readBlock(index + n, position, buffers[(turn + 1) % 2]!) : null;
+      const { n, want } = await next;
+      if (index + n < count) next = readBlock(index + n, buffers[(turn + 1) % 2]!);
       for (let k = 0, off = 0; k < n; k++, index++) {
         const last = index === count - 1;
         const len = last ? want - off : sealedSize;
         if (len <= TAG_LENGTH) throw backupError('BACKUP_CORRUPT', '备份文件最后一块数据不完整。');
-        const plain = decryptChunk(keys.payloadKey, index, last, buf.subarray(off, off + len));
+        yield { index, last, count, sealed: buf.subarray(off, off + len) };
         off += len;
-        plainDone += plain.length;
-        let data = plain;
-        if (!manifest) {
-          pending = pending.length ? Buffer.concat([pending, plain]) : Buffer.from(plain);
-          const found = manifestAtStart(pending, header);
-          if (!found) continue;
-          manifest = found.manifest;
-          options.onManifest?.(manifest);
-          data = found.rest;
-          pending = Buffer.alloc(0);
-        }
-        if (data.length) {
-          const p = hash.update(data);
-          p.catch(() => undefined);
-          hashed.push(p);
-          dbBytes += data.length;
-          if (options.sink) await options.sink(data);
-        }
       }
-      options.onProgress?.(plainDone, header.plaintextLength);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Decrypts and checks the whole payload: every chunk's tag (with its position and the
+ * last-chunk flag in the nonce), the manifest, the database size and its SHA-256.
+ */
+export async function readPayload(opened: OpenedBackup, keys: FileKeys, options: PayloadOptions = {}): Promise<Manifest> {
+  const { header } = opened;
+  // The digest is computed on the coprocessor while this thread decrypts.
+  const hash = await startHash();
+  const hashed: Promise<void>[] = [];
+  let manifest: Manifest | null = null;
+  let pending: Buffer = Buffer.alloc(0); // plaintext before the manifest is complete
+  let dbBytes = 0;
+  let plainDone = 0;
+  try {
+    for await (const { index, last, sealed } of sealedChunks(opened, options.signal)) {
+      const plain = decryptChunk(keys.payloadKey, index, last, sealed);
+      plainDone += plain.length;
+      if ((index + 1) % 4 === 0 || last) options.onProgress?.(plainDone, header.plaintextLength);
+      let data = plain;
+      if (!manifest) {
+        pending = pending.length ? Buffer.concat([pending, plain]) : Buffer.from(plain);
+        const found = manifestAtStart(pending, header);
+        if (!found) continue;
+        manifest = found.manifest;
+        options.onManifest?.(manifest);
+        data = found.rest;
+        pending = Buffer.alloc(0);
+      }
+      if (data.length) {
+        const p = hash.update(data);
+        p.catch(() => undefined);
+        hashed.push(p);
+        dbBytes += data.length;
+        if (options.sink) await options.sink(data);
+      }
     }
     if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
     if (dbBytes !== manifest.database.size) throw backupError('BACKUP_CORRUPT', '备份中数据库的长度与清单不符，备份不可用。');
@@ -135,8 +148,6 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
   } catch (error) {
     hash.drop();
     throw error;
-  } finally {
-    await fh.close();
   }
 }
 
@@ -169,54 +180,20 @@ function manifestAtStart(plain: Buffer, header: Header): { manifest: Manifest; r
  * verify and restore recompute it). Requires the manifest to fit in the first chunk.
  */
 export async function authenticateChunks(opened: OpenedBackup, keys: FileKeys, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<Manifest> {
-  const { header } = opened;
-  const size = chunkSize(header);
-  const count = chunkCount(header.plaintextLength, size);
-  const sealedSize = size + TAG_LENGTH;
-  const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
-  const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
-  const fh = await fs.promises.open(opened.file, 'r');
-  const readBlock = (index: number, into: Buffer) => {
-    const position = HEADER_LENGTH + index * sealedSize;
-    const n = Math.min(perRead, count - index);
-    const want = index + n === count ? opened.size - position : n * sealedSize;
-    const read = fh.read(into, 0, want, position).then(({ bytesRead }) => {
-      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
-      return { n, want };
-    });
-    read.catch(() => undefined);
-    return read;
-  };
-  try {
-    let manifest: Manifest | null = null;
-    let tags: ChunkTagCheck | null = null;
-    let next = readBlock(0, buffers[0]!);
-    for (let index = 0, turn = 0; index < count; turn++) {
-      throwIfAborted(options.signal);
-      const buf = buffers[turn % 2]!;
-      const { n, want } = await next;
-      if (index + n < count) next = readBlock(index + n, buffers[(turn + 1) % 2]!);
-      for (let k = 0, off = 0; k < n; k++, index++) {
-        const last = index === count - 1;
-        const len = last ? want - off : sealedSize;
-        if (len <= TAG_LENGTH) throw backupError('BACKUP_CORRUPT', '备份文件最后一块数据不完整。');
-        const sealed = buf.subarray(off, off + len);
-        off += len;
-        if (index === 0) {
-          const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), header);
-          if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
-          manifest = found.manifest;
-          if (!last) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
-        } else if (last) {
-          decryptChunk(keys.payloadKey, index, true, sealed);
-        } else if (!tags!.valid(index, false, sealed)) {
-          throw backupError('BACKUP_CORRUPT', `备份文件第 ${index + 1} 块数据已损坏、被改动或顺序被打乱（认证失败），无法使用此备份。`);
-        }
-      }
-      options.onProgress?.(index / count);
+  let manifest: Manifest | null = null;
+  let tags: ChunkTagCheck | null = null;
+  for await (const { index, last, count, sealed } of sealedChunks(opened, options.signal)) {
+    if (index === 0) {
+      const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), opened.header);
+      if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
+      manifest = found.manifest;
+      if (!last) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
+    } else if (last) {
+      decryptChunk(keys.payloadKey, index, true, sealed);
+    } else if (!tags!.valid(index, false, sealed)) {
+      throw backupError('BACKUP_CORRUPT', `备份文件第 ${index + 1} 块数据已损坏、被改动或顺序被打乱（认证失败），无法使用此备份。`);
     }
-    return manifest!;
-  } finally {
-    await fh.close();
+    if ((index + 1) % 4 === 0 || last) options.onProgress?.((index + 1) / count);
   }
+  return manifest!;
 }
