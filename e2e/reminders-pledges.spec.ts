@@ -12,7 +12,7 @@ import type { Locator, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { chineseDate } from '../core/shared/dates';
 import { expect, login, test, type TestApp } from './support/fixtures';
-import { openDropdown, pickOption } from './support/ui';
+import { openSettledDropdown, pickOption } from './support/ui';
 
 /**
  * antd puts a space between the two characters of a two-character button ("保 存"); a
@@ -31,8 +31,7 @@ async function fillDate(field: Locator, iso: string): Promise<void> {
 
 /** Checks units in a UnitMultiSelect (checkable tree), then closes the dropdown. */
 async function checkUnits(page: Page, select: Locator, names: string[]): Promise<void> {
-  await select.click();
-  const dropdown = openDropdown(page);
+  const dropdown = await openSettledDropdown(page, select);
   for (const name of names) {
     const node = dropdown.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) }).first();
     // A click that lands while the dropdown is still animating open can be lost: click until the box is ticked (never twice once ticked).

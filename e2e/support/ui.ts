@@ -4,10 +4,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The open dropdown of a Select / TreeSelect. */
 export const openDropdown = (page: Page): Locator => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
 
-/** Opens a Select and clicks the option whose text is exactly `text`. */
-export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+/**
+ * Opens a Select / TreeSelect and waits until its dropdown has finished sliding in: a
+ * click that lands during antd's opening motion can be lost on a busy machine.
+ */
+export async function openSettledDropdown(page: Page, select: Locator): Promise<Locator> {
   await select.click();
   const dropdown = openDropdown(page);
+  await expect(dropdown).toBeVisible();
+  await expect(dropdown).not.toHaveClass(/ant-slide-(up|down)-(appear|enter)/);
+  return dropdown;
+}
+
+/** Opens a Select and clicks the option whose text is exactly `text`. */
+export async function pickOption(page: Page, select: Locator, text: string): Promise<void> {
+  const dropdown = await openSettledDropdown(page, select);
   await dropdown
     .locator('.ant-select-item-option')
     .filter({ hasText: new RegExp(`^${escape(text)}$`) })
@@ -18,8 +29,7 @@ export async function pickOption(page: Page, select: Locator, text: string): Pro
 
 /** Opens a TreeSelect and clicks the unit named `name`. */
 export async function pickUnit(page: Page, select: Locator, name: string): Promise<void> {
-  await select.click();
-  const dropdown = openDropdown(page);
+  const dropdown = await openSettledDropdown(page, select);
   await dropdown
     .locator('.ant-select-tree-title')
     .filter({ hasText: new RegExp(`^${escape(name)}$`) })
