@@ -38,39 +38,44 @@ function has(tool: string): boolean {
 
 let reps = 3;
 
-/** Medians of the runs, by the name the fastest was emitted under (shown next to it). */
-const medians = new Map<number, number>();
+/** Fastest and median of some timed runs. */
+interface Timing {
+  best: number;
+  median: number;
+}
 
-const summarize = (samples: number[]): number => {
+function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((x, y) => x - y);
-  const best = sorted[0]!;
-  medians.set(best, sorted[Math.floor(sorted.length / 2)]!);
-  return best;
-};
+  return { best: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
+}
 
-/** The fastest of `reps` runs (the machine is shared; the minimum is the least disturbed); the median goes along. */
-function seconds(fn: () => void): number {
+/** `reps` timed runs of one job, in seconds. */
+async function samplesOf(job: () => unknown): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < reps; i++) {
     const start = performance.now();
-    fn();
+    await job();
     samples.push((performance.now() - start) / 1000);
   }
-  return summarize(samples);
+  return samples;
 }
 
-async function secondsAsync(fn: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
+/**
+ * Runs every job once per round, `reps` rounds, the jobs one after another within a
+ * round: ours and the baselines take turns, so a busy spell of the shared machine falls
+ * on both rather than on whichever ran then. Seconds per job.
+ */
+async function rounds(jobs: Record<string, () => unknown>): Promise<Record<string, Timing>> {
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
   for (let i = 0; i < reps; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push((performance.now() - start) / 1000);
+    for (const [name, job] of Object.entries(jobs)) {
+      const start = performance.now();
+      await job();
+      samples[name]!.push((performance.now() - start) / 1000);
+    }
   }
-  return summarize(samples);
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, timing(v)]));
 }
-
-/** `{ median }` of the runs whose fastest was `best`, for a line's extra fields. */
-const median = (best: number) => ({ median: Number((medians.get(best) ?? best).toFixed(3)) });
 
 export async function run({ quick }: { quick: boolean }): Promise<void> {
   const target = (quick ? 8 : 100) * 1024 * 1024;
@@ -95,83 +100,89 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     let file = '';
     const salt = randomBytes(32);
     const kek = await deriveKek(PASSPHRASE, salt, DEFAULT_KDF);
-    const createKeyed = await secondsAsync(async () => {
-      await createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { kek, salt, kdf: DEFAULT_KDF }, kind: 'automatic', prefix: 'qinglian-auto', appVersion: 'bench', workDir });
-    });
-    const create = await secondsAsync(async () => {
-      file = (await createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 'bench', workDir })).file;
-    });
-    const verify = await secondsAsync(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') }));
-    const restore = await secondsAsync(async () => {
-      live.close();
-      await restoreBackup({ file, key: { passphrase: PASSPHRASE }, dataDir, databaseFile: dbFile, owner: fileOwner(dbFile) });
-      live = openDatabase(dbFile).db;
-    });
-    live.close();
-    const ours = create + verify;
+    const jobs: Record<string, () => unknown> = {
+      createStoredKey: () =>
+        createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { kek, salt, kdf: DEFAULT_KDF }, kind: 'automatic', prefix: 'qinglian-auto', appVersion: 'bench', workDir }),
+      create: async () => {
+        file = (await createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 'bench', workDir })).file;
+      },
+    };
 
     // Baselines: the same database file, encrypt then decrypt.
-    const baselines: Record<string, number> = {};
     const passFile = path.join(dir, 'pass.txt');
     fs.writeFileSync(passFile, PASSPHRASE);
     if (has('gpg')) {
       const home = path.join(dir, 'gnupg');
       fs.mkdirSync(home, { mode: 0o700 });
       const gpg = (args: string[]) => execFileSync('gpg', ['--homedir', home, '--batch', '--yes', '--quiet', '--pinentry-mode', 'loopback', '--passphrase-file', passFile, ...args], { stdio: 'ignore' });
-      const enc = seconds(() => gpg(['--symmetric', '--cipher-algo', 'AES256', '-o', path.join(dir, 'db.gpg'), dbFile]));
-      const dec = seconds(() => gpg(['--decrypt', '-o', path.join(dir, 'db.from-gpg'), path.join(dir, 'db.gpg')]));
-      baselines.gpg = enc + dec;
-      emit({ name: 'backup.baseline.gpg.encrypt', value: enc, unit: 's', ...median(enc), ...common });
-      emit({ name: 'backup.baseline.gpg.decrypt', value: dec, unit: 's', ...median(dec), ...common });
+      jobs['gpg.encrypt'] = () => gpg(['--symmetric', '--cipher-algo', 'AES256', '-o', path.join(dir, 'db.gpg'), dbFile]);
+      jobs['gpg.decrypt'] = () => gpg(['--decrypt', '-o', path.join(dir, 'db.from-gpg'), path.join(dir, 'db.gpg')]);
     }
     if (has('age') && has('age-keygen')) {
       const key = path.join(dir, 'age.key');
       execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
       const recipient = /public key: (\S+)/.exec(fs.readFileSync(key, 'utf8'))?.[1] ?? execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
-      const enc = seconds(() => execFileSync('age', ['-r', recipient, '-o', path.join(dir, 'db.age'), dbFile], { stdio: 'ignore' }));
-      const dec = seconds(() => execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' }));
-      baselines.age = enc + dec;
-      emit({ name: 'backup.baseline.age.encrypt', value: enc, unit: 's', ...median(enc), ...common });
-      emit({ name: 'backup.baseline.age.decrypt', value: dec, unit: 's', ...median(dec), ...common });
+      jobs['age.encrypt'] = () => execFileSync('age', ['-r', recipient, '-o', path.join(dir, 'db.age'), dbFile], { stdio: 'ignore' });
+      jobs['age.decrypt'] = () => execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' });
     }
     // age's passphrase mode (scrypt, like ours) reads the passphrase from a terminal:
-    // util-linux `script` gives it one and feeds it from stdin. The like-for-like comparison.
+    // util-linux `script` gives it one and feeds it from stdin.
     if (has('age') && has('script')) {
       const quote = (f: string) => `'${f.replace(/'/g, "'\\''")}'`;
       const viaTty = (command: string, answers: string) =>
         execFileSync('script', ['-qec', command, '/dev/null'], { input: answers, stdio: ['pipe', 'ignore', 'ignore'] });
       const encFile = path.join(dir, 'db.pass.age');
-      const enc = seconds(() => viaTty(`age -p -o ${quote(encFile)} ${quote(dbFile)}`, `${PASSPHRASE}\n${PASSPHRASE}\n`));
-      const dec = seconds(() => viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`));
-      if (fs.existsSync(path.join(dir, 'db.from-age-p'))) {
-        baselines.agePassphrase = enc + dec;
-        emit({ name: 'backup.baseline.agePassphrase.encrypt', value: enc, unit: 's', ...median(enc), ...common });
-        emit({ name: 'backup.baseline.agePassphrase.decrypt', value: dec, unit: 's', ...median(dec), ...common });
-      }
+      jobs['agePassphrase.encrypt'] = () => viaTty(`age -p -o ${quote(encFile)} ${quote(dbFile)}`, `${PASSPHRASE}\n${PASSPHRASE}\n`);
+      jobs['agePassphrase.decrypt'] = () => viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`);
+    }
+    const t = await rounds(jobs);
+    const line = (name: string, x: Timing, extra: Record<string, unknown> = {}) =>
+      emit({ name, value: x.best, unit: 's', median: Number(x.median.toFixed(3)), ...extra, ...common });
+
+    const baselines: Record<string, number> = {};
+    for (const tool of ['gpg', 'age', 'agePassphrase']) {
+      const enc = t[`${tool}.encrypt`];
+      const dec = t[`${tool}.decrypt`];
+      if (!enc || !dec) continue;
+      if (tool === 'agePassphrase' && !fs.existsSync(path.join(dir, 'db.from-age-p'))) continue;
+      baselines[tool] = enc.best + dec.best;
+      line(`backup.baseline.${tool}.encrypt`, enc);
+      line(`backup.baseline.${tool}.decrypt`, dec);
     }
 
-    emit({ name: 'backup.create.seconds', value: create, unit: 's', ...median(create), ...common });
-    emit({ name: 'backup.create.rate', value: mb / create, unit: 'MB/s', ...common });
-    emit({ name: 'backup.createStoredKey.seconds', value: createKeyed, unit: 's', ...median(createKeyed), ...common });
-    emit({ name: 'backup.createStoredKey.rate', value: mb / createKeyed, unit: 'MB/s', ...common });
-    emit({ name: 'backup.verify.seconds', value: verify, unit: 's', ...median(verify), ...common });
-    emit({ name: 'backup.verify.rate', value: mb / verify, unit: 'MB/s', ...common });
-    emit({ name: 'backup.restore.seconds', value: restore, unit: 's', ...median(restore), ...common });
-    emit({ name: 'backup.restore.rate', value: mb / restore, unit: 'MB/s', ...common });
+    const verify = timing(await samplesOf(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') })));
+    const restore = timing(
+      await samplesOf(async () => {
+        live.close();
+        await restoreBackup({ file, key: { passphrase: PASSPHRASE }, dataDir, databaseFile: dbFile, owner: fileOwner(dbFile) });
+        live = openDatabase(dbFile).db;
+      }),
+    );
+    live.close();
+    const create = t.create!;
+    const createKeyed = t.createStoredKey!;
+    line('backup.create.seconds', create);
+    emit({ name: 'backup.create.rate', value: mb / create.best, unit: 'MB/s', ...common });
+    line('backup.createStoredKey.seconds', createKeyed);
+    emit({ name: 'backup.createStoredKey.rate', value: mb / createKeyed.best, unit: 'MB/s', ...common });
+    line('backup.verify.seconds', verify);
+    emit({ name: 'backup.verify.rate', value: mb / verify.best, unit: 'MB/s', ...common });
+    line('backup.restore.seconds', restore);
+    emit({ name: 'backup.restore.rate', value: mb / restore.best, unit: 'MB/s', ...common });
+    const kdf = timing(await samplesOf(() => deriveKek(PASSPHRASE, randomBytes(32), DEFAULT_KDF)));
+    line('backup.kdf.seconds', kdf);
     // "create+verify": a backup that exists and was read back and checked (our create includes that
     // read-back) against a tool's encrypt + decrypt of the same file. Like with like (see the top).
-    const kdfSeconds = await secondsAsync(() => deriveKek(PASSPHRASE, randomBytes(32), DEFAULT_KDF));
-    emit({ name: 'backup.kdf.seconds', value: kdfSeconds, unit: 's', ...common });
-    const compare = (name: string, value: number, tool: string, mode: string) => {
+    const compare = (name: string, ours: Timing, tool: string, mode: string) => {
       const s = baselines[tool];
-      if (s !== undefined) emit({ name, value, unit: 's', baseline: s, ratio: s / value, target: '< baseline', mode, ...common });
+      if (s !== undefined) emit({ name, value: ours.best, unit: 's', baseline: s, ratio: s / ours.best, target: '< baseline', mode, ...common });
     };
     compare('backup.createVerify.vs.gpg', create, 'gpg', 'passphrase (scrypt 2^17) vs gpg passphrase');
     compare('backup.createVerify.vs.agePassphrase', create, 'agePassphrase', 'passphrase (scrypt 2^17) vs age -p');
     compare('backup.createVerify.vs.age', createKeyed, 'age', 'stored key vs age recipient key');
     // For the record, not like with like: the passphrase backup against age's recipient mode (the KDF alone is backup.kdf).
-    if (baselines.age !== undefined) emit({ name: 'backup.createVerify.passphrase.vs.age', value: create, unit: 's', baseline: baselines.age, ratio: baselines.age / create, ...common });
-    emit({ name: 'backup.createThenVerify.seconds', value: ours, unit: 's', ...common });
+    if (baselines.age !== undefined) emit({ name: 'backup.createVerify.passphrase.vs.age', value: create.best, unit: 's', baseline: baselines.age, ratio: baselines.age / create.best, ...common });
+    emit({ name: 'backup.createThenVerify.seconds', value: create.best + verify.best, unit: 's', ...common });
   } finally {
     cleanup();
   }
