@@ -5,6 +5,7 @@
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
 import type { DocumentRequest } from '../core/letters/contract';
+import type { PrintoutRequest } from '../core/letters/printouts';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -23,7 +24,7 @@ export interface QinglianBridge {
   invoke<C extends Channel>(channel: C, input: Input<C>, sessionId?: string | null): Promise<Envelope<Result<C>>>;
   /**
    * Printing in the desktop shell (`qinglian:print`, electron/printing.ts): the main
-   * process asks the core for the document (letters.document, as this session), loads it
+   * process asks the core for the document (letters.document or printouts.document, as this session), loads it
    * in a hidden window and opens the system print dialog, or saves it as PDF where the
    * clerk chooses in the save dialog. Resolves with `savedTo` (null after printing or a
    * cancel) or an error envelope with a Chinese message; never rejects. Optional in the
@@ -36,7 +37,8 @@ export interface QinglianBridge {
 
 export interface PrintJob {
   action: 'print' | 'pdf';
-  request: DocumentRequest;
+  /** A letter or list (letters.document) or a printout: 提醒函, 签收单, 承诺书 (printouts.document). */
+  request: DocumentRequest | PrintoutRequest;
   sessionId: string | null;
 }
 

@@ -4,14 +4,15 @@
  * a PDF where the clerk chooses in the native save dialog.
  *
  * What the renderer may say: which document (a `DocumentRequest` of core/letters, the
- * same one the preview sends to `letters.document`), `print` or `pdf`, and its session.
+ * same one the preview sends to `letters.document`, or a `PrintoutRequest` — 提醒函,
+ * 签收单, 承诺书 — that it sends to `printouts.document`), `print` or `pdf`, and its session.
  * It never sends HTML, a URL or a file path. The main process asks the core for the
  * document itself, as that session (so the core's validation, login and roles apply),
  * and the only path ever written is one the clerk picked in the save dialog.
  *
  * One job:
  *  1. sender frame on app://qinglian/, input valid (zod), no other job running;
- *  2. `letters.document` from the core → self-contained HTML (fonts inlined, CSP meta,
+ *  2. `letters.document` (or `printouts.document`) from the core → self-contained HTML (fonts inlined, CSP meta,
  *     no scripts); refused if it does not look like that;
  *  3. for a PDF, the save dialog (before rendering: cancelling costs nothing, and the
  *     clerk is not kept waiting before the dialog appears);
@@ -43,6 +44,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
 import { documentRequest, type LetterDocument } from '../core/letters/contract';
+import { printoutRequest } from '../core/letters/printouts';
 import { PRINT_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
 import type { CoreInvoker, IpcMainLike } from './ipcRelay';
@@ -54,11 +56,15 @@ import { secureWebPreferences, type SecureWebPreferences } from './security';
 
 const MAX_SESSION_ID_LENGTH = 200;
 
+/** Every document the shell may print: the letter engine's letters and lists, and the printouts. */
+const printableRequest = z.discriminatedUnion('kind', [...documentRequest.options, ...printoutRequest.options], { error: '不认识的打印内容' });
+const PRINTOUT_KINDS: ReadonlySet<string> = new Set(printoutRequest.options.map((o) => o.shape.kind.value));
+
 /** What the renderer may send on qinglian:print (the `PrintJob` of preloadApi.ts). */
 export const printJobSchema = z.strictObject(
   {
     action: z.enum(['print', 'pdf'], { error: '请选择“打印”或“保存PDF”' }),
-    request: documentRequest,
+    request: printableRequest,
     sessionId: z
       .string({ error: '登录已失效，请重新登录' })
       .max(MAX_SESSION_ID_LENGTH, { error: '登录已失效，请重新登录' })
@@ -359,7 +365,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   let lastFolder: string | null = null;
 
   async function fetchDocument(job: ValidPrintJob): Promise<LetterDocument> {
-    const envelope = await deps.core.invoke('letters.document', { request: job.request }, job.sessionId);
+    const channel = PRINTOUT_KINDS.has(job.request.kind) ? 'printouts.document' : 'letters.document';
+    const envelope = await deps.core.invoke(channel, { request: job.request }, job.sessionId);
     if (!envelope.ok) throw new PrintError(envelope.error);
     if (!isPrintableDocument(envelope.value)) throw fail('INTERNAL', MESSAGES.badDocument);
     return envelope.value;

@@ -285,6 +285,40 @@ test('打印: print() with the system dialog, A4 page size (Electron ≥ 42), ba
   assert.match(window.webContents.loadedPage!.body, /张三&lt;img src=x onerror=alert\(1\)&gt;/, 'the real letter, escaped');
 });
 
+test('printouts (提醒函, 签收单, 承诺书) print through the shell too: the document comes from printouts.document, the PDF is written', async () => {
+  const unitId = (await host.call('units.create', { name: '市审计局' })).id;
+  const letter = await host.call('reminderLetters.create', {
+    title: '关于2025年中秋国庆期间严明纪律要求的廉洁提醒函',
+    kind: '工作提醒函',
+    occasion: '中秋国庆',
+    year: 2025,
+    letterDate: '2025-09-25',
+    feedbackDueDate: '2025-10-15',
+    keyPoints: ['严禁违规收送节礼'],
+    body: '中秋、国庆将至，现提醒如下。',
+    attachments: [],
+    copyTo: '',
+    unitIds: [unitId],
+  });
+  const file = path.join(base, '提醒函.pdf');
+  const { fake, print, coreCalls } = await setup({ saveDialog: () => ({ canceled: false, filePath: file }) });
+  for (const request of [
+    { kind: 'reminderLetter', letterId: letter.id },
+    { kind: 'reminderReceipts', letterId: letter.id },
+  ]) {
+    const result = await print({ action: 'pdf', request, sessionId: host.session });
+    assert.deepEqual(result, { ok: true, value: { savedTo: file } });
+    const window = fake.BrowserWindow.instances.at(-1)!;
+    assert.match(window.webContents.loadedPage!.body, request.kind === 'reminderLetter' ? /严禁违规收送节礼/ : /签收/);
+  }
+  assert.deepEqual(
+    coreCalls.map(([channel]) => channel),
+    ['printouts.document', 'printouts.document'],
+  );
+  // A printout kind with a letter's fields (or the reverse) is not a document at all.
+  assertError(await print({ action: 'print', request: { kind: 'reminderLetter', replyIds: [letter.id] }, sessionId: host.session }), 'VALIDATION', /提醒函|不正确/);
+});
+
 test('cancelling the print dialog is not an error; a failed print job is reported in Chinese; the window is destroyed either way', async () => {
   let answer = { success: false, failureReason: 'Print job canceled' };
   const { fake, print } = await setup({ webContents: { print: () => answer } });

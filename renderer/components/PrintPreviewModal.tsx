@@ -1,8 +1,11 @@
 /**
  * 打印 / 预览 / 导出PDF of printouts made by the letter engine (printouts.document,
  * printouts.pdf): the laid-out pages are shown as they will print (a srcdoc frame holding
- * the engine's self-contained HTML — no scripts, fonts inlined); 打印 opens the system
- * print dialog for that frame; 导出PDF asks the backend for the PDF and saves it.
+ * the engine's self-contained HTML — no scripts, fonts inlined). In Electron both 打印
+ * and 导出PDF go through the shell (window.qinglian.printDocument: a hidden window that
+ * waits for the fonts, the system print dialog, the native save dialog), as letters do
+ * (LetterPreview); in the browser 打印 prints the frame and 导出PDF asks the backend for
+ * the PDF and downloads it.
  */
 import { Alert, Button, Flex, Modal, Segmented, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -10,6 +13,7 @@ import type { PrintoutRequest } from '../../core/letters/printouts';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useApiQuery } from '../api/hooks';
+import { getSessionId } from '../api/session';
 import { base64ToBlob, saveBlob } from '../lib/files';
 
 export interface PrintChoice {
@@ -37,7 +41,22 @@ export function PrintPreviewModal({ open, title, choices, initial, onClose }: Pr
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const print = () => {
+  const bridge = typeof window !== 'undefined' ? window.qinglian : undefined;
+  const [printing, setPrinting] = useState(false);
+
+  const print = async () => {
+    setError(null);
+    setSaved(null);
+    if (bridge?.printDocument) {
+      setPrinting(true);
+      try {
+        const r = await bridge.printDocument({ action: 'print', request: choice.request, sessionId: getSessionId() });
+        if (!r.ok) setError(r.error.message);
+      } finally {
+        setPrinting(false);
+      }
+      return;
+    }
     const w = frame.current?.contentWindow;
     if (!w) return;
     w.focus();
@@ -49,6 +68,12 @@ export function PrintPreviewModal({ open, title, choices, initial, onClose }: Pr
     setSaved(null);
     setExporting(true);
     try {
+      if (bridge?.printDocument) {
+        const r = await bridge.printDocument({ action: 'pdf', request: choice.request, sessionId: getSessionId() });
+        if (!r.ok) setError(r.error.message);
+        else if (r.value.savedTo) setSaved(`已保存到 ${r.value.savedTo}`);
+        return;
+      }
       const pdf = await call('printouts.pdf', { request: choice.request });
       saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
       setSaved(`已生成“${pdf.fileName}”，共${pdf.pageCount}页。`);
@@ -72,7 +97,7 @@ export function PrintPreviewModal({ open, title, choices, initial, onClose }: Pr
             {doc.data ? `共${doc.data.pageCount}页${doc.data.letterCount > 1 ? `（${doc.data.letterCount}份）` : ''}` : ''}
           </Typography.Text>
           <Space>
-            <Button onClick={print} disabled={!doc.data}>
+            <Button onClick={() => void print()} loading={printing} disabled={!doc.data}>
               打印
             </Button>
             <Button type="primary" onClick={() => void exportPdf()} loading={exporting} disabled={!doc.data}>
