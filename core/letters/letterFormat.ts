@@ -113,6 +113,32 @@ export function redHeader(authorityName: string): Box[] {
 export type Placed = { page: number; row: number; r: FlowRow };
 
 /**
+ * Lays the flow onto the 22-row grid, from `startRow` of the first page on; a blank row
+ * never opens a page. Returns the placed rows and the page and row after the last one.
+ */
+export function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; page: number; row: number } {
+  const placed: Placed[] = [];
+  let page = 0;
+  let row = startRow;
+  for (const r of flow) {
+    if (row >= LINES_PER_PAGE) {
+      page++;
+      row = 0;
+    }
+    if (r.line === null && row === 0) continue;
+    placed.push({ page, row, r });
+    row++;
+  }
+  return { placed, page, row };
+}
+
+/** The 附注 under the date: （联系人：…，电话：…）, or null when neither is set. */
+export function contactNote(settings: { contactPerson: string | null; contactPhone: string | null }): string | null {
+  const parts = [settings.contactPerson ? `联系人：${settings.contactPerson}` : null, settings.contactPhone ? `电话：${settings.contactPhone}` : null].filter(Boolean);
+  return parts.length ? `（${parts.join('，')}）` : null;
+}
+
+/**
  * Where the sign-off (sender, date and, if any, the contact line) goes after the flow.
  * GB/T 9704: a page may not hold only the seal and date — if the sign-off does not fit,
  * or the page it lands on would hold fewer than two lines of text, the last two lines of

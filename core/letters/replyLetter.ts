@@ -13,7 +13,6 @@ import {
   BODY_PT,
   CELL,
   LETTER,
-  LINES_PER_PAGE,
   PT,
   ROW,
   SIZE,
@@ -21,7 +20,7 @@ import {
   emTopInRow,
   rowTop,
 } from './geometry';
-import { BODY_METRICS, bodyLineBox, pageNumberBox, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow, type Placed } from './letterFormat';
+import { BODY_METRICS, bodyLineBox, contactNote, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow } from './letterFormat';
 import { breakLines, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
@@ -174,30 +173,10 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
   }
 
   // ---- paginate the flow on the 22-row grid
-  const startRow = LETTER.titleRow + titleLines.length + 1;
-  const placed: Placed[] = [];
-  let page = 0;
-  let row = startRow;
-  for (const r of flow) {
-    if (row >= LINES_PER_PAGE) {
-      page++;
-      row = 0;
-    }
-    if (r.line === null && row === 0) continue; // no blank row at the top of a page
-    placed.push({ page, row, r });
-    row++;
-  }
+  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + titleLines.length + 1);
 
   // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
-  const contact =
-    settings.contactPerson || settings.contactPhone
-      ? `（${[
-          settings.contactPerson ? `联系人：${settings.contactPerson}` : null,
-          settings.contactPhone ? `电话：${settings.contactPhone}` : null,
-        ]
-          .filter(Boolean)
-          .join('，')}）`
-      : null;
+  const contact = contactNote(settings);
   const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
 
   while (pages.length <= signPage) newPage();
