@@ -1,7 +1,7 @@
 /**
  * Building blocks of the GB/T 9704-2012 letter format (信函格式) shared by every letter
- * kind (复函, 廉洁提醒函, …): the flowing body rows on the 22 × 28 grid, page numbers, and
- * the red header with its double lines.
+ * kind (复函, 廉洁提醒函, …): page 1's head, the flowing body rows on the 22 × 28 grid,
+ * the sign-off, page numbers, and the red header with its double lines.
  */
 import type { Box, TextBox, TextLine } from './compose';
 import type { IsoDate } from '../shared/dates';
@@ -18,11 +18,12 @@ import {
   ROW,
   LINES_PER_PAGE,
   SIGN,
+  TITLE_PT,
   firstLineTop,
   rowTop,
   secondLineTop,
 } from './geometry';
-import { breakLines, chineseDate, textWidthMm } from './text';
+import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 /** A row of the flowing text: one line, or a blank row. */
 export type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
@@ -108,6 +109,41 @@ export function redHeader(authorityName: string): Box[] {
   ];
 }
 
+
+/**
+ * Page 1's head of a letter: the red header (when printed on plain paper), the document
+ * number flush right on its row, and the title centred in 小标宋 from the title row.
+ * Returns the boxes and how many rows the title took (the flow starts after it).
+ */
+export function letterHead(h: { authorityName: string; redHeader: boolean; docNumber: string; title: string }): { boxes: Box[]; titleRows: number } {
+  const boxes: Box[] = h.redHeader ? redHeader(h.authorityName) : [];
+  boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.docNumberRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'fangsong',
+    pt: BODY_PT,
+    align: 'right',
+    lines: [{ text: h.docNumber }],
+    part: 'doc-number',
+  });
+  const titleLines = splitTitle(h.title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
+  boxes.push({
+    type: 'text',
+    x: BLOCK.left,
+    y: rowTop(LETTER.titleRow),
+    w: BLOCK.width,
+    lineHeight: ROW,
+    role: 'xiaobiaosong',
+    pt: TITLE_PT,
+    align: 'center',
+    lines: titleLines.map((t) => ({ text: t })),
+    part: 'title',
+  });
+  return { boxes, titleRows: titleLines.length };
+}
 
 /** A flow row placed on a page of the 22-row grid. */
 export type Placed = { page: number; row: number; r: FlowRow };

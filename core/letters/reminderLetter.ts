@@ -14,18 +14,16 @@ import type { LetterSettings } from './contract';
 import {
   A4,
   BLOCK,
-  BODY_PT,
   CELL,
   LETTER,
   PT,
   ROW,
   SIZE,
   TITLE_PT,
-  rowTop,
 } from './geometry';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
-import { BODY_METRICS, bodyLineBox, contactNote, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow } from './letterFormat';
-import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
+import { BODY_METRICS, bodyLineBox, contactNote, letterHead, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, signOffBoxes, type FlowRow } from './letterFormat';
+import { breakLines, chineseDate, textWidthMm } from './text';
 
 export interface ReminderLetterData {
   authorityName: string;
@@ -94,32 +92,8 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
 
   // ---- page 1: header, number, title
   const first = newPage();
-  if (settings.redHeader) first.boxes.push(...redHeader(d.authorityName));
-  first.boxes.push({
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(LETTER.docNumberRow),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: 'fangsong',
-    pt: BODY_PT,
-    align: 'right',
-    lines: [{ text: d.docNumber }],
-    part: 'doc-number',
-  });
-  const titleLines = splitTitle(d.title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
-  first.boxes.push({
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(LETTER.titleRow),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: 'xiaobiaosong',
-    pt: TITLE_PT,
-    align: 'center',
-    lines: titleLines.map((t) => ({ text: t })),
-    part: 'title',
-  });
+  const head = letterHead({ authorityName: d.authorityName, redHeader: settings.redHeader, docNumber: d.docNumber, title: d.title });
+  first.boxes.push(...head.boxes);
 
   // ---- the flowing text: 主送, body, 附件说明
   const flow: FlowRow[] = [];
@@ -152,7 +126,7 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
   }
 
   // ---- paginate on the 22-row grid
-  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + titleLines.length + 1);
+  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + head.titleRows + 1);
 
   // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
   const contact = contactNote(settings);

@@ -10,7 +10,6 @@ import type { LetterSettings } from './contract';
 import {
   A4,
   BLOCK,
-  BODY_PT,
   CELL,
   LETTER,
   PT,
@@ -20,7 +19,7 @@ import {
   emTopInRow,
   rowTop,
 } from './geometry';
-import { BODY_METRICS, bodyLineBox, contactNote, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, redHeader, signOffBoxes, type FlowRow } from './letterFormat';
+import { BODY_METRICS, bodyLineBox, contactNote, letterHead, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, signOffBoxes, type FlowRow } from './letterFormat';
 import { breakLines, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
@@ -123,33 +122,8 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
 
   // ---- page 1: header, number, title
   const first = newPage();
-  if (settings.redHeader) first.boxes.push(...redHeader(d.authorityName));
-  first.boxes.push({
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(LETTER.docNumberRow),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: 'fangsong',
-    pt: BODY_PT,
-    align: 'right',
-    lines: [{ text: d.docNumber }],
-    part: 'doc-number',
-  });
-  const title = replyTitle(d.persons);
-  const titleLines = splitTitle(title, Math.floor(BLOCK.width / (TITLE_PT * PT)) - 1);
-  first.boxes.push({
-    type: 'text',
-    x: BLOCK.left,
-    y: rowTop(LETTER.titleRow),
-    w: BLOCK.width,
-    lineHeight: ROW,
-    role: 'xiaobiaosong',
-    pt: TITLE_PT,
-    align: 'center',
-    lines: titleLines.map((t) => ({ text: t })),
-    part: 'title',
-  });
+  const head = letterHead({ authorityName: d.authorityName, redHeader: settings.redHeader, docNumber: d.docNumber, title: replyTitle(d.persons) });
+  first.boxes.push(...head.boxes);
 
   // ---- the flowing text: 主送, body, 附件说明
   const { paragraphs, attachment } = replyBody(d, settings.inlineMaxPersons);
@@ -173,7 +147,7 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
   }
 
   // ---- paginate the flow on the 22-row grid
-  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + titleLines.length + 1);
+  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + head.titleRows + 1);
 
   // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
   const contact = contactNote(settings);
