@@ -2,7 +2,7 @@
  * One pledge campaign: progress (完成率, 已签/应签), progress per unit with the missing
  * count, the template text, and the roster with sign-offs, scans and breach checks.
  */
-import { Alert, App, Button, Card, Col, Collapse, Flex, Progress, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Flex, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { RateProgress, wholePercent } from '../../components/RateProgress';
 import { cnDate } from '../../lib/dates';
 import { useCan } from '../../lib/permissions';
 import { useDialog } from '../../lib/useDialog';
+import { DetailPending } from '../../components/DetailPending';
 import { PageHeader } from '../PageHeader';
 import { AddToRosterModal } from './AddToRosterModal';
 import { CampaignFormModal } from './CampaignFormModal';
@@ -34,26 +35,7 @@ export function CampaignDetailPage() {
   const [view, setView] = useState<RosterView>({ filter: 'all', unitId: null });
   const c = query.data;
 
-  if (query.error) {
-    return (
-      <div>
-        <PageHeader title="承诺书" />
-        <Alert
-          type="error"
-          showIcon
-          title={query.error.message}
-          action={<Button onClick={() => navigate(PLEDGE_PATHS.list)}>返回列表</Button>}
-        />
-      </div>
-    );
-  }
-  if (!c) {
-    return (
-      <Spin tip="正在读取…">
-        <div style={{ height: 240 }} />
-      </Spin>
-    );
-  }
+  if (query.error || !c) return <DetailPending title="承诺书" error={query.error} listPath={PLEDGE_PATHS.list} />;
 
   const confirmDelete = () =>
     modal.confirm({

@@ -2,7 +2,7 @@
  * One 廉洁提醒函: its content, the workflow (拟稿 → 印发 with a number → 作废), the
  * addressees with their receipts, and printing.
  */
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ReminderDetail } from '../../../core/reminders/contract';
 import { errorMessage } from '../../api/errors';
@@ -10,6 +10,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { cnDate, cnPeriod } from '../../lib/dates';
 import { useCan } from '../../lib/permissions';
 import { useDialog } from '../../lib/useDialog';
+import { DetailPending } from '../../components/DetailPending';
 import { PageHeader } from '../PageHeader';
 import { AddresseesCard } from './AddresseesCard';
 import { ReminderStatusTag } from './labels';
@@ -30,26 +31,7 @@ export function ReminderDetailPage() {
   const changing = useDialog();
   const d = query.data;
 
-  if (query.error) {
-    return (
-      <div>
-        <PageHeader title="廉洁提醒函" />
-        <Alert
-          type="error"
-          showIcon
-          title={query.error.message}
-          action={<Button onClick={() => navigate(REMINDER_PATHS.list)}>返回列表</Button>}
-        />
-      </div>
-    );
-  }
-  if (!d) {
-    return (
-      <Spin tip="正在读取…">
-        <div style={{ height: 240 }} />
-      </Spin>
-    );
-  }
+  if (query.error || !d) return <DetailPending title="廉洁提醒函" error={query.error} listPath={REMINDER_PATHS.list} />;
 
   const confirmDelete = () =>
     modal.confirm({
