@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { startHash } from './coprocessor';
-import { checkHeaderMac, ChunkTagCheck, decryptChunk, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
+import { checkHeaderMac, ChunkTagCheck, decryptChunk, tagCheckAvailable, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
 import { backupError, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
 import { parseManifest, type Manifest } from './manifest';
@@ -174,7 +174,8 @@ function manifestAtStart(plain: Buffer, header: Header): { manifest: Manifest; r
 /**
  * The read-back right after a backup is written: every chunk's tag checked in its place
  * (position, last-chunk flag), the first chunk decrypted for the manifest and the last
- * for the end, the middle ones checked without decrypting (ChunkTagCheck). Proves the
+ * for the end, the middle ones checked without decrypting (ChunkTagCheck; decrypted
+ * where its self-test failed). Proves the
  * file holds exactly the ciphertext that was written; the database's SHA-256 is not
  * recomputed (the writer hashed those very bytes moments before encrypting them;
  * verify and restore recompute it). Requires the manifest to fit in the first chunk.
@@ -187,10 +188,10 @@ export async function authenticateChunks(opened: OpenedBackup, keys: FileKeys, o
       const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), opened.header);
       if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
       manifest = found.manifest;
-      if (!last) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
-    } else if (last) {
-      decryptChunk(keys.payloadKey, index, true, sealed);
-    } else if (!tags!.valid(index, false, sealed)) {
+      if (!last && tagCheckAvailable()) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
+    } else if (last || !tags) {
+      decryptChunk(keys.payloadKey, index, last, sealed);
+    } else if (!tags.valid(index, false, sealed)) {
       throw backupError('BACKUP_CORRUPT', `备份文件第 ${index + 1} 块数据已损坏、被改动或顺序被打乱（认证失败），无法使用此备份。`);
     }
     if ((index + 1) % 4 === 0 || last) options.onProgress?.((index + 1) / count);
