@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, login, test } from './support/fixtures';
+import { confirmDialog } from './support/ui';
 
 // The cheapest KDF a reader accepts keeps the UI waits short (the format and bounds are tested in core/backup).
 process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
@@ -83,7 +84,7 @@ test.describe('备份与恢复', () => {
     await restore.getByLabel('备份口令').fill(PASS);
     await restore.getByLabel('我明白当前数据将被备份中的数据替换').check();
     await restore.getByRole('button', { name: '开始恢复' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^恢\s*复$/ }).click();
+    await confirmDialog(page, '确定用此备份替换当前数据？', /^恢\s*复$/);
     const done = page.getByRole('dialog').filter({ hasText: '数据已从备份恢复' });
     await expect(done).toBeVisible({ timeout: 30_000 });
     await expect(done.getByTestId('backup-manifest')).toContainText('单位 1');
@@ -151,7 +152,7 @@ test.describe('备份与恢复', () => {
     await restore.getByLabel('备份口令').fill(PASS);
     await restore.getByLabel('我明白当前数据将被备份中的数据替换').check();
     await restore.getByRole('button', { name: '开始恢复' }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /^恢\s*复$/ }).click();
+    await confirmDialog(page, '确定用此备份替换当前数据？', /^恢\s*复$/);
     await expect(restore.getByRole('alert').last()).toContainText(/第 \d+ 块数据已损坏/, { timeout: 20_000 });
     expect(app.count('SELECT count(*) AS n FROM units')).toBe(dbBefore);
     // Still logged in and working.

@@ -52,6 +52,8 @@ export async function tableNames(page: Page): Promise<string[]> {
 export async function confirmDialog(page: Page, text: string | RegExp, okName: string | RegExp): Promise<void> {
   const dialog = page.locator('.ant-modal-confirm').filter({ hasText: text });
   await expect(dialog).toBeVisible();
+  // As with dropdowns: a click during antd's zoom-in can be lost on a busy machine.
+  await expect(dialog).not.toHaveClass(/ant-zoom-(appear|enter)/);
   await dialog.getByRole('button', { name: okName }).click();
   await expect(dialog).toBeHidden();
 }
