@@ -3,7 +3,7 @@
  * kind (复函, 廉洁提醒函, …): page 1's head, the flowing body rows on the 22 × 28 grid,
  * the sign-off, page numbers, and the red header with its double lines.
  */
-import type { Box, TextBox, TextLine } from './compose';
+import type { Box, Page, TextBox, TextLine } from './compose';
 import type { IsoDate } from '../shared/dates';
 import {
   BLOCK,
@@ -152,7 +152,7 @@ export type Placed = { page: number; row: number; r: FlowRow };
  * Lays the flow onto the 22-row grid, from `startRow` of the first page on; a blank row
  * never opens a page. Returns the placed rows and the page and row after the last one.
  */
-export function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; page: number; row: number } {
+function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; page: number; row: number } {
   const placed: Placed[] = [];
   let page = 0;
   let row = startRow;
@@ -169,7 +169,7 @@ export function paginateFlow(flow: FlowRow[], startRow: number): { placed: Place
 }
 
 /** The 附注 under the date: （联系人：…，电话：…）, or null when neither is set. */
-export function contactNote(settings: { contactPerson: string | null; contactPhone: string | null }): string | null {
+function contactNote(settings: { contactPerson: string | null; contactPhone: string | null }): string | null {
   const parts = [settings.contactPerson ? `联系人：${settings.contactPerson}` : null, settings.contactPhone ? `电话：${settings.contactPhone}` : null].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : null;
 }
@@ -180,7 +180,7 @@ export function contactNote(settings: { contactPerson: string | null; contactPho
  * or the page it lands on would hold fewer than two lines of text, the last two lines of
  * text move with it to a new page. `placed` is changed in place.
  */
-export function placeSignOff(placed: Placed[], page: number, row: number, hasContact: boolean): { signPage: number; senderRow: number } {
+function placeSignOff(placed: Placed[], page: number, row: number, hasContact: boolean): { signPage: number; senderRow: number } {
   const signRows = SIGN.blankRowsBefore + 2 + (hasContact ? 1 : 0);
   const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
   if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
@@ -197,10 +197,40 @@ export function placeSignOff(placed: Placed[], page: number, row: number, hasCon
   return { signPage: page, senderRow: row + SIGN.blankRowsBefore };
 }
 
+/**
+ * The letter's body and sign-off on its pages: the flow from `startRow` of page 1 on, then
+ * the seal area, sender and date (placeSignOff keeps them from standing alone) and the
+ * 附注 contact line under the date. Pages are added with `newPage` as needed. Returns the
+ * sign-off's page and the last row it took (版记 go below it).
+ */
+export function layOutBody(
+  flow: FlowRow[],
+  o: {
+    startRow: number;
+    pages: Page[];
+    newPage: () => Page;
+    authorityName: string;
+    date: IsoDate;
+    settings: { sealText: string | null; contactPerson: string | null; contactPhone: string | null };
+  },
+): { signPage: Page; lastRow: number } {
+  const { placed, page, row } = paginateFlow(flow, o.startRow);
+  const contact = contactNote(o.settings);
+  const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
+  while (o.pages.length <= signPage) o.newPage();
+  for (const p of placed) if (p.r.line) o.pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
+  const sp = o.pages[signPage]!;
+  sp.boxes.push(...signOffBoxes(o.authorityName, o.date, senderRow, o.settings.sealText));
+  if (!contact) return { signPage: sp, lastRow: senderRow + 1 };
+  // 附注: 居左空二字, the row under the date
+  sp.boxes.push(bodyLineBox(senderRow + 2, { line: { text: contact, indent: 2 * CELL }, role: 'fangsong', part: 'contact' }));
+  return { signPage: sp, lastRow: senderRow + 2 };
+}
+
 const signLine = (row: number, text: string, part: string) => bodyLineBox(row, { line: { text }, role: 'fangsong', part });
 
 /** The seal area, the sender centred over the date (never past the block's right edge), and the date in Arabic numerals. */
-export function signOffBoxes(authorityName: string, date: IsoDate, senderRow: number, sealText: string | null): Box[] {
+function signOffBoxes(authorityName: string, date: IsoDate, senderRow: number, sealText: string | null): Box[] {
   const dateText = chineseDate(date);
   const dateW = textWidthMm(dateText, BODY_METRICS);
   const dateRight = BLOCK_RIGHT - SIGN.dateRightSpaceCells * CELL;

@@ -9,7 +9,7 @@
 import type { ReminderDetail } from '../reminders/contract';
 import type { OfficeSettings } from '../settings/contract';
 import { parseDate } from '../shared/dates';
-import type { Page, TextLine } from './compose';
+import type { Page } from './compose';
 import type { LetterSettings } from './contract';
 import {
   A4,
@@ -22,7 +22,7 @@ import {
   TITLE_PT,
 } from './geometry';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
-import { BODY_METRICS, bodyLineBox, contactNote, letterHead, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, signOffBoxes, type FlowRow } from './letterFormat';
+import { BODY_METRICS, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
 import { breakLines, chineseDate, textWidthMm } from './text';
 
 export interface ReminderLetterData {
@@ -75,9 +75,6 @@ export function reminderLetterData(d: ReminderDetail, office: OfficeSettings): R
 // ---------------------------------------------------------------------------------
 // The letter (the same grid and parts as the reply letter, replyLetter.ts)
 
-/** One body-style line outside the flow (sender, date, contact). */
-const lineBox = (row: number, line: TextLine, part: string) => bodyLineBox(row, { line, role: 'fangsong', part });
-
 /** Lays out one reminder letter into pages. */
 export function layoutReminderLetter(d: ReminderLetterData, o: { settings: LetterSettings; letter?: number }): Page[] {
   const { settings } = o;
@@ -125,22 +122,15 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
     });
   }
 
-  // ---- paginate on the 22-row grid
-  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + head.titleRows + 1);
-
-  // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
-  const contact = contactNote(settings);
-  const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
-  while (pages.length <= signPage) newPage();
-  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
-
-  const sp = pages[signPage]!;
-  sp.boxes.push(...signOffBoxes(d.authorityName, d.date, senderRow, settings.sealText));
-  let lastRow = senderRow + 1;
-  if (contact) {
-    sp.boxes.push(lineBox(senderRow + 2, { text: contact, indent: 2 * CELL }, 'contact'));
-    lastRow = senderRow + 2;
-  }
+  // ---- the flow on the 22-row grid, then the sign-off
+  const { signPage: sp, lastRow } = layOutBody(flow, {
+    startRow: LETTER.titleRow + head.titleRows + 1,
+    pages,
+    newPage,
+    authorityName: d.authorityName,
+    date: d.date,
+    settings,
+  });
 
   // ---- 版记: 抄送 on the last row of the last page, between two thin rules
   if (d.copyTo) {

@@ -19,7 +19,7 @@ import {
   emTopInRow,
   rowTop,
 } from './geometry';
-import { BODY_METRICS, bodyLineBox, contactNote, letterHead, pageNumberBox, paginateFlow, paragraphRows, placeSignOff, signOffBoxes, type FlowRow } from './letterFormat';
+import { BODY_METRICS, bodyLineBox, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
 import { breakLines, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
@@ -146,22 +146,8 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
     );
   }
 
-  // ---- paginate the flow on the 22-row grid
-  const { placed, page, row } = paginateFlow(flow, LETTER.titleRow + head.titleRows + 1);
-
-  // ---- sign-off: 2 blank rows, sender, date, contact line; never alone on a page
-  const contact = contactNote(settings);
-  const { signPage, senderRow } = placeSignOff(placed, page, row, !!contact);
-
-  while (pages.length <= signPage) newPage();
-  for (const p of placed) if (p.r.line) pages[p.page]!.boxes.push(bodyLineBox(p.row, p.r));
-
-  const sp = pages[signPage]!;
-  sp.boxes.push(...signOffBoxes(d.authorityName, d.date, senderRow, settings.sealText));
-  if (contact) {
-    // 附注: 居左空二字, the row under the date
-    sp.boxes.push({ ...bodyLineBox(senderRow + 2, { line: { text: contact, indent: 2 * CELL }, role: 'fangsong', part: 'contact' }) });
-  }
+  // ---- the flow on the 22-row grid, then the sign-off
+  layOutBody(flow, { startRow: LETTER.titleRow + head.titleRows + 1, pages, newPage, authorityName: d.authorityName, date: d.date, settings });
 
   // ---- the attachment: a table of every person, header repeated on each page
   if (attachment) pages.push(...attachmentPages(d, attachment, o.letter, pages.length, !!d.watermark));
