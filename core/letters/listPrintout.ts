@@ -94,12 +94,16 @@ export function layoutList(data: ListData): Page[] {
       lines: [{ text: '（没有记录）' }],
     });
   }
+  numberPages(pages, { x: LANDSCAPE.left, y: LANDSCAPE.height - LANDSCAPE.bottom + 4, w: width });
+  return pages;
+}
+
+/** Tables (lists, 签收单) number every page centred under the table: “第 N 页 共 M 页” (an ideographic space between). */
+export function numberPages(pages: Page[], at: { x: number; y: number; w: number }): void {
   for (const p of pages) {
     p.boxes.push({
       type: 'text',
-      x: LANDSCAPE.left,
-      y: LANDSCAPE.height - LANDSCAPE.bottom + 4,
-      w: width,
+      ...at,
       lineHeight: 6,
       role: 'songti',
       pt: SIZE.五号,
@@ -108,5 +112,4 @@ export function layoutList(data: ListData): Page[] {
       part: 'page-number',
     });
   }
-  return pages;
 }

@@ -21,6 +21,7 @@ import {
   SIZE,
   TITLE_PT,
 } from './geometry';
+import { numberPages } from './listPrintout';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
 import { BODY_METRICS, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
 import { breakLines, chineseDate, textWidthMm } from './text';
@@ -264,19 +265,6 @@ export function layoutReceiptSheet(d: ReceiptSheetData): Page[] {
     current!.boxes.push(...tableRowBoxes(x, y, r, RECEIPT_COLUMNS, RECEIPT_STYLE, false, false));
     y += r.height;
   });
-  for (const p of pages) {
-    p.boxes.push({
-      type: 'text',
-      x,
-      y: A4.height - RECEIPT_MARGIN.bottom + 6,
-      w: width,
-      lineHeight: 6,
-      role: 'songti',
-      pt: SIZE.五号,
-      align: 'center',
-      lines: [{ text: `第 ${p.number} 页\u3000共 ${pages.length} 页` }],
-      part: 'page-number',
-    });
-  }
+  numberPages(pages, { x, y: A4.height - RECEIPT_MARGIN.bottom + 6, w: width });
   return pages;
 }
