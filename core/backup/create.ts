@@ -20,7 +20,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { APPLICATION_ID } from '../../db/open';
 import { quickCheckOffThread, startHash, type HashJob, type QuickCheckResult } from './coprocessor';
 import { deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
-import { backupError, throwIfAborted } from './errors';
+import { backupError, later, throwIfAborted } from './errors';
 import {
   BACKUP_EXTENSION,
   chunkCount,
@@ -109,8 +109,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
   // The KDF (about 0.3 s on the thread pool) runs while the snapshot is opened and streamed.
   const salt = 'kek' in options.key ? options.key.salt : randomBytes(32);
   const kdf = 'kek' in options.key ? options.key.kdf : (options.kdf ?? DEFAULT_KDF);
-  const kekPromise = 'kek' in options.key ? Promise.resolve(options.key.kek) : deriveKek(options.key.passphrase, salt, kdf);
-  kekPromise.catch(() => undefined);
+  const kekPromise = later('kek' in options.key ? Promise.resolve(options.key.kek) : deriveKek(options.key.passphrase, salt, kdf));
 
   const backupId = randomBytes(16);
   let snapshot: OpenSnapshot | null = null;
@@ -287,12 +286,6 @@ async function quickCheck(snapshot: OpenSnapshot, nativeBinding: string | undefi
       db?.close();
     }
   }
-}
-
-/** Gives a promise awaited later a handler now: a failure meanwhile is not an unhandled rejection. */
-function later<T>(p: Promise<T>): Promise<T> {
-  p.catch(() => undefined);
-  return p;
 }
 
 async function syncFile(file: string): Promise<void> {

@@ -10,3 +10,9 @@ export const cancelled = (): AppError => backupError('CANCELLED', '操作已取�
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw cancelled();
 }
+
+/** Gives a promise that is awaited later a handler now: a failure meanwhile is not an unhandled rejection (which ends the process). */
+export function later<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}

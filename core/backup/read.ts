@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { startHash } from './coprocessor';
 import { checkHeaderMac, ChunkTagCheck, decryptChunk, tagCheckAvailable, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
-import { backupError, throwIfAborted } from './errors';
+import { backupError, later, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
 import { parseManifest, type Manifest } from './manifest';
 
@@ -77,12 +77,12 @@ async function* sealedChunks(opened: OpenedBackup, signal?: AbortSignal): AsyncG
     const position = HEADER_LENGTH + index * sealedSize;
     const n = Math.min(perRead, count - index);
     const want = index + n === count ? opened.size - position : n * sealedSize;
-    const read = fh.read(into, 0, want, position).then(({ bytesRead }) => {
-      if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
-      return { n, want };
-    });
-    read.catch(() => undefined);
-    return read;
+    return later(
+      fh.read(into, 0, want, position).then(({ bytesRead }) => {
+        if (bytesRead !== want) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件在读取过程中被截断或 U 盘已拔出）。');
+        return { n, want };
+      }),
+    );
   };
   try {
     let next = readBlock(0, buffers[0]!);
@@ -133,9 +133,7 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
         pending = Buffer.alloc(0);
       }
       if (data.length) {
-        const p = hash.update(data);
-        p.catch(() => undefined);
-        hashed.push(p);
+        hashed.push(later(hash.update(data)));
         dbBytes += data.length;
         if (options.sink) await options.sink(data);
       }
