@@ -29,6 +29,9 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: { width: 1400, height: 900 },
+    // The app honours the system's "reduce motion" setting by switching antd's motion off
+    // (renderer/app/theme.ts): no dropdown or dialog is ever caught mid-animation.
+    reducedMotion: 'reduce',
     actionTimeout: 10_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -294,8 +294,8 @@ test.describe('廉洁提醒函', () => {
     // ---- the letter (typed with insertText, as an IME delivers text)
     await page.getByLabel('标题').click();
     await page.keyboard.insertText('关于2025年中秋国庆期间严明纪律要求的廉洁提醒函');
-    await pickOption(page, page.getByLabel('节点'), '中秋国庆');
-    await page.getByLabel('年度').fill('2025');
+    await pickOption(page, page.getByLabel('节点', { exact: true }), '中秋国庆');
+    await page.getByLabel('年度', { exact: true }).fill('2025');
     await fillDate(page.getByLabel('成文日期'), '2025-09-25');
     await fillDate(page.getByLabel('提醒期间起'), '2025-10-01');
     await fillDate(page.getByLabel('提醒期间止'), '2025-10-08');
@@ -392,8 +392,10 @@ test.describe('廉洁提醒函', () => {
 
     // ---- next year: 沿用往年 copies it into a 2026 draft
     await button(page, '新建提醒函').click();
-    await pickOption(page, page.getByLabel('节点'), '中秋国庆');
-    await page.getByLabel('年度').fill('2026');
+    // The list page has a 按节点筛选 filter: wait for the form before picking 节点 in it.
+    await expect(page.getByRole('heading', { name: '新建提醒函' })).toBeVisible();
+    await pickOption(page, page.getByLabel('节点', { exact: true }), '中秋国庆');
+    await page.getByLabel('年度', { exact: true }).fill('2026');
     await fillDate(page.getByLabel('成文日期'), '2026-09-20');
     await button(page, '沿用往年').click();
     await expect(page.getByTestId('reuse-source')).toContainText('2025年《关于2025年中秋国庆期间严明纪律要求的廉洁提醒函》');
