@@ -17,8 +17,11 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   globalSetup: './e2e/support/globalSetup.ts',
   outputDir: `test-results/e2e/${runId}`,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous bounds, not waits: a passing step returns as soon as the app shows its state;
+  // on a loaded 2-core machine one step can take several seconds (docs/pitfalls: tests on a
+  // busy machine), and a tight bound turns that into a false failure.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -32,7 +35,8 @@ export default defineConfig({
     // The app honours the system's "reduce motion" setting by switching antd's motion off
     // (renderer/app/theme.ts): no dropdown or dialog is ever caught mid-animation.
     reducedMotion: 'reduce',
-    actionTimeout: 10_000,
+    actionTimeout: 20_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
