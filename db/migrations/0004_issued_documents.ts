@@ -14,7 +14,8 @@ import type { Migration } from './types';
  * - opinion_replies: what the reviewer approved (review_content, review_sha256), and why
  *   a reviewed reply went back to 待审核 (review_reset_reason).
  * - Replies issued before this version get their stored document built once from the
- *   data as it is now, marked reconstructed.
+ *   data as it is now, marked reconstructed. Replies reviewed but not issued go back to
+ *   待审核 (what was reviewed was not recorded).
  */
 export const migration0004: Migration = {
   version: 4,
@@ -60,6 +61,13 @@ export const migration0004: Migration = {
       ALTER TABLE opinion_replies ADD COLUMN review_reset_at TEXT;
     `);
     reconstructIssuedReplies(db);
+    // A reply reviewed before this version has no record of what was reviewed: it goes
+    // back to 待审核 (say why), so no 签发 can pass on an approval that cannot be checked.
+    db.prepare(
+      `UPDATE opinion_replies SET status = 'draft', reviewed_by = NULL, reviewed_at = NULL, rev = rev + 1,
+         review_reset_reason = '程序升级后须重新审核（升级前的审核没有记录审核时的复函内容）。', review_reset_at = ?
+       WHERE status = 'reviewed'`,
+    ).run(new Date().toISOString());
   },
 };
 
