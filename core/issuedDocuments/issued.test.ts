@@ -210,3 +210,69 @@ test('the number’s year is the year of the printed 成文日期 (the 签发 da
   const refused = await h.raw('opinionReplies.issue', { id: reply.id, rev: reply.rev, reviewedHash: reply.reviewedHash! });
   assert.ok(!refused.ok && /核查截至日期（2027年1月8日）晚于签发日期（2027年1月5日）/.test(refused.error.message));
 });
+
+test('an issued 提醒函 prints the same after its units and the authority are renamed; its number’s year is that of its 成文日期', async (t) => {
+  const h = await makeHost({ now: () => new Date('2026-01-03T10:00:00+08:00') });
+  t.after(() => h.close());
+  const unit = await h.call('units.create', { name: '市财政局' });
+  let d = await h.call('reminderLetters.create', {
+    title: '关于2026年元旦春节期间严明纪律要求的廉洁提醒函',
+    kind: '节日提醒',
+    occasion: '元旦春节',
+    year: 2025,
+    letterDate: '2025-12-30',
+    keyPoints: ['严禁违规收送节礼'],
+    body: '元旦、春节将至……',
+    unitIds: [unit.id],
+  });
+  d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
+  assert.equal(d.docNumber, '某纪廉提〔2025〕1号', 'dated 2025-12-30, issued 2026-01-03: the year of the printed date');
+  assert.ok(d.issuedDocument);
+  const request = { kind: 'reminderLetter' as const, letterId: d.id };
+  const before = await h.call('printouts.document', { request });
+  await h.call('units.update', { id: unit.id, rev: unit.rev, name: '市财政局（新）', sortOrder: 0 });
+  await h.call('settings.update', {
+    authorityName: '某某市纪委监委（新）',
+    docPrefixes: { opinionReply: '某纪廉复', reminderLetter: '某纪廉提' },
+  });
+  const afterEdit = await h.call('printouts.document', { request });
+  assert.equal(afterEdit.html, before.html);
+  const detail = await h.call('reminderLetters.get', { id: d.id });
+  assert.match(detail.issuedDocument!.differences.join('\n'), /主送：存档公文为“市财政局”，现有记录为“市财政局（新）”/);
+});
+
+test('a campaign’s 承诺书 text is fixed at the first signature: forms print it, edits of the text are refused', async (t) => {
+  const h = await makeHost({ now: () => new Date('2025-07-01T10:00:00+08:00') });
+  t.after(() => h.close());
+  const unit = await h.call('units.create', { name: '市财政局' });
+  await h.call('people.create', { name: '张三', unitId: unit.id });
+  await h.call('people.create', { name: '李四', unitId: unit.id });
+  const fields = {
+    pledgeType: '不操办升学宴谢师宴',
+    title: '2025年承诺',
+    year: 2025,
+    startDate: '2025-06-20',
+    templateText: '本人郑重承诺：不操办升学宴。',
+  };
+  let c = await h.call('pledgeCampaigns.create', fields);
+  await h.call('pledgeRoster.add', { campaignId: c.id, unitIds: [unit.id] });
+  // before anyone signs, the text can still be corrected
+  c = await h.call('pledgeCampaigns.update', { id: c.id, rev: c.rev, ...fields, templateText: '本人郑重承诺：不操办、不参加升学宴。' });
+  assert.equal(c.officialForm, null);
+  const roster = (await h.call('pledgeRoster.list', { campaignId: c.id })).items;
+  await h.call('pledgeRoster.signoff', { rosterId: roster[0]!.id, rev: roster[0]!.rev, signed: true, signedDate: '2025-06-25' });
+  c = await h.call('pledgeCampaigns.get', { id: c.id });
+  assert.ok(c.officialForm);
+  const refused = await h.raw('pledgeCampaigns.update', { id: c.id, rev: c.rev, ...fields, templateText: '改过的文本。' });
+  assert.ok(!refused.ok && refused.error.code === 'CONFLICT' && /已正式打印或已有人签订/.test(refused.error.message));
+  // the batch name is not on the form: still editable
+  c = await h.call('pledgeCampaigns.update', {
+    id: c.id,
+    rev: c.rev,
+    ...fields,
+    templateText: '本人郑重承诺：不操办、不参加升学宴。',
+    title: '2025年承诺（更名）',
+  });
+  const forms = await h.call('printouts.document', { request: { kind: 'pledgeForms', campaignId: c.id } });
+  assert.ok(forms.html.includes('不参加升学宴'));
+});
