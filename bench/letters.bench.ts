@@ -118,8 +118,18 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
         persons,
       })) as { id: string };
       const draft = (await call('opinionReplies.create', { requestId: req.id, replyDate: '2025-07-01' })) as { id: string; rev: number };
-      const reviewed = (await call('opinionReplies.review', { id: draft.id, rev: draft.rev })) as { id: string; rev: number };
-      ids.push(((await call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev })) as { id: string }).id);
+      const reviewed = (await call('opinionReplies.review', { id: draft.id, rev: draft.rev })) as {
+        id: string;
+        rev: number;
+        reviewedHash: string;
+      };
+      ids.push(
+        (
+          (await call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash })) as {
+            id: string;
+          }
+        ).id,
+      );
     }
     // warm the shared renderer once (the first batch of a session pays the browser start)
     await call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });

@@ -43,7 +43,7 @@ async function issuedReply(app: TestApp, n: number, docNo: string) {
   });
   const draft = await app.invoke('opinionReplies.create', { requestId: request.id, replyDate: '2025-07-01' });
   const reviewed = await app.invoke('opinionReplies.review', { id: draft.id, rev: draft.rev });
-  return app.invoke('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev });
+  return app.invoke('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
 }
 
 async function pdfOf(download: Download): Promise<Uint8Array> {

@@ -13,6 +13,7 @@ import { validationError } from './validation';
 import { Writer } from './writer';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
+import { returnStaleReviews } from '../opinions/replies';
 
 export const DATABASE_FILE_NAME = 'qinglian.sqlite';
 
@@ -81,7 +82,11 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     afterCreate: ({ userId, manifest, backupFile }) => {
       if (!db.open) return;
       db.transaction(() =>
-        new Writer(db, () => userId, now).audit('backup', 'backup', manifest.backupId, null, { backupFile, kind: manifest.kind, counts: manifest.counts }),
+        new Writer(db, () => userId, now).audit('backup', 'backup', manifest.backupId, null, {
+          backupFile,
+          kind: manifest.kind,
+          counts: manifest.counts,
+        }),
       )();
     },
     afterRestore: ({ userId, manifest, backupFile }) => {
@@ -126,7 +131,14 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       backup,
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    return operation.writes ? db.transaction(() => handler(parsed.data, ctx))() : handler(parsed.data, ctx);
+    if (!operation.writes) return handler(parsed.data, ctx);
+    return db.transaction(() => {
+      const value = handler(parsed.data, ctx);
+      // Whatever this call changed (a request's purpose, a person's unit, the authority's
+      // name), a reviewed reply whose letter would now say something else goes back to 待审核.
+      if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
+      return value;
+    })();
   }
 
   return {

@@ -8,27 +8,20 @@ import type { HandlerContext } from '../host/context';
 import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type ReplyDetail } from '../opinions/contract';
 import { getReplyDetail, repliesHandlers } from '../opinions/replies';
 import { requestsHandlers } from '../opinions/requests';
-import { readOfficeSettings, readSetting } from '../settings/queries';
+import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';
-import {
-  DEFAULT_LETTER_SETTINGS,
-  letterSettingsSchema,
-  type LetterDocument,
-  type LetterSettings,
-  type ValidDocumentRequest,
-} from './contract';
+import { type LetterDocument, type LetterSettings, type ValidDocumentRequest } from './contract';
 import { resolveFonts, type FontSource } from './fonts';
 import { layoutList, type ListData } from './listPrintout';
-import { blankPage, layoutReplyLetter, replyLetterData, replyTitle } from './replyLetter';
+import { blankPage, layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
+import { readIssued } from '../issuedDocuments/store';
+import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
 import { chineseDate } from './text';
 
-export const LETTER_SETTINGS_KEY = 'letters';
+import { readLetterSettings } from './letterSettings';
 
-export function readLetterSettings(db: Db): LetterSettings {
-  const parsed = letterSettingsSchema.safeParse(readSetting<unknown>(db, LETTER_SETTINGS_KEY));
-  return parsed.success ? parsed.data : DEFAULT_LETTER_SETTINGS;
-}
+export { LETTER_SETTINGS_KEY, readLetterSettings } from './letterSettings';
 
 /** File names keep the document number's 〔〕 but lose characters Windows refuses. */
 export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
@@ -39,26 +32,42 @@ function office(db: Db) {
   return o;
 }
 
+/**
+ * The letter a reply prints: the stored copy once issued (core/issuedDocuments — the
+ * live records are not read, so later edits of people, units or settings change
+ * nothing), the live records before. Settings are the stored ones for an issued letter.
+ */
+export function replyLetterSource(
+  db: Db,
+  detail: ReplyDetail,
+  live: LetterSettings,
+  today: string,
+): { data: ReplyLetterData; settings: LetterSettings } {
+  const stored = readIssued<ReplyDocumentModel>(db, 'opinionReply', detail.id);
+  if (stored) return { data: storedReplyLetter(stored.model, detail.status === 'voided'), settings: stored.model.settings };
+  return { data: replyLetterData(detail, office(db), today), settings: live };
+}
+
 /** The pages of reply letters, one letter after another (each numbered from 1). */
 export function replyLetterPages(
   db: Db,
   details: ReplyDetail[],
   settings: LetterSettings,
   duplex: boolean,
+  today: string,
 ): { pages: Page[]; warnings: string[] } {
-  const off = office(db);
   const pages: Page[] = [];
   const warnings: string[] = [];
   details.forEach((detail, i) => {
-    const data = replyLetterData(detail, off);
+    const { data, settings: used } = replyLetterSource(db, detail, settings, today);
     if (!data.issued) {
       warnings.push(
         detail.status === 'voided'
           ? `${detail.docNumber ?? '该回复'}已作废，打印件带“已作废”字样。`
           : `“${replyTitle(data.persons)}”尚未签发：文号待签发时生成，打印件带“未签发”字样。`,
       );
-    }
-    const letterPages = layoutReplyLetter(data, { settings, letter: i + 1 });
+    } else if (data.watermark) warnings.push(`${detail.docNumber ?? '该回复'}已作废，打印件带“已作废”字样。`);
+    const letterPages = layoutReplyLetter(data, { settings: used, letter: i + 1 });
     pages.push(...letterPages);
     if (duplex && letterPages.length % 2 === 1 && i < details.length - 1) pages.push(blankPage(letterPages.length + 1, i + 1));
   });
@@ -107,9 +116,10 @@ export async function buildDocument(
   switch (request.kind) {
     case 'replyLetters': {
       const details = loadReplies(ctx, request.replyIds);
-      const { pages, warnings } = replyLetterPages(db, details, settings, request.duplex);
+      const { pages, warnings } = replyLetterPages(db, details, settings, request.duplex, localIsoDate(ctx.now()));
       const first = details[0]!;
-      const title = details.length === 1 ? replyTitle(first.items.map((i) => i.person)) : `廉政意见回复复函${details.length}份`;
+      const firstLetter = replyLetterSource(db, first, settings, localIsoDate(ctx.now())).data;
+      const title = details.length === 1 ? replyTitle(firstLetter.persons) : `廉政意见回复复函${details.length}份`;
       const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${localIsoDate(ctx.now())}）`;
       return finish(title, base, pages, false, details.length, warnings);
     }

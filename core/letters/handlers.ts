@@ -2,7 +2,10 @@ import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
 import type { FontReport } from './contract';
-import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings } from './documents';
+import { withArchivalPdf } from './archive';
+import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings, safeFileName } from './documents';
+import type { ReplyDocumentModel } from './issuedModels';
+import { replyTitle } from './replyLetter';
 import { fontReport } from './fonts';
 import { findChromium, sharedPdfRenderer } from './pdf';
 
@@ -19,11 +22,7 @@ function serverPdfInfo(): FontReport['serverPdf'] {
 
 function renderer() {
   const r = sharedPdfRenderer();
-  if (!r)
-    throw new AppError(
-      'NOT_FOUND',
-      '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
-    );
+  if (!r) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
   return r;
 }
 
@@ -47,9 +46,22 @@ export const lettersHandlers: HandlerMap<
   'letters.document': (input, ctx) => buildDocument(ctx, input.request),
   'letters.pdf': async (input, ctx) => {
     const r = renderer();
-    const doc = await buildDocument(ctx, input.request, { fontSource: 'served' });
-    const pdf = await r.render(doc.html);
-    return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+    const request = input.request;
+    // One issued letter: its archival PDF (the first one made after 签发), byte for byte.
+    const single = request.kind === 'replyLetters' && request.replyIds.length === 1 ? request.replyIds[0]! : null;
+    const status = single
+      ? (ctx.db.prepare('SELECT status FROM opinion_replies WHERE id = ?').pluck().get(single) as string | undefined)
+      : undefined;
+    return withArchivalPdf<ReplyDocumentModel>(
+      ctx,
+      single && status ? { kind: 'opinionReply', recordId: single, voided: status === 'voided' } : null,
+      (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle(doc.model.letter.persons)}`)}.pdf`,
+      async () => {
+        const doc = await buildDocument(ctx, request, { fontSource: 'served' });
+        const pdf = await r.render(doc.html);
+        return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+      },
+    );
   },
   'letters.batchStart': (input, ctx) => startBatch(ctx, renderer(), input.replyIds, input.duplex),
   'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),

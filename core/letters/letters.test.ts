@@ -193,7 +193,7 @@ async function issuedReply(h: TestHost, n: number) {
   });
   const draft = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-07-01' });
   const reviewed = await h.call('opinionReplies.review', { id: draft.id, rev: draft.rev });
-  return h.call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev });
+  return h.call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
 }
 
 test('letters.document: escaped, self-contained HTML; drafts are marked 未签发', async (t) => {

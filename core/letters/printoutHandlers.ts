@@ -2,7 +2,9 @@
  * printouts.document / printouts.pdf: 廉洁提醒函, 签收单 and pre-filled 承诺书 laid out by
  * the templates in reminderLetter.ts and pledgeForm.ts, rendered by compose.ts like every
  * letter (fonts resolved from the letter settings, self-contained HTML), printed to PDF by
- * the same Chromium renderer as letters.pdf. Reading handlers: nothing is written.
+ * the same Chromium renderer as letters.pdf. Issued 提醒函 are laid out from their stored
+ * copy (core/issuedDocuments) and their first PDF is kept as the archival copy; the first
+ * PDF of a campaign's 承诺书 fixes its official text. Nothing else is written.
  */
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
@@ -16,7 +18,11 @@ import { renderDocument, type Page } from './compose';
 import type { LetterDocument } from './contract';
 import { readLetterSettings, safeFileName } from './documents';
 import { resolveFonts, type FontSource } from './fonts';
-import { mergePdfs, sharedPdfRenderer } from './pdf';
+import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from './pdf';
+import { withArchivalPdf } from './archive';
+import { readIssued } from '../issuedDocuments/store';
+import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type ReminderDocumentModel } from './issuedModels';
+import { fixPledgeForm } from '../pledges/officialForm';
 import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
 import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, reminderLetterData } from './reminderLetter';
@@ -59,10 +65,13 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
             ? ['提醒函尚未印发：文号待印发时生成，打印件带“未印发”字样。']
             : [];
       if (request.kind === 'reminderLetter') {
+        // Issued: the stored letter and its settings (core/issuedDocuments), never the live records.
+        const stored = readIssued<ReminderDocumentModel>(ctx.db, 'reminderLetter', d.id);
+        const data = stored ? storedReminderLetter(stored.model, d.status === 'voided') : reminderLetterData(d, office(ctx));
         return {
-          title: d.title,
-          fileBase: `${d.docNumber ?? '未印发'} ${d.title}`,
-          pages: layoutReminderLetter(reminderLetterData(d, office(ctx)), { settings }),
+          title: data.title,
+          fileBase: `${d.docNumber ?? '未印发'} ${data.title}`,
+          pages: layoutReminderLetter(data, { settings: stored ? stored.model.settings : settings }),
           letterCount: 1,
           warnings,
         };
@@ -82,7 +91,9 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
       if (!roster.length)
         throw new AppError('VALIDATION', request.filter === 'unsigned' ? '名单中已没有未签订的人员。' : '名单为空，请先加入人员。');
       if (roster.length > PLEDGE_FORMS_MAX) throw new AppError('VALIDATION', `一次最多打印${PLEDGE_FORMS_MAX}份承诺书，请分批打印。`);
-      const pages = layoutPledgeForms(pledgeFormData(c, roster));
+      // The campaign's official text once fixed (first PDF or first signature), else the live one.
+      const form = readIssued<PledgeFormModel>(ctx.db, 'pledgeForm', c.id)?.model ?? pledgeFormModel(c);
+      const pages = layoutPledgeForms({ ...pledgeFormData(c, roster), title: form.title, text: form.text, cosigner: form.cosigner });
       const long = pages.length > roster.length ? [`承诺书正文较长，有${pages.length - roster.length}份超过一页。`] : [];
       return { title: c.title, fileBase: `${c.title}（${roster.length}份）`, pages, letterCount: roster.length, warnings: long };
     }
@@ -123,26 +134,38 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
 
   'printouts.pdf': async (input, ctx) => {
     const renderer = sharedPdfRenderer();
-    if (!renderer)
-      throw new AppError(
-        'NOT_FOUND',
-        '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
+    if (!renderer) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
+    const request = input.request;
+    if (request.kind === 'reminderLetter') {
+      const status = ctx.db.prepare('SELECT status FROM reminder_letters WHERE id = ?').pluck().get(request.letterId) as string | undefined;
+      return withArchivalPdf<ReminderDocumentModel>(
+        ctx,
+        status ? { kind: 'reminderLetter', recordId: request.letterId, voided: status === 'voided' } : null,
+        (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${doc.model.letter.title}`)}.pdf`,
+        () => renderPdf(ctx, renderer, request),
       );
-    const laid = await layOut(ctx, input.request);
-    // Long jobs in parts, never splitting one person's form.
-    const parts: Page[][] = [];
-    let part: Page[] = [];
-    for (const p of laid.pages) {
-      if (part.length >= PART_PAGES && p.number === 1) {
-        parts.push(part);
-        part = [];
-      }
-      part.push(p);
     }
-    if (part.length) parts.push(part);
-    const pdfs: Uint8Array[] = [];
-    for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
-    const pdf = await mergePdfs(pdfs);
-    return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
+    // The first PDF of a campaign's forms makes its text the official one (later edits are refused).
+    if (request.kind === 'pledgeForms') fixPledgeForm(ctx.db, ctx.writer, getCampaignDetail(ctx.db, request.campaignId));
+    return renderPdf(ctx, renderer, request);
   },
 };
+
+async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, request: ValidPrintoutRequest) {
+  const laid = await layOut(ctx, request);
+  // Long jobs in parts, never splitting one person's form.
+  const parts: Page[][] = [];
+  let part: Page[] = [];
+  for (const p of laid.pages) {
+    if (part.length >= PART_PAGES && p.number === 1) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(p);
+  }
+  if (part.length) parts.push(part);
+  const pdfs: Uint8Array[] = [];
+  for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
+  const pdf = await mergePdfs(pdfs);
+  return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
+}

@@ -7,20 +7,9 @@ import type { OfficeSettings } from '../settings/contract';
 import { localIsoDate, parseDate } from '../shared/dates';
 import type { Box, Page } from './compose';
 import type { LetterSettings } from './contract';
-import {
-  A4,
-  BLOCK,
-  CELL,
-  LETTER,
-  PT,
-  ROW,
-  SIZE,
-  TITLE_PT,
-  emTopInRow,
-  rowTop,
-} from './geometry';
+import { A4, BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT, emTopInRow, rowTop } from './geometry';
 import { BODY_METRICS, bodyLineBox, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
-import { breakLines, splitTitle, textWidthMm } from './text';
+import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 export interface LetterPerson {
   name: string;
@@ -34,8 +23,10 @@ export interface ReplyLetterData {
   authorityName: string;
   docNumber: string;
   issued: boolean;
-  /** 成文日期, YYYY-MM-DD. */
+  /** 成文日期, YYYY-MM-DD: the day of 签发 (GB/T 9704-2012 §7.3.5.3); the number's year is its year. */
   date: string;
+  /** The day the registers were checked as of (回复日期); printed as “截至…” when it is not the 成文日期. */
+  asOf?: string;
   requester: string;
   requestTitle: string;
   requesterDocNumber: string | null;
@@ -45,15 +36,20 @@ export interface ReplyLetterData {
   watermark: string | null;
 }
 
-export function replyLetterData(detail: ReplyDetail, office: OfficeSettings): ReplyLetterData {
+/**
+ * The letter as the live records say it now. `today` dates a letter not yet issued as if
+ * it were signed today (what 签发 would print); an issued one carries its 签发 day.
+ */
+export function replyLetterData(detail: ReplyDetail, office: OfficeSettings, today: string): ReplyLetterData {
   const issued = detail.status === 'issued' && !!detail.docNumber;
-  const date = issued && detail.issuedAt ? localIsoDate(new Date(detail.issuedAt)) : detail.replyDate;
+  const date = detail.issuedAt ? localIsoDate(new Date(detail.issuedAt)) : today;
   const docNumber = detail.docNumber ?? `${office.docPrefixes.opinionReply}〔${parseDate(date).y}〕\u3000号`;
   return {
     authorityName: office.authorityName,
     docNumber,
     issued,
     date,
+    asOf: detail.replyDate,
     requester: detail.request.requester,
     requestTitle: detail.request.title,
     requesterDocNumber: detail.request.requesterDocNumber,
@@ -86,7 +82,7 @@ export function replyBody(d: ReplyLetterData, inlineMax: number): { paragraphs: 
   const incoming = `《${stripBookTitle(d.requestTitle)}》${d.requesterDocNumber ? `（${d.requesterDocNumber}）` : ''}`;
   const inline = d.persons.length <= inlineMax;
   const paragraphs = [
-    `你单位${incoming}收悉。经查阅信访举报、问题线索、案件审查调查和党纪政务处分等有关资料，现将${
+    `你单位${incoming}收悉。经查阅${d.asOf && d.asOf !== d.date ? `截至${chineseDate(d.asOf)}的` : ''}信访举报、问题线索、案件审查调查和党纪政务处分等有关资料，现将${
       inline ? d.persons.map((p) => p.name).join('、') : `${d.persons[0]?.name ?? ''}等${d.persons.length}名`
     }同志的党风廉政情况函复如下${inline ? '：' : '（详见附件）。'}`,
   ];
@@ -122,7 +118,12 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
 
   // ---- page 1: header, number, title
   const first = newPage();
-  const head = letterHead({ authorityName: d.authorityName, redHeader: settings.redHeader, docNumber: d.docNumber, title: replyTitle(d.persons) });
+  const head = letterHead({
+    authorityName: d.authorityName,
+    redHeader: settings.redHeader,
+    docNumber: d.docNumber,
+    title: replyTitle(d.persons),
+  });
   first.boxes.push(...head.boxes);
 
   // ---- the flowing text: 主送, body, 附件说明
@@ -147,7 +148,14 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
   }
 
   // ---- the flow on the 22-row grid, then the sign-off
-  layOutBody(flow, { startRow: LETTER.titleRow + head.titleRows + 1, pages, newPage, authorityName: d.authorityName, date: d.date, settings });
+  layOutBody(flow, {
+    startRow: LETTER.titleRow + head.titleRows + 1,
+    pages,
+    newPage,
+    authorityName: d.authorityName,
+    date: d.date,
+    settings,
+  });
 
   // ---- the attachment: a table of every person, header repeated on each page
   if (attachment) pages.push(...attachmentPages(d, attachment, o.letter, pages.length, !!d.watermark));

@@ -4,6 +4,7 @@ import { optionalText, page, pageSize, recordId, requiredText, revision, type Pa
 import type { PendingMatter } from '../pendingMatters/contract';
 import type { ImpactEnd } from '../sanctions/impactPeriod';
 import type { PersonListItem } from '../people/contract';
+import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
 
 /** 征求意见的用途. 评先评优 is judged on the commendation bar, the rest on the promotion bar. */
 export const PURPOSES = ['提拔', '进一步使用', '职级晋升', '评先评优', '换届提名', '后备', '其他'] as const;
@@ -143,6 +144,14 @@ export const repliesCheckInput = z.object({
   note: optionalText('核查情况', 500),
 });
 export const repliesTransitionInput = z.object({ id: recordId('回复'), rev: revision });
+/** A SHA-256 in hex, as ReplyDetail.contentHash / reviewedHash carry it. */
+const contentHash = z
+  .string({ error: '缺少复函内容校验值，请刷新页面后再操作' })
+  .regex(/^[0-9a-f]{64}$/, { error: '复函内容校验值不正确，请刷新页面后再操作' });
+/** 审核: optionally the content hash the reviewer saw (refused if the letter changed since). */
+export const repliesReviewInput = z.object({ id: recordId('回复'), rev: revision, contentHash: contentHash.optional() });
+/** 签发: the reviewed content's hash the signer saw; refused when it no longer matches. */
+export const repliesIssueInput = z.object({ id: recordId('回复'), rev: revision, reviewedHash: contentHash });
 export const repliesVoidInput = z.object({ id: recordId('回复'), rev: revision, reason: requiredText('作废理由', 200) });
 export const repliesListInput = z.object({
   /** Document number, requester, or a person's name. */
@@ -211,6 +220,17 @@ export interface ReplyDetail {
   issuedAt: string | null;
   voidReason: string | null;
   counts: Record<Conclusion, number>;
+  /** SHA-256 of everything the letter would say now (core/opinions/review.ts). */
+  contentHash: string;
+  /** The content hash stored at 审核; null until reviewed. 签发 sends it back. */
+  reviewedHash: string | null;
+  /** Why the reply went back to 待审核 after 审核 (what changed), until it is reviewed again. */
+  reviewResetReason: string | null;
+  reviewResetAt: string | null;
+  /** The 成文日期: the 签发 day (today for a reply not yet issued); the number's year is its year. */
+  letterDate: string;
+  /** The document as issued, stored at 签发; null before. */
+  issuedDocument: IssuedDocumentInfo | null;
 }
 
 export interface ReplySummary {
@@ -232,7 +252,11 @@ export type RepliesPage = Paged<ReplySummary>;
 
 export const opinionSettingsSchema = z.object({
   /** Reply due this many working days after the letter is received. */
-  dueWorkingDays: z.number({ error: '办理时限应为数字' }).int().min(1, { error: '办理时限至少1个工作日' }).max(60, { error: '办理时限最多60个工作日' }),
+  dueWorkingDays: z
+    .number({ error: '办理时限应为数字' })
+    .int()
+    .min(1, { error: '办理时限至少1个工作日' })
+    .max(60, { error: '办理时限最多60个工作日' }),
   /** Sections that must check and sign before review (谁审查、谁签字). */
   checkSections: z
     .array(requiredText('科室名称', 20))

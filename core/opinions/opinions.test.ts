@@ -78,7 +78,13 @@ test('sanctions: computed ends shown with how; impossible dates, unknown types a
   // override with a reason; without one it is refused
   const noReason = await h.raw('sanctions.override', { id: s.id, rev: s.rev, which: 'promotion', end: '2026-01-31' });
   assert.ok(!noReason.ok && noReason.error.fields?.reason);
-  const o = await h.call('sanctions.override', { id: s.id, rev: s.rev, which: 'promotion', end: '2026-01-31', reason: '经复查，按党委决定提前' });
+  const o = await h.call('sanctions.override', {
+    id: s.id,
+    rev: s.rev,
+    which: 'promotion',
+    end: '2026-01-31',
+    reason: '经复查，按党委决定提前',
+  });
   assert.equal(o.promotionEnd, '2026-01-31');
   assert.equal(o.computed.promotionEnd, '2026-03-14');
   assert.equal(o.override.promotionReason, '经复查，按党委决定提前');
@@ -98,7 +104,18 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
   });
   await h.call('pendingMatters.create', { personId: people['赵六']!, kind: 'lead', source: '信访举报转', receivedDate: '2025-10-01' });
 
-  const lines = ['张三 市财政局 科长', '李四 市财政局 副局长', '王五 市教育局 科长', '赵六 市教育局 主任', '孙七 东湖镇 副镇长', '周八 东湖镇 站长', '吴九 市财政局 科员', '郑十 市教育局 科员', '张伟 宣传部 干事', '钱十一 市财政局 科员'];
+  const lines = [
+    '张三 市财政局 科长',
+    '李四 市财政局 副局长',
+    '王五 市教育局 科长',
+    '赵六 市教育局 主任',
+    '孙七 东湖镇 副镇长',
+    '周八 东湖镇 站长',
+    '吴九 市财政局 科员',
+    '郑十 市教育局 科员',
+    '张伟 宣传部 干事',
+    '钱十一 市财政局 科员',
+  ];
   const matched = await h.call('opinionRequests.matchLines', { lines });
   assert.equal(matched.length, 10);
   const byName = Object.fromEntries(matched.map((m) => [m.name, m]));
@@ -109,7 +126,13 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
   assert.equal(byName['钱十一']!.status, 'unknown');
 
   // nothing saved before everything is resolved: a request needs persons
-  const empty = await h.raw('opinionRequests.create', { requester: '市委组织部', title: '征求意见', receivedDate: '2025-11-03', purpose: '提拔', persons: [] });
+  const empty = await h.raw('opinionRequests.create', {
+    requester: '市委组织部',
+    title: '征求意见',
+    receivedDate: '2025-11-03',
+    purpose: '提拔',
+    persons: [],
+  });
   assert.ok(!empty.ok && empty.error.message.includes('至少要有一名人员'));
 
   const qian = await h.call('people.create', { name: '钱十一', unitId: finance.id });
@@ -128,7 +151,11 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
   });
   assert.equal(request.dueDate, '2025-11-12'); // 3 working days: Mon, Tue, Wed
   assert.equal(request.persons.length, 10);
-  const again = await h.raw('opinionRequests.create', { ...request, requesterDocNumber: '市组干函〔2025〕12号', persons: persons.slice(0, 1) });
+  const again = await h.raw('opinionRequests.create', {
+    ...request,
+    requesterDocNumber: '市组干函〔2025〕12号',
+    persons: persons.slice(0, 1),
+  });
   assert.ok(!again.ok && again.error.code === 'CONFLICT');
 
   let reply = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-11-10' });
@@ -143,7 +170,13 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
 
   // override a category: needs a reason
   const z = item('张三');
-  const noReason = await h.raw('opinionReplies.updateItem', { replyId: reply.id, itemId: z.id, rev: z.rev, category: 'other', wording: '另有情况，详见附件' });
+  const noReason = await h.raw('opinionReplies.updateItem', {
+    replyId: reply.id,
+    itemId: z.id,
+    rev: z.rev,
+    category: 'other',
+    wording: '另有情况，详见附件',
+  });
   assert.ok(!noReason.ok && noReason.error.fields?.overrideReason);
   reply = await h.call('opinionReplies.updateItem', {
     replyId: reply.id,
@@ -157,7 +190,7 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
   assert.equal(item('张三').proposedCategory, 'clear');
 
   // issuing without review is refused; review needs every section's check
-  const early = await h.raw('opinionReplies.issue', { id: reply.id, rev: reply.rev });
+  const early = await h.raw('opinionReplies.issue', { id: reply.id, rev: reply.rev, reviewedHash: reply.contentHash });
   assert.ok(!early.ok && early.error.message.includes('尚未审核'));
   const noChecks = await h.raw('opinionReplies.review', { id: reply.id, rev: reply.rev });
   assert.ok(!noChecks.ok && noChecks.error.message.includes('信访室'));
@@ -166,12 +199,18 @@ test('a 10-name request: paste, resolve ambiguous and unknown, propose, override
   }
   reply = await h.call('opinionReplies.review', { id: reply.id, rev: reply.rev });
   assert.equal(reply.status, 'reviewed');
-  reply = await h.call('opinionReplies.issue', { id: reply.id, rev: reply.rev });
+  reply = await h.call('opinionReplies.issue', { id: reply.id, rev: reply.rev, reviewedHash: reply.reviewedHash! });
   assert.equal(reply.status, 'issued');
   assert.match(reply.docNumber ?? '', /^某纪廉复〔\d{4}〕1号$/);
 
   // frozen: no edits
-  const edit = await h.raw('opinionReplies.updateItem', { replyId: reply.id, itemId: z.id, rev: item('张三').rev, category: 'clear', wording: 'x' });
+  const edit = await h.raw('opinionReplies.updateItem', {
+    replyId: reply.id,
+    itemId: z.id,
+    rev: item('张三').rev,
+    category: 'clear',
+    wording: 'x',
+  });
   assert.ok(!edit.ok && edit.error.message.includes('已签发'));
 
   // the person's page shows the opinion with its number
@@ -210,7 +249,7 @@ test('roles are enforced: a 承办人 cannot review or issue; a 审核人 cannot
   assert.ok(!review.ok && review.error.code === 'FORBIDDEN');
   await h.login('chief', 'Chief12345');
   const reviewed = await h.call('opinionReplies.review', { id: reply.id, rev: reply.rev });
-  const issue = await h.raw('opinionReplies.issue', { id: reply.id, rev: reviewed.rev });
+  const issue = await h.raw('opinionReplies.issue', { id: reply.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
   assert.ok(!issue.ok && issue.error.code === 'FORBIDDEN' && issue.error.message.includes('签发人'));
 });
 
@@ -221,10 +260,16 @@ test('numbers run per year without gaps and are never reused', async (t) => {
   await h.call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] });
   const numbers: string[] = [];
   for (const name of ['张三', '李四', '王五']) {
-    const request = await h.call('opinionRequests.create', { requester: '市委组织部', title: `关于${name}`, receivedDate: '2025-12-01', purpose: '提拔', persons: [{ personId: people[name]! }] });
+    const request = await h.call('opinionRequests.create', {
+      requester: '市委组织部',
+      title: `关于${name}`,
+      receivedDate: '2025-12-01',
+      purpose: '提拔',
+      persons: [{ personId: people[name]! }],
+    });
     let reply = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-12-02' });
     reply = await h.call('opinionReplies.review', { id: reply.id, rev: reply.rev });
-    reply = await h.call('opinionReplies.issue', { id: reply.id, rev: reply.rev });
+    reply = await h.call('opinionReplies.issue', { id: reply.id, rev: reply.rev, reviewedHash: reply.reviewedHash! });
     numbers.push(reply.docNumber!);
     if (name === '李四') await h.call('opinionReplies.void', { id: reply.id, rev: reply.rev, reason: '作废测试' });
   }
@@ -258,7 +303,14 @@ test('re-checking a draft picks up a sanction registered since; overrides stay; 
   let reply = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-12-02' });
   const seenByReviewer = reply.rev;
   const li = reply.items.find((i) => i.person.name === '李四')!;
-  reply = await h.call('opinionReplies.updateItem', { replyId: reply.id, itemId: li.id, rev: li.rev, category: 'other', wording: '另有说明', overrideReason: '领导交办' });
+  reply = await h.call('opinionReplies.updateItem', {
+    replyId: reply.id,
+    itemId: li.id,
+    rev: li.rev,
+    category: 'other',
+    wording: '另有说明',
+    overrideReason: '领导交办',
+  });
   // the reviewer's copy is stale now
   const stale = await h.raw('opinionReplies.review', { id: reply.id, rev: seenByReviewer });
   assert.ok(!stale.ok && stale.error.code === 'CONFLICT');

@@ -9,8 +9,30 @@ import { peopleByIds } from '../people/search';
 import { sanctionsOfPeople } from '../sanctions/queries';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate, parseDate } from '../shared/dates';
+import { chineseDate } from '../letters/text';
+import {
+  describeAsDifference,
+  contactChanges,
+  replyDocumentModel,
+  replyLetterChanges,
+  type ReplyDocumentModel,
+} from '../letters/issuedModels';
+import { readLetterSettings } from '../letters/letterSettings';
+import { replyLetterData } from '../letters/replyLetter';
+import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';
+import { canonicalJson } from '../shared/canonical';
+import { CURRENT_IMPACT_RULES } from '../sanctions/impactRules';
 import { proposeConclusion } from './assessment';
-import { CONCLUSIONS, type Conclusion, type Findings, type Purpose, type ReplyDetail, type ReplyStatus, type ReplySummary } from './contract';
+import { reviewChanges, reviewContentOf, reviewHash, type ReviewContent } from './review';
+import {
+  CONCLUSIONS,
+  type Conclusion,
+  type Findings,
+  type Purpose,
+  type ReplyDetail,
+  type ReplyStatus,
+  type ReplySummary,
+} from './contract';
 import { getRequestSummary } from './requests';
 import { readOpinionSettings } from './settings';
 
@@ -28,6 +50,10 @@ interface ReplyRow {
   issued_by: string | null;
   issued_at: string | null;
   void_reason: string | null;
+  review_content: string | null;
+  review_sha256: string | null;
+  review_reset_reason: string | null;
+  review_reset_at: string | null;
 }
 
 const userName = (db: Db, id: string | null) =>
@@ -48,9 +74,7 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
   if (!r) return null;
   const request = getRequestSummary(db, r.request_id, today);
   if (!request) return null;
-  const itemRows = db
-    .prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no')
-    .all(id) as {
+  const itemRows = db.prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no').all(id) as {
     id: string;
     rev: number;
     person_id: string;
@@ -62,9 +86,16 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
     remark: string | null;
     findings: string;
   }[];
-  const people = new Map(peopleByIds(db, itemRows.map((i) => i.person_id)).map((p) => [p.id, p]));
+  const people = new Map(
+    peopleByIds(
+      db,
+      itemRows.map((i) => i.person_id),
+    ).map((p) => [p.id, p]),
+  );
   const checks = (
-    db.prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at').all(id) as {
+    db
+      .prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at')
+      .all(id) as {
       id: string;
       section: string;
       checker: string;
@@ -75,7 +106,7 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
   const sections = readOpinionSettings(db).checkSections;
   const counts = Object.fromEntries(CONCLUSIONS.map((c) => [c, 0])) as Record<Conclusion, number>;
   for (const i of itemRows) counts[i.category]++;
-  return {
+  const detail: ReplyDetail = {
     id: r.id,
     rev: r.rev,
     status: r.status,
@@ -113,7 +144,65 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
     issuedAt: r.issued_at,
     voidReason: r.void_reason,
     counts,
+    contentHash: '',
+    reviewedHash: r.review_sha256,
+    reviewResetReason: r.review_reset_reason,
+    reviewResetAt: r.review_reset_at,
+    letterDate: r.issued_at ? localIsoDate(new Date(r.issued_at)) : today,
+    issuedDocument: null,
   };
+  detail.contentHash = reviewHash(reviewContentOf(db, detail));
+  const stored = readIssued<ReplyDocumentModel>(db, 'opinionReply', r.id);
+  if (stored) detail.issuedDocument = issuedInfo(db, stored, storedReplyDifferences(db, stored.model, detail, today));
+  return detail;
+}
+
+/** Where the live records now say something else than the stored letter (information for the detail page). */
+function storedReplyDifferences(db: Db, model: ReplyDocumentModel, detail: ReplyDetail, today: string): string[] {
+  const office = readOfficeSettings(db);
+  if (!office) return [];
+  const live = replyLetterData(detail, office, today);
+  const changes = [
+    ...replyLetterChanges(model.letter, { ...live, asOf: model.letter.asOf }),
+    ...contactChanges(model.settings, readLetterSettings(db)),
+  ];
+  return changes.map(describeAsDifference);
+}
+
+/**
+ * Sends every reviewed reply whose content no longer matches what was reviewed back to
+ * 待审核, with the changes as the reason. The host runs this after every writing call
+ * (in its transaction), so a change from anywhere — the request's purpose, a person's
+ * unit, the authority's name — cannot slip past the reviewer.
+ */
+export function returnStaleReviews(db: Db, writer: Writer, now: Date): void {
+  const reviewed = db.prepare("SELECT id, review_content, review_sha256 FROM opinion_replies WHERE status = 'reviewed'").all() as {
+    id: string;
+    review_content: string | null;
+    review_sha256: string | null;
+  }[];
+  const today = localIsoDate(now);
+  for (const r of reviewed) {
+    const detail = getReplyDetail(db, r.id, today);
+    if (!detail || detail.contentHash === r.review_sha256) continue;
+    const before = r.review_content ? (JSON.parse(r.review_content) as ReviewContent) : null;
+    const reason = before ? reviewChanges(before, reviewContentOf(db, detail)).join('；') : '审核时的内容未曾记录';
+    writer.update(
+      'opinion_replies',
+      r.id,
+      null,
+      {
+        status: 'draft',
+        reviewed_by: null,
+        reviewed_at: null,
+        review_content: null,
+        review_sha256: null,
+        review_reset_reason: `审核后${reason}，须重新审核。`,
+        review_reset_at: now.toISOString(),
+      },
+      'reviewStale',
+    );
+  }
 }
 
 function loadReply(db: Db, id: string): ReplyRow {
@@ -145,15 +234,24 @@ function touchReply(writer: Writer, replyId: string): void {
 function createDraft(ctx: HandlerContext, requestId: string, replyDate: string, supersedesId: string | null): string {
   const { db, writer } = ctx;
   const request = db.prepare('SELECT purpose FROM opinion_requests WHERE id = ? AND deleted_at IS NULL').get(requestId) as
-    | { purpose: Purpose }
-    | undefined;
+    { purpose: Purpose } | undefined;
   if (!request) throw notFound('来函');
   const persons = db
     .prepare('SELECT person_id, line_no FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
     .all(requestId) as { person_id: string; line_no: number }[];
   if (!persons.length) throw new AppError('VALIDATION', '该来函没有人员，无法回复。');
-  const id = writer.insert('opinion_replies', { request_id: requestId, status: 'draft', reply_date: replyDate, supersedes_id: supersedesId });
-  const assessed = assessPersons(db, persons.map((p) => p.person_id), request.purpose, replyDate);
+  const id = writer.insert('opinion_replies', {
+    request_id: requestId,
+    status: 'draft',
+    reply_date: replyDate,
+    supersedes_id: supersedesId,
+  });
+  const assessed = assessPersons(
+    db,
+    persons.map((p) => p.person_id),
+    request.purpose,
+    replyDate,
+  );
   assessed.forEach((a, i) =>
     writer.insert('opinion_reply_items', {
       reply_id: id,
@@ -257,9 +355,9 @@ export const repliesHandlers: HandlerMap<
 
   'opinionReplies.updateItem': (input, { db, writer, now }) => {
     requireDraft(loadReply(db, input.replyId));
-    const item = db.prepare('SELECT proposed_category FROM opinion_reply_items WHERE id = ? AND reply_id = ?').get(input.itemId, input.replyId) as
-      | { proposed_category: Conclusion }
-      | undefined;
+    const item = db
+      .prepare('SELECT proposed_category FROM opinion_reply_items WHERE id = ? AND reply_id = ?')
+      .get(input.itemId, input.replyId) as { proposed_category: Conclusion } | undefined;
     if (!item) throw notFound('回复条目');
     if (input.category !== item.proposed_category && !input.overrideReason) {
       throw new AppError('VALIDATION', '改变系统建议的结论类别，须填写理由。', { overrideReason: '请填写改变结论的理由' });
@@ -276,9 +374,10 @@ export const repliesHandlers: HandlerMap<
 
   'opinionReplies.recordCheck': (input, { db, writer, now }) => {
     requireDraft(loadReply(db, input.replyId));
-    const existing = db.prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?').pluck().get(input.replyId, input.section) as
-      | string
-      | undefined;
+    const existing = db
+      .prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?')
+      .pluck()
+      .get(input.replyId, input.section) as string | undefined;
     const values = { checker: input.checker, checked_on: input.checkedOn, note: input.note };
     if (existing) writer.update('opinion_section_checks', existing, null, values);
     else writer.insert('opinion_section_checks', { reply_id: input.replyId, section: input.section, ...values });
@@ -293,35 +392,87 @@ export const repliesHandlers: HandlerMap<
     if (detail.missingSections.length) {
       throw new AppError('VALIDATION', `以下科室尚未登记核查，不能审核：${detail.missingSections.join('、')}。`);
     }
-    writer.update('opinion_replies', input.id, input.rev, { status: 'reviewed', reviewed_by: user!.id, reviewed_at: now().toISOString() }, 'review');
+    const content = reviewContentOf(db, detail);
+    if (input.contentHash && input.contentHash !== detail.contentHash) {
+      throw new AppError('CONFLICT', '你看到的复函内容已有变化（来函、人员或意见被修改），请刷新后核对再审核。');
+    }
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      {
+        status: 'reviewed',
+        reviewed_by: user!.id,
+        reviewed_at: now().toISOString(),
+        review_content: canonicalJson(content),
+        review_sha256: reviewHash(content),
+        review_reset_reason: null,
+        review_reset_at: null,
+      },
+      'review',
+    );
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
   },
 
   'opinionReplies.returnToDraft': (input, { db, writer, now }) => {
     const r = loadReply(db, input.id);
     if (r.status !== 'reviewed') throw new AppError('CONFLICT', '只有已审核、尚未签发的回复可以退回承办。');
-    writer.update('opinion_replies', input.id, input.rev, { status: 'draft', reviewed_by: null, reviewed_at: null }, 'return');
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'draft', reviewed_by: null, reviewed_at: null, review_content: null, review_sha256: null },
+      'return',
+    );
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
   },
 
   'opinionReplies.issue': (input, { db, writer, now, user }) => {
     const r = loadReply(db, input.id);
+    if (r.status === 'draft' && r.review_reset_reason) throw new AppError('CONFLICT', `不能签发：${r.review_reset_reason}`);
     if (r.status === 'draft') throw new AppError('CONFLICT', '该回复尚未审核，不能签发。请先由审核人审核。');
-    if (r.status !== 'reviewed') throw new AppError('CONFLICT', r.status === 'issued' ? `该回复已签发（${r.doc_number}）。` : '该回复已作废，不能签发。');
+    if (r.status !== 'reviewed')
+      throw new AppError('CONFLICT', r.status === 'issued' ? `该回复已签发（${r.doc_number}）。` : '该回复已作废，不能签发。');
     if (r.rev !== input.rev) throw new AppError('CONFLICT', '该回复已被他人修改，请刷新后再签发。');
+    if (!r.review_sha256 || input.reviewedHash !== r.review_sha256) {
+      throw new AppError('CONFLICT', '你看到的复函内容与审核通过的内容不一致，请刷新后核对再签发。');
+    }
     const office = readOfficeSettings(db);
     if (!office) throw new AppError('NOT_INITIALIZED', '尚未设置发文代字。');
     const at = now();
+    // 成文日期 is the 签发 day (GB/T 9704-2012 §7.3.5.3); the number's year is that date's year.
+    const letterDate = localIsoDate(at);
+    if (r.reply_date > letterDate) {
+      throw new AppError(
+        'CONFLICT',
+        `核查截至日期（${chineseDate(r.reply_date)}）晚于签发日期（${chineseDate(letterDate)}）：复函不能陈述尚未到来之日的情况，请以今天或更早的日期重新核查后再审核、签发。`,
+      );
+    }
     const docNumber = allocateDocNumber(db, writer, {
       kind: 'opinionReply',
-      year: parseDate(localIsoDate(at)).y,
+      year: parseDate(letterDate).y,
       prefix: office.docPrefixes.opinionReply,
       entityId: r.id,
       at: at.toISOString(),
       actorId: user!.id,
     });
-    writer.update('opinion_replies', input.id, input.rev, { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() }, 'issue');
-    return getReplyDetail(db, input.id, localIsoDate(at))!;
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() },
+      'issue',
+    );
+    // The letter as issued, stored once: every later view, print and PDF is laid out from it.
+    const issued = getReplyDetail(db, input.id, letterDate)!;
+    const content = reviewContentOf(db, issued);
+    if (reviewHash(content) !== r.review_sha256) {
+      const before = JSON.parse(r.review_content!) as ReviewContent;
+      throw new AppError('CONFLICT', `不能签发：审核后${reviewChanges(before, content).join('；')}，须重新审核。`);
+    }
+    const model = replyDocumentModel(issued, office, readLetterSettings(db), letterDate, CURRENT_IMPACT_RULES.version);
+    freezeDocument(db, writer, 'opinionReply', r.id, docNumber, model);
+    return getReplyDetail(db, input.id, letterDate)!;
   },
 
   'opinionReplies.void': (input, { db, writer, now, user }) => {
@@ -329,7 +480,13 @@ export const repliesHandlers: HandlerMap<
     if (r.status === 'voided') throw new AppError('CONFLICT', '该回复已经作废。');
     const at = now().toISOString();
     if (r.doc_number) voidDocNumber(db, writer, r.doc_number, input.reason, at);
-    writer.update('opinion_replies', input.id, input.rev, { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason }, 'void');
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason },
+      'void',
+    );
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
   },
 
@@ -344,7 +501,14 @@ export const repliesHandlers: HandlerMap<
       proposed_category: Conclusion;
       category: Conclusion;
     }[];
-    const fresh = new Map(assessPersons(db, items.map((i) => i.person_id), purpose, input.replyDate).map((a) => [a.personId, a]));
+    const fresh = new Map(
+      assessPersons(
+        db,
+        items.map((i) => i.person_id),
+        purpose,
+        input.replyDate,
+      ).map((a) => [a.personId, a]),
+    );
     for (const item of items) {
       const a = fresh.get(item.person_id)!;
       // Where the clerk kept the proposal, the new proposal replaces it; an override (with its reason) stays.

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
+import { returnStaleReviews } from './replies';
 import type { HandlerMap } from '../host/handler';
 import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
@@ -61,7 +62,12 @@ export function getRequestDetail(db: Db, id: string, today: string): RequestDeta
   const links = db
     .prepare('SELECT id, person_id, line_no, unit_text, position_text FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
     .all(id) as { id: string; person_id: string; line_no: number; unit_text: string | null; position_text: string | null }[];
-  const people = new Map(peopleByIds(db, links.map((l) => l.person_id)).map((p) => [p.id, p]));
+  const people = new Map(
+    peopleByIds(
+      db,
+      links.map((l) => l.person_id),
+    ).map((p) => [p.id, p]),
+  );
   const replies = db
     .prepare('SELECT id, status, doc_number, reply_date FROM opinion_replies WHERE request_id = ? ORDER BY created_at')
     .all(id) as { id: string; status: RequestDetail['replies'][number]['status']; doc_number: string | null; reply_date: string }[];
@@ -86,7 +92,10 @@ function checkDocNumberFree(db: Db, requester: string, docNumber: string | null,
   const clash = db
     .prepare('SELECT title FROM opinion_requests WHERE requester = ? AND requester_doc_number = ? AND deleted_at IS NULL AND id IS NOT ?')
     .get(requester, docNumber, selfId) as { title: string } | undefined;
-  if (clash) throw new AppError('CONFLICT', `${requester}的来函“${docNumber}”已经登记过（${clash.title}），请勿重复登记。`, { requesterDocNumber: '来函文号重复' });
+  if (clash)
+    throw new AppError('CONFLICT', `${requester}的来函“${docNumber}”已经登记过（${clash.title}），请勿重复登记。`, {
+      requesterDocNumber: '来函文号重复',
+    });
 }
 
 export const requestsHandlers: HandlerMap<
@@ -108,7 +117,10 @@ export const requestsHandlers: HandlerMap<
 
   'opinionRequests.create': (input, { db, writer, now }) => {
     checkDocNumberFree(db, input.requester, input.requesterDocNumber, null);
-    const found = peopleByIds(db, input.persons.map((p) => p.personId));
+    const found = peopleByIds(
+      db,
+      input.persons.map((p) => p.personId),
+    );
     if (found.length !== input.persons.length) {
       throw new AppError('VALIDATION', '名单中有人员不存在或已被删除，请重新核对名单。', { persons: '人员不存在' });
     }
@@ -147,6 +159,8 @@ export const requestsHandlers: HandlerMap<
       due_date: dueDate(db, input.receivedDate),
       notes: input.notes,
     });
+    // A reviewed reply of this request now says something else: back to 待审核 before the answer is built.
+    returnStaleReviews(db, writer, now());
     return getRequestDetail(db, input.id, localIsoDate(now()))!;
   },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
 import { dateField, optionalDateField } from '../shared/dateFields';
 import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
 import type { PersonListItem } from '../people/contract';
@@ -54,7 +55,10 @@ export const rosterSignoffInput = z
     rev: revision,
     signed: z.boolean({ error: '请选择是否已签订' }),
     signedDate: optionalDateField('签订日期'),
-    signMethod: z.enum(SIGN_METHODS, { error: '签订方式只能是集中或个别' }).nullish().transform((v) => v ?? null),
+    signMethod: z
+      .enum(SIGN_METHODS, { error: '签订方式只能是集中或个别' })
+      .nullish()
+      .transform((v) => v ?? null),
     copies: z.array(z.enum(COPY_HOLDERS, { error: '留存份数只能是本人、纪委、组织部' })).default([]),
     cosignerName: optionalText('共同签名人姓名', 20),
     cosignerRelation: optionalText('与本人关系', 10),
@@ -75,7 +79,9 @@ export const rosterBulkSignoffInput = z.object({
 export const rosterScanInput = z.object({
   rosterId: recordId('名单条目'),
   fileName: requiredText('文件名', 200),
-  contentBase64: z.string({ error: '缺少文件内容' }).max(Math.ceil((SCAN_MAX_BYTES * 4) / 3) + 8, { error: `扫描件不能超过${SCAN_MAX_BYTES / 1024 / 1024}MB` }),
+  contentBase64: z
+    .string({ error: '缺少文件内容' })
+    .max(Math.ceil((SCAN_MAX_BYTES * 4) / 3) + 8, { error: `扫描件不能超过${SCAN_MAX_BYTES / 1024 / 1024}MB` }),
 });
 export const rosterIdInput = z.object({ rosterId: recordId('名单条目') });
 export const rosterBreachInput = z.object({
@@ -102,6 +108,8 @@ export interface CampaignSummary {
 
 export interface CampaignDetail extends CampaignSummary {
   templateText: string;
+  /** The official form, fixed at the first PDF or signature (core/pledges/officialForm.ts); null before. */
+  officialForm: IssuedDocumentInfo | null;
   /** Per unit: how many expected, how many signed. */
   byUnit: { unitId: string | null; unitPath: string; total: number; signed: number }[];
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
+import { fixPledgeForm, readOfficialForm, requireFormUnchanged } from './officialForm';
+import { issuedInfo } from '../issuedDocuments/store';
 import type { HandlerMap } from '../host/handler';
 import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
@@ -48,6 +50,11 @@ function campaignRow(db: Db, id: string): CampaignRow {
   return row;
 }
 
+function officialFormInfo(db: Db, campaignId: string) {
+  const fixed = readOfficialForm(db, campaignId);
+  return fixed ? issuedInfo(db, fixed, []) : null;
+}
+
 export function getCampaignDetail(db: Db, id: string): CampaignDetail {
   const row = campaignRow(db, id);
   const units = db
@@ -56,12 +63,21 @@ export function getCampaignDetail(db: Db, id: string): CampaignDetail {
        WHERE r.campaign_id = ? GROUP BY p.unit_id`,
     )
     .all(id) as { unit_id: string | null; total: number; signed: number }[];
-  const paths = unitPaths(db, units.map((u) => u.unit_id));
+  const paths = unitPaths(
+    db,
+    units.map((u) => u.unit_id),
+  );
   return {
     ...toSummary(row),
     templateText: row.template_text,
+    officialForm: officialFormInfo(db, id),
     byUnit: units
-      .map((u) => ({ unitId: u.unit_id, unitPath: u.unit_id ? (paths.get(u.unit_id) ?? '') : '未填单位', total: u.total, signed: u.signed }))
+      .map((u) => ({
+        unitId: u.unit_id,
+        unitPath: u.unit_id ? (paths.get(u.unit_id) ?? '') : '未填单位',
+        total: u.total,
+        signed: u.signed,
+      }))
       .sort((a, b) => a.unitPath.localeCompare(b.unitPath, 'zh-CN')),
   };
 }
@@ -89,7 +105,12 @@ const ROSTER_SQL = `
   FROM pledge_roster r JOIN people p ON p.id = r.person_id LEFT JOIN pledge_scans s ON s.roster_id = r.id`;
 
 function toEntries(db: Db, rows: RosterRow[]): RosterEntry[] {
-  const people = new Map(peopleByIds(db, rows.map((r) => r.person_id)).map((p) => [p.id, p]));
+  const people = new Map(
+    peopleByIds(
+      db,
+      rows.map((r) => r.person_id),
+    ).map((p) => [p.id, p]),
+  );
   return rows.flatMap((r) => {
     const person = people.get(r.person_id);
     if (!person) return [];
@@ -118,7 +139,15 @@ function rosterEntry(db: Db, rosterId: string): RosterEntry & { campaignId: stri
   return { ...toEntries(db, [row])[0]!, campaignId: row.campaign_id };
 }
 
-function campaignColumns(v: { pledgeType: string; title: string; year: number; startDate: string; templateText: string; needsCosigner?: boolean | undefined; cosignerLabel: string | null }) {
+function campaignColumns(v: {
+  pledgeType: string;
+  title: string;
+  year: number;
+  startDate: string;
+  templateText: string;
+  needsCosigner?: boolean | undefined;
+  cosignerLabel: string | null;
+}) {
   const cosigned = v.needsCosigner ?? v.pledgeType in COSIGNED_TYPES;
   return {
     pledge_type: v.pledgeType,
@@ -139,7 +168,14 @@ export function pledgesOf(db: Db, personId: string): PledgeSigned[] {
          WHERE r.person_id = ? AND c.deleted_at IS NULL ORDER BY c.year DESC, c.start_date DESC`,
       )
       .all(personId) as { id: string; title: string; pledge_type: string; year: number; signed: number; signed_date: string | null }[]
-  ).map((r) => ({ campaignId: r.id, title: r.title, pledgeType: r.pledge_type, year: r.year, signed: r.signed === 1, signedDate: r.signed_date }));
+  ).map((r) => ({
+    campaignId: r.id,
+    title: r.title,
+    pledgeType: r.pledge_type,
+    year: r.year,
+    signed: r.signed === 1,
+    signedDate: r.signed_date,
+  }));
 }
 
 export const pledgesHandlers: HandlerMap<
@@ -176,12 +212,15 @@ export const pledgesHandlers: HandlerMap<
 
   'pledgeCampaigns.update': (input, { db, writer }) => {
     campaignRow(db, input.id);
-    const earliest = db.prepare('SELECT min(signed_date) FROM pledge_roster WHERE campaign_id = ? AND signed = 1').pluck().get(input.id) as string | null;
+    const earliest = db.prepare('SELECT min(signed_date) FROM pledge_roster WHERE campaign_id = ? AND signed = 1').pluck().get(input.id) as
+      string | null;
     if (earliest && earliest < input.startDate) {
       throw new AppError('VALIDATION', `已有${earliest}签订的承诺书，开始日期不能晚于该日。`, { startDate: '晚于已有签订日期' });
     }
     writer.update('pledge_campaigns', input.id, input.rev, campaignColumns(input));
-    return getCampaignDetail(db, input.id);
+    const edited = getCampaignDetail(db, input.id);
+    requireFormUnchanged(db, input.id, edited);
+    return edited;
   },
 
   'pledgeCampaigns.delete': (input, { db, writer }) => {
@@ -194,11 +233,19 @@ export const pledgesHandlers: HandlerMap<
     campaignRow(db, input.campaignId);
     const where = new Where('r.campaign_id = @campaignId', { campaignId: input.campaignId })
       .add(input.filter !== 'all', 'r.signed = @signed', { signed: input.filter === 'signed' ? 1 : 0 })
-      .add(input.unitId, 'p.unit_id IN (SELECT value FROM json_each(@units))', { units: input.unitId ? JSON.stringify(unitSubtreeIds(db, input.unitId)) : null })
+      .add(input.unitId, 'p.unit_id IN (SELECT value FROM json_each(@units))', {
+        units: input.unitId ? JSON.stringify(unitSubtreeIds(db, input.unitId)) : null,
+      })
       .add(input.query, '(p.name = @q OR p.name_initials = @q OR instr(p.name, @q) > 0)', { q: input.query?.toLowerCase() });
-    const total = (db.prepare(`SELECT count(*) AS n FROM pledge_roster r JOIN people p ON p.id = r.person_id WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+    const total = (
+      db.prepare(`SELECT count(*) AS n FROM pledge_roster r JOIN people p ON p.id = r.person_id WHERE ${where.sql}`).get(where.params) as {
+        n: number;
+      }
+    ).n;
     const rows = db
-      .prepare(`${ROSTER_SQL} LEFT JOIN units u ON u.id = p.unit_id WHERE ${where.sql} ORDER BY u.sort_order, u.name, p.name_pinyin LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `${ROSTER_SQL} LEFT JOIN units u ON u.id = p.unit_id WHERE ${where.sql} ORDER BY u.sort_order, u.name, p.name_pinyin LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RosterRow[];
     return { items: toEntries(db, rows), total, page: input.page, pageSize: input.pageSize };
   },
@@ -215,10 +262,15 @@ export const pledgesHandlers: HandlerMap<
     const found = new Set(peopleByIds(db, wanted).map((p) => p.id));
     const missing = wanted.filter((id) => !found.has(id));
     if (missing.length) throw new AppError('VALIDATION', `所选人员中有${missing.length}人不存在或已删除，请重新选择。`);
-    const already = new Set(db.prepare('SELECT person_id FROM pledge_roster WHERE campaign_id = ?').pluck().all(input.campaignId) as string[]);
+    const already = new Set(
+      db.prepare('SELECT person_id FROM pledge_roster WHERE campaign_id = ?').pluck().all(input.campaignId) as string[],
+    );
     const toAdd = wanted.filter((id) => !already.has(id));
     for (const personId of toAdd) writer.insert('pledge_roster', { campaign_id: input.campaignId, person_id: personId });
-    const skipped = peopleByIds(db, wanted.filter((id) => already.has(id))).map((p) => p.name);
+    const skipped = peopleByIds(
+      db,
+      wanted.filter((id) => already.has(id)),
+    ).map((p) => p.name);
     return { added: toAdd.length, alreadyIn: skipped };
   },
 
@@ -239,7 +291,9 @@ export const pledgesHandlers: HandlerMap<
       throw new AppError('VALIDATION', `签订日期不能早于本批次开始日期（${campaign.start_date}）。`, { signedDate: '早于批次开始日期' });
     }
     if (input.signed && campaign.needs_cosigner && !input.cosignerName) {
-      throw new AppError('VALIDATION', `该类承诺书须有${campaign.cosigner_label ?? '家属'}共同签名，请填写共同签名人。`, { cosignerName: '请填写共同签名人' });
+      throw new AppError('VALIDATION', `该类承诺书须有${campaign.cosigner_label ?? '家属'}共同签名，请填写共同签名人。`, {
+        cosignerName: '请填写共同签名人',
+      });
     }
     writer.update('pledge_roster', input.rosterId, input.rev, {
       signed: input.signed ? 1 : 0,
@@ -249,12 +303,15 @@ export const pledgesHandlers: HandlerMap<
       cosigner_name: input.signed ? input.cosignerName : null,
       cosigner_relation: input.signed ? input.cosignerRelation : null,
     });
+    // The first signature fixes the text people sign as the campaign's official form.
+    if (input.signed) fixPledgeForm(db, writer, getCampaignDetail(db, entry.campaignId));
     return rosterEntry(db, input.rosterId);
   },
 
   'pledgeRoster.bulkSignoff': (input, { db, writer, now }) => {
     const campaign = campaignRow(db, input.campaignId);
-    if (input.signedDate > localIsoDate(now())) throw new AppError('VALIDATION', '签订日期不能晚于今天。', { signedDate: '签订日期晚于今天' });
+    if (input.signedDate > localIsoDate(now()))
+      throw new AppError('VALIDATION', '签订日期不能晚于今天。', { signedDate: '签订日期晚于今天' });
     if (input.signedDate < campaign.start_date) {
       throw new AppError('VALIDATION', `签订日期不能早于本批次开始日期（${campaign.start_date}）。`, { signedDate: '早于批次开始日期' });
     }
@@ -263,8 +320,15 @@ export const pledgesHandlers: HandlerMap<
     const strangers = input.rosterIds.filter((id) => !inCampaign.has(id));
     if (strangers.length) throw new AppError('VALIDATION', `有${strangers.length}条不属于本批次名单，未登记。`);
     for (const id of new Set(input.rosterIds)) {
-      writer.update('pledge_roster', id, null, { signed: 1, signed_date: input.signedDate, sign_method: input.signMethod, copies: JSON.stringify(input.copies) }, 'signoff');
+      writer.update(
+        'pledge_roster',
+        id,
+        null,
+        { signed: 1, signed_date: input.signedDate, sign_method: input.signMethod, copies: JSON.stringify(input.copies) },
+        'signoff',
+      );
     }
+    fixPledgeForm(db, writer, getCampaignDetail(db, input.campaignId));
     return getCampaignDetail(db, input.campaignId);
   },
 
@@ -277,14 +341,18 @@ export const pledgesHandlers: HandlerMap<
        ON CONFLICT(roster_id) DO UPDATE SET file_name = excluded.file_name, mime = excluded.mime, size = excluded.size, sha256 = excluded.sha256,
          content = excluded.content, created_at = excluded.created_at, created_by = excluded.created_by`,
     ).run(input.rosterId, input.fileName, mime, bytes.length, sha256, bytes, now().toISOString(), user?.id ?? null);
-    writer.audit('scan', 'pledge_roster', input.rosterId, entry.scan ? { ...entry.scan } : null, { fileName: input.fileName, mime, size: bytes.length, sha256 });
+    writer.audit('scan', 'pledge_roster', input.rosterId, entry.scan ? { ...entry.scan } : null, {
+      fileName: input.fileName,
+      mime,
+      size: bytes.length,
+      sha256,
+    });
     return rosterEntry(db, input.rosterId);
   },
 
   'pledgeRoster.getScan': (input, { db }) => {
     const row = db.prepare('SELECT file_name, mime, sha256, content FROM pledge_scans WHERE roster_id = ?').get(input.rosterId) as
-      | { file_name: string; mime: string; sha256: string; content: Buffer }
-      | undefined;
+      { file_name: string; mime: string; sha256: string; content: Buffer } | undefined;
     if (!row) throw notFound('扫描件');
     if (createHash('sha256').update(row.content).digest('hex') !== row.sha256) {
       throw new AppError('CONFLICT', '扫描件校验失败：保存的文件已损坏，请重新上传。');
@@ -302,8 +370,15 @@ export const pledgesHandlers: HandlerMap<
   'pledgeRoster.breachCheck': (input, { db, writer }) => {
     const entry = rosterEntry(db, input.rosterId);
     if (!entry.signed) throw new AppError('CONFLICT', '未签订承诺书的人员无需履诺核查。');
-    if (entry.signedDate && input.checkedOn < entry.signedDate) throw new AppError('VALIDATION', '核查日期不能早于签订日期。', { checkedOn: '早于签订日期' });
-    writer.update('pledge_roster', input.rosterId, input.rev, { breach_checked_on: input.checkedOn, breach_result: input.result }, 'breach-check');
+    if (entry.signedDate && input.checkedOn < entry.signedDate)
+      throw new AppError('VALIDATION', '核查日期不能早于签订日期。', { checkedOn: '早于签订日期' });
+    writer.update(
+      'pledge_roster',
+      input.rosterId,
+      input.rev,
+      { breach_checked_on: input.checkedOn, breach_result: input.result },
+      'breach-check',
+    );
     return rosterEntry(db, input.rosterId);
   },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
 import { dateField, optionalDateField } from '../shared/dateFields';
 import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
 
@@ -30,9 +31,12 @@ const letterFields = z
     feedbackDueDate: optionalDateField('反馈期限'),
   })
   .superRefine((v, ctx) => {
-    if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom) ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '提醒期间止不能早于起' });
-    if (v.kind === '工作提醒函' && !v.feedbackDueDate) ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '工作提醒函须填写书面反馈期限' });
-    if (v.feedbackDueDate && v.feedbackDueDate < v.letterDate) ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '反馈期限不能早于成文日期' });
+    if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom)
+      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '提醒期间止不能早于起' });
+    if (v.kind === '工作提醒函' && !v.feedbackDueDate)
+      ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '工作提醒函须填写书面反馈期限' });
+    if (v.feedbackDueDate && v.feedbackDueDate < v.letterDate)
+      ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '反馈期限不能早于成文日期' });
   });
 
 const addressees = z
@@ -40,7 +44,9 @@ const addressees = z
     unitIds: z.array(recordId('单位')).max(2000).default([]),
     personIds: z.array(recordId('人员')).max(2000).default([]),
   })
-  .refine((v) => new Set(v.unitIds).size === v.unitIds.length && new Set(v.personIds).size === v.personIds.length, { error: '主送对象有重复' });
+  .refine((v) => new Set(v.unitIds).size === v.unitIds.length && new Set(v.personIds).size === v.personIds.length, {
+    error: '主送对象有重复',
+  });
 
 export const remindersCreateInput = z.intersection(letterFields, addressees);
 export const remindersUpdateInput = z.intersection(z.object({ id: recordId('提醒函'), rev: revision }), letterFields);
@@ -127,6 +133,8 @@ export interface ReminderDetail extends ReminderSummary {
   addressees: Addressee[];
   /** Addressees without a receipt yet. */
   missing: Addressee[];
+  /** The letter as issued, stored at 印发 (every later print uses it); null before. */
+  issuedDocument: IssuedDocumentInfo | null;
 }
 
 export type RemindersPage = Paged<ReminderSummary>;

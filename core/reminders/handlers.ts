@@ -5,6 +5,16 @@ import type { HandlerMap } from '../host/handler';
 import type { Writer } from '../host/writer';
 import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
+import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';
+import {
+  contactChanges,
+  describeAsDifference,
+  reminderDocumentModel,
+  reminderLetterChanges,
+  type ReminderDocumentModel,
+} from '../letters/issuedModels';
+import { readLetterSettings } from '../letters/letterSettings';
+import { reminderLetterData } from '../letters/reminderLetter';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { getUnit, unitPaths } from '../units/queries';
 import { Where } from '../shared/where';
@@ -79,8 +89,16 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
     feedback_due_date: string | null;
     feedback_date: string | null;
   }[];
-  const paths = unitPaths(db, rows.map((a) => a.unit_id));
-  const people = new Map(peopleByIds(db, rows.flatMap((a) => (a.person_id ? [a.person_id] : []))).map((p) => [p.id, p]));
+  const paths = unitPaths(
+    db,
+    rows.map((a) => a.unit_id),
+  );
+  const people = new Map(
+    peopleByIds(
+      db,
+      rows.flatMap((a) => (a.person_id ? [a.person_id] : [])),
+    ).map((p) => [p.id, p]),
+  );
   const addressees: Addressee[] = rows.map((a) => {
     const person = a.person_id ? people.get(a.person_id) : undefined;
     return {
@@ -98,7 +116,7 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
       feedbackOverdue: r.status === 'issued' && !!a.feedback_due_date && !a.feedback_date && a.feedback_due_date < today,
     };
   });
-  return {
+  const detail: ReminderDetail = {
     ...toSummary(r),
     periodFrom: r.period_from,
     periodTo: r.period_to,
@@ -113,7 +131,19 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
     voidReason: r.void_reason,
     addressees,
     missing: addressees.filter((a) => !a.receiptDate),
+    issuedDocument: null,
   };
+  const stored = readIssued<ReminderDocumentModel>(db, 'reminderLetter', id);
+  if (stored) {
+    const office = readOfficeSettings(db);
+    const live = office ? reminderLetterData(detail, office) : stored.model.letter;
+    const differences = [
+      ...reminderLetterChanges(stored.model.letter, live),
+      ...contactChanges(stored.model.settings, readLetterSettings(db)),
+    ];
+    detail.issuedDocument = issuedInfo(db, stored, differences.map(describeAsDifference));
+  }
+  return detail;
 }
 
 type LetterValues = {
@@ -157,7 +187,10 @@ const letterColumns = (v: LetterValues) => ({
 function setAddressees(db: Db, writer: Writer, letterId: string, unitIds: string[], personIds: string[]): void {
   for (const id of unitIds) if (!getUnit(db, id)) throw new AppError('VALIDATION', '所选单位中有已删除的单位，请重新选择。');
   if (peopleByIds(db, personIds).length !== personIds.length) throw new AppError('VALIDATION', '所选人员中有已删除的人员，请重新选择。');
-  const letter = db.prepare('SELECT kind, feedback_due_date FROM reminder_letters WHERE id = ?').get(letterId) as { kind: string; feedback_due_date: string | null };
+  const letter = db.prepare('SELECT kind, feedback_due_date FROM reminder_letters WHERE id = ?').get(letterId) as {
+    kind: string;
+    feedback_due_date: string | null;
+  };
   const current = db.prepare('SELECT id, unit_id, person_id, receipt_date FROM reminder_addressees WHERE letter_id = ?').all(letterId) as {
     id: string;
     unit_id: string | null;
@@ -174,15 +207,18 @@ function setAddressees(db: Db, writer: Writer, letterId: string, unitIds: string
     throw new AppError('CONFLICT', `${names}已签收，不能从主送中移除（如确属误登，请先清除其签收记录）。`);
   }
   for (const a of dropped) writer.remove('reminder_addressees', a.id);
-  let lineNo = (db.prepare('SELECT ifnull(max(line_no), 0) FROM reminder_addressees WHERE letter_id = ?').pluck().get(letterId) as number) + 1;
+  let lineNo =
+    (db.prepare('SELECT ifnull(max(line_no), 0) FROM reminder_addressees WHERE letter_id = ?').pluck().get(letterId) as number) + 1;
   const haveUnits = new Set(current.map((a) => a.unit_id));
   const havePeople = new Set(current.map((a) => a.person_id));
   const due = letter.kind === '工作提醒函' ? letter.feedback_due_date : null;
   for (const unitId of unitIds) {
-    if (!haveUnits.has(unitId)) writer.insert('reminder_addressees', { letter_id: letterId, unit_id: unitId, line_no: lineNo++, feedback_due_date: due });
+    if (!haveUnits.has(unitId))
+      writer.insert('reminder_addressees', { letter_id: letterId, unit_id: unitId, line_no: lineNo++, feedback_due_date: due });
   }
   for (const personId of personIds) {
-    if (!havePeople.has(personId)) writer.insert('reminder_addressees', { letter_id: letterId, person_id: personId, line_no: lineNo++, feedback_due_date: due });
+    if (!havePeople.has(personId))
+      writer.insert('reminder_addressees', { letter_id: letterId, person_id: personId, line_no: lineNo++, feedback_due_date: due });
   }
 }
 
@@ -262,18 +298,29 @@ export const remindersHandlers: HandlerMap<
     if (d.rev !== input.rev) throw new AppError('CONFLICT', '该提醒函已被他人修改，请刷新后再印发。');
     if (!d.addresseeCount) throw new AppError('VALIDATION', '请先选择主送单位或人员，再印发。');
     // A draft copied from last year has no deadline yet: a 工作提醒函 is not issued without one.
-    if (d.kind === '工作提醒函' && !d.feedbackDueDate) throw new AppError('VALIDATION', '工作提醒函须填写书面反馈期限，请先修改提醒函再印发。');
+    if (d.kind === '工作提醒函' && !d.feedbackDueDate)
+      throw new AppError('VALIDATION', '工作提醒函须填写书面反馈期限，请先修改提醒函再印发。');
     const office = readOfficeSettings(db);
     if (!office) throw new AppError('NOT_INITIALIZED', '尚未设置发文代字。');
+    // The number's year is the year of the printed 成文日期 (the letter's date), never the day's.
     const docNumber = allocateDocNumber(db, writer, {
       kind: 'reminderLetter',
-      year: parseDate(localIsoDate(at)).y,
+      year: parseDate(d.letterDate).y,
       prefix: office.docPrefixes.reminderLetter,
       entityId: d.id,
       at: at.toISOString(),
       actorId: user!.id,
     });
-    writer.update('reminder_letters', d.id, input.rev, { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() }, 'issue');
+    writer.update(
+      'reminder_letters',
+      d.id,
+      input.rev,
+      { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() },
+      'issue',
+    );
+    // The letter as issued, stored once: every later print and PDF is laid out from it.
+    const issued = requireLetter(db, d.id, localIsoDate(at));
+    freezeDocument(db, writer, 'reminderLetter', d.id, docNumber, reminderDocumentModel(issued, office, readLetterSettings(db)));
     return requireLetter(db, d.id, localIsoDate(at));
   },
 
@@ -282,7 +329,13 @@ export const remindersHandlers: HandlerMap<
     if (d.status === 'voided') throw new AppError('CONFLICT', '该提醒函已经作废。');
     const at = now().toISOString();
     if (d.docNumber) voidDocNumber(db, writer, d.docNumber, input.reason, at);
-    writer.update('reminder_letters', d.id, input.rev, { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason }, 'void');
+    writer.update(
+      'reminder_letters',
+      d.id,
+      input.rev,
+      { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason },
+      'void',
+    );
     return requireLetter(db, d.id, localIsoDate(now()));
   },
 
@@ -309,7 +362,10 @@ export const remindersHandlers: HandlerMap<
     });
     // Same addressees, where they still exist.
     const units = src.addressees.flatMap((a) => (a.unitId && getUnit(db, a.unitId) ? [a.unitId] : []));
-    const people = peopleByIds(db, src.addressees.flatMap((a) => (a.personId ? [a.personId] : []))).map((p) => p.id);
+    const people = peopleByIds(
+      db,
+      src.addressees.flatMap((a) => (a.personId ? [a.personId] : [])),
+    ).map((p) => p.id);
     setAddressees(db, writer, id, units, people);
     return requireLetter(db, id, localIsoDate(now()));
   },
@@ -325,13 +381,16 @@ export const remindersHandlers: HandlerMap<
   },
 
   'reminderLetters.recordReceipt': (input, { db, writer, now }) => {
-    const row = db.prepare('SELECT letter_id FROM reminder_addressees WHERE id = ?').get(input.addresseeId) as { letter_id: string } | undefined;
+    const row = db.prepare('SELECT letter_id FROM reminder_addressees WHERE id = ?').get(input.addresseeId) as
+      { letter_id: string } | undefined;
     if (!row) throw notFound('主送对象');
     const d = requireLetter(db, row.letter_id, localIsoDate(now()));
     if (d.status !== 'issued') throw new AppError('CONFLICT', d.status === 'draft' ? '提醒函尚未印发，不能登记签收。' : '提醒函已作废。');
     const today = localIsoDate(now());
-    if (input.receiptDate && input.receiptDate > today) throw new AppError('VALIDATION', '签收日期不能晚于今天。', { receiptDate: '签收日期晚于今天' });
-    if (input.feedbackDate && input.feedbackDate > today) throw new AppError('VALIDATION', '反馈日期不能晚于今天。', { feedbackDate: '反馈日期晚于今天' });
+    if (input.receiptDate && input.receiptDate > today)
+      throw new AppError('VALIDATION', '签收日期不能晚于今天。', { receiptDate: '签收日期晚于今天' });
+    if (input.feedbackDate && input.feedbackDate > today)
+      throw new AppError('VALIDATION', '反馈日期不能晚于今天。', { feedbackDate: '反馈日期晚于今天' });
     if (input.receiptDate && input.receiptDate < d.letterDate) {
       throw new AppError('VALIDATION', '签收日期不能早于提醒函的成文日期。', { receiptDate: '签收日期早于成文日期' });
     }
@@ -348,7 +407,9 @@ export const remindersHandlers: HandlerMap<
   },
 
   'reminderPoints.list': (_input, { db }) =>
-    db.prepare('SELECT id, rev, text FROM reminder_points WHERE deleted_at IS NULL ORDER BY sort_order, created_at').all() as ReminderPoint[],
+    db
+      .prepare('SELECT id, rev, text FROM reminder_points WHERE deleted_at IS NULL ORDER BY sort_order, created_at')
+      .all() as ReminderPoint[],
 
   'reminderPoints.create': (input, { db, writer }) => {
     if (db.prepare('SELECT 1 FROM reminder_points WHERE text = ? AND deleted_at IS NULL').get(input.text)) {

@@ -11,6 +11,7 @@ import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { RateProgress, wholePercent } from '../../components/RateProgress';
 import { cnDate } from '../../lib/dates';
+import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { useDialog } from '../../lib/useDialog';
 import { DetailPending } from '../../components/DetailPending';
@@ -165,8 +166,18 @@ export function CampaignDetailPage() {
         items={[
           {
             key: 'template',
-            label: '承诺书正文',
-            children: <p style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, margin: 0 }}>{c.templateText}</p>,
+            label: c.officialForm ? '承诺书正文（已固定）' : '承诺书正文',
+            children: (
+              <>
+                {c.officialForm ? (
+                  <Typography.Paragraph type="secondary" data-testid="official-form-note">
+                    本批次承诺书已于{formatDateTime(c.officialForm.createdAt)}
+                    首次正式打印或有人签订时固定正文，此后打印均用固定的正文，类型、正文和共同签名人不能再修改。
+                  </Typography.Paragraph>
+                ) : null}
+                <p style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, margin: 0 }}>{c.templateText}</p>
+              </>
+            ),
           },
         ]}
       />

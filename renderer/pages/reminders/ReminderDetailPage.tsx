@@ -18,6 +18,7 @@ import { REMINDER_PATHS, reminderEditPath, reminderPath } from './paths';
 import { ReminderPrintButtons } from './ReminderPrintButtons';
 import { AddresseesModal, IssueModal, VoidModal } from './ReminderDialogs';
 import './reminders.css';
+import { IssuedDocumentNote } from '../../components/IssuedDocumentNote';
 
 export function ReminderDetailPage() {
   const { id = '' } = useParams<{ id: string }>();
@@ -96,6 +97,11 @@ export function ReminderDetailPage() {
           {d.derivedFromId ? <Link to={reminderPath(d.derivedFromId)}>沿用自往年提醒函</Link> : null}
         </Space>
       </PageHeader>
+      {d.issuedDocument ? (
+        <div style={{ marginBottom: 16 }}>
+          <IssuedDocumentNote info={d.issuedDocument} what="提醒函" />
+        </div>
+      ) : null}
       <LetterContent letter={d} />
       <AddresseesCard
         letter={d}
