@@ -45,7 +45,7 @@ let manifest: Manifest;
 let n = 0;
 
 const tmp = (name: string) => path.join(root, `${name}-${++n}`);
-/** What is in a folder that may not exist (a live snapshot needs no work folder). */
+/** What is in a folder that may not exist. */
 const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
 before(async () => {
@@ -163,7 +163,7 @@ describe('round trip', () => {
         kdf: FAST_KDF,
       }).finally(() => clearInterval(writes));
       assert.ok(r.manifest.counts.settings! >= 304);
-      assert.equal(r.snapshot, 'live', 'read in place, no copy');
+      assert.equal(r.snapshot, 'copy', 'copied through SQLite, never read in place with fs');
       // The image is the state the counts describe: verify decrypts it and checks the counts and the digest.
       const v = await verifyBackup({ file: r.file, key: { passphrase: PASSPHRASE }, workDir: tmp('verify') });
       assert.deepEqual(v.manifest.counts, r.manifest.counts);

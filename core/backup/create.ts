@@ -85,7 +85,7 @@ export interface CreateResult {
   file: string;
   size: number;
   manifest: Manifest;
-  /** How the database was read: in place ('live') or from a copy (see OpenSnapshot). */
+  /** How the database was read: always a copy made through SQLite (see OpenSnapshot). */
   snapshot: OpenSnapshot['mode'];
 }
 
@@ -124,7 +124,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     snapshot = await openSnapshot(options.source, copyTo, {
       signal: options.signal,
       onProgress: (f) => report('snapshot', f * 0.2),
-      // A copy is only made when the live file cannot be read in place: check room for it then.
+      // The copy goes into the data folder's volume: check room for it first.
       beforeCopy: async () => {
         const workSpace = await space(options.workDir);
         if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
@@ -136,7 +136,10 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     const { facts } = snapshot;
     if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '当前数据文件不是清廉台账的数据文件，无法备份。');
     if (facts.schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw backupError('BACKUP_FROM_FUTURE', `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`);
+      throw backupError(
+        'BACKUP_FROM_FUTURE',
+        `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`,
+      );
     }
 
     const manifest: Manifest = {
@@ -236,13 +239,20 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       return authenticateChunks(written, readKeys, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
     })().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
-      throw error instanceof AppError && error.code !== 'CANCELLED' ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`) : error;
+      throw error instanceof AppError && error.code !== 'CANCELLED'
+        ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`)
+        : error;
     });
-    if (!isDeepStrictEqual(readBack, manifest)) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+    if (!isDeepStrictEqual(readBack, manifest))
+      throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
     await durable;
     const checked = await check;
     if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
-    if (checked.foreignKeyProblems) throw backupError('BACKUP_CORRUPT', `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`);
+    if (checked.foreignKeyProblems)
+      throw backupError(
+        'BACKUP_CORRUPT',
+        `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`,
+      );
     throwIfAborted(options.signal);
 
     crashPoint('create:before-rename');
@@ -279,7 +289,11 @@ async function quickCheck(snapshot: OpenSnapshot, nativeBinding: string | undefi
       db = new Database(snapshot.file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
       const rows = db.pragma('quick_check') as Record<string, unknown>[];
       const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
-      return { ok: rows.length === 1 && first === 'ok', first: String(first).slice(0, 200), foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length };
+      return {
+        ok: rows.length === 1 && first === 'ok',
+        first: String(first).slice(0, 200),
+        foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
+      };
     } catch (error) {
       return { ok: false, first: String((error as Error).message).slice(0, 200), foreignKeyProblems: 0 };
     } finally {
@@ -353,7 +367,7 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     const length = buffers.reduce((sum, b) => sum + b.length, 0);
     written += length;
     return (async () => {
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const { bytesWritten } = await out.writev(done === 0 ? buffers : [Buffer.concat(buffers).subarray(done)], position + done);
         if (!bytesWritten) throw Object.assign(new Error('short write'), { code: 'EIO' });
         done += bytesWritten;
@@ -361,7 +375,7 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     })();
   };
   const readFully = async (into: Buffer, position: number) => {
-    for (let got = 0; got < into.length; ) {
+    for (let got = 0; got < into.length;) {
       const { bytesRead } = await src.read(into, got, into.length - got, position + got);
       if (!bytesRead) throw backupError('INTERNAL', '快照文件比预期短，备份未完成。');
       got += bytesRead;
@@ -370,11 +384,13 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
   try {
     const head = Buffer.alloc(headLength);
     await readFully(head, 0);
-    if (a.snapshot.walHeader) head.fill(1, 18, 20); // see OpenSnapshot.walHeader
     const headHashed = later(a.hash.update(head));
 
     const windowChunks = Math.max(1, Math.floor(WINDOW_BYTES / size));
-    const slots = Array.from({ length: SLOTS }, () => ({ memory: Buffer.from(new SharedArrayBuffer(windowChunks * size)), free: Promise.resolve() }));
+    const slots = Array.from({ length: SLOTS }, () => ({
+      memory: Buffer.from(new SharedArrayBuffer(windowChunks * size)),
+      free: Promise.resolve(),
+    }));
     const steps = Math.ceil((count - 1) / windowChunks);
     /** Reads window `step` (chunks from 1 + step·windowChunks) into its slot once the coprocessor is done with the slot. */
     const load = (step: number) => {
@@ -409,12 +425,12 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     }
     await Promise.all(writes);
     await Promise.all([headHashed, ...slots.map((s) => s.free)]);
-    a.snapshot.assertUnchanged();
     const sha256 = await a.hash.digest();
     const chunk0 = Buffer.concat([a.sealChunk0(sha256), head]);
     await writeAt(encryptChunk(a.payloadKey, 0, count === 1, chunk0), HEADER_LENGTH);
     await writeAt([await a.header()], 0);
-    if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count) throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
+    if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count)
+      throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
     a.onProgress(a.plaintextLength);
     return sha256;
   } finally {
