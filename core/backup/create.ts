@@ -40,6 +40,7 @@ import {
 import { checkCapacity, crashPoint, fsyncDir, localStamp, removeQuietly, spaceOf, writeFailure, type SpaceInfo } from './fsutil';
 import type { Manifest } from './manifest';
 import { authenticateChunks, readBackupHeader, unlockBackup } from './read';
+import { headerSha256 } from './rotation';
 import { openSnapshot, type OpenSnapshot, type SnapshotSource } from './snapshot';
 import { AppError } from '../errors';
 
@@ -87,6 +88,8 @@ export interface CreateResult {
   manifest: Manifest;
   /** How the database was read: always a copy made through SQLite (see OpenSnapshot). */
   snapshot: OpenSnapshot['mode'];
+  /** SHA-256 of the header written (rotation's proof that a file on disk is this one). */
+  headerSha256: string;
 }
 
 export async function createBackup(options: CreateOptions): Promise<CreateResult> {
@@ -173,6 +176,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     // passphrase's key. So the data is encrypted while the KDF runs, and the header is written last.
     const fileKey = randomBytes(32);
     const keys = deriveFileKeys(fileKey, backupId);
+    let sealedHeader: Buffer | null = null;
     const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
       const kek = await kekPromise;
       const draft = encodeHeader({
@@ -195,7 +199,8 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       wrap.nonce.copy(draft, OFFSET.wrapNonce);
       wrap.wrapped.copy(draft, OFFSET.wrappedKey);
       wrap.tag.copy(draft, OFFSET.wrapTag);
-      return sealHeader(draft, headerMac(keys.macKey, draft));
+      sealedHeader = sealHeader(draft, headerMac(keys.macKey, draft));
+      return sealedHeader;
     };
 
     hash = await startHash();
@@ -262,7 +267,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     await fsyncDir(options.targetDir);
     crashPoint('create:after-rename');
     report('done', 1);
-    return { file: final, size: total, manifest, snapshot: opened.mode };
+    return { file: final, size: total, manifest, snapshot: opened.mode, headerSha256: headerSha256(sealedHeader!) };
   } catch (error) {
     hash?.drop();
     await Promise.allSettled(beside);
