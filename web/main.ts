@@ -5,12 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../core/config/dataDir';
+import { DataDirLockedError } from '../db/lock';
 import { DbOpenError } from '../db/open';
 import { openInAppMode } from './openBrowser';
 import { startWebHost } from './server';
 
 const argv = process.argv.slice(2);
-const portArg = argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
+const portArg =
+  argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
 const root = path.resolve(__dirname, '..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof DbOpenError) console.error(`无法打开数据文件：${error.message}`);
+  else if (error instanceof DataDirLockedError) console.error(`无法启动：${error.message}`);
   else console.error('启动失败 / failed to start:', error);
   process.exit(1);
 });

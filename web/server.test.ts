@@ -14,7 +14,10 @@ interface Reply {
 }
 
 /** Raw HTTP so Host and Origin can be set the way a hostile page or a rebinding attack would. */
-function request(host: WebHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  host: WebHost,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: host.port, method: options.method ?? 'POST', path: options.path, headers: options.headers },
@@ -123,4 +126,16 @@ test('rejectReason accepts localhost as well as 127.0.0.1 and no Origin (non-bro
   assert.equal(rejectReason({ host: '127.0.0.1:9000', origin: undefined, token: 'tok' }, 9000, 'tok'), null);
   assert.notEqual(rejectReason({ host: '127.0.0.1:9000', origin: 'https://127.0.0.1:9000', token: 'tok' }, 9000, 'tok'), null);
   assert.notEqual(rejectReason({ host: '127.0.0.1:9000', origin: undefined, token: 'tok2' }, 9000, 'tok'), null);
+});
+
+test('a second browser-mode host on the same data folder is refused with a Chinese message (the first keeps the folder)', async (t) => {
+  const { host } = await startHost(t);
+  const ui = tempDir();
+  t.after(ui.cleanup);
+  await assert.rejects(
+    startWebHost({ dataDir: host.core.config.dataDir, staticDir: ui.dir, version: '0.0.0-test' }),
+    (error: Error & { code?: string }) =>
+      error.code === 'DATA_DIR_LOCKED' && /已有一个清廉台账正在使用：清廉台账（浏览器模式）（进程号 \d+）/.test(error.message),
+  );
+  assert.ok((await host.core.invoke('setup.status', {})).ok, 'the first host still answers');
 });

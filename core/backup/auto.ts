@@ -60,6 +60,15 @@ const stateSchema = z.object({
   lastAutoAttemptAt: z.string().nullable().default(null),
   lastAutoError: z.object({ at: z.string(), message: z.string() }).nullable().default(null),
   lastRestore: z.object({ at: z.string(), backupFile: z.string().nullable(), outcome: z.string() }).nullable().default(null),
+  /** Automatic backups this installation wrote and verified (core/backup/rotation.ts): the only files rotation may delete. */
+  written: z
+    .array(z.object({ file: z.string(), backupId: z.string(), size: z.number(), headerSha256: z.string(), createdAt: z.string() }))
+    .default([]),
+  /** What the last rotation deleted and which files it left alone (shown in the status). */
+  lastRotation: z
+    .object({ at: z.string(), removed: z.array(z.string()), leftAlone: z.array(z.object({ name: z.string(), reason: z.string() })) })
+    .nullable()
+    .default(null),
 });
 export type BackupState = z.infer<typeof stateSchema>;
 
@@ -76,7 +85,7 @@ export function updateState(dataDir: string, change: (s: BackupState) => void): 
   const s = readState(dataDir);
   change(s);
   try {
-    writeFileAtomicSync(path.join(dataDir, STATE_FILE), JSON.stringify(s, null, 2), 0o644);
+    writeFileAtomicSync(path.join(dataDir, STATE_FILE), JSON.stringify(s, null, 2), 0o600);
   } catch (error) {
     console.error('[backup] could not write the state file', error);
   }

@@ -45,7 +45,7 @@ let manifest: Manifest;
 let n = 0;
 
 const tmp = (name: string) => path.join(root, `${name}-${++n}`);
-/** What is in a folder that may not exist (a live snapshot needs no work folder). */
+/** What is in a folder that may not exist. */
 const leftovers = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir) : []);
 
 before(async () => {
@@ -89,7 +89,12 @@ async function rejects(promise: Promise<unknown>, code: string, message: RegExp)
 }
 
 /** Restore must fail with `code`, and the live database must be exactly as before (file bytes, side files, no copy made). */
-async function restoreFails(file: string, code: string, message: RegExp, options: { passphrase?: string; latestSchemaVersion?: number } = {}): Promise<void> {
+async function restoreFails(
+  file: string,
+  code: string,
+  message: RegExp,
+  options: { passphrase?: string; latestSchemaVersion?: number } = {},
+): Promise<void> {
   const dir = liveCopy();
   const beforeState = liveState(dir);
   await rejects(
@@ -121,11 +126,20 @@ describe('round trip', () => {
 
     const dir = liveCopy();
     const replacedHash = sha256File(liveFile(dir));
-    const r = await restoreBackup({ file: backupFile, key: { passphrase: PASSPHRASE }, dataDir: dir, databaseFile: liveFile(dir), owner: fileOwner(liveFile(dir)) });
+    const r = await restoreBackup({
+      file: backupFile,
+      key: { passphrase: PASSPHRASE },
+      dataDir: dir,
+      databaseFile: liveFile(dir),
+      owner: fileOwner(liveFile(dir)),
+    });
     assert.deepEqual(readMarker(dir), { marker: 'old', rows: 301 });
     assert.ok(r.preRestoreFile && fs.existsSync(r.preRestoreFile));
     assert.equal(sha256File(r.preRestoreFile), replacedHash, 'the replaced database is kept as it was');
-    assert.deepEqual(['-wal', '-shm', '-journal'].filter((s) => fs.existsSync(liveFile(dir) + s)), []);
+    assert.deepEqual(
+      ['-wal', '-shm', '-journal'].filter((s) => fs.existsSync(liveFile(dir) + s)),
+      [],
+    );
     assert.deepEqual(fs.readdirSync(backupPaths(dir).workDir), []);
   });
 
@@ -145,14 +159,20 @@ describe('round trip', () => {
     const b = await makeBackup(source, dir, PASSPHRASE, { now: fixed });
     assert.notEqual(a.file, b.file);
     assert.equal(sha256File(a.file), aHash);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.partial')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.endsWith('.partial')),
+      [],
+    );
   });
 
   test('the live database can be written while a snapshot is taken from the same connection', async () => {
     const dir = liveCopy();
     const { db } = openDatabase(liveFile(dir));
     try {
-      const writes = setInterval(() => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', 'x')").run(`w-${Math.random()}`), 1);
+      const writes = setInterval(
+        () => db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', 'x')").run(`w-${Math.random()}`),
+        1,
+      );
       const r = await createBackup({
         source: { db, databaseFile: liveFile(dir) },
         targetDir: fs.mkdirSync(tmp('usb-live'), { recursive: true })!,
@@ -163,7 +183,7 @@ describe('round trip', () => {
         kdf: FAST_KDF,
       }).finally(() => clearInterval(writes));
       assert.ok(r.manifest.counts.settings! >= 304);
-      assert.equal(r.snapshot, 'live', 'read in place, no copy');
+      assert.equal(r.snapshot, 'copy', 'copied through SQLite, never read in place with fs');
       // The image is the state the counts describe: verify decrypts it and checks the counts and the digest.
       const v = await verifyBackup({ file: r.file, key: { passphrase: PASSPHRASE }, workDir: tmp('verify') });
       assert.deepEqual(v.manifest.counts, r.manifest.counts);
@@ -244,13 +264,21 @@ describe('round trip', () => {
 
 describe('wrong key and foreign files', () => {
   test('wrong passphrase: BAD_PASSPHRASE, live database unchanged', async () => {
-    await rejects(verifyBackup({ file: backupFile, key: { passphrase: 'not the passphrase' }, workDir: tmp('work') }), 'BAD_PASSPHRASE', /口令不正确/);
+    await rejects(
+      verifyBackup({ file: backupFile, key: { passphrase: 'not the passphrase' }, workDir: tmp('work') }),
+      'BAD_PASSPHRASE',
+      /口令不正确/,
+    );
     await restoreFails(backupFile, 'BAD_PASSPHRASE', /口令不正确/, { passphrase: '清廉台账 backup 口令 2024' });
   });
 
   test('files that are not backups: text, random bytes, empty, a SQLite database, a folder, a missing file', async () => {
     await restoreFails(bad('notes.qlbak', Buffer.from('这是一个普通的文本文件\n')), 'NOT_A_BACKUP', /不是清廉台账的备份文件/);
-    await restoreFails(bad('random.qlbak', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))), 'NOT_A_BACKUP', /不是清廉台账的备份文件/);
+    await restoreFails(
+      bad('random.qlbak', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256))),
+      'NOT_A_BACKUP',
+      /不是清廉台账的备份文件/,
+    );
     await restoreFails(bad('empty.qlbak', Buffer.alloc(0)), 'NOT_A_BACKUP', /不是清廉台账的备份文件/);
     await restoreFails(bad('db.qlbak', fs.readFileSync(liveFile(source))), 'NOT_A_BACKUP', /不是清廉台账的备份文件/);
     await restoreFails(path.join(root, 'usb'), 'NOT_A_BACKUP', /文件夹/);
@@ -267,7 +295,10 @@ describe('damage and tampering', () => {
       // parseHeader needs no key: a refusal here costs no KDF work.
       assert.throws(
         () => parseHeader(b.subarray(0, HEADER_LENGTH), b.length),
-        (e: unknown) => e instanceof AppError && ['NOT_A_BACKUP', 'BACKUP_CORRUPT', 'BACKUP_UNSUPPORTED'].includes(e.code) && /[\u4e00-\u9fa5]/.test(e.message),
+        (e: unknown) =>
+          e instanceof AppError &&
+          ['NOT_A_BACKUP', 'BACKUP_CORRUPT', 'BACKUP_UNSUPPORTED'].includes(e.code) &&
+          /[\u4e00-\u9fa5]/.test(e.message),
         `byte ${i}`,
       );
     }
@@ -327,7 +358,17 @@ describe('damage and tampering', () => {
 
   test('truncation anywhere and extra bytes are caught from the size, before any key work', async () => {
     const good = fs.readFileSync(backupFile);
-    for (const cut of [1, 100, HEADER_LENGTH - 1, HEADER_LENGTH, HEADER_LENGTH + 1, Math.floor(good.length / 2), good.length - sealedChunkSize(), good.length - 16, good.length - 1]) {
+    for (const cut of [
+      1,
+      100,
+      HEADER_LENGTH - 1,
+      HEADER_LENGTH,
+      HEADER_LENGTH + 1,
+      Math.floor(good.length / 2),
+      good.length - sealedChunkSize(),
+      good.length - 16,
+      good.length - 1,
+    ]) {
       const file = bad(`cut${cut}.qlbak`, good.subarray(0, cut));
       const code = cut < 8 ? 'NOT_A_BACKUP' : 'BACKUP_CORRUPT';
       const message = cut < 8 ? /不是/ : /截断|不完整/;
@@ -354,7 +395,11 @@ describe('damage and tampering', () => {
       const b = Buffer.from(good);
       const pos = where < 0 ? b.length + where : HEADER_LENGTH + k * size + where;
       b[pos] = b[pos]! ^ 0x80;
-      await rejects(verifyBackup({ file: bad(`c${k}-${where}.qlbak`, b), key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), 'BACKUP_CORRUPT', new RegExp(`第 ${k + 1} 块`));
+      await rejects(
+        verifyBackup({ file: bad(`c${k}-${where}.qlbak`, b), key: { passphrase: PASSPHRASE }, workDir: tmp('work') }),
+        'BACKUP_CORRUPT',
+        new RegExp(`第 ${k + 1} 块`),
+      );
     }
     const b = Buffer.from(good);
     b[HEADER_LENGTH + 2 * size + 77] = b[HEADER_LENGTH + 2 * size + 77]! ^ 0x01;
@@ -440,7 +485,11 @@ describe('what restore checks after decryption', () => {
     db.exec('CREATE TABLE t(x); INSERT INTO t VALUES (1); PRAGMA journal_mode=DELETE;');
     db.close();
     const bytes = fs.readFileSync(f);
-    await restoreFails(bad('foreign.qlbak', await encryptRaw(bytes, withDigest({ ...base(), counts: { t: 1 } }, bytes))), 'NOT_A_BACKUP', /不是清廉台账的数据文件/);
+    await restoreFails(
+      bad('foreign.qlbak', await encryptRaw(bytes, withDigest({ ...base(), counts: { t: 1 } }, bytes))),
+      'NOT_A_BACKUP',
+      /不是清廉台账的数据文件/,
+    );
   });
 });
 
@@ -448,7 +497,11 @@ describe('faults while writing', () => {
   test('no space: refused before writing (free space checked first), nothing left behind', async () => {
     const dir = tmp('usb-full');
     fs.mkdirSync(dir);
-    await rejects(makeBackup(source, dir, PASSPHRASE, { testHooks: { space: async (d) => (d === dir ? { free: 1000, type: 0 } : null) } }), 'TARGET_UNWRITABLE', /空间不足/);
+    await rejects(
+      makeBackup(source, dir, PASSPHRASE, { testHooks: { space: async (d) => (d === dir ? { free: 1000, type: 0 } : null) } }),
+      'TARGET_UNWRITABLE',
+      /空间不足/,
+    );
     assert.deepEqual(fs.readdirSync(dir), []);
   });
 
@@ -494,7 +547,11 @@ describe('faults while writing', () => {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir]);
     try {
       // Pretend there is room, so the write itself runs into ENOSPC.
-      await rejects(makeBackup(source, dir, PASSPHRASE, { testHooks: { space: async () => ({ free: 1e9, type: 0 }) } }), 'TARGET_UNWRITABLE', /空间已满/);
+      await rejects(
+        makeBackup(source, dir, PASSPHRASE, { testHooks: { space: async () => ({ free: 1e9, type: 0 }) } }),
+        'TARGET_UNWRITABLE',
+        /空间已满/,
+      );
       assert.deepEqual(fs.readdirSync(dir), []);
       // And without pretending: the free-space check refuses first.
       await rejects(makeBackup(source, dir), 'TARGET_UNWRITABLE', /空间不足/);
@@ -516,17 +573,41 @@ describe('faults while writing', () => {
 
   test('missing target folder, a file instead of a folder, the data folder itself', async () => {
     await rejects(
-      createBackup({ source: { databaseFile: liveFile(source) }, targetDir: path.join(root, 'no', 'such'), key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 't', workDir: tmp('w'), kdf: FAST_KDF }),
+      createBackup({
+        source: { databaseFile: liveFile(source) },
+        targetDir: path.join(root, 'no', 'such'),
+        key: { passphrase: PASSPHRASE },
+        kind: 'manual',
+        appVersion: 't',
+        workDir: tmp('w'),
+        kdf: FAST_KDF,
+      }),
       'TARGET_UNWRITABLE',
       /不存在/,
     );
     await rejects(
-      createBackup({ source: { databaseFile: liveFile(source) }, targetDir: backupFile, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 't', workDir: tmp('w'), kdf: FAST_KDF }),
+      createBackup({
+        source: { databaseFile: liveFile(source) },
+        targetDir: backupFile,
+        key: { passphrase: PASSPHRASE },
+        kind: 'manual',
+        appVersion: 't',
+        workDir: tmp('w'),
+        kdf: FAST_KDF,
+      }),
       'TARGET_UNWRITABLE',
       /不是文件夹/,
     );
     await rejects(
-      createBackup({ source: { databaseFile: liveFile(source) }, targetDir: source, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 't', workDir: tmp('w'), kdf: FAST_KDF }),
+      createBackup({
+        source: { databaseFile: liveFile(source) },
+        targetDir: source,
+        key: { passphrase: PASSPHRASE },
+        kind: 'manual',
+        appVersion: 't',
+        workDir: tmp('w'),
+        kdf: FAST_KDF,
+      }),
       'VALIDATION',
       /数据文件所在的文件夹/,
     );
@@ -544,13 +625,25 @@ describe('faults while writing', () => {
     const dir = tmp('usb-cancel');
     fs.mkdirSync(dir);
     const c = new AbortController();
-    await rejects(makeBackup(source, dir, PASSPHRASE, { signal: c.signal, onProgress: (p) => p.phase === 'encrypt' && c.abort() }), 'CANCELLED', /已取消/);
+    await rejects(
+      makeBackup(source, dir, PASSPHRASE, { signal: c.signal, onProgress: (p) => p.phase === 'encrypt' && c.abort() }),
+      'CANCELLED',
+      /已取消/,
+    );
     assert.deepEqual(fs.readdirSync(dir), []);
     const live = liveCopy();
     const state = liveState(live);
     const r = new AbortController();
     await rejects(
-      restoreBackup({ file: backupFile, key: { passphrase: PASSPHRASE }, dataDir: live, databaseFile: liveFile(live), owner: fileOwner(liveFile(live)), signal: r.signal, onProgress: (p) => p.phase === 'decrypt' && p.fraction > 0.1 && r.abort() }),
+      restoreBackup({
+        file: backupFile,
+        key: { passphrase: PASSPHRASE },
+        dataDir: live,
+        databaseFile: liveFile(live),
+        owner: fileOwner(liveFile(live)),
+        signal: r.signal,
+        onProgress: (p) => p.phase === 'decrypt' && p.fraction > 0.1 && r.abort(),
+      }),
       'CANCELLED',
       /已取消/,
     );
@@ -565,7 +658,13 @@ describe('faults while writing', () => {
     try {
       const state = sha256File(liveFile(live));
       await rejects(
-        restoreBackup({ file: backupFile, key: { passphrase: PASSPHRASE }, dataDir: live, databaseFile: liveFile(live), owner: fileOwner(liveFile(live)) }),
+        restoreBackup({
+          file: backupFile,
+          key: { passphrase: PASSPHRASE },
+          dataDir: live,
+          databaseFile: liveFile(live),
+          owner: fileOwner(liveFile(live)),
+        }),
         'BUSY',
         /正被.*使用/,
       );
@@ -578,17 +677,36 @@ describe('faults while writing', () => {
 });
 
 describe('crash recovery states (the restore journal)', () => {
-  function journalCase(setup: (paths: { live: string; incoming: string; pre: string }) => void): { dir: string; outcome: string | undefined } {
+  function journalCase(setup: (paths: { live: string; incoming: string; pre: string }) => void): {
+    dir: string;
+    outcome: string | undefined;
+  } {
     const dir = liveCopy();
     const p = backupPaths(dir);
     fs.mkdirSync(p.workDir, { recursive: true });
     fs.mkdirSync(p.preRestoreDir, { recursive: true });
-    const paths = { live: liveFile(dir), incoming: path.join(p.workDir, 'restore-x.sqlite'), pre: path.join(p.preRestoreDir, 'pre.sqlite') };
+    const paths = {
+      live: liveFile(dir),
+      incoming: path.join(p.workDir, 'restore-x.sqlite'),
+      pre: path.join(p.preRestoreDir, 'pre.sqlite'),
+    };
     // The incoming file: the good backup's database ("old").
     const src = new Database(liveFile(source), { readonly: true });
     src.prepare('VACUUM INTO ?').run(paths.incoming);
     src.close();
-    fs.writeFileSync(p.journal, JSON.stringify({ version: 1, state: 'swapping', live: paths.live, incoming: paths.incoming, preRestore: paths.pre, backupFile: 'b', backupId: 'x', startedAt: 'now' }));
+    fs.writeFileSync(
+      p.journal,
+      JSON.stringify({
+        version: 1,
+        state: 'swapping',
+        live: paths.live,
+        incoming: paths.incoming,
+        preRestore: paths.pre,
+        backupFile: 'b',
+        backupId: 'x',
+        startedAt: 'now',
+      }),
+    );
     setup(paths);
     const outcome = recoverInterruptedRestore(dir, liveFile(dir))?.outcome;
     assert.equal(fs.existsSync(p.journal), false);

@@ -19,7 +19,13 @@ function io(stdin = '') {
   return {
     out,
     err,
-    io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), readStdin: async () => stdin, env: { QINGLIAN_BACKUP_KDF_LOGN: '15' }, version: '9.9.9' },
+    io: {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      readStdin: async () => stdin,
+      env: { QINGLIAN_BACKUP_KDF_LOGN: '15' },
+      version: '9.9.9',
+    },
   };
 }
 
@@ -31,7 +37,10 @@ before(async () => {
   fs.writeFileSync(passFile, `${PASSPHRASE}\n`);
   fs.mkdirSync(path.join(root, 'usb'));
   const r = io();
-  const code = await runCli(['backup', 'create', '--to', path.join(root, 'usb'), '--data-dir', dataDir, '--passphrase-file', passFile], r.io);
+  const code = await runCli(
+    ['backup', 'create', '--to', path.join(root, 'usb'), '--data-dir', dataDir, '--passphrase-file', passFile],
+    r.io,
+  );
   assert.equal(code, EXIT.OK, r.err.join(''));
   backup = r.out.join('').trim();
   assert.ok(fs.existsSync(backup));
@@ -40,7 +49,13 @@ before(async () => {
 after(() => fs.rmSync(root, { recursive: true, force: true }));
 
 test('usage errors exit 2; a passphrase on the command line is refused', async () => {
-  for (const args of [[], ['backup'], ['backup', 'nonsense'], ['backup', 'create', '--data-dir', dataDir, '--passphrase-file', passFile], ['backup', 'restore', backup, '--passphrase-file', passFile]]) {
+  for (const args of [
+    [],
+    ['backup'],
+    ['backup', 'nonsense'],
+    ['backup', 'create', '--data-dir', dataDir, '--passphrase-file', passFile],
+    ['backup', 'restore', backup, '--passphrase-file', passFile],
+  ]) {
     assert.equal(await runCli(args, io().io), EXIT.USAGE, args.join(' '));
   }
   const r = io();
@@ -67,20 +82,30 @@ test('verify: 0 with the manifest as JSON; 3 wrong passphrase; 4 damaged or not 
 });
 
 test('create: 6 when the target is missing; restore: 7 while the database is open elsewhere, 0 otherwise', async () => {
-  assert.equal(await runCli(['backup', 'create', '--to', path.join(root, 'gone'), '--data-dir', dataDir, '--passphrase-file', passFile], io().io), EXIT.UNWRITABLE);
+  assert.equal(
+    await runCli(['backup', 'create', '--to', path.join(root, 'gone'), '--data-dir', dataDir, '--passphrase-file', passFile], io().io),
+    EXIT.UNWRITABLE,
+  );
   setMarker(dataDir, 'new');
   const other = new Database(liveFile(dataDir));
   other.pragma('journal_mode = WAL');
   other.prepare('SELECT 1 FROM settings').get();
   try {
     const busy = io();
-    assert.equal(await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], busy.io), EXIT.BUSY);
+    assert.equal(
+      await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], busy.io),
+      EXIT.BUSY,
+    );
     assert.match(busy.err.join(''), /请先退出清廉台账/);
   } finally {
     other.close();
   }
   assert.equal(readMarker(dataDir).marker, 'new');
   const r = io();
-  assert.equal(await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], r.io), EXIT.OK, r.err.join(''));
+  assert.equal(
+    await runCli(['backup', 'restore', backup, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'], r.io),
+    EXIT.OK,
+    r.err.join(''),
+  );
   assert.equal(readMarker(dataDir).marker, 'old');
 });

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
+import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../../db/lock';
 import { DbOpenError } from '../../db/open';
 import { resolveDataDir } from '../config/dataDir';
 import { AppError } from '../errors';
@@ -24,7 +25,18 @@ import { backupPaths, fileOwner, recoverInterruptedRestore, restoreBackup, verif
 import { kdfForNewBackups, manifestView } from './service';
 import { passphraseProblem } from './strength';
 
-export const EXIT = { OK: 0, INTERNAL: 1, USAGE: 2, BAD_PASSPHRASE: 3, CORRUPT: 4, FROM_FUTURE: 5, UNWRITABLE: 6, BUSY: 7, CANCELLED: 8, DB: 9 } as const;
+export const EXIT = {
+  OK: 0,
+  INTERNAL: 1,
+  USAGE: 2,
+  BAD_PASSPHRASE: 3,
+  CORRUPT: 4,
+  FROM_FUTURE: 5,
+  UNWRITABLE: 6,
+  BUSY: 7,
+  CANCELLED: 8,
+  DB: 9,
+} as const;
 
 export interface CliIo {
   stdout(text: string): void;
@@ -48,6 +60,7 @@ const USAGE = `用法 / usage:
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof DbOpenError) return EXIT.DB;
+  if (error instanceof DataDirLockedError) return EXIT.BUSY;
   if (!(error instanceof AppError)) return EXIT.INTERNAL;
   switch (error.code) {
     case 'BAD_PASSPHRASE':
@@ -105,7 +118,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(USAGE + '\n');
       return area === 'backup' && (command === 'help' || command === '--help') ? EXIT.OK : EXIT.USAGE;
     }
-    const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && ['--to', '--data-dir', '--passphrase-file'].includes(rest[i - 1]!)));
+    const positional = rest.filter(
+      (a, i) => !a.startsWith('--') && !(i > 0 && ['--to', '--data-dir', '--passphrase-file'].includes(rest[i - 1]!)),
+    );
     const dataDirArgs = rest.includes('--data-dir') || rest.some((a) => a.startsWith('--data-dir=')) ? rest : [];
     const dataDir = resolveDataDir(dataDirArgs, io.env);
     const databaseFile = path.join(dataDir, 'qinglian.sqlite');
@@ -127,7 +142,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const problem = passphraseProblem(passphrase);
         if (problem) throw new UsageError(problem);
         if (!fs.existsSync(databaseFile)) throw new AppError('NOT_FOUND', `数据文件 ${databaseFile} 不存在。`);
-        recoverInterruptedRestore(dataDir, databaseFile);
+        // A backup only reads, through SQLite, so it may run beside the app. Only when no
+        // app holds the folder is an interrupted restore finished first (that moves files).
+        let lock: DataDirLock | null = null;
+        try {
+          lock = acquireDataDirLock(dataDir, { holder: 'cli', ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) });
+          recoverInterruptedRestore(dataDir, databaseFile);
+        } catch (error) {
+          if (!(error instanceof DataDirLockedError)) throw error;
+        }
         const r = await createBackup({
           source: { databaseFile, ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) },
           targetDir: path.resolve(to),
@@ -139,7 +162,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           workDir: backupPaths(dataDir).workDir,
           onProgress: progress('备份'),
           ...(io.signal ? { signal: io.signal } : {}),
-        });
+        }).finally(() => lock?.release());
         io.stdout(`${r.file}\n`);
         io.stderr(`备份完成：${r.file}（${mb(r.size)}，已读回校验）\n`);
         return EXIT.OK;
@@ -158,7 +181,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ...(io.signal ? { signal: io.signal } : {}),
         }).finally(() => fs.rmSync(workDir, { recursive: true, force: true }));
         io.stdout(JSON.stringify({ ok: true, file: r.file, size: r.size, manifest: manifestView(r.manifest) }, null, 2) + '\n');
-        io.stderr(`备份完好：${r.file}，创建于 ${r.manifest.createdAt}，程序版本 ${r.manifest.appVersion}，数据版本 ${r.manifest.schemaVersion}\n`);
+        io.stderr(
+          `备份完好：${r.file}，创建于 ${r.manifest.createdAt}，程序版本 ${r.manifest.appVersion}，数据版本 ${r.manifest.schemaVersion}\n`,
+        );
         return EXIT.OK;
       }
       case 'restore': {
@@ -166,23 +191,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (!file) throw new UsageError('需要备份文件路径。');
         if (!rest.includes('--yes')) throw new UsageError('恢复会用备份替换当前数据（当前数据会另存为恢复前副本）。确认请加 --yes。');
         const passphrase = await passphraseFrom(rest, io);
-        const recovered = recoverInterruptedRestore(dataDir, databaseFile);
-        if (recovered) io.stderr(`上次中断的恢复已处理：${recovered.outcome}\n`);
-        fs.mkdirSync(dataDir, { recursive: true });
-        const r = await restoreBackup({
-          file: path.resolve(file),
-          key: { passphrase },
-          dataDir,
-          databaseFile,
-          owner: fileOwner(databaseFile, io.nativeBinding),
-          latestSchemaVersion: LATEST_SCHEMA_VERSION,
-          onProgress: progress('恢复'),
-          ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}),
-          ...(io.signal ? { signal: io.signal } : {}),
-        });
-        io.stdout(JSON.stringify({ ok: true, restored: r.backupFile, preRestoreFile: r.preRestoreFile, manifest: manifestView(r.manifest) }, null, 2) + '\n');
-        io.stderr(`恢复完成：数据已恢复到 ${r.manifest.createdAt} 的备份。原数据另存为 ${r.preRestoreFile ?? '（原先没有数据文件）'}\n`);
-        return EXIT.OK;
+        // Refused (exit 7) while the app or another restore uses the folder; held to the end.
+        const lock = acquireDataDirLock(dataDir, { holder: 'cli', ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) });
+        try {
+          const recovered = recoverInterruptedRestore(dataDir, databaseFile);
+          if (recovered) io.stderr(`上次中断的恢复已处理：${recovered.outcome}\n`);
+          const r = await restoreBackup({
+            file: path.resolve(file),
+            key: { passphrase },
+            dataDir,
+            databaseFile,
+            owner: fileOwner(databaseFile, io.nativeBinding),
+            latestSchemaVersion: LATEST_SCHEMA_VERSION,
+            onProgress: progress('恢复'),
+            ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}),
+            ...(io.signal ? { signal: io.signal } : {}),
+          });
+          io.stdout(
+            JSON.stringify(
+              { ok: true, restored: r.backupFile, preRestoreFile: r.preRestoreFile, manifest: manifestView(r.manifest) },
+              null,
+              2,
+            ) + '\n',
+          );
+          io.stderr(`恢复完成：数据已恢复到 ${r.manifest.createdAt} 的备份。原数据另存为 ${r.preRestoreFile ?? '（原先没有数据文件）'}\n`);
+          return EXIT.OK;
+        } finally {
+          lock.release();
+        }
       }
       case 'info': {
         const file = positional[0];
@@ -190,7 +226,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { header, size } = await readBackupHeader(path.resolve(file));
         io.stdout(
           JSON.stringify(
-            { file: path.resolve(file), size, formatVersion: header.version, createdAt: header.createdAt.toISOString(), automatic: (header.flags & 1) === 1, kdf: { name: 'scrypt', N: 2 ** header.logN, r: header.r, p: header.p } },
+            {
+              file: path.resolve(file),
+              size,
+              formatVersion: header.version,
+              createdAt: header.createdAt.toISOString(),
+              automatic: (header.flags & 1) === 1,
+              kdf: { name: 'scrypt', N: 2 ** header.logN, r: header.r, p: header.p },
+            },
             null,
             2,
           ) + '\n',
@@ -205,7 +248,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`${error.message}\n\n${USAGE}\n`);
       return EXIT.USAGE;
     }
-    const message = error instanceof AppError || error instanceof DbOpenError ? error.message : `意外错误：${(error as Error)?.stack ?? String(error)}`;
+    const message =
+      error instanceof AppError || error instanceof DbOpenError || error instanceof DataDirLockedError
+        ? error.message
+        : `意外错误：${(error as Error)?.stack ?? String(error)}`;
     io.stderr(`失败：${message}\n`);
     return exitCodeOf(error);
   }

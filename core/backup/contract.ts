@@ -11,13 +11,11 @@ const pathText = (label: string) =>
 
 const passphrase = z.string({ error: '请输入口令' }).min(1, '请输入口令').max(1024, '口令过长（最多 1024 个字符）');
 
-const newPassphrase = z
-  .object({ passphrase, passphraseConfirm: z.string({ error: '请再次输入口令' }) })
-  .superRefine((v, ctx) => {
-    const problem = passphraseProblem(v.passphrase);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
-    if (v.passphrase !== v.passphraseConfirm) ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
-  });
+const newPassphrase = z.object({ passphrase, passphraseConfirm: z.string({ error: '请再次输入口令' }) }).superRefine((v, ctx) => {
+  const problem = passphraseProblem(v.passphrase);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
+  if (v.passphrase !== v.passphraseConfirm) ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
+});
 
 export const backupCreateInput = z.object({ folder: pathText('备份文件夹') }).and(newPassphrase);
 export const backupVerifyInput = z.object({ file: pathText('备份文件'), passphrase });
@@ -50,7 +48,8 @@ export const backupSettingsSchema = z.object({
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 export const backupSettingsInput = backupSettingsSchema.superRefine((v, ctx) => {
-  if (v.auto.enabled && !v.auto.folder) ctx.addIssue({ code: 'custom', path: ['auto', 'folder'], message: '开启自动备份需要选择备份文件夹' });
+  if (v.auto.enabled && !v.auto.folder)
+    ctx.addIssue({ code: 'custom', path: ['auto', 'folder'], message: '开启自动备份需要选择备份文件夹' });
 });
 
 export const backupAutoKeyInput = newPassphrase;
@@ -96,13 +95,24 @@ export interface BackupJobView {
 }
 
 export interface BackupStatus {
+  /** The newest successful backup whose file is still where it was written (never a file that is gone). */
   lastSuccess: { at: string; file: string; kind: 'manual' | 'automatic' } | null;
+  /** The last success's file when it is no longer there (deleted or moved by someone): the UI says so. */
+  lastSuccessGone: { at: string; file: string } | null;
+  /** The last rotation of the automatic folder: what it deleted, and the files it left alone and why. */
+  rotation: { at: string; removed: string[]; leftAlone: { name: string; reason: string }[] } | null;
   /** Days since the last successful backup (null: never). */
   ageDays: number | null;
   warnAfterDays: number;
   /** Never backed up, or the last backup is older than warnAfterDays. */
   stale: boolean;
-  auto: { enabled: boolean; folder: string | null; keySet: boolean; lastError: { at: string; message: string } | null; nextDueAt: string | null };
+  auto: {
+    enabled: boolean;
+    folder: string | null;
+    keySet: boolean;
+    lastError: { at: string; message: string } | null;
+    nextDueAt: string | null;
+  };
   lastRestore: { at: string; backupFile: string | null; outcome: string } | null;
   runningJob: string | null;
   /** Folders offered in the folder picker: removable drives first. */

@@ -28,7 +28,7 @@ test('the off-thread SHA-256 equals node:crypto over the same bytes fed in piece
   assert.equal(await b.digest(), createHash('sha256').update('xyz').digest('hex'));
 });
 
-test('quick_check off the main thread: a sound database passes; a damaged page or a non-database fails with SQLite\'s words', async () => {
+test("quick_check off the main thread: a sound database passes; a damaged page or a non-database fails with SQLite's words", async () => {
   const { dir, cleanup } = tempDir('qinglian-coprocessor-');
   try {
     const file = path.join(dir, 'db.sqlite');

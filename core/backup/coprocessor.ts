@@ -116,12 +116,16 @@ export class OffThreadHash implements HashJob {
 
   update(bytes: Uint8Array): Promise<void> {
     if (bytes.buffer instanceof SharedArrayBuffer) {
-      return shared.call<null>({ op: 'hash', job: this.job, buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength }).then(() => undefined);
+      return shared
+        .call<null>({ op: 'hash', job: this.job, buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength })
+        .then(() => undefined);
     }
     // (Buffer#slice does not copy, and a small Buffer may sit in a shared pool: copy exactly these bytes.)
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
-    return shared.call<null>({ op: 'hash', job: this.job, buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer]).then(() => undefined);
+    return shared
+      .call<null>({ op: 'hash', job: this.job, buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer])
+      .then(() => undefined);
   }
 
   async digest(): Promise<string> {
@@ -173,5 +177,10 @@ const requireHere = createRequire(__filename);
 
 /** `PRAGMA quick_check` and `foreign_key_check` on a database file, read-only, on the coprocessor. */
 export function quickCheckOffThread(file: string, nativeBinding?: string): Promise<QuickCheckResult> {
-  return shared.call<QuickCheckResult>({ op: 'quickCheck', file, module: requireHere.resolve('better-sqlite3'), nativeBinding: nativeBinding ?? null });
+  return shared.call<QuickCheckResult>({
+    op: 'quickCheck',
+    file,
+    module: requireHere.resolve('better-sqlite3'),
+    nativeBinding: nativeBinding ?? null,
+  });
 }

@@ -35,7 +35,17 @@ before(async () => {
   try {
     const esbuild = await import('esbuild');
     const out = path.join(root, 'cli.cjs');
-    await esbuild.build({ entryPoints: [path.join(repo, 'cli', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: out, external: ['better-sqlite3'], logLevel: 'silent', define: { __dirname: JSON.stringify(path.join(repo, 'cli')) } });
+    await esbuild.build({
+      entryPoints: [path.join(repo, 'cli', 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: out,
+      external: ['better-sqlite3'],
+      logLevel: 'silent',
+      define: { __dirname: JSON.stringify(path.join(repo, 'cli')) },
+    });
     fs.symlinkSync(path.join(repo, 'node_modules'), path.join(root, 'node_modules'));
     cliCommand = [out];
   } catch {
@@ -160,7 +170,14 @@ test('create killed at each named step', async () => {
 
 test('restore killed at each named step: the next start finishes or rolls back', async () => {
   const outcomes: Record<string, string> = {};
-  for (const point of ['restore:after-decrypt', 'restore:verified', 'restore:after-journal', 'restore:after-move-live', 'restore:after-move-new', 'restore:after-reopen']) {
+  for (const point of [
+    'restore:after-decrypt',
+    'restore:verified',
+    'restore:after-journal',
+    'restore:after-move-live',
+    'restore:after-move-new',
+    'restore:after-reopen',
+  ]) {
     outcomes[point] = await crashRestore({ crashAt: point });
   }
   assert.deepEqual(outcomes, {
@@ -184,7 +201,7 @@ test(`create and restore killed at random moments (${RANDOM_RUNS} runs each)`, a
   const fullCreate = c0.ms;
   const fullRestore = r0.ms;
   let seed = 20250601;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const seen = { create: new Set<string>(), restore: new Set<string>() };
   for (let i = 0; i < RANDOM_RUNS; i++) {
     // One create and one restore at a time, side by side (two cores). Kills fall in the
@@ -196,5 +213,7 @@ test(`create and restore killed at random moments (${RANDOM_RUNS} runs each)`, a
     seen.create.add(c);
     seen.restore.add(r);
   }
-  console.log(`[crash] create ${fullCreate} ms → outcomes ${[...seen.create].join(', ')}; restore ${fullRestore} ms → ${[...seen.restore].join(', ')}`);
+  console.log(
+    `[crash] create ${fullCreate} ms → outcomes ${[...seen.create].join(', ')}; restore ${fullRestore} ms → ${[...seen.restore].join(', ')}`,
+  );
 });

@@ -40,6 +40,7 @@ import {
 import { checkCapacity, crashPoint, fsyncDir, localStamp, removeQuietly, spaceOf, writeFailure, type SpaceInfo } from './fsutil';
 import type { Manifest } from './manifest';
 import { authenticateChunks, readBackupHeader, unlockBackup } from './read';
+import { headerSha256 } from './rotation';
 import { openSnapshot, type OpenSnapshot, type SnapshotSource } from './snapshot';
 import { AppError } from '../errors';
 
@@ -85,8 +86,10 @@ export interface CreateResult {
   file: string;
   size: number;
   manifest: Manifest;
-  /** How the database was read: in place ('live') or from a copy (see OpenSnapshot). */
+  /** How the database was read: always a copy made through SQLite (see OpenSnapshot). */
   snapshot: OpenSnapshot['mode'];
+  /** SHA-256 of the header written (rotation's proof that a file on disk is this one). */
+  headerSha256: string;
 }
 
 export async function createBackup(options: CreateOptions): Promise<CreateResult> {
@@ -124,7 +127,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     snapshot = await openSnapshot(options.source, copyTo, {
       signal: options.signal,
       onProgress: (f) => report('snapshot', f * 0.2),
-      // A copy is only made when the live file cannot be read in place: check room for it then.
+      // The copy goes into the data folder's volume: check room for it first.
       beforeCopy: async () => {
         const workSpace = await space(options.workDir);
         if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
@@ -136,7 +139,10 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     const { facts } = snapshot;
     if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '当前数据文件不是清廉台账的数据文件，无法备份。');
     if (facts.schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw backupError('BACKUP_FROM_FUTURE', `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`);
+      throw backupError(
+        'BACKUP_FROM_FUTURE',
+        `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`,
+      );
     }
 
     const manifest: Manifest = {
@@ -170,6 +176,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     // passphrase's key. So the data is encrypted while the KDF runs, and the header is written last.
     const fileKey = randomBytes(32);
     const keys = deriveFileKeys(fileKey, backupId);
+    let sealedHeader: Buffer | null = null;
     const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
       const kek = await kekPromise;
       const draft = encodeHeader({
@@ -192,7 +199,8 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       wrap.nonce.copy(draft, OFFSET.wrapNonce);
       wrap.wrapped.copy(draft, OFFSET.wrappedKey);
       wrap.tag.copy(draft, OFFSET.wrapTag);
-      return sealHeader(draft, headerMac(keys.macKey, draft));
+      sealedHeader = sealHeader(draft, headerMac(keys.macKey, draft));
+      return sealedHeader;
     };
 
     hash = await startHash();
@@ -236,13 +244,20 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
       return authenticateChunks(written, readKeys, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
     })().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
-      throw error instanceof AppError && error.code !== 'CANCELLED' ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`) : error;
+      throw error instanceof AppError && error.code !== 'CANCELLED'
+        ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`)
+        : error;
     });
-    if (!isDeepStrictEqual(readBack, manifest)) throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+    if (!isDeepStrictEqual(readBack, manifest))
+      throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
     await durable;
     const checked = await check;
     if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
-    if (checked.foreignKeyProblems) throw backupError('BACKUP_CORRUPT', `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`);
+    if (checked.foreignKeyProblems)
+      throw backupError(
+        'BACKUP_CORRUPT',
+        `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`,
+      );
     throwIfAborted(options.signal);
 
     crashPoint('create:before-rename');
@@ -252,7 +267,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     await fsyncDir(options.targetDir);
     crashPoint('create:after-rename');
     report('done', 1);
-    return { file: final, size: total, manifest, snapshot: opened.mode };
+    return { file: final, size: total, manifest, snapshot: opened.mode, headerSha256: headerSha256(sealedHeader!) };
   } catch (error) {
     hash?.drop();
     await Promise.allSettled(beside);
@@ -279,7 +294,11 @@ async function quickCheck(snapshot: OpenSnapshot, nativeBinding: string | undefi
       db = new Database(snapshot.file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
       const rows = db.pragma('quick_check') as Record<string, unknown>[];
       const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
-      return { ok: rows.length === 1 && first === 'ok', first: String(first).slice(0, 200), foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length };
+      return {
+        ok: rows.length === 1 && first === 'ok',
+        first: String(first).slice(0, 200),
+        foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
+      };
     } catch (error) {
       return { ok: false, first: String((error as Error).message).slice(0, 200), foreignKeyProblems: 0 };
     } finally {
@@ -353,7 +372,7 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     const length = buffers.reduce((sum, b) => sum + b.length, 0);
     written += length;
     return (async () => {
-      for (let done = 0; done < length; ) {
+      for (let done = 0; done < length;) {
         const { bytesWritten } = await out.writev(done === 0 ? buffers : [Buffer.concat(buffers).subarray(done)], position + done);
         if (!bytesWritten) throw Object.assign(new Error('short write'), { code: 'EIO' });
         done += bytesWritten;
@@ -361,7 +380,7 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     })();
   };
   const readFully = async (into: Buffer, position: number) => {
-    for (let got = 0; got < into.length; ) {
+    for (let got = 0; got < into.length;) {
       const { bytesRead } = await src.read(into, got, into.length - got, position + got);
       if (!bytesRead) throw backupError('INTERNAL', '快照文件比预期短，备份未完成。');
       got += bytesRead;
@@ -370,11 +389,13 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
   try {
     const head = Buffer.alloc(headLength);
     await readFully(head, 0);
-    if (a.snapshot.walHeader) head.fill(1, 18, 20); // see OpenSnapshot.walHeader
     const headHashed = later(a.hash.update(head));
 
     const windowChunks = Math.max(1, Math.floor(WINDOW_BYTES / size));
-    const slots = Array.from({ length: SLOTS }, () => ({ memory: Buffer.from(new SharedArrayBuffer(windowChunks * size)), free: Promise.resolve() }));
+    const slots = Array.from({ length: SLOTS }, () => ({
+      memory: Buffer.from(new SharedArrayBuffer(windowChunks * size)),
+      free: Promise.resolve(),
+    }));
     const steps = Math.ceil((count - 1) / windowChunks);
     /** Reads window `step` (chunks from 1 + step·windowChunks) into its slot once the coprocessor is done with the slot. */
     const load = (step: number) => {
@@ -409,12 +430,12 @@ async function writeEncrypted(a: WriteArgs): Promise<string> {
     }
     await Promise.all(writes);
     await Promise.all([headHashed, ...slots.map((s) => s.free)]);
-    a.snapshot.assertUnchanged();
     const sha256 = await a.hash.digest();
     const chunk0 = Buffer.concat([a.sealChunk0(sha256), head]);
     await writeAt(encryptChunk(a.payloadKey, 0, count === 1, chunk0), HEADER_LENGTH);
     await writeAt([await a.header()], 0);
-    if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count) throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
+    if (written !== a.plaintextLength + HEADER_LENGTH + TAG_LENGTH * count)
+      throw backupError('INTERNAL', '写入的字节数与预期不符，备份未完成。');
     a.onProgress(a.plaintextLength);
     return sha256;
   } finally {

@@ -14,7 +14,11 @@ const accepts = (key: Buffer, index: number, last: boolean, sealed: Buffer): boo
 
 test('the tag check without decryption agrees with decryption on every chunk, intact or damaged, in place or moved', async () => {
   await selfTest();
-  assert.equal(tagCheckAvailable(), true, 'the read-back uses the tag check here (it falls back to decrypting only where its self-test fails)');
+  assert.equal(
+    tagCheckAvailable(),
+    true,
+    'the read-back uses the tag check here (it falls back to decrypting only where its self-test fails)',
+  );
   const key = randomBytes(32);
   const size = 64 * 1024;
   const sealed = Array.from({ length: 12 }, (_, i) => Buffer.concat(encryptChunk(key, i, false, randomBytes(size))));
@@ -30,7 +34,8 @@ test('the tag check without decryption agrees with decryption on every chunk, in
       [i, true, sealed[i]!], // claimed to be the last chunk
       [i, false, sealed[(i + 1) % sealed.length]!], // another chunk in its place
     ];
-    for (const [index, last, bytes] of cases) assert.equal(check.valid(index, last, bytes), accepts(key, index, last, bytes), `chunk ${i} as ${index}/${last}`);
+    for (const [index, last, bytes] of cases)
+      assert.equal(check.valid(index, last, bytes), accepts(key, index, last, bytes), `chunk ${i} as ${index}/${last}`);
     assert.equal(check.valid(i, false, sealed[i]!), true);
     assert.equal(check.valid(i, false, flipped), false);
   }

@@ -51,7 +51,10 @@ export function unwrapFileKey(kek: Buffer, h: Header): Buffer {
     d.setAuthTag(h.wrapTag);
     return Buffer.concat([d.update(h.wrappedKey), d.final()]);
   } catch {
-    throw backupError('BAD_PASSPHRASE', '口令不正确，无法解密此备份文件。请核对口令（注意大小写和全角/半角）后重试；如果确认口令无误，则文件头已被改动。');
+    throw backupError(
+      'BAD_PASSPHRASE',
+      '口令不正确，无法解密此备份文件。请核对口令（注意大小写和全角/半角）后重试；如果确认口令无误，则文件头已被改动。',
+    );
   }
 }
 
@@ -153,12 +156,27 @@ export async function selfTest(): Promise<void> {
   const s = await new Promise<Buffer>((resolve, reject) =>
     scrypt('password', 'NaCl', 64, { N: 1024, r: 8, p: 16, maxmem: 64 * 1024 * 1024 }, (e, k) => (e ? reject(e) : resolve(k))),
   ).catch(() => fail('scrypt'));
-  if (!s || hex(s) !== 'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640') fail('scrypt');
+  if (
+    !s ||
+    hex(s) !==
+      'fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b3731622eaf30d92e22a3886ff109279d9830dac727afb94a83ee6d8360cbdfa2cc0640'
+  )
+    fail('scrypt');
   const c = createCipheriv('aes-256-gcm', Buffer.alloc(32), Buffer.alloc(12));
   const ct = Buffer.concat([c.update(Buffer.alloc(16)), c.final()]);
   if (hex(ct) !== 'cea7403d4d606b6e074ec5d3baf39d18' || hex(c.getAuthTag()) !== 'd0d1c8a799996bf0265b98b5d48ab919') fail('AES-256-GCM');
-  if (hex(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest()) !== '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843') fail('HMAC-SHA-256');
-  const okm = hkdfSync('sha256', Buffer.alloc(22, 0x0b), Buffer.from('000102030405060708090a0b0c', 'hex'), Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex'), 42);
+  if (
+    hex(createHmac('sha256', 'Jefe').update('what do ya want for nothing?').digest()) !==
+    '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843'
+  )
+    fail('HMAC-SHA-256');
+  const okm = hkdfSync(
+    'sha256',
+    Buffer.alloc(22, 0x0b),
+    Buffer.from('000102030405060708090a0b0c', 'hex'),
+    Buffer.from('f0f1f2f3f4f5f6f7f8f9', 'hex'),
+    42,
+  );
   if (hex(okm) !== '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865') fail('HKDF-SHA-256');
   tagCheckWorks = tagCheckSelfTest();
   selfTestDone = true;
@@ -181,7 +199,9 @@ function tagCheckSelfTest(): boolean {
     const sealed1 = Buffer.concat([body1!, tag1!]);
     const changed = Buffer.from(sealed1);
     changed[500] = changed[500]! ^ 1;
-    return tags.valid(1, false, sealed1) && !tags.valid(1, false, changed) && !tags.valid(2, false, sealed1) && !tags.valid(1, true, sealed1);
+    return (
+      tags.valid(1, false, sealed1) && !tags.valid(1, false, changed) && !tags.valid(2, false, sealed1) && !tags.valid(1, true, sealed1)
+    );
   } catch {
     return false;
   }

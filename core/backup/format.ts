@@ -137,7 +137,10 @@ export function parseHeader(raw: Buffer, fileSize: number): Header {
   const version = raw.readUInt16BE(OFFSET.version);
   const checksumOk = headerChecksum(raw).equals(raw.subarray(OFFSET.checksum, OFFSET.checksum + 8));
   if (version > FORMAT_VERSION && checksumOk) {
-    throw backupError('BACKUP_UNSUPPORTED', `此备份文件由更新版本的清廉台账生成（备份格式版本 ${version}），本程序只能读取到版本 ${FORMAT_VERSION}。请升级程序后再使用。`);
+    throw backupError(
+      'BACKUP_UNSUPPORTED',
+      `此备份文件由更新版本的清廉台账生成（备份格式版本 ${version}），本程序只能读取到版本 ${FORMAT_VERSION}。请升级程序后再使用。`,
+    );
   }
   if (!checksumOk) {
     if (version !== FORMAT_VERSION) {
@@ -159,7 +162,10 @@ export function parseHeader(raw: Buffer, fileSize: number): Header {
   const r = raw[OFFSET.r]!;
   const p = raw[OFFSET.p]!;
   if (logN < KDF_BOUNDS.minLogN || logN > KDF_BOUNDS.maxLogN || r !== KDF_BOUNDS.r || p < KDF_BOUNDS.minP || p > KDF_BOUNDS.maxP) {
-    throw backupError('BACKUP_CORRUPT', `备份文件中的密钥派生参数超出允许范围（N=2^${logN}, r=${r}, p=${p}），文件可能被篡改，已拒绝读取。`);
+    throw backupError(
+      'BACKUP_CORRUPT',
+      `备份文件中的密钥派生参数超出允许范围（N=2^${logN}, r=${r}, p=${p}），文件可能被篡改，已拒绝读取。`,
+    );
   }
   const chunkLog2 = raw[OFFSET.chunkLog2]!;
   if (chunkLog2 < CHUNK_LOG2_BOUNDS.min || chunkLog2 > CHUNK_LOG2_BOUNDS.max) {
@@ -193,7 +199,10 @@ export function parseHeader(raw: Buffer, fileSize: number): Header {
   };
   const expected = expectedFileSize(h);
   if (fileSize < expected) {
-    throw backupError('BACKUP_CORRUPT', `备份文件不完整（被截断）：应有 ${expected} 字节，实际只有 ${fileSize} 字节。请换用完整的备份文件。`);
+    throw backupError(
+      'BACKUP_CORRUPT',
+      `备份文件不完整（被截断）：应有 ${expected} 字节，实际只有 ${fileSize} 字节。请换用完整的备份文件。`,
+    );
   }
   if (fileSize > expected) {
     throw backupError('BACKUP_CORRUPT', `备份文件末尾多出 ${fileSize - expected} 字节，文件已被改动，无法信任。`);

@@ -72,11 +72,17 @@ const MSDOS_SUPER_MAGIC = 0x4d44;
 export function checkCapacity(bytes: number, space: SpaceInfo | null, platform: NodeJS.Platform = process.platform): AppError | null {
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   if (space && space.free < bytes + 1024 * 1024) {
-    return backupError('TARGET_UNWRITABLE', `目标位置空间不足：备份约需 ${mib(bytes)}，剩余只有 ${mib(space.free)}。请换用空间更大的位置（如另一个 U 盘）。`);
+    return backupError(
+      'TARGET_UNWRITABLE',
+      `目标位置空间不足：备份约需 ${mib(bytes)}，剩余只有 ${mib(space.free)}。请换用空间更大的位置（如另一个 U 盘）。`,
+    );
   }
   const fatOrUnknown = !space || space.type === MSDOS_SUPER_MAGIC || platform === 'win32';
   if (bytes > FAT32_MAX_FILE && fatOrUnknown) {
-    return backupError('TARGET_UNWRITABLE', `备份约需 ${mib(bytes)}，超过 FAT32 格式 U 盘单个文件 4 GB 的上限。请使用 exFAT 或 NTFS 格式的移动硬盘。`);
+    return backupError(
+      'TARGET_UNWRITABLE',
+      `备份约需 ${mib(bytes)}，超过 FAT32 格式 U 盘单个文件 4 GB 的上限。请使用 exFAT 或 NTFS 格式的移动硬盘。`,
+    );
   }
   return null;
 }
@@ -114,7 +120,10 @@ export function crashPoint(name: string): void {
 }
 
 export function utcStamp(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Local date and time for file names: 20250314-093005. */

@@ -8,7 +8,6 @@ import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView, BackupStatus } from './contract';
 import { readBackupHeader } from './read';
 import { verifyBackup } from './restore';
-import { rotate } from './service';
 import { liveState } from './testing';
 
 // The cheapest KDF readers accept (2^15), so the suite stays quick.
@@ -60,7 +59,9 @@ test('create, verify and restore through the contract; restore is for administra
     assert.equal(created.result!.manifest.createdBy, '系统管理员');
     // Taking the records away is on the record too: who, and to which file.
     const taken = t.host.db
-      .prepare("SELECT a.action, u.username, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'backup' ORDER BY a.seq DESC LIMIT 1")
+      .prepare(
+        "SELECT a.action, u.username, a.after FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = 'backup' ORDER BY a.seq DESC LIMIT 1",
+      )
       .get() as { action: string; username: string | null; after: string };
     assert.equal(taken.action, 'backup');
     assert.equal(taken.username, 'admin');
@@ -71,7 +72,10 @@ test('create, verify and restore through the contract; restore is for administra
     assert.equal(status.stale, false);
 
     const listing = await t.call('backup.list', { folder: usb });
-    assert.deepEqual(listing.backups.map((b) => b.name), [path.basename(file)]);
+    assert.deepEqual(
+      listing.backups.map((b) => b.name),
+      [path.basename(file)],
+    );
     assert.equal(listing.backups[0]!.problem, null);
 
     const wrong = await finish(t, await t.call('backup.startVerify', { file, passphrase: 'wrong passphrase' }));
@@ -86,10 +90,20 @@ test('create, verify and restore through the contract; restore is for administra
     assert.deepEqual(await unitNames(t), ['教育局', '财政局']);
 
     // A clerk without the admin role may not restore.
-    await t.call('users.create', { username: 'clerk', displayName: '承办员', password: 'Clerk12345', passwordConfirm: 'Clerk12345', roles: ['handler'] } as never);
+    await t.call('users.create', {
+      username: 'clerk',
+      displayName: '承办员',
+      password: 'Clerk12345',
+      passwordConfirm: 'Clerk12345',
+      roles: ['handler'],
+    } as never);
     const clerk = await t.raw('auth.login', { username: 'clerk', password: 'Clerk12345' }, null);
     assert.ok(clerk.ok);
-    const denied = await t.raw('backup.startRestore', { file, passphrase: PASS, confirm: true }, (clerk.value as { sessionId: string }).sessionId);
+    const denied = await t.raw(
+      'backup.startRestore',
+      { file, passphrase: PASS, confirm: true },
+      (clerk.value as { sessionId: string }).sessionId,
+    );
     assert.ok(!denied.ok && denied.error.code === 'FORBIDDEN');
 
     // A failed restore leaves everything as it was, and the host keeps working.
@@ -107,9 +121,14 @@ test('create, verify and restore through the contract; restore is for administra
     assert.ok(!me.ok && me.error.code === 'UNAUTHENTICATED');
     await t.login('admin', 'Admin12345');
     assert.deepEqual(await unitNames(t), ['财政局']);
-    const audit = t.host.db.prepare("SELECT action, entity FROM audit_log WHERE entity = 'backup' ORDER BY seq DESC LIMIT 1").get() as { action: string };
+    const audit = t.host.db.prepare("SELECT action, entity FROM audit_log WHERE entity = 'backup' ORDER BY seq DESC LIMIT 1").get() as {
+      action: string;
+    };
     assert.equal(audit.action, 'restore');
-    assert.deepEqual(['-wal', '-shm'].filter((s) => fs.existsSync(t.host.config.databaseFile + s) && s === '-journal'), []);
+    assert.deepEqual(
+      ['-wal', '-shm'].filter((s) => fs.existsSync(t.host.config.databaseFile + s) && s === '-journal'),
+      [],
+    );
     const after = await t.call('backup.status', {});
     assert.equal(after.lastRestore?.outcome, 'completed');
   } finally {
@@ -162,7 +181,11 @@ test('automatic backups: admin sets folder and key, runs now, backups open with 
     const noKey = await t.raw('backup.runAuto', {});
     assert.ok(!noKey.ok && /文件夹|密钥/.test(noKey.error.message));
 
-    await t.call('backup.settingsUpdate', { ...settings, auto: { ...settings.auto, enabled: true, folder: auto, intervalHours: 24 }, warnAfterDays: 3 });
+    await t.call('backup.settingsUpdate', {
+      ...settings,
+      auto: { ...settings.auto, enabled: true, folder: auto, intervalHours: 24 },
+      warnAfterDays: 3,
+    });
     await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
     const keyFile = path.join(t.dir, 'backup-key.json');
     assert.ok(fs.existsSync(keyFile));
@@ -210,16 +233,26 @@ test('rotation deletes only automatic backups the policy does not keep; manual a
   const t = await makeHost();
   try {
     const auto = folder('rot');
-    await t.call('backup.settingsUpdate', { auto: { enabled: true, folder: auto, intervalHours: 1, onExit: false, keep: { daily: 2, weekly: 0, monthly: 0 } }, warnAfterDays: 7 });
+    await t.call('backup.settingsUpdate', {
+      auto: { enabled: true, folder: auto, intervalHours: 1, onExit: false, keep: { daily: 2, weekly: 0, monthly: 0 } },
+      warnAfterDays: 7,
+    });
     await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
     fs.writeFileSync(path.join(auto, 'notes.txt'), 'keep me');
-    const manual = (await finish(t, await t.call('backup.startCreate', { folder: auto, passphrase: PASS, passphraseConfirm: PASS }))).result!.file;
+    const manual = (await finish(t, await t.call('backup.startCreate', { folder: auto, passphrase: PASS, passphraseConfirm: PASS })))
+      .result!.file;
     const made: string[] = [];
     for (let i = 0; i < 3; i++) made.push((await finish(t, t.host.backup.startAuto())).result!.file);
     // All three automatic backups are from today: one per day is kept, the newest.
     const left = fs.readdirSync(auto).sort();
     assert.deepEqual(left, [path.basename(made[2]!), path.basename(manual), 'notes.txt'].sort());
-    assert.deepEqual(await rotate(auto, { daily: 1, weekly: 0, monthly: 0 }), []);
+    // The manual backup and the note are not this installation's automatic backups: listed, never deleted.
+    const status = await t.call('backup.status', {});
+    assert.deepEqual(
+      status.rotation!.leftAlone.map((l) => l.name),
+      [path.basename(manual)],
+    );
+    assert.equal(status.rotation!.removed.length, 1);
   } finally {
     t.close();
   }

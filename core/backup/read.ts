@@ -4,7 +4,17 @@
  */
 import fs from 'node:fs';
 import { startHash } from './coprocessor';
-import { checkHeaderMac, ChunkTagCheck, decryptChunk, tagCheckAvailable, deriveFileKeys, deriveKek, selfTest, unwrapFileKey, type FileKeys } from './crypto';
+import {
+  checkHeaderMac,
+  ChunkTagCheck,
+  decryptChunk,
+  tagCheckAvailable,
+  deriveFileKeys,
+  deriveKek,
+  selfTest,
+  unwrapFileKey,
+  type FileKeys,
+} from './crypto';
 import { backupError, later, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
 import { parseManifest, type Manifest } from './manifest';
@@ -66,7 +76,10 @@ export interface PayloadOptions {
  * next read running while the caller works on this one. The yielded bytes are overwritten
  * two reads later: use them before asking for more.
  */
-async function* sealedChunks(opened: OpenedBackup, signal?: AbortSignal): AsyncGenerator<{ index: number; last: boolean; count: number; sealed: Buffer }> {
+async function* sealedChunks(
+  opened: OpenedBackup,
+  signal?: AbortSignal,
+): AsyncGenerator<{ index: number; last: boolean; count: number; sealed: Buffer }> {
   const size = chunkSize(opened.header);
   const count = chunkCount(opened.header.plaintextLength, size);
   const sealedSize = size + TAG_LENGTH;
@@ -141,7 +154,8 @@ export async function readPayload(opened: OpenedBackup, keys: FileKeys, options:
     if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
     if (dbBytes !== manifest.database.size) throw backupError('BACKUP_CORRUPT', '备份中数据库的长度与清单不符，备份不可用。');
     await Promise.all(hashed);
-    if ((await hash.digest()) !== manifest.database.sha256) throw backupError('BACKUP_CORRUPT', '备份中数据库的校验值与清单不符，备份不可用。');
+    if ((await hash.digest()) !== manifest.database.sha256)
+      throw backupError('BACKUP_CORRUPT', '备份中数据库的校验值与清单不符，备份不可用。');
     return manifest;
   } catch (error) {
     hash.drop();
@@ -178,7 +192,11 @@ function manifestAtStart(plain: Buffer, header: Header): { manifest: Manifest; r
  * recomputed (the writer hashed those very bytes moments before encrypting them;
  * verify and restore recompute it). Requires the manifest to fit in the first chunk.
  */
-export async function authenticateChunks(opened: OpenedBackup, keys: FileKeys, options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {}): Promise<Manifest> {
+export async function authenticateChunks(
+  opened: OpenedBackup,
+  keys: FileKeys,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<Manifest> {
   let manifest: Manifest | null = null;
   let tags: ChunkTagCheck | null = null;
   for await (const { index, last, count, sealed } of sealedChunks(opened, options.signal)) {

@@ -21,7 +21,17 @@ import { openDatabase } from '../../db/open';
 import { AppError } from '../errors';
 import type { Phase, Progress } from './create';
 import { backupError, throwIfAborted } from './errors';
-import { crashPoint, fsyncDir, fsyncDirSync, removeQuietly, sidecarsOf, spaceOf, utcStamp, writeFailure, writeFileAtomicSync } from './fsutil';
+import {
+  crashPoint,
+  fsyncDir,
+  fsyncDirSync,
+  removeQuietly,
+  sidecarsOf,
+  spaceOf,
+  utcStamp,
+  writeFailure,
+  writeFileAtomicSync,
+} from './fsutil';
 import type { Manifest } from './manifest';
 import { readBackupHeader, readPayload, unlockBackup, type BackupKey } from './read';
 import { checkDatabaseFile } from './snapshot';
@@ -138,12 +148,19 @@ async function decryptAndCheck(
   }
   crashPoint('restore:after-decrypt');
   report('check', 0.8);
-  const facts = checkDatabaseFile(incoming, { full: true, latestSchemaVersion: latest, ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}) });
+  const facts = checkDatabaseFile(incoming, {
+    full: true,
+    latestSchemaVersion: latest,
+    ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}),
+  });
   if (facts.schemaVersion !== manifest.schemaVersion) throw backupError('BACKUP_CORRUPT', '备份中数据库的版本与清单记录不符，备份不可用。');
   const names = new Set([...Object.keys(facts.counts), ...Object.keys(manifest.counts)]);
   for (const name of names) {
     if (facts.counts[name] !== manifest.counts[name]) {
-      throw backupError('BACKUP_CORRUPT', `备份中表 ${name} 的记录数（${facts.counts[name] ?? '缺失'}）与清单（${manifest.counts[name] ?? '缺失'}）不符，备份不可用。`);
+      throw backupError(
+        'BACKUP_CORRUPT',
+        `备份中表 ${name} 的记录数（${facts.counts[name] ?? '缺失'}）与清单（${manifest.counts[name] ?? '缺失'}）不符，备份不可用。`,
+      );
     }
   }
   return { manifest, size: opened.size, automatic: (opened.header.flags & 1) === 1 };
@@ -316,7 +333,8 @@ export function recoverInterruptedRestore(dataDir: string, databaseFile: string)
   // Leftovers of cut-off snapshots, verifications and restores (never the live file).
   if (fs.existsSync(paths.workDir)) {
     for (const name of fs.readdirSync(paths.workDir)) {
-      if (/^(snapshot|verify|restore)-.*\.sqlite(-journal|-wal|-shm)?$/.test(name)) fs.rmSync(path.join(paths.workDir, name), { force: true });
+      if (/^(snapshot|verify|restore)-.*\.sqlite(-journal|-wal|-shm)?$/.test(name))
+        fs.rmSync(path.join(paths.workDir, name), { force: true });
     }
   }
   return report;

@@ -27,11 +27,9 @@ import { createBackup, type Progress } from './create';
 import { backupError } from './errors';
 import { BACKUP_EXTENSION, DEFAULT_KDF, FLAG_AUTOMATIC, HEADER_LENGTH, KDF_BOUNDS, parseHeader } from './format';
 import type { KdfParams } from './crypto';
-import { removeQuietly } from './fsutil';
 import { TABLE_LABELS, type Manifest } from './manifest';
-import { readBackupHeader } from './read';
 import { backupPaths, restoreBackup, verifyBackup, type DbOwner, type RecoveryReport } from './restore';
-import { selectToKeep } from './rotation';
+import { rotateOwn } from './rotation';
 
 export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_PREFIX = 'qinglian-auto';
@@ -176,7 +174,12 @@ export class BackupService {
         s.lastRestore = { at: this.deps.now().toISOString(), backupFile: file, outcome: 'completed' };
       });
       this.deps.afterRestore({ userId, manifest: r.manifest, backupFile: file });
-      return { file, size: fs.statSync(this.deps.config.databaseFile).size, manifest: manifestView(r.manifest), preRestoreFile: r.preRestoreFile };
+      return {
+        file,
+        size: fs.statSync(this.deps.config.databaseFile).size,
+        manifest: manifestView(r.manifest),
+        preRestoreFile: r.preRestoreFile,
+      };
     });
   }
 
@@ -206,14 +209,34 @@ export class BackupService {
         signal,
         onProgress: progress,
       });
-      updateState(this.deps.config.dataDir, (s) => {
+      const state = updateState(this.deps.config.dataDir, (s) => {
         const stamp = { at: r.manifest.createdAt, file: r.file, kind: 'automatic' as const };
         s.lastSuccess = stamp;
         s.lastAuto = stamp;
         s.lastAutoError = null;
+        s.written.push({
+          file: r.file,
+          backupId: r.manifest.backupId,
+          size: r.size,
+          headerSha256: r.headerSha256,
+          createdAt: r.manifest.createdAt,
+        });
       });
       this.deps.afterCreate?.({ userId: null, manifest: r.manifest, backupFile: r.file });
-      await rotate(folder, settings.auto.keep);
+      try {
+        const rotation = await rotateOwn(folder, settings.auto.keep, state.written, [r.file]);
+        updateState(this.deps.config.dataDir, (s) => {
+          s.written = rotation.records;
+          s.lastRotation = {
+            at: this.deps.now().toISOString(),
+            removed: rotation.removed.map((f) => path.basename(f)),
+            leftAlone: rotation.leftAlone,
+          };
+        });
+      } catch (error) {
+        // The backup itself is written and verified; a rotation that could not run deletes nothing.
+        console.error('[backup] rotation failed', error);
+      }
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
     });
     return job;
@@ -227,16 +250,32 @@ export class BackupService {
     const settings = readBackupSettings(db);
     const state = readState(this.deps.config.dataDir);
     const now = this.deps.now().getTime();
-    const ageDays = state.lastSuccess ? Math.max(0, (now - Date.parse(state.lastSuccess.at)) / 86_400_000) : null;
+    // Never point at a file that is gone: fall back to the newest recorded backup still on disk.
+    let lastSuccess = state.lastSuccess;
+    let lastSuccessGone: BackupStatus['lastSuccessGone'] = null;
+    if (lastSuccess && !fs.existsSync(lastSuccess.file)) {
+      lastSuccessGone = { at: lastSuccess.at, file: lastSuccess.file };
+      const still = state.written.filter((w) => fs.existsSync(w.file)).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+      lastSuccess = still ? { at: still.createdAt, file: still.file, kind: 'automatic' } : null;
+    }
+    const ageDays = lastSuccess ? Math.max(0, (now - Date.parse(lastSuccess.at)) / 86_400_000) : null;
     const keySet = readAutoKey(this.deps.config.dataDir) !== null;
     const configured = settings.auto.enabled && !!settings.auto.folder && keySet;
     const due = nextDue(state, settings.auto.intervalHours, configured);
     return {
-      lastSuccess: state.lastSuccess,
+      lastSuccess,
+      lastSuccessGone,
+      rotation: state.lastRotation,
       ageDays: ageDays === null ? null : Math.floor(ageDays * 10) / 10,
       warnAfterDays: settings.warnAfterDays,
       stale: ageDays === null || ageDays > settings.warnAfterDays,
-      auto: { enabled: settings.auto.enabled, folder: settings.auto.folder, keySet, lastError: state.lastAutoError, nextDueAt: due ? due.toISOString() : null },
+      auto: {
+        enabled: settings.auto.enabled,
+        folder: settings.auto.folder,
+        keySet,
+        lastError: state.lastAutoError,
+        nextDueAt: due ? due.toISOString() : null,
+      },
       lastRestore: state.lastRestore,
       runningJob: this.current?.view.id ?? null,
       suggestedFolders: suggestedFolders(),
@@ -304,7 +343,12 @@ export class BackupService {
       entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new AppError('NOT_FOUND', code === 'ENOTDIR' ? `${folder} 不是文件夹。` : `无法打开文件夹 ${folder}（${code === 'ENOENT' ? '不存在' : (code ?? '未知错误')}）。`);
+      throw new AppError(
+        'NOT_FOUND',
+        code === 'ENOTDIR'
+          ? `${folder} 不是文件夹。`
+          : `无法打开文件夹 ${folder}（${code === 'ENOENT' ? '不存在' : (code ?? '未知错误')}）。`,
+      );
     }
     const folders = entries
       .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
@@ -354,7 +398,10 @@ export class BackupService {
     };
   }
 
-  private start(kind: JobKind, run: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<BackupJobView['result']>): BackupJobView {
+  private start(
+    kind: JobKind,
+    run: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<BackupJobView['result']>,
+  ): BackupJobView {
     if (this.current) {
       throw backupError('BUSY', '另一个备份或恢复任务正在进行，请等它完成后再试。');
     }
@@ -379,51 +426,31 @@ export class BackupService {
     record.done = run(controller.signal, (p) => {
       view.phase = p.phase;
       view.fraction = p.fraction;
-    }).then(
-      (result) => {
-        view.state = 'done';
-        view.phase = 'done';
-        view.fraction = 1;
-        view.result = result;
-      },
-      (error: unknown) => {
-        const body = error instanceof AppError ? error.toBody() : { code: 'INTERNAL' as const, message: `备份任务意外失败：${(error as Error)?.message ?? String(error)}` };
-        if (!(error instanceof AppError)) console.error('[backup] job failed', error);
-        view.state = body.code === 'CANCELLED' ? 'cancelled' : 'failed';
-        view.error = { code: body.code, message: body.message };
-        if (kind === 'auto') this.recordAutoError(error);
-      },
-    ).finally(() => {
-      view.finishedAt = this.deps.now().toISOString();
-      if (this.current === record) this.current = null;
-    });
+    })
+      .then(
+        (result) => {
+          view.state = 'done';
+          view.phase = 'done';
+          view.fraction = 1;
+          view.result = result;
+        },
+        (error: unknown) => {
+          const body =
+            error instanceof AppError
+              ? error.toBody()
+              : { code: 'INTERNAL' as const, message: `备份任务意外失败：${(error as Error)?.message ?? String(error)}` };
+          if (!(error instanceof AppError)) console.error('[backup] job failed', error);
+          view.state = body.code === 'CANCELLED' ? 'cancelled' : 'failed';
+          view.error = { code: body.code, message: body.message };
+          if (kind === 'auto') this.recordAutoError(error);
+        },
+      )
+      .finally(() => {
+        view.finishedAt = this.deps.now().toISOString();
+        if (this.current === record) this.current = null;
+      });
     return { ...view };
   }
-}
-
-/** Deletes automatic backups the policy does not keep (only files named qinglian-auto-*.qlbak, plus their stale partials). */
-export async function rotate(folder: string, policy: BackupSettings['auto']['keep']): Promise<string[]> {
-  const names = fs.readdirSync(folder);
-  const autos: { file: string; createdAt: Date }[] = [];
-  for (const name of names) {
-    const file = path.join(folder, name);
-    if (name.startsWith(AUTO_PREFIX) && name.endsWith(`${BACKUP_EXTENSION}.partial`)) {
-      // A partial from a run that was cut off (older than a day: never one being written).
-      if (Date.now() - fs.statSync(file).mtimeMs > 86_400_000) await removeQuietly(file);
-      continue;
-    }
-    if (!name.startsWith(AUTO_PREFIX) || !name.endsWith(BACKUP_EXTENSION)) continue;
-    try {
-      const { header } = await readBackupHeader(file);
-      if ((header.flags & FLAG_AUTOMATIC) === 0) continue;
-      autos.push({ file, createdAt: header.createdAt });
-    } catch {
-      // unreadable: leave it for a person to look at
-    }
-  }
-  const { remove } = selectToKeep(autos, policy);
-  for (const r of remove) await removeQuietly(r.file);
-  return remove.map((r) => r.file);
 }
 
 /** Removable drives and the home folder, for the folder picker. */
@@ -445,7 +472,11 @@ export function suggestedFolders(): string[] {
     out.push(...children('/Volumes'));
   } else {
     const user = os.userInfo().username;
-    out.push(...children(path.join('/media', user)), ...children(path.join('/run/media', user)), ...children('/media').filter((d) => path.basename(d) !== user));
+    out.push(
+      ...children(path.join('/media', user)),
+      ...children(path.join('/run/media', user)),
+      ...children('/media').filter((d) => path.basename(d) !== user),
+    );
   }
   out.push(os.homedir());
   return [...new Set(out)].slice(0, 20);

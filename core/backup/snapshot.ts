@@ -26,27 +26,34 @@ export interface DbFacts {
 }
 
 /**
- * Copies the database to `dest` (which must not exist). With `source.db`: better-sqlite3's
- * online backup from that connection (async, in steps: the host keeps answering).
- * Without: `VACUUM INTO` from a fresh read-only connection (a WAL reader: other
- * processes keep writing). The copy ends in rollback-journal mode, self-contained.
+ * Copies the database to `dest` through SQLite only (see OpenSnapshot for why). With
+ * `source.db`: better-sqlite3's online backup from that connection (async, in steps:
+ * the host keeps answering; its own writes meanwhile are folded into the copy).
+ * Without (the CLI): `VACUUM INTO` from a fresh read-only connection (a WAL reader:
+ * other processes keep writing). `dest` is created empty first with mode 0600 (SQLite
+ * would create it 0644 less the umask). The copy ends in rollback-journal mode, self-contained.
  */
 export async function takeSnapshot(
   source: SnapshotSource,
   dest: string,
   options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<void> {
-  if (fs.existsSync(dest)) throw new Error(`snapshot target exists: ${dest}`);
+  fs.closeSync(fs.openSync(dest, 'wx', 0o600)); // throws if it exists
+  fs.chmodSync(dest, 0o600);
   if (source.db) {
     await source.db.backup(dest, {
       progress: ({ totalPages, remainingPages }) => {
         if (options.signal?.aborted) throw backupError('CANCELLED', '操作已取消，没有做任何改动。');
         options.onProgress?.(totalPages ? (totalPages - remainingPages) / totalPages : 1);
-        return 2048; // 8 MiB of 4 KiB pages per step, then the event loop runs
+        return 8192; // 32 MiB of 4 KiB pages per step, then the event loop runs
       },
     });
   } else {
-    const db = new Database(source.databaseFile, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+    const db = new Database(source.databaseFile, {
+      readonly: true,
+      fileMustExist: true,
+      ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+    });
     try {
       db.pragma('busy_timeout = 5000');
       db.prepare('VACUUM INTO ?').run(dest);
@@ -65,133 +72,68 @@ export async function takeSnapshot(
 }
 
 /**
- * A database image to back up: bytes 0..size of `file`, which `facts` describe (read in
- * the same read transaction), held stable until `close()`.
+ * A database image to back up: a private copy in the work folder, which `facts`
+ * describe, held until `close()` (which removes it).
+ *
+ * Why always a copy: POSIX advisory locks belong to the process, and closing ANY file
+ * descriptor on the live database (a read stream, fs.openSync/closeSync, a worker's fd)
+ * silently drops every lock SQLite holds on it for the whole process (sqlite.org, "How
+ * To Corrupt An SQLite Database File" §2.2). An earlier version read the live file in
+ * place with `fs` under a read transaction; after one backup the running app held no
+ * lock, and `backup restore` replaced the database under it. So the app's process
+ * touches the live file (and its -wal/-shm) only through SQLite: the online backup API
+ * writes the copy, and everything after that reads the copy, which no connection of
+ * ours holds locks on that matter.
  */
 export interface OpenSnapshot {
-  /**
-   * 'live': the live file itself, read inside a read transaction that began while the
-   * write-ahead log was empty. Such a reader holds WAL read-lock 0, which SQLite
-   * documents as "ignore the WAL, the database file is a trustworthy snapshot" and
-   * which keeps every checkpoint from writing into the file until it ends; clerks keep
-   * saving meanwhile (their commits go to the WAL). No copy is written.
-   * 'copy': a copy in the work folder (online backup API / VACUUM INTO), when the WAL
-   * could not be emptied (another process was reading or writing).
-   */
-  mode: 'live' | 'copy';
+  mode: 'copy';
   file: string;
   size: number;
   facts: DbFacts;
-  /** The image's header says WAL (bytes 18–19 = 2): the backup sets them to 1 (rollback journal), so the restored file stands alone. */
-  walHeader: boolean;
-  /** Throws if the file was written to while it was read (it cannot be, by the lock above; this is the proof). */
-  assertUnchanged(): void;
   close(): Promise<void>;
 }
 
-const walIsEmpty = (file: string): boolean => {
-  try {
-    return fs.statSync(`${file}-wal`).size === 0;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT';
-  }
-};
-
-/** The live file under a read-lock-0 transaction, or null when the WAL is not empty. */
-function openLive(source: SnapshotSource): OpenSnapshot | null {
-  const file = source.databaseFile;
-  // The owner of the connection empties the WAL first (a no-op when it is already empty).
-  if (source.db && !walIsEmpty(file)) source.db.pragma('wal_checkpoint(TRUNCATE)');
-  if (!walIsEmpty(file)) return null;
-  const reader = new Database(file, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
-  try {
-    reader.pragma('busy_timeout = 5000');
-    if (reader.pragma('journal_mode', { simple: true }) !== 'wal') {
-      reader.close();
-      return null;
-    }
-    reader.prepare('BEGIN').run();
-    const facts = readFacts(reader); // the first read: the transaction's snapshot is fixed here
-    // Empty now means empty when the snapshot was fixed (a WAL only shrinks when no reader
-    // is using it), so this reader holds read-lock 0 and reads the file alone.
-    if (!walIsEmpty(file)) {
-      reader.close();
-      return null;
-    }
-    const size = (reader.pragma('page_size', { simple: true }) as number) * (reader.pragma('page_count', { simple: true }) as number);
-    const before = fs.statSync(file, { bigint: true });
-    if (before.size < BigInt(size)) {
-      reader.close();
-      return null;
-    }
-    const header = Buffer.alloc(2);
-    const fd = fs.openSync(file, 'r');
-    try {
-      fs.readSync(fd, header, 0, 2, 18);
-    } finally {
-      fs.closeSync(fd);
-    }
-    return {
-      mode: 'live',
-      file,
-      size,
-      facts,
-      walHeader: header[0] === 2 && header[1] === 2,
-      assertUnchanged() {
-        const now = fs.statSync(file, { bigint: true });
-        if (now.size !== before.size || now.mtimeNs !== before.mtimeNs || now.ino !== before.ino) {
-          throw backupError('INTERNAL', '备份期间数据文件被其他程序改写，本次备份未完成，请重试。');
-        }
-      },
-      async close() {
-        reader.close();
-      },
-    };
-  } catch (error) {
-    if (reader.open) reader.close();
-    throw error;
-  }
-}
-
-/**
- * Opens the image a backup is made of: the live file when its WAL can be emptied (the
- * usual case, no copy), else a copy in `workDir` named `snapshot-<id>.sqlite`.
- */
+/** Copies the database into `copyTo` (`<workDir>/snapshot-<id>.sqlite`) through SQLite and reads its facts. */
 export async function openSnapshot(
   source: SnapshotSource,
   copyTo: string,
   options: { signal?: AbortSignal; onProgress?: (fraction: number) => void; beforeCopy?: () => Promise<void> } = {},
 ): Promise<OpenSnapshot> {
-  let live: OpenSnapshot | null;
-  try {
-    live = openLive(source);
-  } catch (error) {
-    throw backupError('BACKUP_CORRUPT', `当前数据库无法读取：${(error as Error).message}`);
-  }
-  if (live) return live;
   await options.beforeCopy?.();
-  fs.mkdirSync(path.dirname(copyTo), { recursive: true });
+  fs.mkdirSync(path.dirname(copyTo), { recursive: true, mode: 0o700 });
   const cleanup = async () => {
     for (const f of [copyTo, `${copyTo}-journal`, `${copyTo}-wal`, `${copyTo}-shm`]) await removeQuietly(f);
   };
   try {
-    await takeSnapshot(source, copyTo, { ...(options.signal ? { signal: options.signal } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    const db = new Database(copyTo, { readonly: true, fileMustExist: true, ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}) });
+    try {
+      await takeSnapshot(source, copyTo, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (
+        code.startsWith('SQLITE_') &&
+        !code.startsWith('SQLITE_BUSY') &&
+        !code.startsWith('SQLITE_FULL') &&
+        !code.startsWith('SQLITE_IOERR')
+      ) {
+        throw backupError('BACKUP_CORRUPT', `当前数据库无法读取：${(error as Error).message}`);
+      }
+      throw error;
+    }
+    const db = new Database(copyTo, {
+      readonly: true,
+      fileMustExist: true,
+      ...(source.nativeBinding ? { nativeBinding: source.nativeBinding } : {}),
+    });
     let facts: DbFacts;
     try {
       facts = readFacts(db);
     } finally {
       db.close();
     }
-    return {
-      mode: 'copy',
-      file: copyTo,
-      size: fs.statSync(copyTo).size,
-      facts,
-      walHeader: false,
-      assertUnchanged() {},
-      close: cleanup,
-    };
+    return { mode: 'copy', file: copyTo, size: fs.statSync(copyTo).size, facts, close: cleanup };
   } catch (error) {
     await cleanup();
     throw error;
@@ -201,7 +143,9 @@ export async function openSnapshot(
 /** Reads the facts a manifest records (and a restore compares). */
 export function readFacts(db: Db): DbFacts {
   const tables = db
-    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",
+    )
     .all() as { name: string }[];
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
@@ -229,7 +173,11 @@ export interface CheckOptions {
 export function checkDatabaseFile(file: string, options: CheckOptions): DbFacts {
   let db: Db;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (error) {
     throw backupError('BACKUP_CORRUPT', `备份中的数据库无法打开：${(error as Error).message}`);
   }
@@ -267,7 +215,10 @@ export function checkDatabaseFile(file: string, options: CheckOptions): DbFacts 
 }
 
 /** SHA-256 and size of a file, read in 1 MiB blocks (async: the host keeps answering). */
-export async function hashFile(file: string, options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {}): Promise<{ sha256: string; size: number }> {
+export async function hashFile(
+  file: string,
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+): Promise<{ sha256: string; size: number }> {
   const fh = await fs.promises.open(file, 'r');
   try {
     const hash = createHash('sha256');

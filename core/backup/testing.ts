@@ -5,7 +5,18 @@ import path from 'node:path';
 import { openDatabase } from '../../db/open';
 import { createBackup, type CreateResult } from './create';
 import { deriveFileKeys, deriveKek, encryptChunk, headerMac, wrapAad, wrapFileKey, type KdfParams } from './crypto';
-import { chunkCount, CIPHER_SUITES, encodeHeader, encodeManifestBlock, headerChecksum, HEADER_LENGTH, KDF_IDS, OFFSET, sealHeader, TAG_LENGTH } from './format';
+import {
+  chunkCount,
+  CIPHER_SUITES,
+  encodeHeader,
+  encodeManifestBlock,
+  headerChecksum,
+  HEADER_LENGTH,
+  KDF_IDS,
+  OFFSET,
+  sealHeader,
+  TAG_LENGTH,
+} from './format';
 import type { Manifest } from './manifest';
 import { backupPaths } from './restore';
 
@@ -23,7 +34,8 @@ export function seedDataDir(dataDir: string, options: { rows?: number; rowBytes?
     const insert = db.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, '2025-01-01T00:00:00Z')");
     db.transaction(() => {
       insert.run('marker', JSON.stringify(options.marker));
-      for (let i = 0; i < (options.rows ?? 50); i++) insert.run(`filler-${i}`, JSON.stringify(randomBytes((options.rowBytes ?? 200) / 2).toString('hex')));
+      for (let i = 0; i < (options.rows ?? 50); i++)
+        insert.run(`filler-${i}`, JSON.stringify(randomBytes((options.rowBytes ?? 200) / 2).toString('hex')));
     })();
   } finally {
     db.close();
@@ -33,8 +45,11 @@ export function seedDataDir(dataDir: string, options: { rows?: number; rowBytes?
 export function setMarker(dataDir: string, marker: string, extraRows = 0): void {
   const { db } = openDatabase(liveFile(dataDir));
   try {
-    db.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('marker', ?, '2025-01-02T00:00:00Z')").run(JSON.stringify(marker));
-    for (let i = 0; i < extraRows; i++) db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', '2025-01-02T00:00:00Z')").run(`extra-${marker}-${i}`);
+    db.prepare("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('marker', ?, '2025-01-02T00:00:00Z')").run(
+      JSON.stringify(marker),
+    );
+    for (let i = 0; i < extraRows; i++)
+      db.prepare("INSERT INTO settings (key, value, updated_at) VALUES (?, '1', '2025-01-02T00:00:00Z')").run(`extra-${marker}-${i}`);
   } finally {
     db.close();
   }
@@ -51,7 +66,12 @@ export function readMarker(dataDir: string): { marker: string; rows: number } {
   }
 }
 
-export function makeBackup(dataDir: string, targetDir: string, passphrase = PASSPHRASE, extra: Partial<Parameters<typeof createBackup>[0]> = {}): Promise<CreateResult> {
+export function makeBackup(
+  dataDir: string,
+  targetDir: string,
+  passphrase = PASSPHRASE,
+  extra: Partial<Parameters<typeof createBackup>[0]> = {},
+): Promise<CreateResult> {
   fs.mkdirSync(targetDir, { recursive: true });
   return createBackup({
     source: { databaseFile: liveFile(dataDir) },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { openDatabase, DbOpenError, type Db } from '../../db/open';
+import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { api, isChannel, type Channel, type Envelope } from '../api';
 import { AppError } from '../errors';
@@ -46,9 +47,19 @@ const BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app.info', 'setup.status', 
 export function createCoreHost(options: CoreHostOptions): CoreHost {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  // A restore cut off by a crash is finished or rolled back before the file is opened.
-  const recovered = recoverInterruptedRestore(options.dataDir, databaseFile);
-  let db: Db = openDatabase(databaseFile, openOptions).db;
+  // One program per data folder, for the host's whole life (db/lock.ts): a second app or
+  // browser-mode host, or the CLI's restore, is refused while this one runs.
+  const folderLock = acquireDataDirLock(options.dataDir, { holder: options.shell, ...openOptions });
+  let db: Db;
+  let recovered: ReturnType<typeof recoverInterruptedRestore>;
+  try {
+    // A restore cut off by a crash is finished or rolled back before the file is opened.
+    recovered = recoverInterruptedRestore(options.dataDir, databaseFile);
+    db = openDatabase(databaseFile, openOptions).db;
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   /** True while a restore has the database closed: only backup.job answers. */
   let restoring = false;
   const config: HostConfig = { dataDir: options.dataDir, databaseFile, shell: options.shell, version: options.version };
@@ -158,10 +169,12 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     close() {
       backup.stopScheduler();
       if (db.open) db.close();
+      folderLock.release();
     },
     async shutdown() {
       await backup.shutdown();
       if (db.open) db.close();
+      folderLock.release();
     },
   };
 }
@@ -173,12 +186,17 @@ function roleName(role: string): string {
 function toErrorBody(error: unknown) {
   if (error instanceof AppError) return error.toBody();
   if (error instanceof DbOpenError) return { code: error.code, message: error.message };
+  if (error instanceof DataDirLockedError) return { code: 'BUSY' as const, message: error.message };
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'CONFLICT' as const, message: '与已有记录冲突，未保存。' };
   }
-  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')) {
-    return { code: 'CONFLICT' as const, message: '数据文件正被占用，请稍后再试，未保存任何改动。' };
+  // "database is locked" (and its extended codes): another program holds the file; not an internal error.
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    return {
+      code: 'BUSY' as const,
+      message: '数据文件正被其他程序占用（可能是数据库工具或另一个程序），请稍后再试；本次操作没有保存任何改动。',
+    };
   }
   console.error('[core] unexpected error', error);
   return { code: 'INTERNAL' as const, message: '程序内部错误，操作未完成，已保存的数据没有改动。' };

@@ -35,6 +35,8 @@ export function startupError(error: unknown): ApiErrorBody {
   if (isAbiMismatchError(message)) return { code: 'INTERNAL', message: abiMismatchMessage(message.split('\n')[0] ?? message) };
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && CODES_FROM_OPEN.has(code)) return { code: code as ApiErrorBody['code'], message };
+  // Another program holds the data folder (db/lock.ts): its message says which, in Chinese.
+  if (code === 'DATA_DIR_LOCKED') return { code: 'BUSY', message };
   return { code: 'INTERNAL', message: `数据服务启动失败：${message}` };
 }
 

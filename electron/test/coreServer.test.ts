@@ -159,6 +159,9 @@ test('Node’s ABI error is explained in Chinese', () => {
   assert.match(body.message, /运行环境版本不符/);
   assert.equal(startupError(Object.assign(new Error('坏了'), { code: 'DB_NOT_OURS' })).code, 'DB_NOT_OURS');
   assert.equal(startupError(new Error('disk full')).code, 'INTERNAL');
+  // Another program holds the data folder: BUSY, with the lock's own Chinese message (not 数据服务启动失败).
+  const locked = startupError(Object.assign(new Error('数据文件夹 D 已有一个清廉台账正在使用'), { code: 'DATA_DIR_LOCKED' }));
+  assert.deepEqual(locked, { code: 'BUSY', message: '数据文件夹 D 已有一个清廉台账正在使用' });
 });
 
 test('malformed messages are ignored; a second init does nothing', async () => {

@@ -16,7 +16,13 @@ export function BackupStatusBanner({ homePath }: { homePath: string }) {
   const s = status.data;
   if (!s || location.pathname.startsWith(BACKUP_PATH)) return null;
   const home = location.pathname === homePath || location.pathname === '/';
-  const last = s.lastSuccess ? `上次成功备份：${formatDateTime(s.lastSuccess.at)}${s.lastSuccess.kind === 'automatic' ? '（自动）' : ''}` : '还没有成功备份过';
+  const when = (l: NonNullable<typeof s.lastSuccess>) => `${formatDateTime(l.at)}${l.kind === 'automatic' ? '（自动）' : ''}`;
+  // The status never points at a file that is gone; when the last one was removed, say so.
+  const last = s.lastSuccessGone
+    ? `${formatDateTime(s.lastSuccessGone.at)} 的备份文件已不在原位置（被删除或移走）；${s.lastSuccess ? `仍在的最近一次成功备份：${when(s.lastSuccess)}` : '没有仍在的备份'}`
+    : s.lastSuccess
+      ? `上次成功备份：${when(s.lastSuccess)}`
+      : '还没有成功备份过';
   if (s.stale) {
     return (
       <Alert
