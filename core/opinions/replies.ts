@@ -6,11 +6,19 @@ import type { Writer } from '../host/writer';
 import type { HandlerMap } from '../host/handler';
 import { pendingOfPeople } from '../pendingMatters/queries';
 import { peopleByIds } from '../people/search';
-import { sanctionsOfPeople } from '../sanctions/queries';
+import { readImpactSettings, sanctionsOfPeople } from '../sanctions/queries';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { proposeConclusion } from './assessment';
-import { CONCLUSIONS, type Conclusion, type Findings, type Purpose, type ReplyDetail, type ReplyStatus, type ReplySummary } from './contract';
+import {
+  CONCLUSIONS,
+  type Conclusion,
+  type Findings,
+  type Purpose,
+  type ReplyDetail,
+  type ReplyStatus,
+  type ReplySummary,
+} from './contract';
 import { getRequestSummary } from './requests';
 import { readOpinionSettings } from './settings';
 
@@ -40,7 +48,11 @@ const userName = (db: Db, id: string | null) =>
 export function assessPersons(db: Db, personIds: readonly string[], purpose: Purpose, asOf: string) {
   const sanctions = sanctionsOfPeople(db, personIds);
   const pending = pendingOfPeople(db, personIds);
-  return personIds.map((id) => ({ personId: id, ...proposeConclusion(sanctions.get(id) ?? [], pending.get(id) ?? [], purpose, asOf) }));
+  const { commendationReading } = readImpactSettings(db);
+  return personIds.map((id) => ({
+    personId: id,
+    ...proposeConclusion(sanctions.get(id) ?? [], pending.get(id) ?? [], purpose, asOf, commendationReading),
+  }));
 }
 
 export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail | null {
@@ -48,9 +60,7 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
   if (!r) return null;
   const request = getRequestSummary(db, r.request_id, today);
   if (!request) return null;
-  const itemRows = db
-    .prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no')
-    .all(id) as {
+  const itemRows = db.prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no').all(id) as {
     id: string;
     rev: number;
     person_id: string;
@@ -62,9 +72,16 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
     remark: string | null;
     findings: string;
   }[];
-  const people = new Map(peopleByIds(db, itemRows.map((i) => i.person_id)).map((p) => [p.id, p]));
+  const people = new Map(
+    peopleByIds(
+      db,
+      itemRows.map((i) => i.person_id),
+    ).map((p) => [p.id, p]),
+  );
   const checks = (
-    db.prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at').all(id) as {
+    db
+      .prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at')
+      .all(id) as {
       id: string;
       section: string;
       checker: string;
@@ -145,15 +162,24 @@ function touchReply(writer: Writer, replyId: string): void {
 function createDraft(ctx: HandlerContext, requestId: string, replyDate: string, supersedesId: string | null): string {
   const { db, writer } = ctx;
   const request = db.prepare('SELECT purpose FROM opinion_requests WHERE id = ? AND deleted_at IS NULL').get(requestId) as
-    | { purpose: Purpose }
-    | undefined;
+    { purpose: Purpose } | undefined;
   if (!request) throw notFound('来函');
   const persons = db
     .prepare('SELECT person_id, line_no FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
     .all(requestId) as { person_id: string; line_no: number }[];
   if (!persons.length) throw new AppError('VALIDATION', '该来函没有人员，无法回复。');
-  const id = writer.insert('opinion_replies', { request_id: requestId, status: 'draft', reply_date: replyDate, supersedes_id: supersedesId });
-  const assessed = assessPersons(db, persons.map((p) => p.person_id), request.purpose, replyDate);
+  const id = writer.insert('opinion_replies', {
+    request_id: requestId,
+    status: 'draft',
+    reply_date: replyDate,
+    supersedes_id: supersedesId,
+  });
+  const assessed = assessPersons(
+    db,
+    persons.map((p) => p.person_id),
+    request.purpose,
+    replyDate,
+  );
   assessed.forEach((a, i) =>
     writer.insert('opinion_reply_items', {
       reply_id: id,
@@ -257,9 +283,9 @@ export const repliesHandlers: HandlerMap<
 
   'opinionReplies.updateItem': (input, { db, writer, now }) => {
     requireDraft(loadReply(db, input.replyId));
-    const item = db.prepare('SELECT proposed_category FROM opinion_reply_items WHERE id = ? AND reply_id = ?').get(input.itemId, input.replyId) as
-      | { proposed_category: Conclusion }
-      | undefined;
+    const item = db
+      .prepare('SELECT proposed_category FROM opinion_reply_items WHERE id = ? AND reply_id = ?')
+      .get(input.itemId, input.replyId) as { proposed_category: Conclusion } | undefined;
     if (!item) throw notFound('回复条目');
     if (input.category !== item.proposed_category && !input.overrideReason) {
       throw new AppError('VALIDATION', '改变系统建议的结论类别，须填写理由。', { overrideReason: '请填写改变结论的理由' });
@@ -276,9 +302,10 @@ export const repliesHandlers: HandlerMap<
 
   'opinionReplies.recordCheck': (input, { db, writer, now }) => {
     requireDraft(loadReply(db, input.replyId));
-    const existing = db.prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?').pluck().get(input.replyId, input.section) as
-      | string
-      | undefined;
+    const existing = db
+      .prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?')
+      .pluck()
+      .get(input.replyId, input.section) as string | undefined;
     const values = { checker: input.checker, checked_on: input.checkedOn, note: input.note };
     if (existing) writer.update('opinion_section_checks', existing, null, values);
     else writer.insert('opinion_section_checks', { reply_id: input.replyId, section: input.section, ...values });
@@ -293,7 +320,13 @@ export const repliesHandlers: HandlerMap<
     if (detail.missingSections.length) {
       throw new AppError('VALIDATION', `以下科室尚未登记核查，不能审核：${detail.missingSections.join('、')}。`);
     }
-    writer.update('opinion_replies', input.id, input.rev, { status: 'reviewed', reviewed_by: user!.id, reviewed_at: now().toISOString() }, 'review');
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'reviewed', reviewed_by: user!.id, reviewed_at: now().toISOString() },
+      'review',
+    );
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
   },
 
@@ -307,7 +340,8 @@ export const repliesHandlers: HandlerMap<
   'opinionReplies.issue': (input, { db, writer, now, user }) => {
     const r = loadReply(db, input.id);
     if (r.status === 'draft') throw new AppError('CONFLICT', '该回复尚未审核，不能签发。请先由审核人审核。');
-    if (r.status !== 'reviewed') throw new AppError('CONFLICT', r.status === 'issued' ? `该回复已签发（${r.doc_number}）。` : '该回复已作废，不能签发。');
+    if (r.status !== 'reviewed')
+      throw new AppError('CONFLICT', r.status === 'issued' ? `该回复已签发（${r.doc_number}）。` : '该回复已作废，不能签发。');
     if (r.rev !== input.rev) throw new AppError('CONFLICT', '该回复已被他人修改，请刷新后再签发。');
     const office = readOfficeSettings(db);
     if (!office) throw new AppError('NOT_INITIALIZED', '尚未设置发文代字。');
@@ -320,7 +354,13 @@ export const repliesHandlers: HandlerMap<
       at: at.toISOString(),
       actorId: user!.id,
     });
-    writer.update('opinion_replies', input.id, input.rev, { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() }, 'issue');
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'issued', doc_number: docNumber, issued_by: user!.id, issued_at: at.toISOString() },
+      'issue',
+    );
     return getReplyDetail(db, input.id, localIsoDate(at))!;
   },
 
@@ -329,7 +369,13 @@ export const repliesHandlers: HandlerMap<
     if (r.status === 'voided') throw new AppError('CONFLICT', '该回复已经作废。');
     const at = now().toISOString();
     if (r.doc_number) voidDocNumber(db, writer, r.doc_number, input.reason, at);
-    writer.update('opinion_replies', input.id, input.rev, { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason }, 'void');
+    writer.update(
+      'opinion_replies',
+      input.id,
+      input.rev,
+      { status: 'voided', voided_by: user!.id, voided_at: at, void_reason: input.reason },
+      'void',
+    );
     return getReplyDetail(db, input.id, localIsoDate(now()))!;
   },
 
@@ -344,7 +390,14 @@ export const repliesHandlers: HandlerMap<
       proposed_category: Conclusion;
       category: Conclusion;
     }[];
-    const fresh = new Map(assessPersons(db, items.map((i) => i.person_id), purpose, input.replyDate).map((a) => [a.personId, a]));
+    const fresh = new Map(
+      assessPersons(
+        db,
+        items.map((i) => i.person_id),
+        purpose,
+        input.replyDate,
+      ).map((a) => [a.personId, a]),
+    );
     for (const item of items) {
       const a = fresh.get(item.person_id)!;
       // Where the clerk kept the proposal, the new proposal replaces it; an override (with its reason) stays.
