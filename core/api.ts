@@ -122,6 +122,7 @@ import {
   type ReminderPoint,
   type RemindersPage,
 } from './reminders/contract';
+import { impactSettingsSchema, type ImpactSettings } from './sanctions/commendationReadings';
 import type { ImpactRuleSet } from './sanctions/impactRules';
 import {
   sanctionsCreateInput,
@@ -205,7 +206,14 @@ export const api = {
     access: ['handler', 'reviewer', 'admin'],
     title: '调整影响期',
   }),
-  'impactRules.list': op<ImpactRuleSet[]>()({ input: none, writes: false, access: 'user', title: '影响期规则' }),
+  'impactRules.list': op<{ sets: ImpactRuleSet[]; retired: { version: string; title: string; retiredBy: string }[] }>()({
+    input: none,
+    writes: false,
+    access: 'user',
+    title: '影响期规则',
+  }),
+  'impactSettings.get': op<ImpactSettings>()({ input: none, writes: false, access: 'user', title: '读取影响期设置' }),
+  'impactSettings.update': op<ImpactSettings>()({ input: impactSettingsSchema, writes: true, access: ['admin'], title: '修改影响期设置' }),
 
   'pendingMatters.list': op<PendingMatter[]>()({ input: pendingListInput, writes: false, access: 'user', title: '在查事项' }),
   'pendingMatters.create': op<PendingMatter>()({

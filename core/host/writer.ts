@@ -11,6 +11,7 @@ export type WritableTable =
   | 'settings'
   | 'sanctions'
   | 'pending_matters'
+  | 'pending_matter_events'
   | 'opinion_requests'
   | 'opinion_request_persons'
   | 'opinion_replies'

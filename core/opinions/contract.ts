@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateField } from '../shared/dateFields';
 import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
 import type { PendingMatter } from '../pendingMatters/contract';
+import type { CommendationReading } from '../sanctions/commendationReadings';
 import type { ImpactEnd } from '../sanctions/impactPeriod';
 import type { PersonListItem } from '../people/contract';
 import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
@@ -170,13 +171,22 @@ export interface SanctionFinding {
   effectiveDate: string;
   end: ImpactEnd; // the end that applies to this purpose
   barring: boolean;
+  /** The rule-set version that computed the end (absent in findings stored before 2026.1). */
+  ruleVersion?: string | null;
+  /** Where this purpose is clear: the bars of the record still running for other purposes. */
+  otherBars?: { text: string; end: ImpactEnd }[];
 }
 
 export interface Findings {
   asOf: string;
   purpose: Purpose;
   sanctions: SanctionFinding[];
+  /** Pending matters open on the reply date (read from each matter's history). */
   pending: Pick<PendingMatter, 'id' | 'kind' | 'receivedDate' | 'summary' | 'source'>[];
+  /** 评先评优 reading (设置 › 影响期规则) the proposal was made with; absent before 2026.1. */
+  commendationReading?: CommendationReading;
+  /** 停职检查 in force on the reply date (a measure: 暂缓 while it lasts). */
+  measures?: { sanctionId: string; label: string; effectiveDate: string }[];
 }
 
 export interface ReplyItem {

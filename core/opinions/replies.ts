@@ -6,7 +6,7 @@ import type { Writer } from '../host/writer';
 import type { HandlerMap } from '../host/handler';
 import { pendingOfPeople } from '../pendingMatters/queries';
 import { peopleByIds } from '../people/search';
-import { sanctionsOfPeople } from '../sanctions/queries';
+import { readImpactSettings, sanctionsOfPeople } from '../sanctions/queries';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { chineseDate } from '../letters/text';
@@ -66,7 +66,11 @@ const userName = (db: Db, id: string | null) =>
 export function assessPersons(db: Db, personIds: readonly string[], purpose: Purpose, asOf: string) {
   const sanctions = sanctionsOfPeople(db, personIds);
   const pending = pendingOfPeople(db, personIds);
-  return personIds.map((id) => ({ personId: id, ...proposeConclusion(sanctions.get(id) ?? [], pending.get(id) ?? [], purpose, asOf) }));
+  const { commendationReading } = readImpactSettings(db);
+  return personIds.map((id) => ({
+    personId: id,
+    ...proposeConclusion(sanctions.get(id) ?? [], pending.get(id) ?? [], purpose, asOf, commendationReading),
+  }));
 }
 
 export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail | null {

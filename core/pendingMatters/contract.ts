@@ -20,16 +20,28 @@ const fields = z
     closingResult: optionalText('办结结果', 500),
   })
   .superRefine((v, ctx) => {
-    if (v.status === '已办结' && !v.closedDate) ctx.addIssue({ code: 'custom', path: ['closedDate'], message: '已办结的事项须填写办结日期' });
-    if (v.status === '已办结' && !v.closingResult) ctx.addIssue({ code: 'custom', path: ['closingResult'], message: '已办结的事项须填写办结结果' });
+    if (v.status === '已办结' && !v.closedDate)
+      ctx.addIssue({ code: 'custom', path: ['closedDate'], message: '已办结的事项须填写办结日期' });
+    if (v.status === '已办结' && !v.closingResult)
+      ctx.addIssue({ code: 'custom', path: ['closingResult'], message: '已办结的事项须填写办结结果' });
     if (v.status === '在办' && v.closedDate) ctx.addIssue({ code: 'custom', path: ['closedDate'], message: '在办事项不填写办结日期' });
-    if (v.closedDate && v.closedDate < v.receivedDate) ctx.addIssue({ code: 'custom', path: ['closedDate'], message: '办结日期不能早于受理日期' });
+    if (v.closedDate && v.closedDate < v.receivedDate)
+      ctx.addIssue({ code: 'custom', path: ['closedDate'], message: '办结日期不能早于受理日期' });
   });
 
 export const pendingCreateInput = fields;
 export const pendingUpdateInput = z.intersection(z.object({ id: recordId('在查事项'), rev: revision }), fields);
 export const pendingListInput = z.object({ personId: recordId('人员') });
 export const pendingDeleteInput = z.object({ id: recordId('在查事项') });
+
+/** One step of a matter's history: received (在办), closed (已办结), reopened (在办). */
+export interface PendingEvent {
+  date: string;
+  kind: 'received' | 'closed' | 'reopened';
+  status: (typeof PENDING_STATUSES)[number];
+  note: string | null;
+}
+export const PENDING_EVENT_LABELS: Record<PendingEvent['kind'], string> = { received: '受理', closed: '办结', reopened: '重新办理' };
 
 export interface PendingMatter {
   id: string;
@@ -42,4 +54,6 @@ export interface PendingMatter {
   status: (typeof PENDING_STATUSES)[number];
   closedDate: string | null;
   closingResult: string | null;
+  /** Received, status changes and closing, oldest first (the state on any date is read from it). */
+  history: PendingEvent[];
 }

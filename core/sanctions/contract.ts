@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { optionalDateField, dateField } from '../shared/dateFields';
 import { optionalText, recordId, requiredText, revision } from '../shared/fields';
-import type { ImpactEnd } from './impactPeriod';
-import { CATEGORY_LABELS, PROBATION_MONTHS, SANCTION_CATEGORIES, SANCTION_STATUSES, SANCTION_TYPES, type SanctionCategory, type SanctionStatus } from './kinds';
+import type { CommendationReading } from './commendationReadings';
+import type { ComputedBar, ComputedMeasure, ImpactEnd } from './impactPeriod';
+import {
+  CATEGORY_LABELS,
+  PROBATION_MONTHS,
+  SANCTION_CATEGORIES,
+  SANCTION_STATUSES,
+  SANCTION_TYPES,
+  type SanctionCategory,
+  type SanctionStatus,
+} from './kinds';
 
 const sanctionFields = z
   .object({
@@ -24,19 +33,33 @@ const sanctionFields = z
   })
   .superRefine((v, ctx) => {
     if (!SANCTION_TYPES[v.category].includes(v.type)) {
-      ctx.addIssue({ code: 'custom', path: ['type'], message: `${CATEGORY_LABELS[v.category]}的种类只能是：${SANCTION_TYPES[v.category].join('、')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['type'],
+        message: `${CATEGORY_LABELS[v.category]}的种类只能是：${SANCTION_TYPES[v.category].join('、')}`,
+      });
     }
     if (v.effectiveDate < v.decisionDate) ctx.addIssue({ code: 'custom', path: ['effectiveDate'], message: '生效日期不能早于决定日期' });
     const probation = v.category === 'party' && v.type === '留党察看';
-    if (probation && v.probationMonths === null) ctx.addIssue({ code: 'custom', path: ['probationMonths'], message: '留党察看须填写察看期（12个月或24个月）' });
-    if (!probation && v.probationMonths !== null) ctx.addIssue({ code: 'custom', path: ['probationMonths'], message: '只有留党察看才填写察看期' });
-    if (!probation && v.restorationDate) ctx.addIssue({ code: 'custom', path: ['restorationDate'], message: '只有留党察看才填写恢复党员权利日期' });
+    if (probation && v.probationMonths === null)
+      ctx.addIssue({ code: 'custom', path: ['probationMonths'], message: '留党察看须填写察看期（12个月或24个月）' });
+    if (!probation && v.probationMonths !== null)
+      ctx.addIssue({ code: 'custom', path: ['probationMonths'], message: '只有留党察看才填写察看期' });
+    if (!probation && v.restorationDate)
+      ctx.addIssue({ code: 'custom', path: ['restorationDate'], message: '只有留党察看才填写恢复党员权利日期' });
     if (v.restorationDate && v.restorationDate <= v.effectiveDate) {
       ctx.addIssue({ code: 'custom', path: ['restorationDate'], message: '恢复党员权利日期应晚于处分生效日期' });
     }
-    if (v.status !== '有效' && !v.statusDate) ctx.addIssue({ code: 'custom', path: ['statusDate'], message: `状态为${v.status}时须填写${v.status === '已解除' ? '解除' : '撤销'}日期` });
-    if (v.status === '有效' && v.statusDate) ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '状态为有效时不填写解除或撤销日期' });
-    if (v.statusDate && v.statusDate < v.effectiveDate) ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '解除或撤销日期不能早于生效日期' });
+    if (v.status !== '有效' && !v.statusDate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statusDate'],
+        message: `状态为${v.status}时须填写${v.status === '已解除' ? '解除' : '撤销'}日期`,
+      });
+    if (v.status === '有效' && v.statusDate)
+      ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '状态为有效时不填写解除或撤销日期' });
+    if (v.statusDate && v.statusDate < v.effectiveDate)
+      ctx.addIssue({ code: 'custom', path: ['statusDate'], message: '解除或撤销日期不能早于生效日期' });
   });
 
 export const sanctionsCreateInput = sanctionFields;
@@ -45,9 +68,7 @@ export const sanctionsListInput = z.object({ personId: recordId('人员') });
 export const sanctionsDeleteInput = z.object({ id: recordId('处分记录') });
 
 /** The end a clerk sets instead of the computed one: a date or 'permanent', always with a reason. */
-const overrideEnd = z
-  .union([z.literal('permanent'), dateField('影响期截止日')], { error: '请填写影响期截止日期' })
-  .nullable();
+const overrideEnd = z.union([z.literal('permanent'), dateField('影响期截止日')], { error: '请填写影响期截止日期' }).nullable();
 export const sanctionsOverrideInput = z
   .object({
     id: recordId('处分记录'),
@@ -75,7 +96,21 @@ export interface Sanction {
   status: SanctionStatus;
   statusDate: string | null;
   summary: string | null;
-  computed: { promotionEnd: ImpactEnd; commendationEnd: ImpactEnd; steps: string[]; ruleVersion: string | null };
+  computed: {
+    promotionEnd: ImpactEnd;
+    commendationEnd: ImpactEnd;
+    steps: string[];
+    /** The rule-set version that computed these ends (设置 › 影响期规则). */
+    ruleVersion: string | null;
+    /** Every bar the record sets, each with its own last day and source. */
+    bars: ComputedBar[];
+    /** 停职检查: a measure, not a period. */
+    measure: ComputedMeasure | null;
+    /** The 评先评优 reading the commendation end was computed with. */
+    commendationReading: CommendationReading | null;
+    /** Earlier computed ends, with the version that computed them (newest last). */
+    history: ImpactHistoryEntry[];
+  };
   override: {
     promotionEnd: ImpactEnd;
     promotionReason: string | null;
@@ -85,4 +120,13 @@ export interface Sanction {
   /** What counts: the override where set, else the computed end. */
   promotionEnd: ImpactEnd;
   commendationEnd: ImpactEnd;
+}
+
+/** A change of a record's computed ends: the old values and the version that computed them. */
+export interface ImpactHistoryEntry {
+  changedAt: string;
+  /** edit: the person's records changed; ruleSet: a new rule-set version; setting: the 评先评优 setting changed. */
+  cause: 'edit' | 'ruleSet' | 'setting';
+  old: { promotionEnd: ImpactEnd; commendationEnd: ImpactEnd; ruleVersion: string | null };
+  new: { promotionEnd: ImpactEnd; commendationEnd: ImpactEnd; ruleVersion: string };
 }

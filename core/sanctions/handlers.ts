@@ -2,8 +2,8 @@ import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { getPerson } from '../people/handlers';
-import { IMPACT_RULE_SETS } from './impactRules';
-import { getSanction, listSanctionsOf, recomputeImpacts } from './queries';
+import { IMPACT_RULE_SETS, RETIRED_RULE_SETS } from './impactRules';
+import { getSanction, IMPACT_SETTINGS_KEY, listSanctionsOf, readImpactSettings, recomputeAllImpacts, recomputeImpacts } from './queries';
 
 type SanctionValues = {
   personId: string;
@@ -24,10 +24,14 @@ function toColumns(db: Db, v: SanctionValues, selfId: string | null) {
   if (!getPerson(db, v.personId)) throw new AppError('VALIDATION', '所选人员不存在或已删除。', { personId: '人员不存在' });
   if (v.decisionNumber) {
     const other = db
-      .prepare('SELECT s.id, p.name FROM sanctions s JOIN people p ON p.id = s.person_id WHERE s.decision_number = ? AND s.deleted_at IS NULL AND s.id IS NOT ?')
+      .prepare(
+        'SELECT s.id, p.name FROM sanctions s JOIN people p ON p.id = s.person_id WHERE s.decision_number = ? AND s.deleted_at IS NULL AND s.id IS NOT ?',
+      )
       .get(v.decisionNumber, selfId) as { name: string } | undefined;
     if (other) {
-      throw new AppError('CONFLICT', `决定文号“${v.decisionNumber}”已登记在“${other.name}”的处分记录中，未保存。`, { decisionNumber: '决定文号重复' });
+      throw new AppError('CONFLICT', `决定文号“${v.decisionNumber}”已登记在“${other.name}”的处分记录中，未保存。`, {
+        decisionNumber: '决定文号重复',
+      });
     }
   }
   return {
@@ -47,30 +51,38 @@ function toColumns(db: Db, v: SanctionValues, selfId: string | null) {
 }
 
 export const sanctionsHandlers: HandlerMap<
-  'sanctions.list' | 'sanctions.create' | 'sanctions.update' | 'sanctions.delete' | 'sanctions.override' | 'impactRules.list'
+  | 'sanctions.list'
+  | 'sanctions.create'
+  | 'sanctions.update'
+  | 'sanctions.delete'
+  | 'sanctions.override'
+  | 'impactRules.list'
+  | 'impactSettings.get'
+  | 'impactSettings.update'
 > = {
   'sanctions.list': (input, { db }) => listSanctionsOf(db, input.personId),
 
-  'sanctions.create': (input, { db, writer }) => {
+  'sanctions.create': (input, { db, writer, now }) => {
     const id = writer.insert('sanctions', toColumns(db, input, null));
-    recomputeImpacts(db, input.personId);
+    recomputeImpacts(db, input.personId, 'edit', { at: now().toISOString() });
     return getSanction(db, id)!;
   },
 
-  'sanctions.update': (input, { db, writer }) => {
+  'sanctions.update': (input, { db, writer, now }) => {
     const before = getSanction(db, input.id);
     if (!before) throw notFound('处分记录');
     writer.update('sanctions', input.id, input.rev, toColumns(db, input, input.id));
-    recomputeImpacts(db, input.personId);
-    if (before.personId !== input.personId) recomputeImpacts(db, before.personId);
+    const at = now().toISOString();
+    recomputeImpacts(db, input.personId, 'edit', { at });
+    if (before.personId !== input.personId) recomputeImpacts(db, before.personId, 'edit', { at });
     return getSanction(db, input.id)!;
   },
 
-  'sanctions.delete': (input, { db, writer }) => {
+  'sanctions.delete': (input, { db, writer, now }) => {
     const before = getSanction(db, input.id);
     if (!before) throw notFound('处分记录');
     writer.softDelete('sanctions', input.id);
-    recomputeImpacts(db, before.personId);
+    recomputeImpacts(db, before.personId, 'edit', { at: now().toISOString() });
   },
 
   'sanctions.override': (input, { db, writer }) => {
@@ -86,5 +98,17 @@ export const sanctionsHandlers: HandlerMap<
     return getSanction(db, input.id)!;
   },
 
-  'impactRules.list': () => IMPACT_RULE_SETS.map((s) => ({ ...s, rules: [...s.rules] })),
+  'impactRules.list': () => ({ sets: IMPACT_RULE_SETS.map((s) => ({ ...s, rules: [...s.rules] })), retired: [...RETIRED_RULE_SETS] }),
+
+  'impactSettings.get': (_input, { db }) => readImpactSettings(db),
+
+  /** Changing the 评先评优 reading recomputes every record's commendation end (old ends kept in history). */
+  'impactSettings.update': (input, { db, writer, now }) => {
+    const before = readImpactSettings(db);
+    writer.putSetting(IMPACT_SETTINGS_KEY, input);
+    if (before.commendationReading !== input.commendationReading) {
+      recomputeAllImpacts(db, 'setting', { reading: input.commendationReading, at: now().toISOString() });
+    }
+    return input;
+  },
 };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addMonths, periodLastDay } from './periodMath';
+import { addMonths, extendedLastDay, periodLastDay, remainderSpan } from './periodMath';
 
 test('impact period last day: the domain brief examples', () => {
   assert.equal(periodLastDay('2024-03-15', 12), '2025-03-14');
@@ -25,4 +25,13 @@ test('addMonths clamps to the month end', () => {
   assert.equal(addMonths('2024-01-31', 1), '2024-02-29');
   assert.equal(addMonths('2024-08-31', 6), '2025-02-28');
   assert.equal(addMonths('2024-03-15', 24), '2026-03-15');
+});
+
+test('an unserved remainder counted the calendar way: whole months by corresponding date, then days', () => {
+  assert.deepEqual(remainderSpan('2024-10-01', '2024-12-31'), { months: 3, days: 0 });
+  assert.deepEqual(remainderSpan('2025-06-15', '2025-12-31'), { months: 6, days: 17 });
+  assert.deepEqual(remainderSpan('2025-12-20', '2025-12-31'), { months: 0, days: 12 });
+  assert.deepEqual(remainderSpan('2024-01-31', '2024-02-29'), { months: 1, days: 0 }); // month-end rule
+  assert.deepEqual(remainderSpan('2025-01-01', '2024-12-31'), { months: 0, days: 0 });
+  assert.equal(extendedLastDay('2025-06-15', 12, { months: 6, days: 17 }), '2026-12-31');
 });

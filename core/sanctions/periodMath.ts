@@ -28,3 +28,36 @@ export function addMonths(start: IsoDate, months: number): IsoDate {
   const em = (total % 12) + 1;
   return formatDate(ey, em, Math.min(d, daysInMonth(ey, em)));
 }
+
+/** A span counted the calendar way: whole months by corresponding date, then leftover days. */
+export interface CalendarSpan {
+  months: number;
+  days: number;
+}
+
+/**
+ * The unserved part of a period, from `from` (that day counts) to `lastDay` (inclusive),
+ * counted the calendar way: the most whole months by corresponding date (month-end rule)
+ * that fit, then the days left over. 2024-10-01 … 2024-12-31 → 3 months 0 days;
+ * 2025-06-15 … 2025-12-31 → 6 months 17 days. Empty when `lastDay` is before `from`.
+ */
+export function remainderSpan(from: IsoDate, lastDay: IsoDate): CalendarSpan {
+  if (lastDay < from) return { months: 0, days: 0 };
+  let months = 0;
+  while (periodLastDay(from, months + 1) <= lastDay) months += 1;
+  const wholeMonthsEnd = periodLastDay(from, months);
+  const days = Math.round((Date.parse(lastDay) - Date.parse(wholeMonthsEnd)) / 86_400_000);
+  return { months, days };
+}
+
+/** The last day of `months` months from `start`, lengthened by `extra` (its months first, by corresponding date, then its days). */
+export function extendedLastDay(start: IsoDate, months: number, extra: CalendarSpan): IsoDate {
+  return addDays(periodLastDay(start, months + extra.months), extra.days);
+}
+
+/** "3个月" / "6个月17天" / "17天". */
+export function spanWords(span: CalendarSpan): string {
+  if (span.months && span.days) return `${span.months}个月${span.days}天`;
+  if (span.months) return `${span.months}个月`;
+  return `${span.days}天`;
+}

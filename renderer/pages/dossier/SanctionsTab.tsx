@@ -5,7 +5,7 @@
 import { App, Button, Popover, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import type { Sanction } from '../../../core/sanctions/contract';
+import type { ImpactHistoryEntry, Sanction } from '../../../core/sanctions/contract';
 import type { ImpactEnd } from '../../../core/sanctions/impactPeriod';
 import { CATEGORY_LABELS } from '../../../core/sanctions/kinds';
 import { errorMessage } from '../../api/errors';
@@ -16,7 +16,21 @@ import { barredToday, endText } from '../opinions/labels';
 import { OverrideModal } from './OverrideModal';
 import { SANCTION_INVALIDATES, SanctionFormDrawer } from './SanctionFormDrawer';
 
-function EndCell({ end, computed, overridden, reason, testId }: { end: ImpactEnd; computed: ImpactEnd; overridden: boolean; reason: string | null; testId: string }) {
+function EndCell({
+  end,
+  computed,
+  overridden,
+  reason,
+  version,
+  testId,
+}: {
+  end: ImpactEnd;
+  computed: ImpactEnd;
+  overridden: boolean;
+  reason: string | null;
+  version: string | null;
+  testId: string;
+}) {
   const barred = barredToday(end);
   return (
     <div data-testid={testId}>
@@ -24,6 +38,11 @@ function EndCell({ end, computed, overridden, reason, testId }: { end: ImpactEnd
         <span>{endText(end)}</span>
         {end === null ? null : barred ? <Tag color="red">影响期内</Tag> : <Tag>已期满</Tag>}
       </Space>
+      {version ? (
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="rule-version">
+          按规则{version}计算
+        </Typography.Text>
+      ) : null}
       {overridden ? (
         <div>
           <Tooltip title={`调整理由：${reason ?? ''}`}>
@@ -38,9 +57,30 @@ function EndCell({ end, computed, overridden, reason, testId }: { end: ImpactEnd
   );
 }
 
+const CAUSE_LABELS: Record<ImpactHistoryEntry['cause'], string> = {
+  edit: '记录变更后重算',
+  ruleSet: '启用新版规则后重算',
+  setting: '评先评优口径变更后重算',
+};
+
 function Steps({ s }: { s: Sanction }) {
+  const running = s.computed.bars.filter((b) => barredToday(b.end));
   return (
-    <div style={{ maxWidth: 480 }}>
+    <div style={{ maxWidth: 520 }} data-testid="impact-steps">
+      {s.computed.bars.length ? (
+        <div style={{ marginBottom: 8 }}>
+          <Typography.Text strong>各项限制</Typography.Text>
+          <ul style={{ paddingInlineStart: 20, margin: '4px 0' }}>
+            {s.computed.bars.map((b) => (
+              <li key={b.text}>
+                {b.text}：至{endText(b.end)} {running.includes(b) ? <Tag color="red">未满</Tag> : <Tag>已满</Tag>}
+                {b.practice ? <Tag color="gold">单位惯例</Tag> : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <Typography.Text strong>计算过程</Typography.Text>
       <ol style={{ paddingInlineStart: 20, margin: 0 }}>
         {s.computed.steps.map((step, i) => (
           <li key={i} style={{ marginBottom: 4 }}>
@@ -62,6 +102,20 @@ function Steps({ s }: { s: Sanction }) {
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
           规则版本：{s.computed.ruleVersion}（设置 › 影响期规则）
         </Typography.Text>
+      ) : null}
+      {s.computed.history.length ? (
+        <div style={{ marginTop: 8 }} data-testid="impact-history">
+          <Typography.Text strong>变更历史</Typography.Text>
+          <ul style={{ paddingInlineStart: 20, margin: '4px 0', fontSize: 12 }}>
+            {s.computed.history.map((h, i) => (
+              <li key={i}>
+                {formatDate(h.changedAt.slice(0, 10))}
+                {CAUSE_LABELS[h.cause]}：提拔影响期 {endText(h.old.promotionEnd)}→{endText(h.new.promotionEnd)}，评优影响期{' '}
+                {endText(h.old.commendationEnd)}→{endText(h.new.commendationEnd)}（规则{h.old.ruleVersion ?? '未记录'}→{h.new.ruleVersion}）
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
     </div>
   );
@@ -104,6 +158,11 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
             {CATEGORY_LABELS[s.category]}·{s.type}
             {s.probationMonths ? `（察看期${s.probationMonths}个月）` : ''}
           </span>
+          {s.computed.measure ? (
+            <Tag color="orange">
+              措施，非影响期：{s.computed.measure.lastDay ? `至${formatDate(s.computed.measure.lastDay)}` : '检查期间建议暂缓'}
+            </Tag>
+          ) : null}
           {s.status !== '有效' ? (
             <Tag color={s.status === '已撤销' ? 'default' : 'blue'}>
               {s.status}
@@ -133,7 +192,11 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
       render: (v: string, s) => (
         <div>
           <div>{formatDate(v)}</div>
-          {s.restorationDate ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDate(s.restorationDate)}恢复党员权利</Typography.Text> : null}
+          {s.restorationDate ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDate(s.restorationDate)}恢复党员权利
+            </Typography.Text>
+          ) : null}
         </div>
       ),
     },
@@ -142,7 +205,14 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
       key: 'promotionEnd',
       width: 190,
       render: (_v, s) => (
-        <EndCell end={s.promotionEnd} computed={s.computed.promotionEnd} overridden={s.override.promotionEnd !== null} reason={s.override.promotionReason} testId="promotion-end" />
+        <EndCell
+          end={s.promotionEnd}
+          computed={s.computed.promotionEnd}
+          overridden={s.override.promotionEnd !== null}
+          reason={s.override.promotionReason}
+          version={s.override.promotionEnd !== null ? null : s.computed.ruleVersion}
+          testId="promotion-end"
+        />
       ),
     },
     {
@@ -155,6 +225,7 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
           computed={s.computed.commendationEnd}
           overridden={s.override.commendationEnd !== null}
           reason={s.override.commendationReason}
+          version={s.override.commendationEnd !== null ? null : s.computed.ruleVersion}
           testId="commendation-end"
         />
       ),
@@ -213,9 +284,18 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
         }}
       />
       {editing ? (
-        <SanctionFormDrawer key={editing.key} open personId={personId} personName={personName} sanction={editing.sanction} onClose={() => setEditing(null)} />
+        <SanctionFormDrawer
+          key={editing.key}
+          open
+          personId={personId}
+          personName={personName}
+          sanction={editing.sanction}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
-      {overriding ? <OverrideModal sanction={overriding.sanction} initialWhich={overriding.which} onClose={() => setOverriding(null)} /> : null}
+      {overriding ? (
+        <OverrideModal sanction={overriding.sanction} initialWhich={overriding.which} onClose={() => setOverriding(null)} />
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * the account's roles allow. Reviewed, issued and voided replies are shown read-only.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { COMMENDATION_READING_LABELS } from '../../../core/sanctions/commendationReadings';
 import {
   Alert,
   App,
@@ -93,7 +94,8 @@ function Findings({ item }: { item: ReplyItem }) {
   return (
     <div data-testid="findings" style={{ paddingInlineStart: 8 }}>
       <Typography.Text type="secondary">
-        核查截至{formatDate(f.asOf)}，用途“{f.purpose}”（按{f.purpose === '评先评优' ? '评先评优' : '提拔/进一步使用'}影响期判断）
+        核查截至{formatDate(f.asOf)}，用途“{f.purpose}”（按{f.purpose === '评先评优' ? '评先评优' : '提拔/进一步使用'}影响期判断
+        {f.purpose === '评先评优' && f.commendationReading ? `；评先评优口径：${COMMENDATION_READING_LABELS[f.commendationReading]}` : ''}）
       </Typography.Text>
       <div style={{ marginTop: 6 }}>
         <Typography.Text strong>处分/处理：</Typography.Text>
@@ -103,6 +105,14 @@ function Findings({ item }: { item: ReplyItem }) {
               <li key={s.sanctionId}>
                 {s.label}，{formatDate(s.effectiveDate)}生效，影响期至{endText(s.end)}{' '}
                 {s.barring ? <Tag color="red">影响期内</Tag> : <Tag>{s.end === null ? '无影响期' : '已期满'}</Tag>}
+                {s.ruleVersion ? <Typography.Text type="secondary">（规则{s.ruleVersion}）</Typography.Text> : null}
+                {s.otherBars?.length ? (
+                  <div>
+                    <Typography.Text type="secondary">
+                      仍在影响期内的其他限制：{s.otherBars.map((b) => `${b.text}（至${endText(b.end)}）`).join('；')}
+                    </Typography.Text>
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -110,6 +120,12 @@ function Findings({ item }: { item: ReplyItem }) {
           <span>无</span>
         )}
       </div>
+      {f.measures?.length ? (
+        <div style={{ marginTop: 4 }}>
+          <Typography.Text strong>停职检查：</Typography.Text>
+          {f.measures.map((m) => `${formatDate(m.effectiveDate)}起停职检查`).join('；')} <Tag color="orange">检查中</Tag>
+        </div>
+      ) : null}
       <div style={{ marginTop: 4 }}>
         <Typography.Text strong>在查事项：</Typography.Text>
         {f.pending.length ? (
