@@ -22,6 +22,7 @@ export function MainLayout() {
   const isAdmin = user.roles.includes('admin');
 
   const items = [
+    { key: PATHS.home, label: '工作台' },
     { key: PATHS.people, label: '人员库' },
     { key: PATHS.opinionRequests, label: '征求意见' },
     { key: PATHS.opinionReplies, label: '意见回复' },
@@ -37,7 +38,7 @@ export function MainLayout() {
   // A reply's print page belongs to 意见回复; a page of no menu item highlights none
   // (it used to fall back to 人员库).
   const path = location.pathname.startsWith('/letters/reply/') ? PATHS.opinionReplies : location.pathname;
-  const selected = items.find((i) => path.startsWith(i.key))?.key;
+  const selected = items.find((i) => (i.key === PATHS.home ? path === PATHS.home : path.startsWith(i.key)))?.key;
 
   return (
     <Layout style={{ minHeight: '100%' }}>
