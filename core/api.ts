@@ -37,6 +37,7 @@ import {
   type UserSummary,
 } from './users/contract';
 import type { ApiErrorBody } from './errors';
+import type { WorkBoard } from './workBoard/contract';
 import {
   backupAutoKeyInput,
   backupCreateInput,
@@ -410,6 +411,8 @@ export const api = {
     access: ['handler', 'admin'],
     title: '履诺核查',
   }),
+
+  'workBoard.get': op<WorkBoard>()({ input: none, writes: false, access: 'user', title: '工作台' }),
 
   'recycleBin.list': op<Paged<RecycledItem>>()({ input: recycleBinListInput, writes: false, access: 'user', title: '回收站' }),
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),

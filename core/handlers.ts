@@ -18,6 +18,7 @@ import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { printoutHandlers } from './letters/printoutHandlers';
+import { workBoardHandlers } from './workBoard/handlers';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -39,4 +40,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...printoutHandlers,
   ...remindersHandlers,
   ...pledgesHandlers,
+  ...workBoardHandlers,
 };

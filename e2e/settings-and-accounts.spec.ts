@@ -37,8 +37,10 @@ test.describe('设置与账号管理', () => {
     await dialog.getByLabel('姓名').fill('刘七');
     await dialog.getByLabel('初始密码').fill('Clerk2025');
     await dialog.getByLabel('再次输入密码').fill('Clerk2025');
+    // No role is ticked until the administrator ticks one.
+    for (const role of ['承办人', '审核人', '签发人', '管理员']) await expect(dialog.getByLabel(role)).not.toBeChecked();
     await dialog.getByLabel('审核人').check();
-    await expect(dialog.getByLabel('承办人')).toBeChecked();
+    await dialog.getByLabel('承办人').check();
     await dialog.getByLabel('再次输入密码').press('Enter');
     await expect(dialog).toBeHidden();
     const r = row(page, 'liuqi');
@@ -54,6 +56,7 @@ test.describe('设置与账号管理', () => {
     await dialog.getByLabel('姓名').fill('刘七七');
     await dialog.getByLabel('初始密码').fill('Clerk2025');
     await dialog.getByLabel('再次输入密码').fill('Clerk2025');
+    await dialog.getByLabel('承办人').check();
     await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
     await expect(dialog.getByText('用户名已被使用')).toBeVisible();
     await dialog.getByRole('button', { name: /^取\s*消$/ }).click();

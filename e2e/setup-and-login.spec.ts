@@ -39,7 +39,7 @@ test.describe('首次设置与登录', () => {
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByLabel('密码').press('Enter');
 
-    await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
     await expect(page.getByTestId('office-name')).toHaveText(OFFICE);
     await expect(page.getByTestId('current-user')).toHaveText(ADMIN.displayName);
     for (const role of ['承办人', '审核人', '签发人', '管理员'])
@@ -55,14 +55,14 @@ test.describe('首次设置与登录', () => {
     await page.getByLabel('密码').fill('WrongPass1');
     await page.getByLabel('密码').press('Enter');
     await expect(page.getByRole('alert')).toContainText('用户名或密码不正确');
-    await expect(page.getByRole('heading', { name: '人员库' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: '工作台' })).toHaveCount(0);
     // The user name stays; the password field is cleared for the next try.
     await expect(page.getByLabel('用户名')).toHaveValue(ADMIN.username);
     await expect(page.getByLabel('密码')).toHaveValue('');
 
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByLabel('密码').press('Enter');
-    await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   });
 
   test('退出登录后回到登录页；登录失效时自动回到登录页并说明原因', async ({ page, app }) => {

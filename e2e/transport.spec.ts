@@ -45,7 +45,7 @@ test.describe('与后台的连接', () => {
     await page.getByLabel('用户名').fill(ADMIN.username);
     await page.getByLabel('密码').fill(ADMIN.password);
     await page.getByLabel('密码').press('Enter');
-    await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByTestId('data-dir')).toContainText(app.dataDir);
     const calls = await page.evaluate(

@@ -103,13 +103,19 @@ export const test = base.extend<{ app: TestApp; pageErrors: string[] }>({
 
 export { expect };
 
-/** Logs in through the login screen and waits for the main layout. */
-export async function login(page: Page, app: TestApp, user = ADMIN): Promise<void> {
+/**
+ * Logs in through the login screen, waits for the home page (工作台) and, unless told
+ * `stayHome`, opens 人员库 (where most tests start).
+ */
+export async function login(page: Page, app: TestApp, user = ADMIN, options: { stayHome?: boolean } = {}): Promise<void> {
   await page.goto(app.url);
   await expect(page.getByRole('button', { name: /^登\s*录$/ })).toBeVisible();
   await page.getByLabel('用户名').fill(user.username);
   await page.getByLabel('密码').fill(user.password);
   await page.getByLabel('密码').press('Enter');
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  if (options.stayHome) return;
+  await page.getByRole('menuitem', { name: '人员库' }).click();
   await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
 }
 

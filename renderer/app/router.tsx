@@ -16,11 +16,13 @@ import { RemindersPage } from '../pages/reminders/RemindersPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
+import { HomePage } from '../pages/home/HomePage';
 import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
 
 /** Hash routes: work the same over http:// and Electron's app:// protocol. */
 export const PATHS = {
+  home: '/',
   people: '/people',
   opinionRequests: '/opinions/requests',
   opinionReplies: '/opinions/replies',
@@ -38,7 +40,7 @@ export const router = createHashRouter([
     path: '/',
     element: <MainLayout />,
     children: [
-      { index: true, element: <Navigate to={PATHS.people} replace /> },
+      { index: true, element: <HomePage /> },
       { path: PATHS.people, element: <PeoplePage /> },
       { path: `${PATHS.people}/:id`, element: <PersonDossierPage /> },
       { path: PATHS.opinionRequests, element: <RequestsPage /> },
@@ -58,7 +60,7 @@ export const router = createHashRouter([
       { path: PATHS.users, element: <UsersPage /> },
       { path: '/letters/batch', element: <BatchPrintPage /> },
       { path: '/letters/reply/:replyId', element: <ReplyLetterPage /> },
-      { path: '*', element: <Navigate to={PATHS.people} replace /> },
+      { path: '*', element: <Navigate to={PATHS.home} replace /> },
     ],
   },
 ]);

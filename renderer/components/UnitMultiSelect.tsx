@@ -1,5 +1,5 @@
 /**
- * Picks several units from the unit tree (searchable by name). Each unit is checked on
+ * Picks several units from the unit tree (searchable by name and 简称). Each unit is checked on
  * its own: checking 市财政局 does not check its 科室 (a letter to a bureau is not a letter
  * to each of its offices). The value is the list of unit ids.
  */
@@ -45,7 +45,7 @@ export function UnitMultiSelect({
       placeholder={placeholder}
       allowClear
       disabled={disabled}
-      showSearch={{ treeNodeFilterProp: 'title' }}
+      showSearch={{ treeNodeFilterProp: 'search' }}
       treeDefaultExpandAll
       loading={units.isLoading}
       notFoundContent="没有匹配的单位"

@@ -1,4 +1,4 @@
-/** Picks a unit from the unit tree (searchable by name). */
+/** Picks a unit from the unit tree (searchable by name and 简称). */
 import { TreeSelect } from 'antd';
 import type { TreeSelectNode } from '../lib/unitTree';
 import { useUnits } from '../lib/useUnits';
@@ -36,7 +36,7 @@ export function UnitTreeSelect({
       treeData={treeData ?? units.treeSelectData}
       placeholder={placeholder}
       allowClear={allowClear}
-      showSearch={{ treeNodeFilterProp: 'title' }}
+      showSearch={{ treeNodeFilterProp: 'search' }}
       treeDefaultExpandAll
       loading={units.isLoading}
       notFoundContent="没有匹配的单位"

@@ -22,6 +22,7 @@ export function MainLayout() {
   const isAdmin = user.roles.includes('admin');
 
   const items = [
+    { key: PATHS.home, label: '工作台' },
     { key: PATHS.people, label: '人员库' },
     { key: PATHS.opinionRequests, label: '征求意见' },
     { key: PATHS.opinionReplies, label: '意见回复' },
@@ -34,7 +35,10 @@ export function MainLayout() {
     { key: PATHS.settings, label: '设置' },
     ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }] : []),
   ];
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? PATHS.people;
+  // A reply's print page belongs to 意见回复; a page of no menu item highlights none
+  // (it used to fall back to 人员库).
+  const path = location.pathname.startsWith('/letters/reply/') ? PATHS.opinionReplies : location.pathname;
+  const selected = items.find((i) => (i.key === PATHS.home ? path === PATHS.home : path.startsWith(i.key)))?.key;
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -44,7 +48,10 @@ export function MainLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           清廉台账
         </Typography.Text>
-        <Typography.Text style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="office-name">
+        <Typography.Text
+          style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          data-testid="office-name"
+        >
           {officeName}
         </Typography.Text>
         <Space size={8} style={{ color: '#fff' }}>
@@ -64,7 +71,14 @@ export function MainLayout() {
       </Header>
       <Layout>
         <Sider width={168} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} aria-label="主菜单" />
+          <Menu
+            mode="inline"
+            selectedKeys={selected ? [selected] : []}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            aria-label="主菜单"
+          />
         </Sider>
         <Content style={{ padding: 20, overflow: 'auto' }}>
           <BackupStatusBanner homePath={PATHS.people} />

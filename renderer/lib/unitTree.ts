@@ -60,6 +60,8 @@ export function subtreeIds(units: readonly Unit[], rootId: string): Set<string> 
 export interface TreeSelectNode {
   value: string;
   title: string;
+  /** What the picker's search looks in: the name and the 简称 (市发改委 is found by “发改”). */
+  search: string;
   key: string;
   disabled?: boolean;
   children: TreeSelectNode[];
@@ -71,6 +73,7 @@ export function toTreeSelectData(tree: readonly UnitNode[], disabledIds?: Readon
     value: n.unit.id,
     key: n.unit.id,
     title: n.unit.name,
+    search: n.unit.shortName ? `${n.unit.name} ${n.unit.shortName}` : n.unit.name,
     ...(disabledIds?.has(n.unit.id) ? { disabled: true } : {}),
     children: toTreeSelectData(n.children, disabledIds),
   }));

@@ -16,7 +16,17 @@ import { errorMessage } from '../../api/errors';
 import { PersonPicker, personDistinguisher } from '../../components/PersonPicker';
 import { useUnits } from '../../lib/useUnits';
 import { PersonFormModal } from '../people/PersonFormModal';
-import { MATCH_CHUNK, fromMatched, fromPicked, guessUnit, lineStates, splitLines, toBase64, type LineState, type PersonLine } from './personLines';
+import {
+  MATCH_CHUNK,
+  fromMatched,
+  fromPicked,
+  guessUnit,
+  lineStates,
+  splitLines,
+  toBase64,
+  type LineState,
+  type PersonLine,
+} from './personLines';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
@@ -36,7 +46,7 @@ export interface PersonLinesPanelProps {
 }
 
 export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const units = useUnits();
   const [paste, setPaste] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number; what: string } | null>(null);
@@ -118,6 +128,18 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
       defaults: { name: l.name, unitId: guessUnit(l.unitText, units.units, units.paths), position: l.positionText },
     });
 
+  // Clearing throws away every checked line and every same-name choice: ask first.
+  const confirmClear = () =>
+    modal.confirm({
+      title: `清空名单中的${lines.length}人？`,
+      content: '已核对的结果和同名人员的选定都会丢弃，需要重新粘贴或添加。',
+      okText: '清空',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      autoFocusButton: 'cancel',
+      onOk: () => onChange(() => []),
+    });
+
   const removeBad = () => onChange((all) => all.filter((l) => !['invalid', 'duplicate'].includes(states.get(l.key)?.state ?? '')));
   const badCount = lines.filter((l) => ['invalid', 'duplicate'].includes(states.get(l.key)?.state ?? '')).length;
 
@@ -132,7 +154,7 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
           <Typography.Text strong>{l.name}</Typography.Text>
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[l.unitText, l.positionText].filter(Boolean).join('　') || (l.how === 'picked' && l.unitText === null ? '（逐个添加）' : '')}
+              {[l.unitText, l.positionText].filter(Boolean).join('　') || (l.origin === 'added' ? '（逐个添加）' : '（来函未列单位职务）')}
             </Typography.Text>
           </div>
         </div>
@@ -150,8 +172,16 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
             <Tag color={tag.color} data-testid="line-state">
               {tag.text}
             </Tag>
-            {s.state === 'matched' && l.how === 'picked' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>已选定</Typography.Text> : null}
-            {s.state === 'matched' && l.how === 'created' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>已新增</Typography.Text> : null}
+            {s.state === 'matched' && l.how === 'picked' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已选定
+              </Typography.Text>
+            ) : null}
+            {s.state === 'matched' && l.how === 'created' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已新增
+              </Typography.Text>
+            ) : null}
           </Space>
         );
       },
@@ -165,11 +195,24 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
           return (
             <Space orientation="vertical" size={2}>
               <span>
-                {l.person.name}{'\u3000'}<Typography.Text type="secondary">{personDistinguisher(l.person)}</Typography.Text>
+                {l.person.name}
+                {'\u3000'}
+                <Typography.Text type="secondary">{personDistinguisher(l.person)}</Typography.Text>
               </span>
               {s.state === 'duplicate' ? <Typography.Text type="danger">与第{s.duplicateOf}人是同一人，请移除本行</Typography.Text> : null}
-              {l.message && l.how === 'auto' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.message}</Typography.Text> : null}
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => update(l.key, { personId: null, person: null, how: null, status: l.candidates.length ? 'ambiguous' : 'unknown' })}>
+              {l.message && l.how === 'auto' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {l.message}
+                </Typography.Text>
+              ) : null}
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() =>
+                  update(l.key, { personId: null, person: null, how: null, status: l.candidates.length ? 'ambiguous' : 'unknown' })
+                }
+              >
                 改选
               </Button>
             </Space>
@@ -190,7 +233,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
                 <Space orientation="vertical" size={2}>
                   {l.candidates.map((c) => (
                     <Radio key={c.id} value={c.id}>
-                      {c.name}{'\u3000'}{personDistinguisher(c)}
+                      {c.name}
+                      {'\u3000'}
+                      {personDistinguisher(c)}
                     </Radio>
                   ))}
                 </Space>
@@ -230,7 +275,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
       <Flex gap={16} wrap align="flex-start" style={{ marginBottom: 12 }}>
         <div style={{ flex: '1 1 420px' }}>
           <Typography.Text strong>粘贴名单</Typography.Text>
-          <Typography.Text type="secondary">（每行一人：姓名 单位 职务，以空格、制表符或逗号分隔；序号和表头自动忽略。也可导入含“姓名”列的电子表格或逗号分隔文本文件）</Typography.Text>
+          <Typography.Text type="secondary">
+            （每行一人：姓名 单位 职务，以空格、制表符或逗号分隔；序号和表头自动忽略。也可导入含“姓名”列的电子表格或逗号分隔文本文件）
+          </Typography.Text>
           <Input.TextArea
             aria-label="粘贴人员名单"
             value={paste}
@@ -298,7 +345,7 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
                 移除无效和重复的{badCount}行
               </Button>
             ) : null}
-            <Button size="small" danger onClick={() => onChange(() => [])}>
+            <Button size="small" danger onClick={confirmClear}>
               清空名单
             </Button>
           </Flex>

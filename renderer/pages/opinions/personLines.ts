@@ -23,6 +23,8 @@ export interface PersonLine {
   person: PersonListItem | null;
   /** How it was resolved: by matching, picked by the clerk, or a person created for it. */
   how: 'auto' | 'picked' | 'created' | null;
+  /** Where the line came from: the requester's list (pasted or imported) or added one by one. */
+  origin: 'list' | 'added';
 }
 
 let seq = 0;
@@ -43,6 +45,7 @@ export function fromMatched(m: MatchedLine): PersonLine {
     personId: m.status === 'matched' ? m.personId : null,
     person: m.status === 'matched' ? person : null,
     how: m.status === 'matched' ? 'auto' : null,
+    origin: 'list',
   };
 }
 
@@ -60,6 +63,7 @@ export function fromPicked(p: PersonListItem, lineNo: number): PersonLine {
     personId: p.id,
     person: p,
     how: 'picked',
+    origin: 'added',
   };
 }
 

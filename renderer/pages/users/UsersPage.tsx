@@ -106,7 +106,9 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         layout="vertical"
         validateTrigger="onBlur"
         preserve={false}
-        initialValues={{ roles: ['handler'] }}
+        // No role is ticked for the clerk: an account gets exactly the roles the administrator chose
+        // (a review-only account once got 承办人 from a default).
+        initialValues={{ roles: [] }}
         onFinish={async (values) => {
           setError(null);
           const parsed = parseForm(form, createForm, values, FIELDS);

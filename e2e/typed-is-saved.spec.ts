@@ -1,0 +1,99 @@
+/**
+ * What is typed is what is saved (issue 16 §1): a clerk fills a field and clicks the
+ * button at once — no Tab, no Enter. Every action must read the value the field shows.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { addDays, chineseDate, localIsoDate } from '../core/shared/dates';
+import { expect, login, test, type TestApp } from './support/fixtures';
+import { pickOption } from './support/ui';
+
+const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
+const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: label(text) });
+const today = localIsoDate(new Date());
+
+async function seed(app: TestApp) {
+  await app.initialize();
+  const finance = await app.unit('县财政局');
+  const zhang = await app.person({ name: '张伟', unitId: finance, birthMonth: '1985-03', position: '科员' });
+  return { finance, zhang };
+}
+
+test.describe('所填即所存', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('登记处分：填生效日期后直接点保存，按所填日期保存', async ({ page, app }) => {
+    const { zhang } = await seed(app);
+    await login(page, app);
+    await page.locator('.ant-table-row').filter({ hasText: '张伟' }).getByRole('link', { name: '张伟' }).click();
+    await page.getByRole('button', { name: '登记处分/处理' }).click();
+    const drawer = page.getByRole('dialog', { name: /登记处分\/处理/ });
+    await pickOption(page, drawer.getByLabel('处分类别'), '政务处分');
+    await pickOption(page, drawer.getByLabel('处分种类'), '记过');
+    await drawer.getByLabel('决定机关').fill('县监委');
+    await drawer.getByLabel('决定日期').fill(addDays(today, -35));
+    await drawer.getByLabel('决定文号').fill('县监发〔2026〕5号');
+    await drawer.getByLabel('主要事实').fill('违规发放津贴补贴');
+    await drawer.getByLabel('生效日期').fill(addDays(today, -30));
+    await button(drawer, '保存').click();
+    await expect(drawer).toBeHidden();
+    const row = page.locator('tr.ant-table-row').filter({ hasText: '政务处分·记过' });
+    await expect(row).toContainText(chineseDate(addDays(today, -30)));
+    expect(app.count('SELECT count(*) n FROM sanctions WHERE person_id = ? AND effective_date = ?', zhang, addDays(today, -30))).toBe(1);
+  });
+
+  test('来函详情：填回复日期后直接点拟办回复，按所填日期核查', async ({ page, app }) => {
+    const { zhang } = await seed(app);
+    // 记过 effective 2025-07-01: its 12-month impact period runs to 2026-06-30.
+    await app.invoke('sanctions.create', {
+      personId: zhang,
+      category: 'government',
+      type: '记过',
+      decisionAuthority: '县监委',
+      decisionDate: '2025-06-20',
+      effectiveDate: '2025-07-01',
+      summary: '违规发放津贴补贴',
+    });
+    const request = await app.invoke('opinionRequests.create', {
+      requester: '县委组织部',
+      requesterDocNumber: null,
+      title: '关于征求张伟同志廉政意见的函',
+      receivedDate: '2026-05-20',
+      purpose: '提拔',
+      notes: null,
+      persons: [{ personId: zhang, unitText: null, positionText: null }],
+    });
+    await login(page, app);
+    await page.evaluate((id) => {
+      window.location.hash = `#/opinions/requests/${id}`;
+    }, request.id);
+    await page.getByLabel('回复日期').fill('2026-06-01');
+    await button(page, '拟办回复').click();
+    const reply = page.getByTestId('reply-view');
+    await expect(reply).toBeVisible();
+    await expect(reply.getByText('2026年6月1日').first()).toBeVisible();
+    await expect(reply.getByTestId('count-barred')).toContainText('1人');
+  });
+
+  test('日期写错时不悄悄沿用原日期：说明错在哪里，不保存', async ({ page, app }) => {
+    await seed(app);
+    await login(page, app);
+    await page.locator('.ant-table-row').filter({ hasText: '张伟' }).getByRole('link', { name: '张伟' }).click();
+    await page.getByRole('button', { name: '登记处分/处理' }).click();
+    const drawer = page.getByRole('dialog', { name: /登记处分\/处理/ });
+    await pickOption(page, drawer.getByLabel('处分类别'), '政务处分');
+    await pickOption(page, drawer.getByLabel('处分种类'), '记过');
+    await drawer.getByLabel('决定机关').fill('县监委');
+    await drawer.getByLabel('主要事实').fill('违规发放津贴补贴');
+    await drawer.getByLabel('决定日期').fill('2026-02-20');
+    await drawer.getByLabel('生效日期').fill('2026-02-30');
+    await button(drawer, '保存').click();
+    await expect(drawer.getByText('生效日期应为有效日期（如2025-07-01）')).toBeVisible();
+    await expect(drawer.getByLabel('生效日期')).toHaveValue('2026-02-30');
+    expect(app.count('SELECT count(*) n FROM sanctions')).toBe(0);
+    // Corrected, then saved at once.
+    await drawer.getByLabel('生效日期').fill('2026-03-02');
+    await button(drawer, '保存').click();
+    await expect(drawer).toBeHidden();
+    expect(app.count("SELECT count(*) n FROM sanctions WHERE effective_date = '2026-03-02'")).toBe(1);
+  });
+});
