@@ -18,6 +18,10 @@ import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { printoutHandlers } from './letters/printoutHandlers';
+import { clearancesHandlers } from './clearances/handlers';
+import { revisitsHandlers } from './revisits/handlers';
+import { statisticsHandlers } from './statistics/handlers';
+import { statisticsSettingsHandlers } from './statistics/settings';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -39,4 +43,8 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...printoutHandlers,
   ...remindersHandlers,
   ...pledgesHandlers,
+  ...clearancesHandlers,
+  ...revisitsHandlers,
+  ...statisticsHandlers,
+  ...statisticsSettingsHandlers,
 };

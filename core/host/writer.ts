@@ -20,7 +20,9 @@ export type WritableTable =
   | 'reminder_letters'
   | 'reminder_addressees'
   | 'pledge_campaigns'
-  | 'pledge_roster';
+  | 'pledge_roster'
+  | 'clearances'
+  | 'revisits';
 /** Tables whose rows go to the 回收站 instead of being removed. */
 export type RecyclableTable =
   | 'units'
@@ -30,7 +32,9 @@ export type RecyclableTable =
   | 'opinion_requests'
   | 'reminder_points'
   | 'reminder_letters'
-  | 'pledge_campaigns';
+  | 'pledge_campaigns'
+  | 'clearances'
+  | 'revisits';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
 export type RemovableTable = 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
 type Row = Record<string, unknown>;
