@@ -159,6 +159,14 @@ import {
   type RevisitDue,
 } from './revisits/contract';
 import { statisticsInput, statisticsRecordsInput, type StatisticsReport, type StatRecord } from './statistics/contract';
+import { exportInput, type ExportFile } from './exchange/contract';
+import {
+  importCommitInput,
+  importPreviewInput,
+  importTemplateInput,
+  type ImportPreview,
+  type ImportResult,
+} from './exchange/importContract';
 import { statisticsSettingsSchema, type StatisticsSettings } from './statistics/settingsContract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
@@ -258,6 +266,11 @@ export const api = {
     access: ['admin'],
     title: '修改统计口径设置',
   }),
+
+  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表' }),
+  'imports.preview': op<ImportPreview>()({ input: importPreviewInput, writes: false, access: ['handler', 'admin'], title: '导入预览' }),
+  'imports.commit': op<ImportResult>()({ input: importCommitInput, writes: true, access: ['handler', 'admin'], title: '确认导入' }),
+  'imports.template': op<ExportFile>()({ input: importTemplateInput, writes: false, access: 'user', title: '下载导入模板' }),
 
   'opinionRequests.matchLines': op<MatchedLine[]>()({ input: matchLinesInput, writes: false, access: 'user', title: '核对人员名单' }),
   'opinionRequests.importFile': op<MatchedLine[]>()({

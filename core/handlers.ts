@@ -18,6 +18,8 @@ import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { printoutHandlers } from './letters/printoutHandlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { importHandlers } from './exchange/importHandlers';
 import { clearancesHandlers } from './clearances/handlers';
 import { revisitsHandlers } from './revisits/handlers';
 import { statisticsHandlers } from './statistics/handlers';
@@ -47,4 +49,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...revisitsHandlers,
   ...statisticsHandlers,
   ...statisticsSettingsHandlers,
+  ...exchangeHandlers,
+  ...importHandlers,
 };
