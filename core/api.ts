@@ -146,6 +146,32 @@ import {
   type PdfFile,
 } from './letters/contract';
 import { printoutsDocumentInput, printoutsPdfInput } from './letters/printouts';
+import {
+  clearancesCreateInput,
+  clearancesDeleteInput,
+  clearancesListInput,
+  clearancesUpdateInput,
+  type Clearance,
+} from './clearances/contract';
+import {
+  revisitsCreateInput,
+  revisitsDeleteInput,
+  revisitsDueInput,
+  revisitsListInput,
+  revisitsUpdateInput,
+  type Revisit,
+  type RevisitDue,
+} from './revisits/contract';
+import { statisticsInput, statisticsRecordsInput, type StatisticsReport, type StatRecord } from './statistics/contract';
+import { exportInput, type ExportFile } from './exchange/contract';
+import {
+  importCommitInput,
+  importPreviewInput,
+  importTemplateInput,
+  type ImportPreview,
+  type ImportResult,
+} from './exchange/importContract';
+import { statisticsSettingsSchema, type StatisticsSettings } from './statistics/settingsContract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -230,6 +256,32 @@ export const api = {
     title: '修改在查事项',
   }),
   'pendingMatters.delete': op<void>()({ input: pendingDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除在查事项' }),
+
+  'clearances.list': op<Clearance[]>()({ input: clearancesListInput, writes: false, access: 'user', title: '澄清正名记录' }),
+  'clearances.create': op<Clearance>()({ input: clearancesCreateInput, writes: true, access: ['handler', 'admin'], title: '登记澄清正名' }),
+  'clearances.update': op<Clearance>()({ input: clearancesUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改澄清正名' }),
+  'clearances.delete': op<void>()({ input: clearancesDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除澄清正名' }),
+
+  'revisits.list': op<Revisit[]>()({ input: revisitsListInput, writes: false, access: 'user', title: '暖心回访记录' }),
+  'revisits.create': op<Revisit>()({ input: revisitsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记暖心回访' }),
+  'revisits.update': op<Revisit>()({ input: revisitsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改暖心回访' }),
+  'revisits.delete': op<void>()({ input: revisitsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除暖心回访' }),
+  'revisits.due': op<RevisitDue[]>()({ input: revisitsDueInput, writes: false, access: 'user', title: '待回访人员' }),
+
+  'statistics.report': op<StatisticsReport>()({ input: statisticsInput, writes: false, access: 'user', title: '统计' }),
+  'statistics.records': op<Paged<StatRecord>>()({ input: statisticsRecordsInput, writes: false, access: 'user', title: '统计明细' }),
+  'statisticsSettings.get': op<StatisticsSettings>()({ input: none, writes: false, access: 'user', title: '读取统计口径设置' }),
+  'statisticsSettings.update': op<StatisticsSettings>()({
+    input: statisticsSettingsSchema,
+    writes: true,
+    access: ['admin'],
+    title: '修改统计口径设置',
+  }),
+
+  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表' }),
+  'imports.preview': op<ImportPreview>()({ input: importPreviewInput, writes: false, access: ['handler', 'admin'], title: '导入预览' }),
+  'imports.commit': op<ImportResult>()({ input: importCommitInput, writes: true, access: ['handler', 'admin'], title: '确认导入' }),
+  'imports.template': op<ExportFile>()({ input: importTemplateInput, writes: false, access: 'user', title: '下载导入模板' }),
 
   'opinionRequests.matchLines': op<MatchedLine[]>()({ input: matchLinesInput, writes: false, access: 'user', title: '核对人员名单' }),
   'opinionRequests.importFile': op<MatchedLine[]>()({

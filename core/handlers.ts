@@ -19,6 +19,12 @@ import { usersHandlers } from './users/handlers';
 import { lettersHandlers } from './letters/handlers';
 import { printoutHandlers } from './letters/printoutHandlers';
 import { workBoardHandlers } from './workBoard/handlers';
+import { exchangeHandlers } from './exchange/handlers';
+import { importHandlers } from './exchange/importHandlers';
+import { clearancesHandlers } from './clearances/handlers';
+import { revisitsHandlers } from './revisits/handlers';
+import { statisticsHandlers } from './statistics/handlers';
+import { statisticsSettingsHandlers } from './statistics/settings';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -41,4 +47,10 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...remindersHandlers,
   ...pledgesHandlers,
   ...workBoardHandlers,
+  ...clearancesHandlers,
+  ...revisitsHandlers,
+  ...statisticsHandlers,
+  ...statisticsSettingsHandlers,
+  ...exchangeHandlers,
+  ...importHandlers,
 };

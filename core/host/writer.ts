@@ -21,10 +21,21 @@ export type WritableTable =
   | 'reminder_letters'
   | 'reminder_addressees'
   | 'pledge_campaigns'
-  | 'pledge_roster';
+  | 'pledge_roster'
+  | 'clearances'
+  | 'revisits';
 /** Tables whose rows go to the 回收站 instead of being removed. */
 export type RecyclableTable =
-  'units' | 'people' | 'sanctions' | 'pending_matters' | 'opinion_requests' | 'reminder_points' | 'reminder_letters' | 'pledge_campaigns';
+  | 'units'
+  | 'people'
+  | 'sanctions'
+  | 'pending_matters'
+  | 'opinion_requests'
+  | 'reminder_points'
+  | 'reminder_letters'
+  | 'pledge_campaigns'
+  | 'clearances'
+  | 'revisits';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
 export type RemovableTable =
   'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';

@@ -8,6 +8,10 @@ import type { Sanction } from '../sanctions/contract';
 import type { PledgeSigned } from '../pledges/contract';
 import { pledgesOf } from '../pledges/handlers';
 import type { Person } from './contract';
+import type { Clearance } from '../clearances/contract';
+import { listClearancesOf } from '../clearances/handlers';
+import type { Revisit } from '../revisits/contract';
+import { listRevisitsOf } from '../revisits/handlers';
 
 export interface Dossier {
   person: Person;
@@ -15,6 +19,8 @@ export interface Dossier {
   pendingMatters: PendingMatter[];
   opinions: OpinionGiven[];
   pledges: PledgeSigned[];
+  clearances: Clearance[];
+  revisits: Revisit[];
 }
 
 export function opinionsGivenOn(db: Db, personId: string): OpinionGiven[] {
@@ -50,5 +56,13 @@ export function opinionsGivenOn(db: Db, personId: string): OpinionGiven[] {
 }
 
 export function dossierOf(db: Db, person: Person): Dossier {
-  return { person, sanctions: listSanctionsOf(db, person.id), pendingMatters: listPendingOf(db, person.id), opinions: opinionsGivenOn(db, person.id), pledges: pledgesOf(db, person.id) };
+  return {
+    person,
+    sanctions: listSanctionsOf(db, person.id),
+    pendingMatters: listPendingOf(db, person.id),
+    opinions: opinionsGivenOn(db, person.id),
+    pledges: pledgesOf(db, person.id),
+    clearances: listClearancesOf(db, person.id),
+    revisits: listRevisitsOf(db, person.id),
+  };
 }

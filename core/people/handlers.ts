@@ -40,7 +40,8 @@ export function getPerson(db: Db, id: string): Person | null {
 
 /** Column values for a person row, with the pinyin keys derived from the name. */
 function toColumns(db: Db, v: PersonValues, selfId: string | null) {
-  if (v.unitId && !getUnit(db, v.unitId)) throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
+  if (v.unitId && !getUnit(db, v.unitId))
+    throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
   if (v.idNumber) {
     const holder = db
       .prepare('SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?')
@@ -70,7 +71,9 @@ function reindex(db: Db, id: string, name: string, position: string | null): voi
   indexPersonGrams(db, seq, name, position);
 }
 
-export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete' | 'people.dossier'> = {
+export const peopleHandlers: HandlerMap<
+  'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete' | 'people.dossier'
+> = {
   'people.list': (input, { db }) => {
     let unitIds: string[] | null = null;
     if (input.unitId) unitIds = input.includeSubunits ? unitSubtreeIds(db, input.unitId) : [input.unitId];
@@ -113,15 +116,24 @@ export const peopleHandlers: HandlerMap<'people.list' | 'people.get' | 'people.c
                 (SELECT count(*) FROM pending_matters WHERE person_id = @id AND deleted_at IS NULL) AS pending,
                 (SELECT count(*) FROM opinion_request_persons WHERE person_id = @id) AS requests,
                 (SELECT count(*) FROM pledge_roster WHERE person_id = @id) AS pledges,
-                (SELECT count(*) FROM reminder_addressees WHERE person_id = @id) AS reminders`,
+                (SELECT count(*) FROM reminder_addressees WHERE person_id = @id) AS reminders,
+                (SELECT count(*) FROM clearances WHERE person_id = @id AND deleted_at IS NULL) AS clearances`,
       )
-      .get({ id: input.id }) as { sanctions: number; pending: number; requests: number; pledges: number; reminders: number };
+      .get({ id: input.id }) as {
+      sanctions: number;
+      pending: number;
+      requests: number;
+      pledges: number;
+      reminders: number;
+      clearances: number;
+    };
     const parts = [
       held.sanctions ? `${held.sanctions}条处分记录` : '',
       held.pending ? `${held.pending}条在查事项` : '',
       held.requests ? `${held.requests}次征求意见` : '',
       held.pledges ? `${held.pledges}份承诺书名单记录` : '',
       held.reminders ? `${held.reminders}份提醒函主送记录` : '',
+      held.clearances ? `${held.clearances}条澄清正名记录` : '',
     ].filter(Boolean);
     if (parts.length) throw new AppError('CONFLICT', `“${person.name}”有${parts.join('、')}，不能删除。`);
     writer.softDelete('people', input.id);

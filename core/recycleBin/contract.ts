@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { page, pageSize, recordId } from '../shared/fields';
 
-export const RECYCLABLE_ENTITIES = ['person', 'unit', 'sanction', 'pendingMatter', 'opinionRequest', 'reminderLetter', 'pledgeCampaign'] as const;
+export const RECYCLABLE_ENTITIES = [
+  'person',
+  'unit',
+  'sanction',
+  'pendingMatter',
+  'opinionRequest',
+  'reminderLetter',
+  'pledgeCampaign',
+  'clearance',
+  'revisit',
+] as const;
 export type RecyclableEntity = (typeof RECYCLABLE_ENTITIES)[number];
 export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = {
   person: '人员',
@@ -11,6 +21,8 @@ export const RECYCLABLE_LABELS: Record<RecyclableEntity, string> = {
   opinionRequest: '征求意见函',
   reminderLetter: '廉洁提醒函',
   pledgeCampaign: '承诺批次',
+  clearance: '澄清正名',
+  revisit: '暖心回访',
 };
 
 export const recycleBinListInput = z.object({

@@ -11,7 +11,9 @@ function freshDb() {
   db.pragma('foreign_keys = ON');
   migration0001.up(db);
   migration0002.up(db);
-  db.prepare("INSERT INTO people (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('p', '张三', 'zhangsan', 'zs', ?, ?)").run(at, at);
+  db.prepare(
+    "INSERT INTO people (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('p', '张三', 'zhangsan', 'zs', ?, ?)",
+  ).run(at, at);
   return db;
 }
 
@@ -21,7 +23,17 @@ const sanction = (db: Database.Database, values: Record<string, unknown>) =>
       `INSERT INTO sanctions (id, person_id, category, type, decision_authority, decision_number, decision_date, effective_date, probation_months, restoration_date, status, created_at, updated_at)
        VALUES (@id, 'p', @category, @type, '市纪委', @decision_number, @decision_date, @effective_date, @probation_months, @restoration_date, '有效', '${at}', '${at}')`,
     )
-    .run({ id: 's', category: 'party', type: '警告', decision_number: null, decision_date: '2025-01-01', effective_date: '2025-01-02', probation_months: null, restoration_date: null, ...values });
+    .run({
+      id: 's',
+      category: 'party',
+      type: '警告',
+      decision_number: null,
+      decision_date: '2025-01-01',
+      effective_date: '2025-01-02',
+      probation_months: null,
+      restoration_date: null,
+      ...values,
+    });
 
 test('0002: sanctions refuse impossible dates, unknown categories and repeated decision numbers', () => {
   const db = freshDb();
@@ -43,11 +55,16 @@ test('0002: a reply item whose category differs from the proposal must carry a r
   assert.throws(
     () =>
       db
-        .prepare("INSERT INTO opinion_requests (id, requester, title, received_date, purpose, due_date, created_at, updated_at) VALUES ('q2', 'x', 't', '2025-01-01', '升职', '2025-01-06', ?, ?)")
+        .prepare(
+          "INSERT INTO opinion_requests (id, requester, title, received_date, purpose, due_date, created_at, updated_at) VALUES ('q2', 'x', 't', '2025-01-01', '升职', '2025-01-06', ?, ?)",
+        )
         .run(at, at),
     /CHECK/,
   );
-  db.prepare("INSERT INTO opinion_replies (id, request_id, reply_date, created_at, updated_at) VALUES ('r', 'q', '2025-01-02', ?, ?)").run(at, at);
+  db.prepare("INSERT INTO opinion_replies (id, request_id, reply_date, created_at, updated_at) VALUES ('r', 'q', '2025-01-02', ?, ?)").run(
+    at,
+    at,
+  );
   const item = db.prepare(
     "INSERT INTO opinion_reply_items (id, reply_id, person_id, line_no, proposed_category, category, wording, override_reason, findings, created_at, updated_at) VALUES (?, 'r', 'p', 1, 'clear', ?, 'w', ?, '{}', ?, ?)",
   );

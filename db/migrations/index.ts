@@ -3,10 +3,11 @@ import { migration0002 } from './0002_opinions';
 import { migration0003 } from './0003_reminders_pledges';
 import { migration0004 } from './0004_issued_documents';
 import { migration0005 } from './0005_rules_by_purpose';
+import { migration0006 } from './0006_clearances_revisits';
 import type { Migration } from './types';
 
 /** All migrations, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 

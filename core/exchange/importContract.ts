@@ -1,0 +1,85 @@
+/** Import from Excel/CSV: preview (nothing written), then confirm (all valid rows in one transaction). Pure zod. */
+import { z } from 'zod';
+
+export const IMPORT_KINDS = ['people'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { people: '人员和单位' };
+
+/** Rows and bytes one import may hold (also enforced while reading, see importRead.ts). */
+export const IMPORT_ROW_CAP = 20_000;
+
+const kind = z.enum(IMPORT_KINDS, { error: '不支持导入这类数据' });
+/** What to do with a row matching a record already held: update it from the file, or leave it. */
+const existing = z.enum(['update', 'skip'], { error: '请选择已有记录的处理方式' }).default('update');
+
+export const importPreviewInput = z.object({
+  kind,
+  fileName: z.string().max(260).default(''),
+  // 15 MB file → 20 MB of base64; the refusal message for larger files comes from the reader.
+  contentBase64: z.string({ error: '缺少文件内容' }).max(21 * 1024 * 1024, { error: '文件过大，一次最多导入15MB。请分成几个文件导入。' }),
+  /** Field key → column index; absent: guessed from the header row. */
+  mapping: z.record(z.string(), z.number().int().min(0).max(500).nullable()).optional(),
+  existing,
+});
+
+export const importCommitInput = z.object({
+  kind,
+  existing,
+  rows: z
+    .array(
+      z.object({
+        line: z.number().int().min(1),
+        /** What the preview said of the row: if checking it again now says otherwise, nothing is imported. */
+        expect: z.enum(['new', 'update', 'unchanged'], { error: '缺少预览结果' }),
+        values: z.record(z.string(), z.string().max(2000).nullable()),
+      }),
+    )
+    .min(1, { error: '没有可导入的行' })
+    .max(IMPORT_ROW_CAP, { error: `一次最多导入${IMPORT_ROW_CAP}行` }),
+});
+
+export const importTemplateInput = z.object({ kind });
+
+export interface ImportField {
+  key: string;
+  label: string;
+  required: boolean;
+  hint: string | null;
+}
+
+export type ImportRowStatus = 'new' | 'update' | 'unchanged' | 'invalid';
+export const IMPORT_STATUS_LABELS: Record<ImportRowStatus, string> = {
+  new: '新增',
+  update: '已有，将更新',
+  unchanged: '已有，无变化',
+  invalid: '有错误',
+};
+
+export interface ImportRowReport {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  status: ImportRowStatus;
+  /** Why invalid, in Chinese; or for 'update', what changes. */
+  reason: string | null;
+  /** The row's values by field key, as mapped (what confirm sends back). */
+  values: Record<string, string | null>;
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  headers: string[];
+  fields: ImportField[];
+  mapping: Record<string, number | null>;
+  rows: ImportRowReport[];
+  counts: Record<ImportRowStatus, number>;
+  /** Units the import will create (people whose unit is not in the register yet). */
+  newUnits: string[];
+}
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  unitsCreated: number;
+}

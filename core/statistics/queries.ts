@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../../db/open';
+import type { Paged } from '../shared/fields';
+import { METRICS, type MetricDef } from './metrics';
+import { METRIC_KEYS, type MetricKey, type MetricValue, type RecordTarget, type StatisticsReport, type StatRecord } from './contract';
+import { readStatisticsSettings } from './settings';
+
+interface Range {
+  from: string;
+  to: string;
+}
+
+function params(db: Db, range: Range) {
+  const s = readStatisticsSettings(db);
+  return {
+    from: range.from,
+    to: range.to,
+    tlobKinds: JSON.stringify(s.twoLettersOneBook.kinds),
+    tlobOccasions: JSON.stringify(s.twoLettersOneBook.occasions),
+    firstForm: JSON.stringify(s.firstForm),
+  };
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+function prepare(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
+const counted = (def: MetricDef) => (def.counts === 'people' ? 'count(DISTINCT person_id)' : 'count(*)');
+
+function metricValue(db: Db, def: MetricDef, p: ReturnType<typeof params>): MetricValue {
+  const value = prepare(db, `SELECT ${counted(def)} FROM (${def.sql})`)
+    .pluck()
+    .get(p) as number;
+  const groups = def.grouped
+    ? (
+        prepare(
+          db,
+          `SELECT grp AS key, max(grp_label) AS label, ${counted(def)} AS value FROM (${def.sql}) GROUP BY grp ORDER BY value DESC, grp`,
+        ).all(p) as {
+          key: string | null;
+          label: string | null;
+          value: number;
+        }[]
+      ).map((g) => ({ key: g.key ?? '', label: g.label ?? '（未填）', value: g.value }))
+    : [];
+  return { label: def.label, unit: def.unit, value, groups };
+}
+
+/** Every number of the statistics page for a date range. */
+export function statisticsReport(db: Db, range: Range): StatisticsReport {
+  const p = params(db, range);
+  const metrics = {} as Record<MetricKey, MetricValue>;
+  for (const key of METRIC_KEYS) metrics[key] = metricValue(db, METRICS[key], p);
+  const averageReplyDays = prepare(
+    db,
+    `SELECT avg(julianday(y.reply_date) - julianday(q.received_date)) FROM opinion_replies y JOIN opinion_requests q ON q.id = y.request_id
+     WHERE y.id IN (SELECT id FROM (${METRICS['replies.batches'].sql}))`,
+  )
+    .pluck()
+    .get(p) as number | null;
+  return {
+    from: range.from,
+    to: range.to,
+    metrics,
+    averageReplyDays: averageReplyDays === null ? null : Math.round(averageReplyDays * 10) / 10,
+  };
+}
+
+interface RecordRow {
+  id: string;
+  person_id: string | null;
+  person_name: string | null;
+  d: string | null;
+  title: string;
+  detail: string | null;
+  target_kind: RecordTarget['kind'];
+  target_id: string;
+  target_sub: string | null;
+}
+
+const toTarget = (r: RecordRow): RecordTarget =>
+  r.target_kind === 'request'
+    ? { kind: 'request', id: r.target_id, replyId: r.target_sub }
+    : ({ kind: r.target_kind, id: r.target_id } as RecordTarget);
+
+/**
+ * The records behind one number (or one group of it), in date order. A number counted in
+ * people lists each person once, with the records that put them in it.
+ */
+export function statisticsRecords(
+  db: Db,
+  input: Range & { metric: MetricKey; group: string | null; page: number; pageSize: number | null },
+): Paged<StatRecord> {
+  const def = METRICS[input.metric];
+  const p = { ...params(db, input), group: input.group };
+  const source = `SELECT * FROM (${def.sql}) WHERE @group IS NULL OR grp = @group`;
+  const limit = input.pageSize ?? -1;
+  const offset = input.pageSize ? (input.page - 1) * input.pageSize : 0;
+  if (def.counts === 'people') {
+    const total = prepare(db, `SELECT count(DISTINCT person_id) FROM (${source})`).pluck().get(p) as number;
+    const rows = prepare(
+      db,
+      `SELECT person_id AS id, person_id, max(person_name) AS person_name, max(d) AS d, group_concat(title || '（' || d || '）', '；') AS title,
+              group_concat(detail, '；') AS detail, 'person' AS target_kind, person_id AS target_id, NULL AS target_sub
+       FROM (${source}) GROUP BY person_id ORDER BY person_name, person_id LIMIT @limit OFFSET @offset`,
+    ).all({ ...p, limit, offset }) as RecordRow[];
+    return { items: rows.map(toRecord), total, page: input.page, pageSize: input.pageSize ?? total };
+  }
+  const total = prepare(db, `SELECT count(*) FROM (${source})`).pluck().get(p) as number;
+  const rows = prepare(db, `${source} ORDER BY d, id LIMIT @limit OFFSET @offset`).all({ ...p, limit, offset }) as RecordRow[];
+  return { items: rows.map(toRecord), total, page: input.page, pageSize: input.pageSize ?? total };
+}
+
+const toRecord = (r: RecordRow): StatRecord => ({
+  id: r.id,
+  date: r.d,
+  personName: r.person_name,
+  title: r.title,
+  detail: r.detail || null,
+  target: toTarget(r),
+});
