@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { openDatabase, DbOpenError, type Db } from '../../db/open';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { api, isChannel, type Channel, type Envelope } from '../api';
+import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
+import { auditedEntityId, summarizeInput } from './auditedUse';
 import { AppError } from '../errors';
 import { handlers } from '../handlers';
 import type { CurrentUser } from '../users/contract';
@@ -81,7 +82,11 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     afterCreate: ({ userId, manifest, backupFile }) => {
       if (!db.open) return;
       db.transaction(() =>
-        new Writer(db, () => userId, now).audit('backup', 'backup', manifest.backupId, null, { backupFile, kind: manifest.kind, counts: manifest.counts }),
+        new Writer(db, () => userId, now).audit('backup', 'backup', manifest.backupId, null, {
+          backupFile,
+          kind: manifest.kind,
+          counts: manifest.counts,
+        }),
       )();
     },
     afterRestore: ({ userId, manifest, backupFile }) => {
@@ -126,7 +131,16 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       backup,
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    return operation.writes ? db.transaction(() => handler(parsed.data, ctx))() : handler(parsed.data, ctx);
+    if (operation.writes) return db.transaction(() => handler(parsed.data, ctx))();
+    const value = handler(parsed.data, ctx);
+    const logs = (operation as Operation).logs;
+    if (!logs) return value;
+    // A view, print or export is logged once it has succeeded (a refused call shows nothing).
+    const logUse = (result: unknown) => {
+      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, { title: operation.title, input: summarizeInput(parsed.data) });
+      return result;
+    };
+    return value instanceof Promise ? value.then(logUse) : logUse(value);
   }
 
   return {

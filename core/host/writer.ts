@@ -1,4 +1,5 @@
 import { newId } from '../../db/ids';
+import { auditEntryHash, GENESIS_HASH } from '../../db/auditChain';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { AppError, notFound, staleRevision } from '../errors';
@@ -23,16 +24,10 @@ export type WritableTable =
   | 'pledge_roster';
 /** Tables whose rows go to the 回收站 instead of being removed. */
 export type RecyclableTable =
-  | 'units'
-  | 'people'
-  | 'sanctions'
-  | 'pending_matters'
-  | 'opinion_requests'
-  | 'reminder_points'
-  | 'reminder_letters'
-  | 'pledge_campaigns';
+  'units' | 'people' | 'sanctions' | 'pending_matters' | 'opinion_requests' | 'reminder_points' | 'reminder_letters' | 'pledge_campaigns';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
-export type RemovableTable = 'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
+export type RemovableTable =
+  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
 type Row = Record<string, unknown>;
 
 const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
@@ -79,9 +74,9 @@ export class Writer {
     if (expectedRev !== null && before.rev !== expectedRev) throw staleRevision();
     const at = this.now().toISOString();
     const sets = Object.keys(values).map((c) => `${c} = @${c}`);
-    this
-      .prepare(`UPDATE ${table} SET ${[...sets, 'rev = rev + 1', 'updated_at = @__at', 'updated_by = @__by'].join(', ')} WHERE id = @__id`)
-      .run({ ...values, __at: at, __by: this.actorId(), __id: id });
+    this.prepare(
+      `UPDATE ${table} SET ${[...sets, 'rev = rev + 1', 'updated_at = @__at', 'updated_by = @__by'].join(', ')} WHERE id = @__id`,
+    ).run({ ...values, __at: at, __by: this.actorId(), __id: id });
     this.audit(action, table, id, before, this.snapshot(table, id));
   }
 
@@ -99,9 +94,9 @@ export class Writer {
     const before = this.snapshot(table, id);
     if (!before || !before.deleted_at) throw new AppError('NOT_FOUND', '回收站中没有这条记录，可能已被恢复。');
     const at = this.now().toISOString();
-    this
-      .prepare(`UPDATE ${table} SET deleted_at = NULL, deleted_by = NULL, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`)
-      .run(at, this.actorId(), id);
+    this.prepare(
+      `UPDATE ${table} SET deleted_at = NULL, deleted_by = NULL, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
+    ).run(at, this.actorId(), id);
     this.audit('restore', table, id, before, this.snapshot(table, id));
   }
 
@@ -117,27 +112,40 @@ export class Writer {
   putSetting(key: string, value: unknown): void {
     const before = this.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
     const json = JSON.stringify(value);
-    this
-      .prepare(
-        'INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
-      )
-      .run(key, json, this.now().toISOString(), this.actorId());
+    this.prepare(
+      'INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by',
+    ).run(key, json, this.now().toISOString(), this.actorId());
     this.audit(before ? 'update' : 'create', 'settings', key, before ? { value: before.value } : null, { value: json });
   }
 
-  /** Appends an audit entry for something that is not a row change (login, logout). */
+  /**
+   * Appends an audit entry (also for things that are not a row change: login, a view of
+   * a dossier, a print). The entry is chained to the one before it (db/auditChain.ts):
+   * reading the last hash and inserting happen in one transaction (a savepoint inside
+   * the host's transaction for writing calls, its own for reading calls), and the one
+   * connection serialises writers, so two entries never share a predecessor.
+   */
   audit(action: string, entity: string, entityId: string | null, before: Row | null, after: Row | null): void {
-    this
-      .prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        this.now().toISOString(),
-        this.actorId(),
+    const append = () => {
+      const last = this.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        { seq: number; hash: string | null } | undefined;
+      const entry = {
+        seq: (last?.seq ?? 0) + 1,
+        at: this.now().toISOString(),
+        user_id: this.actorId(),
         action,
         entity,
-        entityId,
-        before ? JSON.stringify(redact(before)) : null,
-        after ? JSON.stringify(redact(after)) : null,
-      );
+        entity_id: entityId,
+        before: before ? JSON.stringify(redact(before)) : null,
+        after: after ? JSON.stringify(redact(after)) : null,
+        prev_hash: last?.hash ?? GENESIS_HASH,
+      };
+      this.prepare(
+        'INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, before, after, prev_hash, hash) VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)',
+      ).run({ ...entry, hash: auditEntryHash(entry) });
+    };
+    if (this.db.inTransaction) append();
+    else this.db.transaction(append).immediate();
   }
 
   private snapshot(table: WritableTable, id: string): Row | null {
