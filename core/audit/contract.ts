@@ -29,6 +29,28 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'scan-remove': '删除扫描件',
 };
 
+/** Tables and other things entries are about; channels (views, prints) are named by their title in core/api.ts. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  people: '人员',
+  units: '单位',
+  users: '账号',
+  settings: '设置',
+  sanctions: '处分记录',
+  pending_matters: '在查事项',
+  opinion_requests: '征求意见函',
+  opinion_request_persons: '征求意见人员',
+  opinion_replies: '意见回复',
+  opinion_reply_items: '回复意见条目',
+  opinion_section_checks: '科室核查',
+  reminder_points: '严禁事项',
+  reminder_letters: '廉洁提醒函',
+  reminder_addressees: '提醒函主送对象',
+  pledge_campaigns: '承诺批次',
+  pledge_roster: '承诺名单',
+  doc_numbers: '文号',
+  backup: '备份',
+};
+
 export const auditListInput = z.object({
   userId: recordId('账号').optional(),
   action: z.string().trim().max(40, { error: '操作类型不能超过40个字' }).optional(),

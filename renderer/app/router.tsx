@@ -16,6 +16,7 @@ import { RemindersPage } from '../pages/reminders/RemindersPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
 
@@ -31,6 +32,7 @@ export const PATHS = {
   settings: '/settings',
   backup: '/backup',
   users: '/users',
+  audit: '/audit',
 } as const;
 
 export const router = createHashRouter([
@@ -56,6 +58,7 @@ export const router = createHashRouter([
       { path: PATHS.settings, element: <SettingsPage /> },
       { path: PATHS.backup, element: <BackupPage /> },
       { path: PATHS.users, element: <UsersPage /> },
+      { path: PATHS.audit, element: <AuditLogPage /> },
       { path: '/letters/batch', element: <BatchPrintPage /> },
       { path: '/letters/reply/:replyId', element: <ReplyLetterPage /> },
       { path: '*', element: <Navigate to={PATHS.people} replace /> },

@@ -32,7 +32,7 @@ export function MainLayout() {
     { key: PATHS.recycleBin, label: '回收站' },
     { key: PATHS.backup, label: '备份与恢复' },
     { key: PATHS.settings, label: '设置' },
-    ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }] : []),
+    ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }, { key: PATHS.audit, label: '操作记录' }] : []),
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? PATHS.people;
 
