@@ -29,6 +29,7 @@ import {
   type UserSummary,
 } from './users/contract';
 import type { ApiErrorBody } from './errors';
+import { securityPolicySchema, type SecurityPolicy } from './auth/policy';
 import { auditListInput, type AuditEntryView, type AuditFacets, type AuditVerifyResult } from './audit/contract';
 import {
   backupAutoKeyInput,
@@ -164,10 +165,14 @@ export const api = {
   'setup.status': op<SetupStatus>()({ input: none, writes: false, access: 'public', title: '查询初始化状态' }),
   'setup.initialize': op<void>()({ input: setupInitializeInput, writes: true, access: 'public', title: '首次设置' }),
 
-  'auth.login': op<LoginResult>()({ input: authLoginInput, writes: true, access: 'public', title: '登录' }),
+  // Not 'writes': the password check is async (off the main thread); its audit entries are appended on their own.
+  'auth.login': op<LoginResult>()({ input: authLoginInput, writes: false, access: 'public', title: '登录' }),
   'auth.logout': op<void>()({ input: none, writes: false, access: 'public', title: '退出登录' }),
   'auth.me': op<CurrentUser>()({ input: none, writes: false, access: 'user', title: '当前账号' }),
   'auth.changePassword': op<void>()({ input: authChangePasswordInput, writes: true, access: 'user', title: '修改密码' }),
+
+  'securityPolicy.get': op<SecurityPolicy>()({ input: none, writes: false, access: 'user', title: '读取账号安全设置' }),
+  'securityPolicy.update': op<SecurityPolicy>()({ input: securityPolicySchema, writes: true, access: ['admin'], title: '修改账号安全设置' }),
 
   'users.list': op<UserSummary[]>()({ input: none, writes: false, access: ['admin'], title: '账号列表' }),
   'users.create': op<UserSummary>()({ input: usersCreateInput, writes: true, access: ['admin'], title: '新建账号' }),

@@ -10,6 +10,7 @@ import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/handlers';
 import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
+import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
 import { Writer } from './writer';
 import { BackupService } from '../backup/service';
@@ -54,6 +55,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   const config: HostConfig = { dataDir: options.dataDir, databaseFile, shell: options.shell, version: options.version };
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
+  const loginThrottle = new LoginThrottle();
   const owner: DbOwner = {
     release() {
       restoring = true;
@@ -127,6 +129,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       user,
       sessionId,
       sessions,
+      loginThrottle,
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
