@@ -1,10 +1,10 @@
 /**
- * `npm run cli -- backup create|verify|restore|info ...` (see core/backup/cli.ts for
+ * `npm run cli -- backup create|verify|restore|info ...` and `audit verify` (see core/backup/cli.ts, core/audit/cli.ts for
  * the options and exit codes). The packaged app runs the same code: `清廉台账 --cli backup ...`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../core/backup/cli';
+import { runCli } from '../core/cli';
 import { readAllStdin } from '../core/shared/stdin';
 
 const root = path.resolve(__dirname, '..');

@@ -38,6 +38,8 @@ import {
 } from './users/contract';
 import type { ApiErrorBody } from './errors';
 import type { WorkBoard } from './workBoard/contract';
+import { securityPolicySchema, type SecurityPolicy } from './auth/policy';
+import { auditListInput, type AuditEntryView, type AuditFacets, type AuditVerifyResult } from './audit/contract';
 import {
   backupAutoKeyInput,
   backupCreateInput,
@@ -176,12 +178,20 @@ import { statisticsSettingsSchema, type StatisticsSettings } from './statistics/
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
 
+/** Kinds of audited use of a reading channel (the audit entry's action). */
+export type AuditedUse = 'view' | 'print' | 'export';
+
 export interface Operation<I extends z.ZodType = z.ZodType, R = unknown> {
   input: I;
   writes: boolean;
   access: Access;
   /** Chinese name of the operation, used in audit entries and messages. */
   title: string;
+  /**
+   * Reading channels that show or hand out personal data: the host writes an audit entry
+   * (查看 a dossier, 排版打印 a letter, 导出 a PDF) for each successful call.
+   */
+  logs?: AuditedUse;
   /** Phantom: carries the result type. Never set at run time. */
   readonly result?: R;
 }
@@ -189,7 +199,8 @@ export interface Operation<I extends z.ZodType = z.ZodType, R = unknown> {
 const none = z.object({}).strict();
 
 function op<R>() {
-  return <I extends z.ZodType>(def: { input: I; writes: boolean; access: Access; title: string }): Operation<I, R> => def;
+  return <I extends z.ZodType>(def: { input: I; writes: boolean; access: Access; title: string; logs?: AuditedUse }): Operation<I, R> =>
+    def;
 }
 
 export const api = {
@@ -198,15 +209,28 @@ export const api = {
   'setup.status': op<SetupStatus>()({ input: none, writes: false, access: 'public', title: '查询初始化状态' }),
   'setup.initialize': op<void>()({ input: setupInitializeInput, writes: true, access: 'public', title: '首次设置' }),
 
-  'auth.login': op<LoginResult>()({ input: authLoginInput, writes: true, access: 'public', title: '登录' }),
+  // Not 'writes': the password check is async (off the main thread); its audit entries are appended on their own.
+  'auth.login': op<LoginResult>()({ input: authLoginInput, writes: false, access: 'public', title: '登录' }),
   'auth.logout': op<void>()({ input: none, writes: false, access: 'public', title: '退出登录' }),
   'auth.me': op<CurrentUser>()({ input: none, writes: false, access: 'user', title: '当前账号' }),
   'auth.changePassword': op<void>()({ input: authChangePasswordInput, writes: true, access: 'user', title: '修改密码' }),
+
+  'securityPolicy.get': op<SecurityPolicy>()({ input: none, writes: false, access: 'user', title: '读取账号安全设置' }),
+  'securityPolicy.update': op<SecurityPolicy>()({
+    input: securityPolicySchema,
+    writes: true,
+    access: ['admin'],
+    title: '修改账号安全设置',
+  }),
 
   'users.list': op<UserSummary[]>()({ input: none, writes: false, access: ['admin'], title: '账号列表' }),
   'users.create': op<UserSummary>()({ input: usersCreateInput, writes: true, access: ['admin'], title: '新建账号' }),
   'users.update': op<UserSummary>()({ input: usersUpdateInput, writes: true, access: ['admin'], title: '修改账号' }),
   'users.resetPassword': op<void>()({ input: usersResetPasswordInput, writes: true, access: ['admin'], title: '重置密码' }),
+
+  'audit.list': op<Paged<AuditEntryView>>()({ input: auditListInput, writes: false, access: ['admin'], title: '操作记录' }),
+  'audit.facets': op<AuditFacets>()({ input: none, writes: false, access: ['admin'], title: '操作记录筛选项' }),
+  'audit.verify': op<AuditVerifyResult>()({ input: none, writes: false, access: ['admin'], title: '校验操作记录' }),
 
   'settings.get': op<OfficeSettings>()({ input: none, writes: false, access: 'user', title: '读取设置' }),
   'settings.update': op<OfficeSettings>()({ input: settingsUpdateInput, writes: true, access: ['admin'], title: '修改设置' }),
@@ -217,11 +241,11 @@ export const api = {
   'units.delete': op<void>()({ input: unitsDeleteInput, writes: true, access: 'user', title: '删除单位' }),
 
   'people.list': op<Paged<PersonListItem>>()({ input: peopleListInput, writes: false, access: 'user', title: '查询人员' }),
-  'people.get': op<Person>()({ input: peopleGetInput, writes: false, access: 'user', title: '查看人员' }),
+  'people.get': op<Person>()({ input: peopleGetInput, writes: false, access: 'user', title: '查看人员', logs: 'view' }),
   'people.create': op<Person>()({ input: peopleCreateInput, writes: true, access: 'user', title: '新增人员' }),
   'people.update': op<Person>()({ input: peopleUpdateInput, writes: true, access: 'user', title: '修改人员' }),
   'people.delete': op<void>()({ input: peopleDeleteInput, writes: true, access: 'user', title: '删除人员' }),
-  'people.dossier': op<Dossier>()({ input: peopleGetInput, writes: false, access: 'user', title: '人员档案' }),
+  'people.dossier': op<Dossier>()({ input: peopleGetInput, writes: false, access: 'user', title: '人员档案', logs: 'view' }),
 
   'sanctions.list': op<Sanction[]>()({ input: sanctionsListInput, writes: false, access: 'user', title: '处分记录' }),
   'sanctions.create': op<Sanction>()({ input: sanctionsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记处分' }),
@@ -349,9 +373,15 @@ export const api = {
     title: '修改公文打印设置',
   }),
   'letters.fonts': op<FontReport>()({ input: none, writes: false, access: 'user', title: '公文字体' }),
-  'letters.document': op<LetterDocument>()({ input: lettersDocumentInput, writes: false, access: 'user', title: '公文排版' }),
-  'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF' }),
-  'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF' }),
+  'letters.document': op<LetterDocument>()({
+    input: lettersDocumentInput,
+    writes: false,
+    access: 'user',
+    title: '公文排版',
+    logs: 'print',
+  }),
+  'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
   'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
@@ -360,8 +390,15 @@ export const api = {
     writes: false,
     access: 'user',
     title: '排版提醒函、签收单或承诺书',
+    logs: 'print',
   }),
-  'printouts.pdf': op<PdfFile>()({ input: printoutsPdfInput, writes: false, access: 'user', title: '生成提醒函、签收单或承诺书PDF' }),
+  'printouts.pdf': op<PdfFile>()({
+    input: printoutsPdfInput,
+    writes: false,
+    access: 'user',
+    title: '生成提醒函、签收单或承诺书PDF',
+    logs: 'export',
+  }),
 
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),
@@ -455,7 +492,7 @@ export const api = {
     title: '批量登记签订',
   }),
   'pledgeRoster.uploadScan': op<RosterEntry>()({ input: rosterScanInput, writes: true, access: ['handler', 'admin'], title: '上传扫描件' }),
-  'pledgeRoster.getScan': op<ScanFile>()({ input: rosterIdInput, writes: false, access: 'user', title: '查看扫描件' }),
+  'pledgeRoster.getScan': op<ScanFile>()({ input: rosterIdInput, writes: false, access: 'user', title: '查看扫描件', logs: 'view' }),
   'pledgeRoster.removeScan': op<void>()({ input: rosterIdInput, writes: true, access: ['handler', 'admin'], title: '删除扫描件' }),
   'pledgeRoster.breachCheck': op<RosterEntry>()({
     input: rosterBreachInput,

@@ -1,5 +1,6 @@
 import type { Channel } from './api';
 import { appHandlers } from './app/handlers';
+import { auditHandlers } from './audit/handlers';
 import { authHandlers } from './auth/handlers';
 import { backupHandlers } from './backup/handlers';
 import type { Handler } from './host/handler';
@@ -31,6 +32,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...appHandlers,
   ...setupHandlers,
   ...authHandlers,
+  ...auditHandlers,
   ...backupHandlers,
   ...usersHandlers,
   ...settingsHandlers,

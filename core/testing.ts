@@ -27,8 +27,10 @@ export interface TestHost {
   close(): void;
 }
 
-export async function makeHost(options: { setup?: boolean; now?: () => Date } = {}): Promise<TestHost> {
-  const { dir, cleanup } = tempDir();
+export async function makeHost(
+  options: { setup?: boolean; now?: () => Date; /** reopen an existing data folder (left in place on close) */ dataDir?: string } = {},
+): Promise<TestHost> {
+  const { dir, cleanup } = options.dataDir ? { dir: options.dataDir, cleanup: () => {} } : tempDir();
   const host = createCoreHost({ dataDir: dir, shell: 'browser', version: '0.0.0-test', ...(options.now ? { now: options.now } : {}) });
   const t: TestHost = {
     host,

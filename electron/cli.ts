@@ -5,7 +5,7 @@
  * `--cli …`; no window opens. `--passphrase-stdin` works through the main process,
  * which reads standard input and posts it here (cliLauncher.ts).
  */
-import { runCli } from '../core/backup/cli';
+import { runCli } from '../core/cli';
 import { resolveNativeBinding } from './coreProcess/nativeBinding';
 
 export async function runPackagedCli(

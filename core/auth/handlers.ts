@@ -1,29 +1,64 @@
 import { AppError } from '../errors';
-import { requireUser } from '../host/context';
+import { requireUser, type HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
+import type { LoginResult } from '../users/contract';
 import { findUserForLogin, loadUser } from '../users/queries';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } from './password';
+import { enforcePasswordPolicy, SECURITY_POLICY_KEY, readSecurityPolicy } from './policyStore';
 
 const BAD_CREDENTIALS = '用户名或密码不正确。';
 /** Checked against when the user name is unknown, so both failures take the same time. */
-let dummyHash: string | null = null;
+let dummyHash: Promise<string> | null = null;
 
-export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword'> = {
-  'auth.login': (input, ctx) => {
-    const found = findUserForLogin(ctx.db, input.username);
-    // Same message for an unknown name and a wrong password: do not reveal which accounts exist.
-    if (!found) {
-      verifyPassword(input.password, (dummyHash ??= hashPassword('not-a-real-password-1')));
-      throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
-    }
-    if (!verifyPassword(input.password, found.password_hash)) throw new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS);
-    if (found.active !== 1) throw new AppError('BAD_CREDENTIALS', '该账号已停用，请联系管理员。');
-    const user = loadUser(ctx.db, found.id)!;
-    ctx.sessions.end(ctx.sessionId);
-    const sessionId = ctx.sessions.create(user.id);
-    ctx.user = user;
-    ctx.writer.audit('login', 'users', user.id, null, null);
-    return { sessionId, user };
+type FailureReason = 'unknown-user' | 'wrong-password' | 'disabled' | 'throttled';
+
+/** A failed login goes into the audit log (its own transaction: the call itself fails). */
+function recordFailure(ctx: HandlerContext, username: string, userId: string | null, reason: FailureReason): void {
+  ctx.writer.audit('login-failed', 'users', userId, null, { username, reason });
+}
+
+export const authHandlers: HandlerMap<
+  'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'securityPolicy.get' | 'securityPolicy.update'
+> = {
+  /**
+   * Not a writing channel: the password check runs off the main thread (async scrypt),
+   * which a transaction cannot span; the session lives in memory and the audit entries
+   * are appended on their own. Attempts for one name run in turn, with a growing wait
+   * after repeated failures (core/auth/throttle.ts).
+   */
+  'auth.login': async (input, ctx) => {
+    const outcome = await ctx.loginThrottle.run<LoginResult | AppError>(
+      input.username,
+      () => ctx.now().getTime(),
+      async () => {
+        const found = findUserForLogin(ctx.db, input.username);
+        // Same message and the same work for an unknown name and a wrong password: do not reveal which accounts exist.
+        const matches = await verifyPasswordAsync(
+          input.password,
+          found?.password_hash ?? (await (dummyHash ??= hashPasswordAsync('not-a-real-password-1'))),
+        );
+        if (!found || !matches) {
+          recordFailure(ctx, input.username, found?.id ?? null, found ? 'wrong-password' : 'unknown-user');
+          return { ok: false, value: new AppError('BAD_CREDENTIALS', BAD_CREDENTIALS) };
+        }
+        if (found.active !== 1) {
+          recordFailure(ctx, input.username, found.id, 'disabled');
+          return { ok: false, value: new AppError('BAD_CREDENTIALS', '该账号已停用，请联系管理员。') };
+        }
+        const user = loadUser(ctx.db, found.id)!;
+        ctx.sessions.end(ctx.sessionId);
+        const sessionId = ctx.sessions.create(user.id);
+        ctx.user = user;
+        ctx.writer.audit('login', 'users', user.id, null, null);
+        return { ok: true, value: { sessionId, user } };
+      },
+      (waitMs) => {
+        recordFailure(ctx, input.username, null, 'throttled');
+        return new AppError('RATE_LIMITED', `登录失败次数过多，请${Math.ceil(waitMs / 1000)}秒后再试。`);
+      },
+    );
+    if (outcome instanceof AppError) throw outcome;
+    return outcome;
   },
 
   'auth.logout': (_input, ctx) => {
@@ -38,7 +73,15 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' |
     if (!found || !verifyPassword(input.oldPassword, found.password_hash)) {
       throw new AppError('VALIDATION', '原密码不正确，密码未修改。', { oldPassword: '原密码不正确' });
     }
+    enforcePasswordPolicy(ctx.db, input.newPassword, user.username, 'newPassword');
     ctx.writer.update('users', user.id, null, { password_hash: hashPassword(input.newPassword) }, 'password');
     ctx.sessions.endAllFor(user.id, ctx.sessionId ?? undefined);
+  },
+
+  'securityPolicy.get': (_input, { db }) => readSecurityPolicy(db),
+
+  'securityPolicy.update': (input, { writer }) => {
+    writer.putSetting(SECURITY_POLICY_KEY, input);
+    return input;
   },
 };

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open';
 import type { BackupService } from '../backup/service';
 import type { CurrentUser } from '../users/contract';
+import type { LoginThrottle } from '../auth/throttle';
 import type { SessionStore } from './sessions';
 import type { Writer } from './writer';
 
@@ -21,6 +22,8 @@ export interface HandlerContext {
   user: CurrentUser | null;
   sessionId: string | null;
   sessions: SessionStore;
+  /** Failed-login counts per user name (core/auth/throttle.ts); one per host. */
+  loginThrottle: LoginThrottle;
   /** The one write path: stamps who/when, bumps revisions, appends the audit log. */
   writer: Writer;
   /** Backup jobs, schedule and restore (core/backup); the host owns one. */

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { openDatabase, DbOpenError, type Db } from '../../db/open';
 import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
-import { api, isChannel, type Channel, type Envelope } from '../api';
+import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
+import { auditedEntityId, summarizeInput } from './auditedUse';
 import { AppError } from '../errors';
 import { handlers } from '../handlers';
 import type { CurrentUser } from '../users/contract';
@@ -10,6 +11,7 @@ import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/handlers';
 import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
+import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
 import { Writer } from './writer';
 import { BackupService } from '../backup/service';
@@ -65,6 +67,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   const config: HostConfig = { dataDir: options.dataDir, databaseFile, shell: options.shell, version: options.version };
   const now = options.now ?? (() => new Date());
   const sessions = new SessionStore();
+  const loginThrottle = new LoginThrottle();
   const owner: DbOwner = {
     release() {
       restoring = true;
@@ -138,18 +141,29 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       user,
       sessionId,
       sessions,
+      loginThrottle,
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
     const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    if (!operation.writes) return handler(parsed.data, ctx);
-    return db.transaction(() => {
-      const value = handler(parsed.data, ctx);
-      // Whatever this call changed (a request's purpose, a person's unit, the authority's
-      // name), a reviewed reply whose letter would now say something else goes back to 待审核.
-      if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
-      return value;
-    })();
+    if (operation.writes) {
+      return db.transaction(() => {
+        const value = handler(parsed.data, ctx);
+        // Whatever this call changed (a request's purpose, a person's unit, the authority's
+        // name), a reviewed reply whose letter would now say something else goes back to 待审核.
+        if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
+        return value;
+      })();
+    }
+    const value = handler(parsed.data, ctx);
+    const logs = (operation as Operation).logs;
+    if (!logs) return value;
+    // A view, print or export is logged once it has succeeded (a refused call shows nothing).
+    const logUse = (result: unknown) => {
+      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, { title: operation.title, input: summarizeInput(parsed.data) });
+      return result;
+    };
+    return value instanceof Promise ? value.then(logUse) : logUse(value);
   }
 
   return {

@@ -1,4 +1,5 @@
 import { newId } from '../../db/ids';
+import { auditEntryHash, GENESIS_HASH } from '../../db/auditChain';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { AppError, notFound, staleRevision } from '../errors';
@@ -164,17 +165,34 @@ export class Writer {
     return changed > 0;
   }
 
-  /** Appends an audit entry for something that is not a row change (login, logout). */
+  /**
+   * Appends an audit entry (also for things that are not a row change: login, a view of
+   * a dossier, a print). The entry is chained to the one before it (db/auditChain.ts):
+   * reading the last hash and inserting happen in one transaction (a savepoint inside
+   * the host's transaction for writing calls, its own for reading calls), and the one
+   * connection serialises writers, so two entries never share a predecessor.
+   */
   audit(action: string, entity: string, entityId: string | null, before: Row | null, after: Row | null): void {
-    this.prepare('INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      this.now().toISOString(),
-      this.actorId(),
-      action,
-      entity,
-      entityId,
-      before ? JSON.stringify(redact(before)) : null,
-      after ? JSON.stringify(redact(after)) : null,
-    );
+    const append = () => {
+      const last = this.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+        { seq: number; hash: string | null } | undefined;
+      const entry = {
+        seq: (last?.seq ?? 0) + 1,
+        at: this.now().toISOString(),
+        user_id: this.actorId(),
+        action,
+        entity,
+        entity_id: entityId,
+        before: before ? JSON.stringify(redact(before)) : null,
+        after: after ? JSON.stringify(redact(after)) : null,
+        prev_hash: last?.hash ?? GENESIS_HASH,
+      };
+      this.prepare(
+        'INSERT INTO audit_log (seq, at, user_id, action, entity, entity_id, before, after, prev_hash, hash) VALUES (@seq, @at, @user_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)',
+      ).run({ ...entry, hash: auditEntryHash(entry) });
+    };
+    if (this.db.inTransaction) append();
+    else this.db.transaction(append).immediate();
   }
 
   private snapshot(table: WritableTable, id: string): Row | null {

@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/password';
+import { enforcePasswordPolicy } from '../auth/policyStore';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { countActiveAdmins, getUserSummary, listUsers, setRoles } from './queries';
@@ -9,6 +10,7 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.up
   'users.list': (_input, { db }) => listUsers(db),
 
   'users.create': (input, { db, writer }) => {
+    enforcePasswordPolicy(db, input.password, input.username, 'password');
     let id: string;
     try {
       id = writer.insert('users', {
@@ -41,7 +43,9 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.up
   },
 
   'users.resetPassword': (input, { db, writer, sessions }) => {
-    if (!getUserSummary(db, input.id)) throw notFound('账号');
+    const target = getUserSummary(db, input.id);
+    if (!target) throw notFound('账号');
+    enforcePasswordPolicy(db, input.password, target.username, 'password');
     writer.update('users', input.id, null, { password_hash: hashPassword(input.password) }, 'password');
     sessions.endAllFor(input.id);
   },

@@ -4,10 +4,23 @@ import { migration0003 } from './0003_reminders_pledges';
 import { migration0004 } from './0004_issued_documents';
 import { migration0005 } from './0005_rules_by_purpose';
 import { migration0006 } from './0006_clearances_revisits';
+import { migration0008 } from './0008_audit_chain';
 import type { Migration } from './types';
 
-/** All migrations, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+/**
+ * All migrations, in order. Append only: a released migration is never edited.
+ * (7 was reserved for work that did not need a schema change; a gap is harmless: each
+ * file's version is what user_version holds after it.)
+ */
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0008,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 

@@ -17,6 +17,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { HomePage } from '../pages/home/HomePage';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
 
@@ -33,6 +34,7 @@ export const PATHS = {
   settings: '/settings',
   backup: '/backup',
   users: '/users',
+  audit: '/audit',
 } as const;
 
 export const router = createHashRouter([
@@ -58,6 +60,7 @@ export const router = createHashRouter([
       { path: PATHS.settings, element: <SettingsPage /> },
       { path: PATHS.backup, element: <BackupPage /> },
       { path: PATHS.users, element: <UsersPage /> },
+      { path: PATHS.audit, element: <AuditLogPage /> },
       { path: '/letters/batch', element: <BatchPrintPage /> },
       { path: '/letters/reply/:replyId', element: <ReplyLetterPage /> },
       { path: '*', element: <Navigate to={PATHS.home} replace /> },
