@@ -1,6 +1,7 @@
 import { AppError } from '../errors';
 import { requireUser } from '../host/context';
 import type { HandlerMap } from '../host/handler';
+import { warmPdfRendererSoon } from '../letters/pdf';
 import { findUserForLogin, loadUser } from '../users/queries';
 import { hashPassword, verifyPassword } from './password';
 
@@ -23,6 +24,7 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.logout' | 'auth.me' |
     const sessionId = ctx.sessions.create(user.id);
     ctx.user = user;
     ctx.writer.audit('login', 'users', user.id, null, null);
+    warmPdfRendererSoon(); // the first 保存PDF then finds the PDF renderer started (browser mode)
     return { sessionId, user };
   },
 

@@ -4,7 +4,7 @@ import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
 import type { FontReport } from './contract';
 import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings } from './documents';
 import { fontReport } from './fonts';
-import { findChromium, sharedPdfRenderer } from './pdf';
+import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
 
 function serverPdfInfo(): FontReport['serverPdf'] {
   const browser = findChromium();
@@ -19,11 +19,7 @@ function serverPdfInfo(): FontReport['serverPdf'] {
 
 function renderer() {
   const r = sharedPdfRenderer();
-  if (!r)
-    throw new AppError(
-      'NOT_FOUND',
-      '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
-    );
+  if (!r) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
   return r;
 }
 
@@ -43,7 +39,11 @@ export const lettersHandlers: HandlerMap<
     writer.putSetting(LETTER_SETTINGS_KEY, input);
     return input;
   },
-  'letters.fonts': (_input, { db }) => fontReport(readLetterSettings(db).fontMode, serverPdfInfo()),
+  // The print pages (preview, batch) ask for this first: the renderer warms up while the clerk looks.
+  'letters.fonts': (_input, { db }) => {
+    warmPdfRendererSoon();
+    return fontReport(readLetterSettings(db).fontMode, serverPdfInfo());
+  },
   'letters.document': (input, ctx) => buildDocument(ctx, input.request),
   'letters.pdf': async (input, ctx) => {
     const r = renderer();
