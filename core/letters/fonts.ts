@@ -69,6 +69,17 @@ const BUNDLED: Record<FontRole, BundledFace> = {
   kaiti: { pkg: '@fontsource/lxgw-wenkai', css: '500.css', weight: 500 },
   songti: { pkg: '@fontsource/noto-serif-sc', css: '400.css', weight: 400 },
 };
+/**
+ * The face for every character the role's face lacks: 花園明朝 (HanaMin A/B, GlyphWiki,
+ * OFL-1.1; npm `hanamin`, woff2 subsets by Unicode block), a TrueType Ming face covering
+ * the whole of CJK Unified Ideographs and Extensions A–F. The Noto faces hold about 12,000
+ * of the basic block's 21,000 characters and almost none of Extension A; without this, a
+ * name such as 䶮 (U+4DAE) or 𠮷 (U+20BB7) fell back to whatever the machine had and came
+ * out as Type 3 or as a blank box.
+ */
+export const RARE_FACE = { pkg: 'hanamin', css: 'HanaMin.css' } as const;
+export const RARE_FAMILY = 'QL Bundled rare';
+
 /** What the clerk reads in 设置 (the packages' own names stay in `bundledPackage` and docs/letters.md). */
 const BUNDLED_NAMES: Record<FontRole, string> = {
   fangsong: '思源宋体 常规',
@@ -238,7 +249,7 @@ function packageDir(pkg: string): string {
   return path.dirname(require.resolve(`${pkg}/package.json`));
 }
 
-function subsetsOf(face: BundledFace): Subset[] {
+function subsetsOf(face: { pkg: string; css: string }): Subset[] {
   const key = `${face.pkg}/${face.css}`;
   const cached = subsetCache.get(key);
   if (cached) return cached;
@@ -246,11 +257,12 @@ function subsetsOf(face: BundledFace): Subset[] {
   const css = fs.readFileSync(path.join(dir, face.css), 'utf8');
   const subsets: Subset[] = [];
   for (const block of css.split('@font-face').slice(1)) {
-    const file = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(block)?.[1];
+    // fontsource: url(./files/x.woff2); hanamin: url(x.woff2) beside the CSS (its local() sources are never used)
+    const file = /url\((?:\.\/)?([^)"']+\.woff2)\)/.exec(block)?.[1];
     if (!file) continue;
     const range = /unicode-range:\s*([^;]+);/.exec(block)?.[1];
     subsets.push({
-      file: path.join(dir, 'files', file),
+      file: path.join(dir, file),
       ranges: range
         ? range.split(',').map((r) => {
             const [a, b] = r.trim().replace(/^U\+/i, '').split('-');
@@ -283,34 +295,60 @@ const servedFiles = new Map<string, string>();
 /** The file behind a served font URL's name, for the PDF renderer. */
 export const servedFontFile = (name: string) => servedFiles.get(name) ?? null;
 
-/** @font-face rules for the bundled face of each role, with only the subsets that hold the given characters. */
+const inRanges = (c: number, ranges: [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
+
+function faceRule(family: string, s: Subset, source: FontSource): string {
+  const range = s.ranges
+    ? `unicode-range:${s.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};`
+    : '';
+  let url: string;
+  if (source === 'inline') url = dataUrl(s.file);
+  else {
+    const name = path.basename(s.file);
+    servedFiles.set(name, s.file);
+    url = FONT_URL_BASE + name;
+  }
+  return `@font-face{font-family:"${family}";font-style:normal;font-weight:400;font-display:block;src:url(${url}) format("woff2");${range}}`;
+}
+
+/**
+ * @font-face rules for the bundled face of each role, with only the subsets that hold the
+ * given characters, and the rare-character face's subsets for characters those lack.
+ */
 export function bundledFontFaces(usedByRole: Map<FontRole, Set<string>>, source: FontSource = 'inline'): string {
   const rules: string[] = [];
+  const lacking = new Set<number>();
   for (const [role, chars] of usedByRole) {
     if (!chars.size) continue;
     const codes = [...chars].map((c) => c.codePointAt(0)!);
-    for (const s of subsetsOf(BUNDLED[role])) {
-      if (s.ranges && !codes.some((c) => s.ranges!.some(([a, b]) => c >= a && c <= b))) continue;
-      const range = s.ranges
-        ? `unicode-range:${s.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};`
-        : '';
-      let url: string;
-      if (source === 'inline') url = dataUrl(s.file);
-      else {
-        const name = path.basename(s.file);
-        servedFiles.set(name, s.file);
-        url = FONT_URL_BASE + name;
-      }
-      rules.push(
-        `@font-face{font-family:"${bundledFamily(role)}";font-style:normal;font-weight:400;font-display:block;src:url(${url}) format("woff2");${range}}`,
-      );
+    const subsets = subsetsOf(BUNDLED[role]);
+    for (const s of subsets) {
+      if (s.ranges && !codes.some((c) => inRanges(c, s.ranges!))) continue;
+      rules.push(faceRule(bundledFamily(role), s, source));
     }
+    for (const c of codes) if (c > 0x20 && !subsets.some((s) => !s.ranges || inRanges(c, s.ranges))) lacking.add(c);
   }
+  if (lacking.size)
+    for (const s of subsetsOf(RARE_FACE))
+      if (s.ranges && [...lacking].some((c) => inRanges(c, s.ranges!))) rules.push(faceRule(RARE_FAMILY, s, source));
   return rules.join('\n');
+}
+
+/** Unicode ranges the bundled 仿宋 stand-in and the rare-character face draw, merged (for glyphCoverage.ts). */
+export function drawableRanges(): [number, number][] {
+  const all = [...subsetsOf(BUNDLED.fangsong), ...subsetsOf(RARE_FACE)].flatMap((s) => s.ranges ?? []);
+  all.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of all) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
 }
 
 /** The CSS font-family list of a role: the resolved face, then the bundled one for anything it lacks. */
 export function familyList(font: ResolvedFont): string {
-  const bundled = `"${bundledFamily(font.role)}"`;
+  const bundled = `"${bundledFamily(font.role)}", "${RARE_FAMILY}"`;
   return font.source === 'system' ? `"${font.family.replace(/"/g, '')}", ${bundled}` : bundled;
 }
