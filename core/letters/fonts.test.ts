@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { coverageSource } from '../../scripts/glyphCoverage';
 import { makeHost } from '../testing';
 import { renderDocument } from './compose';
 import { DEFAULT_LETTER_SETTINGS } from './contract';
-import { bundledFontFaces, resolveFonts } from './fonts';
+import { bundledFontFaces, detectSystemFonts, fontAdvice, resolveFonts } from './fonts';
 import { undrawableChars, undrawableMessage } from './glyphCoverage';
 import { findChromium, PdfRenderer } from './pdf';
 import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
@@ -98,3 +99,77 @@ for (const fontSource of ['served', 'inline'] as const)
       assert.ok(!RADICALS.test(text));
     },
   );
+
+// ---------------------------------------------------------------------------------
+// which installed faces a PC has, and what 设置 › 字体 says about the rest
+
+function folder(files: string[]): { root: string; cleanup: () => void } {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-fonts-'));
+  for (const f of files) {
+    fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    fs.writeFileSync(path.join(root, f), '');
+  }
+  return { root, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
+}
+
+const byRole = (fonts: ReturnType<typeof resolveFonts>) =>
+  Object.fromEntries(fonts.map((f) => [f.role, f.source === 'system' ? f.family : 'bundled']));
+
+test('Windows-style Fonts folder: known files found by name; a missing 楷体 is said once with where to install', () => {
+  const { root, cleanup } = folder(['Fonts/simfang.ttf', 'Fonts/SIMHEI.TTF', 'Fonts/FZXBSJW.TTF', 'Fonts/simsun.ttc', 'Fonts/arial.ttf']);
+  try {
+    const sys = detectSystemFonts('win32', { WINDIR: root });
+    const fonts = resolveFonts('system-first', sys);
+    assert.deepEqual(byRole(fonts), { fangsong: '仿宋', xiaobiaosong: '方正小标宋简体', heiti: '黑体', kaiti: 'bundled', songti: '宋体' });
+    assert.equal(fonts.find((f) => f.role === 'fangsong')!.file, path.join(root, 'Fonts', 'simfang.ttf'));
+    const advice = fontAdvice('system-first', fonts, 'win32')!;
+    assert.match(advice, /^本机缺少楷体：/);
+    assert.match(advice, /楷体用霞鹜文楷/);
+    assert.match(advice, /为所有用户安装/);
+    assert.equal(
+      fontAdvice('bundled-only', resolveFonts('bundled-only', sys), 'win32'),
+      null,
+      'bundled fonts chosen on purpose: nothing to say',
+    );
+  } finally {
+    cleanup();
+  }
+});
+
+test('UOS-style font folders (CESI faces under /usr/share/fonts): found by name; nothing missing, nothing said', () => {
+  const { root, cleanup } = folder([
+    'usr/share/fonts/fonts-cesi/CESI_FS_GB2312.TTF',
+    'usr/share/fonts/fonts-cesi/CESI_XBS_GB2312.TTF',
+    'usr/share/fonts/fonts-cesi/CESI_HT_GB2312.TTF',
+    'usr/share/fonts/fonts-cesi/CESI_KT_GB2312.TTF',
+    'usr/share/fonts/fonts-cesi/CESI_SS_GB2312.TTF',
+  ]);
+  try {
+    const sys = detectSystemFonts('linux', {}, { fcList: false, dirs: [path.join(root, 'usr/share/fonts')] });
+    const fonts = resolveFonts('system-first', sys);
+    assert.deepEqual(byRole(fonts), {
+      fangsong: 'CESI仿宋-GB2312',
+      xiaobiaosong: 'CESI小标宋-GB2312',
+      heiti: 'CESI黑体-GB2312',
+      kaiti: 'CESI楷体-GB2312',
+      songti: 'CESI宋体-GB2312',
+    });
+    assert.equal(fontAdvice('system-first', fonts, 'linux'), null);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a UOS PC with no office fonts: every face is the bundled one, and the note names all four and fc-cache', () => {
+  const { root, cleanup } = folder(['usr/share/fonts/truetype/dejavu/DejaVuSans.ttf']);
+  try {
+    const sys = detectSystemFonts('linux', {}, { fcList: false, dirs: [path.join(root, 'usr/share/fonts')] });
+    const fonts = resolveFonts('system-first', sys);
+    assert.ok(fonts.every((f) => f.source === 'bundled'));
+    const advice = fontAdvice('system-first', fonts, 'linux')!;
+    assert.match(advice, /^本机缺少仿宋、小标宋、黑体、楷体：/);
+    assert.match(advice, /fc-cache -f/);
+  } finally {
+    cleanup();
+  }
+});
