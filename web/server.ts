@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createCoreHost, type CoreHost } from '../core/host/coreHost';
+import { enablePdfWarmUp } from '../core/letters/pdf';
 import { CONTENT_SECURITY_POLICY, SESSION_HEADER, TOKEN_HEADER, hostAllowed, rejectReason } from './security';
 
 export interface WebHostOptions {
@@ -48,6 +49,8 @@ const MIME: Record<string, string> = {
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const core = createCoreHost({ dataDir: options.dataDir, shell: 'browser', version: options.version });
+  // Logins and print pages start the PDF renderer ahead of the first 保存PDF (QINGLIAN_PDF_WARM=0 turns it off).
+  enablePdfWarmUp(process.env.QINGLIAN_PDF_WARM !== '0');
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
@@ -71,11 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
-    const reason = rejectReason(
-      { host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) },
-      port,
-      token,
-    );
+    const reason = rejectReason({ host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) }, port, token);
     if (reason) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: reason } });
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: '接口只接受 POST 请求。' } });
     let input: unknown;

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import { requireUser, type HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
 import type { LoginResult } from '../users/contract';
+import { warmPdfRendererSoon } from '../letters/pdf';
 import { findUserForLogin, loadUser } from '../users/queries';
 import { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } from './password';
 import { enforcePasswordPolicy, SECURITY_POLICY_KEY, readSecurityPolicy } from './policyStore';
@@ -50,6 +51,7 @@ export const authHandlers: HandlerMap<
         const sessionId = ctx.sessions.create(user.id);
         ctx.user = user;
         ctx.writer.audit('login', 'users', user.id, null, null);
+        warmPdfRendererSoon(); // the first 保存PDF then finds the PDF renderer started (browser mode)
         return { ok: true, value: { sessionId, user } };
       },
       (waitMs) => {

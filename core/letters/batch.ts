@@ -1,15 +1,15 @@
 /**
  * Batch PDFs of many reply letters as a job: started by one call, polled for progress
- * (done/total letters), fetched when done, cancellable. The job renders ten letters at
- * a time and joins the parts, so progress moves as the work does. Jobs live in memory
+ * (done/total letters read and laid out), fetched when done, cancellable. The letters are
+ * printed as one document in one Chromium print (docs/letters.md › Batch). Jobs live in memory
  * (a restart forgets them) and their results are dropped ten minutes after they end.
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { BatchStatus, PdfFile } from './contract';
-import { buildDocument } from './documents';
-import { mergePdfs, type PdfRenderer } from './pdf';
+import { loadReplies, replyLettersDocument } from './documents';
+import type { PdfRenderer } from './pdf';
 
 interface Job {
   status: BatchStatus;
@@ -46,30 +46,21 @@ export function startBatch(ctx: HandlerContext, renderer: PdfRenderer, replyIds:
 
 async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyIds: string[], duplex: boolean) {
   try {
-    const parts: Uint8Array[] = [];
-    let pages = 0;
-    let fileName = '';
+    // Lay out every letter (progress moves as they are read and laid out), then print the
+    // whole batch as one document: one Chromium print, its fonts loaded once, and a PDF
+    // whose title names the batch.
+    const details: ReturnType<typeof loadReplies> = [];
     for (let i = 0; i < replyIds.length; i += CHUNK) {
       if (job.cancelled) return;
-      const chunk = replyIds.slice(i, i + CHUNK);
-      const doc = await buildDocument(ctx, { kind: 'replyLetters', replyIds: chunk, duplex }, { fontSource: 'served' });
-      // duplex: a chunk ends on a back side too, so the next chunk's first letter starts on a front side
-      const html =
-        duplex && doc.pageCount % 2 === 1 && i + CHUNK < replyIds.length
-          ? doc.html.replace('</body>', '<section class="page"></section></body>')
-          : doc.html;
-      parts.push(await renderer.render(html));
-      pages += doc.pageCount + (html === doc.html ? 0 : 1);
-      if (i === 0) fileName = doc.fileName;
-      job.status.done = Math.min(replyIds.length, i + chunk.length);
+      details.push(...loadReplies(ctx, replyIds.slice(i, i + CHUNK)));
+      job.status.done = Math.min(replyIds.length, i + CHUNK);
+      await new Promise((r) => setImmediate(r)); // let status polls in between
     }
+    const doc = replyLettersDocument(ctx, details, duplex, 'served');
     if (job.cancelled) return;
-    const pdf = await mergePdfs(parts);
-    job.result = {
-      fileName: replyIds.length === 1 ? fileName : `廉政意见回复复函${replyIds.length}份.pdf`,
-      pageCount: pages,
-      pdfBase64: Buffer.from(pdf).toString('base64'),
-    };
+    const pdf = await renderer.render(doc.html);
+    if (job.cancelled) return;
+    job.result = { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
     job.status.state = 'done';
   } catch (error) {
     job.status.state = 'failed';

@@ -6,7 +6,7 @@
  * in docs/pitfalls.md) and print, PDF and preview show the same pages.
  */
 import type { FontRole, ResolvedFont } from './contract';
-import { FONT_URL_BASE, bundledFontFaces, familyList, type FontSource } from './fonts';
+import { FONT_URL_BASE, bundledFontFaces, familyList, resolveFonts, type FontSource } from './fonts';
 import { A4, PT } from './geometry';
 import { escapeHtml } from './text';
 
@@ -188,3 +188,29 @@ ${faces}`;
 
 /** Points to mm, for templates. */
 export const ptToMm = (pt: number) => pt * PT;
+
+/**
+ * A one-page document with `text` in every bundled face (served): the PDF renderer prints
+ * it when warming up, so the subsets every letter needs are loaded before the first click.
+ */
+export function bundledWarmUpDocument(text: string): string {
+  const roles: FontRole[] = ['fangsong', 'xiaobiaosong', 'heiti', 'songti'];
+  const pages: Page[] = [
+    {
+      number: 1,
+      letter: 1,
+      boxes: roles.map((role, i) => ({
+        type: 'text',
+        x: 10,
+        y: 10 + i * 20,
+        w: 190,
+        lineHeight: 8,
+        role,
+        pt: 16,
+        align: 'left',
+        lines: [{ text }],
+      })),
+    },
+  ];
+  return renderDocument({ title: '', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' });
+}

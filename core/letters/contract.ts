@@ -79,6 +79,8 @@ export interface FontReport {
   /** Installed CJK families found (for the record; at most 200). */
   systemFamilies: string[];
   fonts: ResolvedFont[];
+  /** Said once in 设置 › 字体 when 仿宋/小标宋/黑体/楷体 are missing: what is used instead, where to install the office's fonts. */
+  advice: string | null;
   /** Whether this host can render PDFs itself (browser mode with a Chromium, Chrome or Edge found). */
   serverPdf: { available: boolean; browser: string | null; note: string };
 }

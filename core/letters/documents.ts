@@ -87,6 +87,32 @@ export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyD
   });
 }
 
+/** Reply letters, one after another, as one document (one letter, or a batch titled by its count). */
+export function replyLettersDocument(
+  ctx: HandlerContext,
+  details: ReplyDetail[],
+  duplex: boolean,
+  fontSource?: FontSource,
+): LetterDocument {
+  const settings = readLetterSettings(ctx.db);
+  const today = localIsoDate(ctx.now());
+  // Issued replies are laid out from their stored model (replyLetterSource), drafts from the live records.
+  const { pages, warnings } = replyLetterPages(ctx.db, details, settings, duplex, today);
+  const first = details[0]!;
+  const firstLetter = replyLetterSource(ctx.db, first, settings, today).data;
+  const title = details.length === 1 ? replyTitle(firstLetter.persons) : `廉政意见回复复函${details.length}份`;
+  const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${today}）`;
+  return {
+    title,
+    fileName: `${safeFileName(base)}.pdf`,
+    orientation: 'portrait',
+    pageCount: pages.length,
+    letterCount: details.length,
+    warnings,
+    html: renderDocument({ title, pages, fonts: resolveFonts(settings.fontMode), landscape: false, ...(fontSource ? { fontSource } : {}) }),
+  };
+}
+
 /** Lays out what `request` names. Reading handlers only: nothing is written. */
 export async function buildDocument(
   ctx: HandlerContext,
@@ -114,15 +140,8 @@ export async function buildDocument(
   });
 
   switch (request.kind) {
-    case 'replyLetters': {
-      const details = loadReplies(ctx, request.replyIds);
-      const { pages, warnings } = replyLetterPages(db, details, settings, request.duplex, localIsoDate(ctx.now()));
-      const first = details[0]!;
-      const firstLetter = replyLetterSource(db, first, settings, localIsoDate(ctx.now())).data;
-      const title = details.length === 1 ? replyTitle(firstLetter.persons) : `廉政意见回复复函${details.length}份`;
-      const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${localIsoDate(ctx.now())}）`;
-      return finish(title, base, pages, false, details.length, warnings);
-    }
+    case 'replyLetters':
+      return replyLettersDocument(ctx, loadReplies(ctx, request.replyIds), request.duplex, options.fontSource);
     case 'replyPersons': {
       const [d] = loadReplies(ctx, [request.replyId]);
       const data: ListData = {

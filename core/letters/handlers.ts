@@ -7,7 +7,7 @@ import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings, safeFileName } 
 import type { ReplyDocumentModel } from './issuedModels';
 import { replyTitle } from './replyLetter';
 import { fontReport } from './fonts';
-import { findChromium, sharedPdfRenderer } from './pdf';
+import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
 
 function serverPdfInfo(): FontReport['serverPdf'] {
   const browser = findChromium();
@@ -42,7 +42,11 @@ export const lettersHandlers: HandlerMap<
     writer.putSetting(LETTER_SETTINGS_KEY, input);
     return input;
   },
-  'letters.fonts': (_input, { db }) => fontReport(readLetterSettings(db).fontMode, serverPdfInfo()),
+  // The print pages (preview, batch) ask for this first: the renderer warms up while the clerk looks.
+  'letters.fonts': (_input, { db }) => {
+    warmPdfRendererSoon();
+    return fontReport(readLetterSettings(db).fontMode, serverPdfInfo());
+  },
   'letters.document': (input, ctx) => buildDocument(ctx, input.request),
   'letters.pdf': async (input, ctx) => {
     const r = renderer();

@@ -6,7 +6,7 @@ import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { resolveFonts } from './fonts';
 import { closeSharedPdfRenderer, findChromium, PdfRenderer } from './pdf';
 import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
-import { assertLetterGeometry, cells, linesOf, measurePdf, pdfFontTypes, RADICALS } from './testing/pdfMeasure';
+import { assertLetterGeometry, cells, linesOf, measurePdf, pdfFontTypes, pdfTitle, RADICALS } from './testing/pdfMeasure';
 import { breakLines, chineseDate, escapeHtml, lineCells } from './text';
 
 const chromium = findChromium();
@@ -276,6 +276,7 @@ test('batch: a job renders many letters into one PDF with progress; only its own
   assert.equal(status.done, 12);
   const file = await h.call('letters.batchResult', { jobId: started.jobId });
   const measured = await measurePdf(Buffer.from(file.pdfBase64, 'base64'));
+  assert.equal(await pdfTitle(Buffer.from(file.pdfBase64, 'base64')), '廉政意见回复复函12份', 'the batch PDF carries a title');
   assert.equal(measured.length, file.pageCount);
   // duplex: every letter starts on a front side (odd page of the file)
   const starts = measured.filter((p) => p.runs.some((r) => Math.abs(r.size - 22) < 0.3)).map((p) => p.number);
@@ -288,4 +289,41 @@ test('batch: a job renders many letters into one PDF with progress; only its own
   for (let k = 1; k <= 12; k++) assert.ok(text.includes(`某纪廉复〔2025〕${k}号`), `number ${k}`);
   const gone = await h.raw('letters.batchStatus', { jobId: started.jobId });
   assert.ok(!gone.ok && gone.error.code === 'NOT_FOUND');
+});
+
+test('the renderer warms up ahead of the click, and keeps one page and its fonts for the next letters', needsChromium, async () => {
+  const r = new PdfRenderer(chromium!, { idleMs: 5_000, concurrency: 1 });
+  try {
+    await r.warm();
+    const shell = (r as unknown as { free: { page: { url(): string }; faces: Set<string> }[] }).free;
+    assert.equal(shell.length, 1, 'warm-up leaves a page ready');
+    const page = shell[0]!.page;
+    const facesAfterWarmUp = shell[0]!.faces.size;
+    assert.ok(facesAfterWarmUp > 0, 'the common subsets are loaded at warm-up');
+    const pages = layoutReplyLetter(letterData(3), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
+    const html = renderDocument({
+      title: '关于张三等同志党风廉政情况的复函',
+      pages,
+      fonts: resolveFonts('bundled-only'),
+      landscape: false,
+      fontSource: 'served',
+    });
+    const pdf = await r.render(html);
+    const again = await r.render(html);
+    assert.equal(shell[0]!.page, page, 'the same page prints every letter');
+    for (const p of [pdf, again]) {
+      const measured = await measurePdf(p);
+      assertLetterGeometry(measured, {
+        titleLines: 1,
+        names: ['张三', '李四', '王五'],
+        docNumber: '某纪廉复〔2025〕7号',
+        date: '2025年7月1日',
+      });
+      assert.equal(await pdfTitle(p), '关于张三等同志党风廉政情况的复函');
+    }
+    const types = pdfFontTypes(again);
+    if (types) assert.ok(types.length && types.every((t) => t === 'CID TrueType'), types.join(','));
+  } finally {
+    await r.close();
+  }
 });

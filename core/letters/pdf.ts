@@ -51,12 +51,71 @@ export const PDF_OPTIONS = {
   margin: { top: '0', right: '0', bottom: '0', left: '0' },
 } as const;
 
+/**
+ * One of our documents taken apart (renderDocument's output): its title, the @font-face
+ * rules, the rest of its CSS and the body. Null for any other HTML.
+ */
+export function splitDocument(html: string): { title: string; faces: string[]; css: string; body: string } | null {
+  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1];
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1];
+  const bodyStart = html.indexOf('<body>');
+  const bodyEnd = html.lastIndexOf('</body>');
+  if (title === undefined || style === undefined || bodyStart < 0 || bodyEnd < bodyStart) return null;
+  const faces: string[] = [];
+  const css = style
+    .split('\n')
+    .filter((line) => (line.startsWith('@font-face{') ? (faces.push(line), false) : true))
+    .join('\n');
+  return { title: unescapeTitle(title), faces, css, body: html.slice(bodyStart + 6, bodyEnd) };
+}
+
+const unescapeTitle = (t: string) =>
+  t.replace(/&(lt|gt|quot|#39|#96|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", '#96': '`', amp: '&' })[e]!);
+
+/**
+ * The page every job is printed in: a CSP like our documents' (no scripts, nothing but our
+ * fonts), the @font-face rules every job so far has needed (only ever added to, so a face
+ * Chromium has loaded stays loaded: fonts are fetched and decoded once per page, not once
+ * per letter) and the CSS of the current job.
+ */
+const SHELL = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; font-src data: ${FONT_URL_BASE}; img-src data:"><title></title><style id="ql-doc"></style></head><body></body></html>`;
+
+interface ShellPage {
+  page: Page;
+  /** @font-face rules already in the page. */
+  faces: Set<string>;
+}
+
+/**
+ * Runs in the page (a string, so no compiler helper leaks into it): puts a job in and waits
+ * until every face its text uses has loaded. New faces go into a sheet of their own: a
+ * sheet that changed would drop and reload the faces it holds.
+ */
+const FILL_SHELL = `async (job) => {
+  document.title = job.title;
+  if (job.faces.length) {
+    const sheet = document.createElement('style');
+    sheet.textContent = job.faces.join('\\n');
+    document.head.insertBefore(sheet, document.getElementById('ql-doc'));
+  }
+  document.getElementById('ql-doc').textContent = job.css;
+  document.body.innerHTML = job.body;
+  void document.body.offsetHeight;
+  await document.fonts.ready;
+  return document.fonts.status;
+}`;
+
+/** Text in every role that a letter always has (the faces' most used subsets), for warming up. */
+const WARM_TEXT =
+  '某某县纪委监委关于张三等同志党风廉政情况的复函中共组织部：你单位《征求意见》收悉。经查阅信访举报、问题线索、案件审查调查和党纪政务处分等有关资料，现将同志的函复如下未发现影响提拔使用的问题特此年月日附件序号姓名单位职务意见备注—1234567890〔〕（）';
+
 export class PdfRenderer {
   private browser: Promise<{ browser: Browser; context: BrowserContext }> | null = null;
   private idle: NodeJS.Timeout | null = null;
-  private free: Page[] = [];
+  private free: ShellPage[] = [];
   private busy = 0;
   private waiting: (() => void)[] = [];
+  private warming: Promise<void> | null = null;
 
   constructor(
     private readonly executablePath: string,
@@ -83,7 +142,7 @@ export class PdfRenderer {
       this.free = [];
     });
     const context = await browser.newContext({ offline: true, locale: 'zh-CN' });
-    // Documents fetch nothing but our bundled fonts (served from the package files, cached by Chromium); anything else is refused.
+    // Documents fetch nothing but our bundled fonts (served from the package files); anything else is refused.
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       const file = url.startsWith(FONT_URL_BASE) ? servedFontFile(url.slice(FONT_URL_BASE.length)) : null;
@@ -101,7 +160,7 @@ export class PdfRenderer {
     return { browser, context };
   }
 
-  private async page(): Promise<Page> {
+  private async page(): Promise<ShellPage> {
     const limit = this.options.concurrency ?? 2;
     while (this.busy >= limit) await new Promise<void>((r) => this.waiting.push(r));
     this.busy++;
@@ -109,7 +168,11 @@ export class PdfRenderer {
     try {
       this.browser ??= this.start();
       const { context } = await this.browser;
-      return this.free.pop() ?? (await context.newPage());
+      const reused = this.free.pop();
+      if (reused) return reused;
+      const page = await context.newPage();
+      await page.setContent(SHELL, { waitUntil: 'load' });
+      return { page, faces: new Set() };
     } catch (error) {
       this.release(null);
       this.browser = null;
@@ -117,9 +180,9 @@ export class PdfRenderer {
     }
   }
 
-  private release(page: Page | null) {
+  private release(shell: ShellPage | null) {
     this.busy--;
-    if (page && !page.isClosed()) this.free.push(page);
+    if (shell && !shell.page.isClosed()) this.free.push(shell);
     this.waiting.shift()?.();
     this.touch();
   }
@@ -131,20 +194,55 @@ export class PdfRenderer {
     this.idle.unref();
   }
 
-  /** Prints one HTML document to PDF. */
+  /**
+   * Starts the browser and readies a page with the faces every letter uses, without
+   * waiting for a document: called when a clerk logs in or opens a print page, so the
+   * click on 保存PDF finds it warm. Once per browser; failures are left to the real job.
+   */
+  warm(): Promise<void> {
+    if (this.browser && this.warming) return this.warming;
+    this.warming = (async () => {
+      const { bundledWarmUpDocument } = await import('./compose');
+      await this.render(bundledWarmUpDocument(WARM_TEXT));
+    })().catch(() => {
+      this.warming = null;
+    });
+    return this.warming;
+  }
+
+  /**
+   * Prints one HTML document to PDF. Our own documents go into a reused page (their fonts
+   * stay loaded from one job to the next); any other HTML gets a page of its own.
+   */
   async render(html: string): Promise<Buffer> {
-    const page = await this.page();
+    const shell = await this.page();
     try {
-      await page.setContent(html, { waitUntil: 'load' });
-      // Inlined fonts are decoded by now; wait for them anyway (document.fonts.ready without page scripts).
-      await page.waitForFunction('document.fonts.status === "loaded"', undefined, { timeout: 30_000 }).catch(() => undefined);
-      const pdf = await page.pdf(PDF_OPTIONS);
-      this.release(page);
+      const job = splitDocument(html);
+      let pdf: Buffer;
+      if (job) {
+        const faces = job.faces.filter((f) => !shell.faces.has(f));
+        await shell.page.evaluate(`(${FILL_SHELL})(${JSON.stringify({ ...job, faces })})`);
+        for (const f of faces) shell.faces.add(f);
+        pdf = await shell.page.pdf(PDF_OPTIONS);
+      } else pdf = await this.renderOnce(html);
+      this.release(shell);
       return pdf;
     } catch (error) {
-      await page.close().catch(() => undefined);
+      await shell.page.close().catch(() => undefined);
       this.release(null);
       throw error;
+    }
+  }
+
+  private async renderOnce(html: string): Promise<Buffer> {
+    const { context } = await this.browser!;
+    const page = await context.newPage();
+    try {
+      await page.setContent(html, { waitUntil: 'load' });
+      await page.waitForFunction('document.fonts.status === "loaded"', undefined, { timeout: 30_000 }).catch(() => undefined);
+      return await page.pdf(PDF_OPTIONS);
+    } finally {
+      await page.close().catch(() => undefined);
     }
   }
 
@@ -152,6 +250,7 @@ export class PdfRenderer {
     if (this.idle) clearTimeout(this.idle);
     const b = this.browser;
     this.browser = null;
+    this.warming = null;
     this.free = [];
     if (b) await (await b.catch(() => null))?.browser.close().catch(() => undefined);
   }
@@ -168,6 +267,26 @@ export function sharedPdfRenderer(): PdfRenderer | null {
     process.once('exit', () => void shared?.renderer.close());
   }
   return shared.renderer;
+}
+
+let warmUpEnabled = false;
+
+/**
+ * Lets logins and print pages warm the process-wide renderer (the web server turns this
+ * on; tests and the desktop shell, which prints with Electron, leave it off).
+ */
+export function enablePdfWarmUp(on = true): void {
+  warmUpEnabled = on;
+}
+
+/**
+ * Starts and warms the process-wide renderer in the background, after the current
+ * request has answered: called when a clerk logs in or opens a print page, so the first
+ * PDF does not pay for the browser's start. Does nothing unless enabled, or without Chromium.
+ */
+export function warmPdfRendererSoon(): void {
+  if (!warmUpEnabled) return;
+  setImmediate(() => void sharedPdfRenderer()?.warm());
 }
 
 /** Closes the process-wide renderer's browser (tests; the web host on shutdown). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { undrawableMessage } from '../letters/glyphCoverage';
 import { birthMonth, idNumber, optionalText, page, pageSize, recordId, requiredText, revision } from '../shared/fields';
 
 export const GENDERS = ['男', '女'] as const;
@@ -15,15 +16,23 @@ const choice = <T extends readonly [string, ...string[]]>(label: string, values:
 
 /** 人员 fields as the clerk enters them. */
 export const personFields = {
-  name: requiredText('姓名', 20).refine((v) => !/[\d<>{}[\]\\/@#$%^&*=+|~`]/.test(v), {
-    error: '姓名不能包含数字或特殊符号',
-  }),
+  name: requiredText('姓名', 20)
+    .refine((v) => !/[\d<>{}[\]\\/@#$%^&*=+|~`]/.test(v), {
+      error: '姓名不能包含数字或特殊符号',
+    })
+    // a name the letters' fonts cannot draw would print as a blank box: refused here, naming the character
+    .superRefine((v, ctx) => {
+      const message = undrawableMessage('姓名', v);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    }),
   gender: choice('性别', GENDERS),
   birthMonth,
   idNumber,
   politicalStatus: choice('政治面貌', POLITICAL_STATUSES),
   category: choice('人员类别', PERSON_CATEGORIES),
-  unitId: recordId('单位').nullish().transform((v) => v ?? null),
+  unitId: recordId('单位')
+    .nullish()
+    .transform((v) => v ?? null),
   position: optionalText('职务', 60),
   rank: optionalText('职级/层次', 30),
   managementLevel: optionalText('管理权限', 30),

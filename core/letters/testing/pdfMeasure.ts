@@ -65,6 +65,19 @@ export async function measurePdf(pdf: Uint8Array): Promise<MeasuredPage[]> {
   return pages;
 }
 
+/** The PDF's document title (Info /Title), or null. */
+export async function pdfTitle(pdf: Uint8Array): Promise<string | null> {
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  try {
+    const { info } = await doc.getMetadata();
+    const title = (info as { Title?: unknown }).Title;
+    return typeof title === 'string' && title ? title : null;
+  } finally {
+    await doc.destroy();
+  }
+}
+
 /** Runs on the same baseline (±0.5 mm), left to right: the printed lines. */
 export function linesOf(runs: Run[]): { baseline: number; x: number; right: number; size: number; text: string }[] {
   const sorted = [...runs].sort((p, q) => p.baseline - q.baseline || p.x - q.x);

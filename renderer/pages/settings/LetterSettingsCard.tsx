@@ -76,7 +76,13 @@ export function LetterSettingsCard() {
         </Form>
       ) : null}
       {fonts.data ? (
-        <div style={{ marginTop: 16 }}>
+        <div style={{ marginTop: 16 }} data-testid="letter-fonts">
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            字体
+          </Typography.Title>
+          {fonts.data.advice ? (
+            <Alert type="warning" showIcon title={fonts.data.advice} style={{ marginBottom: 12 }} data-testid="font-advice" />
+          ) : null}
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             字体查找方式：{fonts.data.method}
           </Typography.Paragraph>
