@@ -84,8 +84,18 @@ test.describe('影响期规则：评先评优', () => {
     expect(text).not.toContain('已满');
   });
 
-  test('设置：影响期规则逐条注明依据，单位惯例另行标注；管理员确认后修改评先评优口径', async ({ page, app }) => {
+  test('设置：影响期规则逐条注明依据，单位惯例另行标注；管理员确认后修改评先评优口径，档案显示重算历史', async ({ page, app }) => {
     await app.initialize();
+    const unit = await app.unit('县教育局');
+    const personId = await app.person({ name: '孙二', unitId: unit, position: '科长', politicalStatus: '中共党员' });
+    await app.invoke('sanctions.create', {
+      personId,
+      category: 'organizational',
+      type: '免职',
+      decisionAuthority: '县委',
+      decisionDate: '2025-01-01',
+      effectiveDate: '2025-01-01',
+    });
     await login(page, app);
     await page.getByRole('menuitem', { name: '设置' }).click();
     const rules = page.getByTestId('impact-rules');
@@ -110,5 +120,18 @@ test.describe('影响期规则：评先评优', () => {
     expect(await app.invoke('impactSettings.get', {})).toEqual({ commendationReading: 'annualGrading' });
     await page.reload();
     await expect(page.getByTestId('commendation-reading').getByRole('radio', { name: /按年度考核等次规定/ })).toBeChecked();
+
+    // The dossier: each end says which rule version computed it; the popover lists both bars and the recompute.
+    await go(page, `/people/${personId}`);
+    const row = page.locator('tr.ant-table-row').filter({ hasText: '组织处理·免职' });
+    await expect(row.getByTestId('promotion-end')).toContainText('2026年12月31日');
+    await expect(row.getByTestId('promotion-end')).toContainText('按规则2026.1计算');
+    await expect(row.getByTestId('commendation-end')).toContainText('2025年12月31日');
+    await row.getByRole('button', { name: '计算过程' }).click();
+    const steps = page.getByTestId('impact-steps');
+    await expect(steps).toContainText('一年内不安排领导职务：至2025年12月31日');
+    await expect(steps).toContainText('二年内不得担任高于原任职务层次的职务：至2026年12月31日');
+    await expect(page.getByTestId('impact-history')).toContainText('评先评优口径变更后重算');
+    await expect(page.getByTestId('impact-history')).toContainText('2026年12月31日→2025年12月31日');
   });
 });
