@@ -70,8 +70,10 @@ test.describe('影响期规则：评先评优', () => {
     const draft = await app.invoke('opinionReplies.get', { id: replies.items[0]!.id });
     const reviewed = await app.invoke('opinionReplies.review', { id: draft.id, rev: draft.rev });
     const issued = await app.invoke('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev });
+    // Leave the page and come back: it mounts afresh and reads the issued reply.
+    await page.getByRole('menuitem', { name: '人员库' }).click();
+    await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
     await go(page, `/opinions/requests/${request.id}?reply=${issued.id}`);
-    await page.reload(); // the draft is in the page's cache; the issued reply is read afresh
     await expect(page.getByTestId('reply-view')).toHaveAttribute('data-status', 'issued');
     await expect(page.getByTestId('reply-view')).toContainText(issued.docNumber!);
     await page.getByRole('button', { name: '打印/预览' }).click();
@@ -118,7 +120,10 @@ test.describe('影响期规则：评先评优', () => {
     await confirmDialog(page, '修改评先评优执行口径', '确定修改');
     await expect(page.getByText('评先评优执行口径已保存，影响期已重新计算')).toBeVisible();
     expect(await app.invoke('impactSettings.get', {})).toEqual({ commendationReading: 'annualGrading' });
-    await page.reload();
+    // Leave 设置 and come back: the card mounts afresh and reads the stored setting.
+    await page.getByRole('menuitem', { name: '人员库' }).click();
+    await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
+    await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByTestId('commendation-reading').getByRole('radio', { name: /按年度考核等次规定/ })).toBeChecked();
 
     // The dossier: each end says which rule version computed it; the popover lists both bars and the recompute.
