@@ -6,6 +6,7 @@
 import { createCoreHost } from '../core/host/coreHost';
 import { matchLines } from '../core/opinions/matching';
 import { assessPersons } from '../core/opinions/replies';
+import { recomputeAllImpacts } from '../core/sanctions/queries';
 import { tempDir } from '../db/testing';
 import { ADMIN, SETUP_INPUT } from '../core/testing';
 import { rng, seedRegister } from './seed/people';
@@ -58,6 +59,20 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     emit({ name: 'opinions.batch500.match', value: percentile(matchTimes, 50), unit: 'ms', persons });
     emit({ name: 'opinions.batch500.per_person', value: p50 / persons, unit: 'ms', persons });
 
+    // A new rule set or a changed 评先评优 reading recomputes every person with records
+    // (migration 0005 does this once), keeping changed ends in history.
+    const tr = performance.now();
+    const recomputed = db.transaction(() => recomputeAllImpacts(db, 'setting', { reading: 'annualGrading' }))();
+    emit({
+      name: 'opinions.rules.recompute_all',
+      value: performance.now() - tr,
+      unit: 'ms',
+      sanctions,
+      people: recomputed,
+      historyRows: db.prepare('SELECT count(*) FROM sanction_impact_history').pluck().get() as number,
+    });
+    db.transaction(() => recomputeAllImpacts(db, 'setting', { reading: 'wholeImpactPeriod' }))();
+
     // The same work through the contract, as the clerk's click does it: the request and the
     // draft reply with its 500 items, each written through the audited write path.
     const login = await host.invoke('setup.initialize', SETUP_INPUT).then(() => host.invoke('auth.login', ADMIN));
@@ -68,12 +83,22 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     const t0 = performance.now();
     const request = await host.invoke(
       'opinionRequests.create',
-      { requester: '市委组织部', title: '批量征求意见', receivedDate: '2026-06-29', purpose: '提拔', persons: ids.map((personId) => ({ personId })) },
+      {
+        requester: '市委组织部',
+        title: '批量征求意见',
+        receivedDate: '2026-06-29',
+        purpose: '提拔',
+        persons: ids.map((personId) => ({ personId })),
+      },
       session,
     );
     const t1 = performance.now();
     if (!request.ok) throw new Error(request.error.message);
-    const reply = await host.invoke('opinionReplies.create', { requestId: (request.value as { id: string }).id, replyDate: '2026-06-30' }, session);
+    const reply = await host.invoke(
+      'opinionReplies.create',
+      { requestId: (request.value as { id: string }).id, replyDate: '2026-06-30' },
+      session,
+    );
     const t2 = performance.now();
     if (!reply.ok) throw new Error(reply.error.message);
     emit({ name: 'opinions.request.create', value: t1 - t0, unit: 'ms', persons: ids.length });

@@ -466,13 +466,12 @@ test.describe('廉政意见回复', () => {
     await expect(card.getByLabel('节假日（不上班的日期）')).toHaveValue('2026-01-01\n2026-10-01~2026-10-07');
 
     const rules = page.getByTestId('impact-rules');
-    await expect(rules).toContainText('2024.1');
+    await expect(rules).toContainText('2026.1');
     await expect(rules).toContainText('现行');
     const jiguo = rules.locator('tr.ant-table-row').filter({ hasText: '政务处分' }).filter({ hasText: '记过' }).first();
-    await expect(jiguo).toContainText('12个月');
-    await expect(jiguo).toContainText('同影响期');
-    await expect(jiguo).toContainText('政务处分法');
-    await expect(rules.locator('tr.ant-table-row').filter({ hasText: '留党察看' })).toContainText('察看期＋恢复党员权利后24个月');
+    await expect(jiguo).toContainText('处分期十二个月内不得晋升职务、职级、衔级和级别');
+    await expect(jiguo).toContainText('政务处分法》第八条、第十九条');
+    await expect(rules.locator('tr.ant-table-row').filter({ hasText: '留党察看' })).toContainText('察看期内及恢复党员权利后二年内');
     expect(await latinWords(card)).toEqual([]);
     expect(await latinWords(rules)).toEqual([]);
   });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PendingMatter } from '../pendingMatters/contract';
-import type { CommendationReading } from '../sanctions/commendationReadings';
+import { COMMENDATION_READINGS, type CommendationReading } from '../sanctions/commendationReadings';
+import { IMPACT_RULES_2026 } from '../sanctions/impactRules';
+import { addDays } from '../shared/dates';
 import type { Sanction } from '../sanctions/contract';
 import { computeImpacts, type SanctionFacts } from '../sanctions/impactPeriod';
 import { proposeConclusion } from './assessment';
+import { PURPOSES } from './contract';
 
 /** Sanctions as the register holds them, computed with the current rule set and the given reading. */
 function register(
@@ -220,4 +223,36 @@ test('停职检查 in force → 暂缓 while it lasts; lifted → no bar', () =>
   ]);
   assert.equal(proposeConclusion(lifted, [], '提拔', '2025-04-30').category, 'pending');
   assert.equal(proposeConclusion(lifted, [], '提拔', '2025-05-01').category, 'clear');
+});
+
+// ---- every type × every purpose × both readings: last day barred, next day clear ----
+
+test('every rule, every request purpose, both 评先评优 readings: barred on the last day, clear the day after', () => {
+  for (const rule of IMPACT_RULES_2026.rules) {
+    if (rule.measure) continue;
+    for (const reading of COMMENDATION_READINGS) {
+      const sanctions = register(
+        [{ category: rule.category, type: rule.type, effectiveDate: '2024-03-15', probationMonths: rule.type === '留党察看' ? 12 : null }],
+        reading,
+      );
+      for (const purpose of PURPOSES) {
+        const end = purpose === '评先评优' ? sanctions[0]!.commendationEnd : sanctions[0]!.promotionEnd;
+        const name = `${rule.category}·${rule.type}·${purpose}·${reading}`;
+        if (end === 'permanent') {
+          assert.equal(proposeConclusion(sanctions, [], purpose, '2099-12-31', reading).category, 'barred', name);
+          continue;
+        }
+        assert.ok(end, `${name}: no end`);
+        assert.equal(proposeConclusion(sanctions, [], purpose, end, reading).category, 'barred', `${name} on ${end}`);
+        const next = proposeConclusion(sanctions, [], purpose, addDays(end, 1), reading);
+        assert.equal(next.category, 'clear', `${name} on ${addDays(end, 1)}`);
+        // The clear sentence never calls a running bar 已满.
+        if (next.wording.includes('已满'))
+          assert.ok(
+            sanctions[0]!.computed.bars.every((b) => b.end !== 'permanent' && b.end! < addDays(end, 1)),
+            `${name}: ${next.wording}`,
+          );
+      }
+    }
+  }
 });

@@ -195,7 +195,8 @@ export function computeImpacts(
 
     const grading = bars.filter((b) => b.purpose === 'annualGrade').reduce<ImpactEnd>((acc, b) => later(acc, b.end), null);
     const whole = bars.filter((b) => b.purpose !== 'membership').reduce<ImpactEnd>((acc, b) => later(acc, b.end), null);
-    const commendationEnd = reading === 'wholeImpactPeriod' ? whole : grading;
+    // A permanent bar (政务开除: no longer a civil servant) bars commendation under either reading.
+    const commendationEnd = reading === 'wholeImpactPeriod' ? whole : later(grading, careerEnd === 'permanent' ? 'permanent' : null);
     steps.push(
       commendationEnd === null
         ? `评先评优：${COMMENDATION_READING_RULE[reading]}，本项不影响评先评优。`

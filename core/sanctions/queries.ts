@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { readSetting } from '../settings/queries';
 import { DEFAULT_IMPACT_SETTINGS, impactSettingsSchema, type CommendationReading, type ImpactSettings } from './commendationReadings';
@@ -163,31 +164,54 @@ export type RecomputeCause = ImpactHistoryEntry['cause'];
  * the rule version changes on a record that already had ends, the old values and version
  * are kept in sanction_impact_history.
  */
-export function recomputeImpacts(
+interface FactsRow {
+  id: string;
+  person_id: string;
+  category: SanctionCategory;
+  type: string;
+  effective_date: string;
+  probation_months: number | null;
+  restoration_date: string | null;
+  status: SanctionStatus;
+  status_date: string | null;
+  promotion_end: string | null;
+  commendation_end: string | null;
+  rule_version: string | null;
+}
+type RecomputeOptions = { rules?: ImpactRuleSet; reading?: CommendationReading; at?: string };
+
+const FACTS_COLUMNS = `id, person_id, category, type, effective_date, probation_months, restoration_date, status, status_date,
+  promotion_end, commendation_end, rule_version`;
+
+/** The two statements a recompute writes with, compiled once per connection (a full recompute runs them for every person). */
+const statements = new WeakMap<Db, { update: Statement; remember: Statement }>();
+function writeStatements(db: Db) {
+  let cached = statements.get(db);
+  if (!cached) {
+    cached = {
+      update: db.prepare(
+        'UPDATE sanctions SET promotion_end = ?, commendation_end = ?, computation = ?, rule_version = ?, bars = ?, commendation_reading = ? WHERE id = ?',
+      ),
+      remember: db.prepare(
+        `INSERT INTO sanction_impact_history (sanction_id, changed_at, cause, old_promotion_end, old_commendation_end, old_rule_version,
+                                              new_promotion_end, new_commendation_end, new_rule_version)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    statements.set(db, cached);
+  }
+  return cached;
+}
+
+/** Recomputes one person's records (`rows` are all of that person's active records). */
+function recomputeRows(
   db: Db,
-  personId: string,
-  cause: RecomputeCause = 'edit',
-  options: { rules?: ImpactRuleSet; reading?: CommendationReading; at?: string } = {},
+  rows: readonly FactsRow[],
+  cause: RecomputeCause,
+  rules: ImpactRuleSet,
+  reading: CommendationReading,
+  at: string,
 ): void {
-  const rows = db
-    .prepare(
-      `SELECT id, category, type, effective_date, probation_months, restoration_date, status, status_date,
-              promotion_end, commendation_end, rule_version
-         FROM sanctions WHERE person_id = ? AND deleted_at IS NULL`,
-    )
-    .all(personId) as {
-    id: string;
-    category: SanctionCategory;
-    type: string;
-    effective_date: string;
-    probation_months: number | null;
-    restoration_date: string | null;
-    status: SanctionStatus;
-    status_date: string | null;
-    promotion_end: string | null;
-    commendation_end: string | null;
-    rule_version: string | null;
-  }[];
   const facts: SanctionFacts[] = rows.map((r) => ({
     id: r.id,
     category: r.category,
@@ -199,17 +223,7 @@ export function recomputeImpacts(
     statusDate: r.status_date,
   }));
   const before = new Map(rows.map((r) => [r.id, r]));
-  const rules = options.rules ?? CURRENT_IMPACT_RULES;
-  const reading = options.reading ?? readImpactSettings(db).commendationReading;
-  const at = options.at ?? new Date().toISOString();
-  const update = db.prepare(
-    'UPDATE sanctions SET promotion_end = ?, commendation_end = ?, computation = ?, rule_version = ?, bars = ?, commendation_reading = ? WHERE id = ?',
-  );
-  const remember = db.prepare(
-    `INSERT INTO sanction_impact_history (sanction_id, changed_at, cause, old_promotion_end, old_commendation_end, old_rule_version,
-                                          new_promotion_end, new_commendation_end, new_rule_version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const { update, remember } = writeStatements(db);
   for (const [id, c] of computeImpacts(facts, rules, reading)) {
     const old = before.get(id)!;
     const changed =
@@ -240,13 +254,34 @@ export function recomputeImpacts(
   }
 }
 
-/** Recomputes every person with records on file: a new rule set (in its migration) or a changed 评先评优 setting. */
-export function recomputeAllImpacts(
-  db: Db,
-  cause: RecomputeCause,
-  options: { rules?: ImpactRuleSet; reading?: CommendationReading; at?: string } = {},
-): number {
-  const people = db.prepare('SELECT DISTINCT person_id FROM sanctions WHERE deleted_at IS NULL').pluck().all() as string[];
-  for (const personId of people) recomputeImpacts(db, personId, cause, options);
-  return people.length;
+export function recomputeImpacts(db: Db, personId: string, cause: RecomputeCause = 'edit', options: RecomputeOptions = {}): void {
+  const rows = db.prepare(`SELECT ${FACTS_COLUMNS} FROM sanctions WHERE person_id = ? AND deleted_at IS NULL`).all(personId) as FactsRow[];
+  recomputeRows(
+    db,
+    rows,
+    cause,
+    options.rules ?? CURRENT_IMPACT_RULES,
+    options.reading ?? readImpactSettings(db).commendationReading,
+    options.at ?? new Date().toISOString(),
+  );
+}
+
+/**
+ * Recomputes every person with records on file: a new rule set (in its migration) or a
+ * changed 评先评优 setting. One read of all active records, grouped by person.
+ */
+export function recomputeAllImpacts(db: Db, cause: RecomputeCause, options: RecomputeOptions = {}): number {
+  const rows = db.prepare(`SELECT ${FACTS_COLUMNS} FROM sanctions WHERE deleted_at IS NULL ORDER BY person_id`).all() as FactsRow[];
+  const rules = options.rules ?? CURRENT_IMPACT_RULES;
+  const reading = options.reading ?? readImpactSettings(db).commendationReading;
+  const at = options.at ?? new Date().toISOString();
+  let people = 0;
+  for (let i = 0; i < rows.length;) {
+    let j = i + 1;
+    while (j < rows.length && rows[j]!.person_id === rows[i]!.person_id) j++;
+    recomputeRows(db, rows.slice(i, j), cause, rules, reading, at);
+    people++;
+    i = j;
+  }
+  return people;
 }

@@ -29,11 +29,26 @@ function OpinionsTab({ opinions }: { opinions: OpinionGiven[] }) {
     { title: '回复日期', dataIndex: 'replyDate', key: 'replyDate', width: 130, render: (v: string) => formatDate(v) },
     { title: '来函单位', dataIndex: 'requester', key: 'requester', width: 150 },
     { title: '用途', dataIndex: 'purpose', key: 'purpose', width: 100 },
-    { title: '结论', dataIndex: 'category', key: 'category', width: 110, render: (c: OpinionGiven['category']) => <ConclusionTag category={c} /> },
+    {
+      title: '结论',
+      dataIndex: 'category',
+      key: 'category',
+      width: 110,
+      render: (c: OpinionGiven['category']) => <ConclusionTag category={c} />,
+    },
     { title: '意见', dataIndex: 'wording', key: 'wording' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: OpinionGiven['status']) => <ReplyStatusTag status={s} /> },
   ];
-  return <Table<OpinionGiven> rowKey="replyId" size="middle" columns={columns} dataSource={opinions} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '尚未出具过廉政意见' }} />;
+  return (
+    <Table<OpinionGiven>
+      rowKey="replyId"
+      size="middle"
+      columns={columns}
+      dataSource={opinions}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: '尚未出具过廉政意见' }}
+    />
+  );
 }
 
 export function PersonDossierPage() {
@@ -61,6 +76,10 @@ export function PersonDossierPage() {
   const { person, sanctions, pendingMatters, opinions, pledges } = dossier.data;
   const barring = sanctions.filter((s) => barredToday(s.promotionEnd));
   const open = pendingMatters.filter((m) => m.status === '在办');
+  // 停职检查: a measure in force until lifted, not an impact period.
+  const suspended = sanctions.filter(
+    (s) => s.computed.measure && (s.computed.measure.lastDay === null || barredToday(s.computed.measure.lastDay)),
+  );
 
   return (
     <div>
@@ -93,13 +112,18 @@ export function PersonDossierPage() {
           <Descriptions.Item label="身份证号">{person.idNumberMasked ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="当前情况" span={2}>
             <Space size={4} wrap data-testid="person-state">
+              {suspended.map((s) => (
+                <Tag color="orange" key={s.id}>
+                  停职检查中（自{formatDate(s.effectiveDate)}起）
+                </Tag>
+              ))}
               {barring.length ? (
                 barring.map((s) => (
                   <Tag color="red" key={s.id}>
                     {CATEGORY_LABELS[s.category]}·{s.type}影响期内（至{endText(s.promotionEnd)}）
                   </Tag>
                 ))
-              ) : (
+              ) : suspended.length ? null : (
                 <Tag color="green">不在影响期内</Tag>
               )}
               {open.length ? <Tag color="orange">在查事项{open.length}项</Tag> : null}
