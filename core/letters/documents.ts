@@ -121,7 +121,8 @@ export async function buildDocument(
       const firstLetter = replyLetterSource(db, first, settings, localIsoDate(ctx.now())).data;
       const title = details.length === 1 ? replyTitle(firstLetter.persons) : `廉政意见回复复函${details.length}份`;
       const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${localIsoDate(ctx.now())}）`;
-      return finish(title, base, pages, false, details.length, warnings);
+      const archival = details.length === 1 && first.status === 'issued' && !!first.issuedDocument;
+      return { ...finish(title, base, pages, false, details.length, warnings), archival };
     }
     case 'replyPersons': {
       const [d] = loadReplies(ctx, [request.replyId]);
