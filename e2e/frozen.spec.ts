@@ -93,6 +93,7 @@ test('签发后修改人员和发文机关：复函重印的PDF逐字节相同�
   const differences = page.getByTestId('issued-differences');
   await expect(differences).toContainText('发文机关名称：存档公文为“某某县纪委监委”，现有记录为“某某县纪委监委（更名）”');
   await expect(differences).toContainText('单位职务：存档公文为“县财政局科长”，现有记录为“县教育局局长”');
+  await page.getByRole('button', { name: '显示校验值' }).click();
   await expect(page.getByTestId('issued-pdf-sha256')).toHaveText(sha256(first));
 
   const again = await savePdf(page);
