@@ -57,7 +57,9 @@ import { secureWebPreferences, type SecureWebPreferences } from './security';
 const MAX_SESSION_ID_LENGTH = 200;
 
 /** Every document the shell may print: the letter engine's letters and lists, and the printouts. */
-const printableRequest = z.discriminatedUnion('kind', [...documentRequest.options, ...printoutRequest.options], { error: '不认识的打印内容' });
+const printableRequest = z.discriminatedUnion('kind', [...documentRequest.options, ...printoutRequest.options], {
+  error: '不认识的打印内容',
+});
 const PRINTOUT_KINDS: ReadonlySet<string> = new Set(printoutRequest.options.map((o) => o.shape.kind.value));
 
 /** What the renderer may send on qinglian:print (the `PrintJob` of preloadApi.ts). */
@@ -372,6 +374,23 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     return envelope.value;
   }
 
+  /**
+   * An issued document's archival PDF from the core (kept at its first PDF, the same bytes
+   * every time: core/letters/archive.ts). Null when the core has no browser to make the
+   * first one: the shell then prints the stored document itself (same text, not archived).
+   */
+  async function archivalPdf(job: ValidPrintJob): Promise<Uint8Array | null> {
+    const channel = PRINTOUT_KINDS.has(job.request.kind) ? 'printouts.pdf' : 'letters.pdf';
+    const envelope = await deps.core.invoke(channel, { request: job.request }, job.sessionId);
+    if (!envelope.ok) {
+      if (envelope.error.code === 'NOT_FOUND') return null;
+      throw new PrintError(envelope.error);
+    }
+    const value = envelope.value as { pdfBase64?: unknown } | null;
+    if (typeof value?.pdfBase64 !== 'string') throw fail('INTERNAL', MESSAGES.pdfFailed);
+    return Buffer.from(value.pdfBase64, 'base64');
+  }
+
   async function chooseTarget(doc: LetterDocument): Promise<{ file: string; mustNotExist: boolean } | null> {
     if (!deps.dialog) throw fail('INTERNAL', MESSAGES.noSaveDialog);
     const name = safePdfFileName(doc.fileName);
@@ -435,13 +454,15 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     }
     const target = await chooseTarget(doc);
     if (!target) return { savedTo: null };
-    const pdf = await render(doc, async (contents) => {
-      try {
-        return await contents.printToPDF(pdfOptions(landscape));
-      } catch (error) {
-        throw fail('INTERNAL', MESSAGES.pdfFailed, error);
-      }
-    });
+    const pdf =
+      (doc.archival ? await archivalPdf(job) : null) ??
+      (await render(doc, async (contents) => {
+        try {
+          return await contents.printToPDF(pdfOptions(landscape));
+        } catch (error) {
+          throw fail('INTERNAL', MESSAGES.pdfFailed, error);
+        }
+      }));
     try {
       await writeFileSafely(target.file, pdf, target.mustNotExist);
     } catch (error) {

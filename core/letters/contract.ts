@@ -154,6 +154,12 @@ export interface LetterDocument {
   html: string;
   /** Notes for the clerk (e.g. "草稿，未签发：文号待签发时生成"). */
   warnings: string[];
+  /**
+   * One issued document (not voided): its PDF is the archival copy the core keeps
+   * (core/letters/archive.ts). The desktop shell then saves the core's PDF instead of
+   * printing its own, so the same bytes come out every time.
+   */
+  archival?: boolean;
 }
 
 export interface PdfFile {

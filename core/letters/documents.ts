@@ -110,6 +110,8 @@ export function replyLettersDocument(
     letterCount: details.length,
     warnings,
     html: renderDocument({ title, pages, fonts: resolveFonts(settings.fontMode), landscape: false, ...(fontSource ? { fontSource } : {}) }),
+    // One issued reply: its PDF is the archival copy the core keeps (issued_documents).
+    archival: details.length === 1 && first.status === 'issued' && !!first.issuedDocument,
   };
 }
 

@@ -33,6 +33,8 @@ interface Laid {
   pages: Page[];
   letterCount: number;
   warnings: string[];
+  /** One issued 提醒函: its PDF is archived (see LetterDocument.archival). */
+  archival?: boolean;
 }
 
 function office(ctx: HandlerContext) {
@@ -74,6 +76,7 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
           pages: layoutReminderLetter(data, { settings: stored ? stored.model.settings : settings }),
           letterCount: 1,
           warnings,
+          archival: !!stored && d.status === 'issued',
         };
       }
       if (!d.addressees.length) throw new AppError('VALIDATION', '该提醒函还没有主送对象，无法打印签收单。');
@@ -109,6 +112,7 @@ function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'i
     pageCount: laid.pages.length,
     letterCount: laid.letterCount,
     warnings: laid.warnings,
+    ...(laid.archival ? { archival: true } : {}),
     html: renderDocument({ title: laid.title, pages: laid.pages, fonts, landscape: false, fontSource }),
   };
 }

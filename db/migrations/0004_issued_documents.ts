@@ -59,6 +59,8 @@ export const migration0004: Migration = {
       ALTER TABLE opinion_replies ADD COLUMN review_sha256 TEXT;
       ALTER TABLE opinion_replies ADD COLUMN review_reset_reason TEXT; -- why a reviewed reply went back to 待审核
       ALTER TABLE opinion_replies ADD COLUMN review_reset_at TEXT;
+      -- the host looks for replies waiting for 签发 after every write (returnStaleReviews)
+      CREATE INDEX opinion_replies_reviewed ON opinion_replies(id) WHERE status = 'reviewed';
     `);
     reconstructIssuedReplies(db);
     // A reply reviewed before this version has no record of what was reviewed: it goes

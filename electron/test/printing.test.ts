@@ -4,6 +4,7 @@
  * them to the print window, and the stand-in records what Electron would be asked to do.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import type { Envelope } from '../../core/api';
 import { renderDocument } from '../../core/letters/compose';
 import { DEFAULT_LETTER_SETTINGS, type LetterDocument } from '../../core/letters/contract';
 import { resolveFonts } from '../../core/letters/fonts';
+import { closeSharedPdfRenderer, findChromium } from '../../core/letters/pdf';
 import { layoutReplyLetter, type ReplyLetterData } from '../../core/letters/replyLetter';
 import { makeHost, type TestHost } from '../../core/testing';
 import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL } from '../allowList';
@@ -316,7 +318,11 @@ test('printouts (提醒函, 签收单, 承诺书) print through the shell too: t
     ['printouts.document', 'printouts.document'],
   );
   // A printout kind with a letter's fields (or the reverse) is not a document at all.
-  assertError(await print({ action: 'print', request: { kind: 'reminderLetter', replyIds: [letter.id] }, sessionId: host.session }), 'VALIDATION', /提醒函|不正确/);
+  assertError(
+    await print({ action: 'print', request: { kind: 'reminderLetter', replyIds: [letter.id] }, sessionId: host.session }),
+    'VALIDATION',
+    /提醒函|不正确/,
+  );
 });
 
 test('cancelling the print dialog is not an error; a failed print job is reported in Chinese; the window is destroyed either way', async () => {
@@ -709,3 +715,39 @@ test('startApp wires qinglian:print: a real document from the core process, a ha
   fake.app.quit();
   for (let i = 0; i < 200 && !fake.app.quitted; i++) await new Promise((r) => setTimeout(r, 5));
 });
+
+test(
+  '保存PDF of an issued reply writes the core’s archival PDF (the same bytes every time), not a fresh printToPDF',
+  { skip: findChromium() ? false : '本机没有 Chromium：跳过' },
+  async () => {
+    await host.call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] });
+    const unitId = (await host.call('units.create', { name: '市统计局' })).id;
+    const personId = (await host.call('people.create', { name: '钱七', unitId, position: '科长' })).id;
+    const request = await host.call('opinionRequests.create', {
+      requester: '市委组织部',
+      title: '关于征求钱七同志意见的函',
+      receivedDate: '2025-06-30',
+      purpose: '提拔',
+      persons: [{ personId }],
+    });
+    const draft = await host.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-07-01' });
+    const reviewed = await host.call('opinionReplies.review', { id: draft.id, rev: draft.rev });
+    const issued = await host.call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
+    const files = [path.join(base, '1.pdf'), path.join(base, '2.pdf')];
+    let n = 0;
+    const { fake, print, coreCalls } = await setup({ saveDialog: () => ({ canceled: false, filePath: files[n++]! }) });
+    const job = { action: 'pdf', request: { kind: 'replyLetters', replyIds: [issued.id] }, sessionId: host.session };
+    for (const file of files) assert.deepEqual(await print(job), { ok: true, value: { savedTo: file } });
+    const [a, b] = files.map((f) => fs.readFileSync(f));
+    assert.ok(a!.subarray(0, 5).toString() === '%PDF-');
+    assert.ok(a!.equals(b!), 'byte-identical');
+    const kept = await host.call('opinionReplies.get', { id: issued.id });
+    assert.equal(kept.issuedDocument!.pdfSha256, createHash('sha256').update(a!).digest('hex'));
+    assert.deepEqual(
+      coreCalls.map(([channel]) => channel),
+      ['letters.document', 'letters.pdf', 'letters.document', 'letters.pdf'],
+    );
+    assert.equal(fake.BrowserWindow.instances.length, 0, 'no print window: the core made the PDF');
+    await closeSharedPdfRenderer();
+  },
+);

@@ -70,7 +70,7 @@ function IssueDates({ reply }: { reply: ReplyDetail }) {
   const same = reply.letterDate === reply.replyDate;
   return (
     <div data-testid="issue-dates">
-      <p>签发后将分配文号，内容不能再修改。</p>
+      <p>签发后将分配文号且不能再修改。</p>
       <p>
         成文日期：{formatDate(reply.letterDate)}（签发当日），文号为〔{year}〕年度号。
         <br />
@@ -288,6 +288,7 @@ export function ReplyView({
   const can = useCan();
   const { modal, message } = App.useApp();
   const updated = useReplyUpdated();
+  const queryClient = useQueryClient();
   const editable = reply.status === 'draft' && can('opinionReplies.updateItem');
   const [drafts, setDrafts] = useState<Record<string, ItemDraft>>({});
   const [savingIds, setSavingIds] = useState<Set<string>>(new Set());
@@ -367,6 +368,9 @@ export function ReplyView({
       return detail;
     } catch (e) {
       modal.error({ title: `${name}未完成`, content: errorMessage(e), okText: '知道了' });
+      // A refusal because the reply changed (e.g. sent back to 待审核): show its state now.
+      if (e instanceof ApiError && e.code === 'CONFLICT')
+        void queryClient.invalidateQueries({ queryKey: queryKey('opinionReplies.get', { id: reply.id }) });
       return null;
     } finally {
       setBusy(null);
