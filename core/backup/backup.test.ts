@@ -260,6 +260,30 @@ describe('round trip', () => {
     );
     assert.deepEqual(leftovers(usb), []);
   });
+
+  for (const noDirectRead of [false, true]) {
+    test(`the read-back ${noDirectRead ? 'through the cache' : 'from the device'} catches damage to the written file and says where it read from`, async () => {
+      const usb = tmp('usb-readback-2');
+      const ok = await makeBackup(source, usb, PASSPHRASE, { testHooks: { noDirectRead } });
+      // Linux can bypass the cache (O_DIRECT); where it cannot, the result says 'cache' and the UI words claim less.
+      assert.equal(ok.readBack, noDirectRead || process.platform !== 'linux' ? 'cache' : 'device');
+      await rejects(
+        makeBackup(source, usb, PASSPHRASE, {
+          testHooks: {
+            noDirectRead,
+            beforeReadBack: (partial) => {
+              const fd = fs.openSync(partial, 'r+');
+              fs.writeSync(fd, Buffer.from([0x5a]), 0, 1, fs.fstatSync(fd).size - 3); // the last chunk's tag
+              fs.closeSync(fd);
+            },
+          },
+        }),
+        'TARGET_UNWRITABLE',
+        /读回校验失败/,
+      );
+      assert.deepEqual(leftovers(usb), [path.basename(ok.file)]);
+    });
+  }
 });
 
 describe('wrong key and foreign files', () => {

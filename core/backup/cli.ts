@@ -164,7 +164,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ...(io.signal ? { signal: io.signal } : {}),
         }).finally(() => lock?.release());
         io.stdout(`${r.file}\n`);
-        io.stderr(`备份完成：${r.file}（${mb(r.size)}，已读回校验）\n`);
+        io.stderr(
+          r.readBack === 'device'
+            ? `备份完成：${r.file}（${mb(r.size)}），已在数据写入磁盘后绕过系统缓存从磁盘读回校验无误。\n`
+            : `备份完成：${r.file}（${mb(r.size)}），已写入并同步到磁盘。本系统无法绕过缓存读回，读回校验可能读的是内存中的副本；请拔出并重新插入 U 盘后运行 backup verify 确认。\n`,
+        );
         return EXIT.OK;
       }
       case 'verify': {

@@ -91,6 +91,13 @@ export interface BackupJobView {
     manifest: ManifestView;
     /** restore: where the database that was replaced now is. */
     preRestoreFile: string | null;
+    /**
+     * create: where the read-back after fsync read from. 'device': the file cache was
+     * bypassed (the stick itself was read); 'cache': the system may have answered from
+     * memory, so only the write is confirmed (the UI offers a re-check after re-inserting
+     * the stick). null for verify and restore (they read the whole file anyway).
+     */
+    readBack?: 'device' | 'cache' | null;
   } | null;
 }
 

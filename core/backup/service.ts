@@ -138,7 +138,7 @@ export class BackupService {
         s.lastSuccess = { at: r.manifest.createdAt, file: r.file, kind: 'manual' };
       });
       this.deps.afterCreate?.({ userId: user?.id ?? null, manifest: r.manifest, backupFile: r.file });
-      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
   }
 
@@ -237,7 +237,7 @@ export class BackupService {
         // The backup itself is written and verified; a rotation that could not run deletes nothing.
         console.error('[backup] rotation failed', error);
       }
-      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
     return job;
   }
