@@ -46,8 +46,13 @@ export interface OpenResult {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const list = options.migrations ?? migrations;
   const latest = list.length ? list[list.length - 1]!.version : 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // Private to the user whatever the umask: SQLite creates the file 0644 less the umask,
+  // and its -wal/-shm with the file's own mode, so the file is made (or set) 0600 first.
+  // (Before SQLite opens it: no lock of ours can be dropped by this descriptor.)
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  makePrivate(file);
 
   let db: Db;
   try {
@@ -85,11 +90,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       if (existed && previousVersion > 0) {
         const now = (options.now ?? (() => new Date()))();
         const dir = options.preMigrationBackupDir ?? path.join(path.dirname(file), 'backups', 'pre-migrate');
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
         preMigrationBackup = path.join(dir, `${path.basename(file, '.sqlite')}-v${previousVersion}-${stamp}.sqlite`);
         // VACUUM INTO writes a consistent, self-contained copy (WAL content included).
         db.prepare('VACUUM INTO ?').run(preMigrationBackup);
+        makePrivate(preMigrationBackup);
       }
       db.transaction(() => {
         for (const migration of pending) migration.up(db);
@@ -102,6 +108,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.close();
     throw error;
   }
+}
+
+/** chmod 0600 (0700 for folders) on Linux/macOS; Windows has no such bits (the profile folder is private). */
+export function makePrivate(file: string, folder = false): void {
+  if (process.platform === 'win32') return;
+  fs.chmodSync(file, folder ? 0o700 : 0o600);
 }
 
 function isEmptySchema(db: Db): boolean {

@@ -12,7 +12,6 @@
  *   4 not a backup / damaged       9 the database cannot be opened
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../../db/lock';
@@ -175,15 +174,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const file = positional[0];
         if (!file) throw new UsageError('需要备份文件路径。');
         const passphrase = await passphraseFrom(rest, io);
-        const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-verify-'));
+        // The decrypted copy goes into the data folder's work folder (0700, file 0600), never
+        // the system temp folder: a copy left by a kill is private and swept at the next start.
         const r = await verifyBackup({
           file: path.resolve(file),
           key: { passphrase },
-          workDir,
+          workDir: backupPaths(dataDir).workDir,
           onProgress: progress('检查'),
           ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}),
           ...(io.signal ? { signal: io.signal } : {}),
-        }).finally(() => fs.rmSync(workDir, { recursive: true, force: true }));
+        });
         io.stdout(JSON.stringify({ ok: true, file: r.file, size: r.size, manifest: manifestView(r.manifest) }, null, 2) + '\n');
         io.stderr(
           `备份完好：${r.file}，创建于 ${r.manifest.createdAt}，程序版本 ${r.manifest.appVersion}，数据版本 ${r.manifest.schemaVersion}\n`,

@@ -170,7 +170,7 @@ async function decryptAndCheck(
 export async function verifyBackup(
   o: Pick<RestoreOptions, 'file' | 'key' | 'signal' | 'onProgress' | 'latestSchemaVersion' | 'nativeBinding'> & { workDir: string },
 ): Promise<VerifyResult> {
-  fs.mkdirSync(o.workDir, { recursive: true });
+  fs.mkdirSync(o.workDir, { recursive: true, mode: 0o700 });
   const incoming = path.join(o.workDir, `verify-${process.pid}-${Date.now().toString(36)}.sqlite`);
   try {
     const r = await decryptAndCheck(o, incoming);
@@ -185,7 +185,7 @@ export async function verifyBackup(
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const paths = backupPaths(o.dataDir);
   const now = (o.now ?? (() => new Date()))();
-  fs.mkdirSync(paths.workDir, { recursive: true });
+  fs.mkdirSync(paths.workDir, { recursive: true, mode: 0o700 });
   const incoming = path.join(paths.workDir, `restore-${utcStamp(now)}-${process.pid}.sqlite`);
   let manifest: Manifest;
   try {
@@ -199,7 +199,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
 
   o.onProgress?.({ phase: 'swap', fraction: 0.95 });
-  fs.mkdirSync(paths.preRestoreDir, { recursive: true });
+  fs.mkdirSync(paths.preRestoreDir, { recursive: true, mode: 0o700 });
   const live = o.databaseFile;
   const preRestore = path.join(paths.preRestoreDir, `${path.basename(live, '.sqlite')}-pre-restore-${utcStamp(now)}.sqlite`);
   try {
@@ -310,7 +310,7 @@ export function recoverInterruptedRestore(dataDir: string, databaseFile: string)
       let outcome: RecoveryReport['outcome'];
       if (incomingExists && !liveExists) {
         // Cut off between the two renames (or before the first, with no old file): the new file was fully verified; finish.
-        fs.mkdirSync(path.dirname(j.preRestore), { recursive: true });
+        fs.mkdirSync(path.dirname(j.preRestore), { recursive: true, mode: 0o700 });
         for (const f of sidecarsOf(j.live)) fs.renameSync(f, j.preRestore + f.slice(j.live.length));
         fs.renameSync(j.incoming, j.live);
         outcome = 'completed';
