@@ -14,7 +14,8 @@ const passphrase = z.string({ error: '请输入口令' }).min(1, '请输入口�
 const newPassphrase = z.object({ passphrase, passphraseConfirm: z.string({ error: '请再次输入口令' }) }).superRefine((v, ctx) => {
   const problem = passphraseProblem(v.passphrase);
   if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
-  if (v.passphrase !== v.passphraseConfirm) ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
+  if (v.passphrase.normalize('NFKC') !== v.passphraseConfirm.normalize('NFKC'))
+    ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
 });
 
 export const backupCreateInput = z.object({ folder: pathText('备份文件夹') }).and(newPassphrase);

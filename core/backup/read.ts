@@ -3,6 +3,7 @@
  * then the payload chunk by chunk, each authenticated before a byte of it is used.
  */
 import fs from 'node:fs';
+import { AppError } from '../errors';
 import { startHash } from './coprocessor';
 import {
   checkHeaderMac,
@@ -11,6 +12,7 @@ import {
   tagCheckAvailable,
   deriveFileKeys,
   deriveKek,
+  legacyPassphraseBytes,
   selfTest,
   unwrapFileKey,
   type FileKeys,
@@ -57,7 +59,16 @@ export async function readBackupHeader(file: string): Promise<OpenedBackup> {
 export async function unlockBackup(header: Header, key: BackupKey): Promise<{ keys: FileKeys; fileKey: Buffer }> {
   await selfTest();
   const kek = 'kek' in key ? key.kek : await deriveKek(key.passphrase, header.salt, header);
-  const fileKey = unwrapFileKey(kek, header);
+  let fileKey: Buffer;
+  try {
+    fileKey = unwrapFileKey(kek, header);
+  } catch (error) {
+    // Backups made before passphrases were NFKC-normalised used NFC: where the two differ
+    // for this passphrase (全角 characters, U+3000), try the old form once (one more KDF, bounded).
+    const legacy = 'passphrase' in key ? legacyPassphraseBytes(key.passphrase) : null;
+    if (!legacy || !(error instanceof AppError) || error.code !== 'BAD_PASSPHRASE') throw error;
+    fileKey = unwrapFileKey(await deriveKek(legacy, header.salt, header), header);
+  }
   const keys = deriveFileKeys(fileKey, header.backupId);
   checkHeaderMac(keys, header);
   return { keys, fileKey };
