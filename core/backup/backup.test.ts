@@ -252,7 +252,7 @@ describe('round trip', () => {
     }
   });
 
-  test('a damaged live database is not backed up: BACKUP_CORRUPT, nothing left behind', async () => {
+  test('a damaged live database is not backed up: DB_UNREADABLE, nothing left behind', async () => {
     const dir = liveCopy();
     // Overwrite a page in the middle of the settings table (the file, not the header).
     const file = liveFile(dir);
@@ -261,7 +261,7 @@ describe('round trip', () => {
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 4096 / 2) * 4096);
     fs.closeSync(fd);
     const usb = tmp('usb-corrupt');
-    await rejects(makeBackup(dir, usb), 'BACKUP_CORRUPT', /完整性检查未通过|无法读取/);
+    await rejects(makeBackup(dir, usb), 'DB_UNREADABLE', /已损坏/);
     assert.deepEqual(leftovers(usb), []);
     assert.deepEqual(leftovers(backupPaths(dir).workDir), []);
   });

@@ -286,7 +286,11 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     if (!isDeepStrictEqual(readBack, manifest))
       throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
     const checked = await check;
-    if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
+    if (!checked.ok)
+      throw new AppError(
+        'DB_UNREADABLE',
+        `当前数据文件已损坏（完整性检查未通过：${checked.first}），未生成备份。可以从以前的备份恢复；请联系技术人员。`,
+      );
     if (checked.foreignKeyProblems)
       throw backupError(
         'BACKUP_CORRUPT',
