@@ -12,7 +12,15 @@
 import { z } from 'zod';
 import type { AppInfo } from './app/contract';
 import type { Paged } from './shared/fields';
-import { peopleCreateInput, peopleDeleteInput, peopleGetInput, peopleListInput, peopleUpdateInput, type Person, type PersonListItem } from './people/contract';
+import {
+  peopleCreateInput,
+  peopleDeleteInput,
+  peopleGetInput,
+  peopleListInput,
+  peopleUpdateInput,
+  type Person,
+  type PersonListItem,
+} from './people/contract';
 import { recycleBinListInput, recycleBinRestoreInput, type RecycledItem } from './recycleBin/contract';
 import { settingsUpdateInput, type OfficeSettings } from './settings/contract';
 import { setupInitializeInput, type SetupStatus } from './setup/contract';
@@ -41,6 +49,7 @@ import {
   type BackupListing,
   type BackupSettings,
   type BackupStatus,
+  type RecoveryStatus,
 } from './backup/contract';
 import {
   importPersonsFileInput,
@@ -67,7 +76,13 @@ import {
   type RequestDetail,
   type RequestSummary,
 } from './opinions/contract';
-import { pendingCreateInput, pendingDeleteInput, pendingListInput, pendingUpdateInput, type PendingMatter } from './pendingMatters/contract';
+import {
+  pendingCreateInput,
+  pendingDeleteInput,
+  pendingListInput,
+  pendingUpdateInput,
+  type PendingMatter,
+} from './pendingMatters/contract';
 import type { Dossier } from './people/dossier';
 import {
   campaignIdInput,
@@ -183,18 +198,48 @@ export const api = {
   'sanctions.create': op<Sanction>()({ input: sanctionsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记处分' }),
   'sanctions.update': op<Sanction>()({ input: sanctionsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改处分' }),
   'sanctions.delete': op<void>()({ input: sanctionsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除处分' }),
-  'sanctions.override': op<Sanction>()({ input: sanctionsOverrideInput, writes: true, access: ['handler', 'reviewer', 'admin'], title: '调整影响期' }),
+  'sanctions.override': op<Sanction>()({
+    input: sanctionsOverrideInput,
+    writes: true,
+    access: ['handler', 'reviewer', 'admin'],
+    title: '调整影响期',
+  }),
   'impactRules.list': op<ImpactRuleSet[]>()({ input: none, writes: false, access: 'user', title: '影响期规则' }),
 
   'pendingMatters.list': op<PendingMatter[]>()({ input: pendingListInput, writes: false, access: 'user', title: '在查事项' }),
-  'pendingMatters.create': op<PendingMatter>()({ input: pendingCreateInput, writes: true, access: ['handler', 'admin'], title: '登记在查事项' }),
-  'pendingMatters.update': op<PendingMatter>()({ input: pendingUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改在查事项' }),
+  'pendingMatters.create': op<PendingMatter>()({
+    input: pendingCreateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '登记在查事项',
+  }),
+  'pendingMatters.update': op<PendingMatter>()({
+    input: pendingUpdateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改在查事项',
+  }),
   'pendingMatters.delete': op<void>()({ input: pendingDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除在查事项' }),
 
   'opinionRequests.matchLines': op<MatchedLine[]>()({ input: matchLinesInput, writes: false, access: 'user', title: '核对人员名单' }),
-  'opinionRequests.importFile': op<MatchedLine[]>()({ input: importPersonsFileInput, writes: false, access: 'user', title: '导入人员名单' }),
-  'opinionRequests.create': op<RequestDetail>()({ input: requestsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记征求意见函' }),
-  'opinionRequests.update': op<RequestDetail>()({ input: requestsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改征求意见函' }),
+  'opinionRequests.importFile': op<MatchedLine[]>()({
+    input: importPersonsFileInput,
+    writes: false,
+    access: 'user',
+    title: '导入人员名单',
+  }),
+  'opinionRequests.create': op<RequestDetail>()({
+    input: requestsCreateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '登记征求意见函',
+  }),
+  'opinionRequests.update': op<RequestDetail>()({
+    input: requestsUpdateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改征求意见函',
+  }),
   'opinionRequests.delete': op<void>()({ input: requestsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除征求意见函' }),
   'opinionRequests.get': op<RequestDetail>()({ input: requestsGetInput, writes: false, access: 'user', title: '查看征求意见函' }),
   'opinionRequests.list': op<Paged<RequestSummary>>()({ input: requestsListInput, writes: false, access: 'user', title: '征求意见函列表' }),
@@ -202,20 +247,45 @@ export const api = {
   'opinionReplies.create': op<ReplyDetail>()({ input: repliesCreateInput, writes: true, access: ['handler'], title: '拟办回复' }),
   'opinionReplies.get': op<ReplyDetail>()({ input: repliesGetInput, writes: false, access: 'user', title: '查看回复' }),
   'opinionReplies.list': op<RepliesPage>()({ input: repliesListInput, writes: false, access: 'user', title: '回复列表' }),
-  'opinionReplies.updateItem': op<ReplyDetail>()({ input: repliesUpdateItemInput, writes: true, access: ['handler'], title: '修改回复意见' }),
-  'opinionReplies.recordCheck': op<ReplyDetail>()({ input: repliesCheckInput, writes: true, access: ['handler', 'reviewer'], title: '登记科室核查' }),
+  'opinionReplies.updateItem': op<ReplyDetail>()({
+    input: repliesUpdateItemInput,
+    writes: true,
+    access: ['handler'],
+    title: '修改回复意见',
+  }),
+  'opinionReplies.recordCheck': op<ReplyDetail>()({
+    input: repliesCheckInput,
+    writes: true,
+    access: ['handler', 'reviewer'],
+    title: '登记科室核查',
+  }),
   'opinionReplies.review': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['reviewer'], title: '审核回复' }),
-  'opinionReplies.returnToDraft': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['reviewer', 'signer'], title: '退回承办' }),
+  'opinionReplies.returnToDraft': op<ReplyDetail>()({
+    input: repliesTransitionInput,
+    writes: true,
+    access: ['reviewer', 'signer'],
+    title: '退回承办',
+  }),
   'opinionReplies.issue': op<ReplyDetail>()({ input: repliesTransitionInput, writes: true, access: ['signer'], title: '签发回复' }),
   'opinionReplies.void': op<ReplyDetail>()({ input: repliesVoidInput, writes: true, access: ['signer', 'admin'], title: '作废回复' }),
   'opinionReplies.supersede': op<ReplyDetail>()({ input: repliesSupersedeInput, writes: true, access: ['handler'], title: '更正回复' }),
   'opinionReplies.reassess': op<ReplyDetail>()({ input: repliesReassessInput, writes: true, access: ['handler'], title: '重新核查' }),
 
   'opinionSettings.get': op<OpinionSettings>()({ input: none, writes: false, access: 'user', title: '读取意见回复设置' }),
-  'opinionSettings.update': op<OpinionSettings>()({ input: opinionSettingsSchema, writes: true, access: ['admin'], title: '修改意见回复设置' }),
+  'opinionSettings.update': op<OpinionSettings>()({
+    input: opinionSettingsSchema,
+    writes: true,
+    access: ['admin'],
+    title: '修改意见回复设置',
+  }),
 
   'letterSettings.get': op<LetterSettings>()({ input: none, writes: false, access: 'user', title: '读取公文打印设置' }),
-  'letterSettings.update': op<LetterSettings>()({ input: letterSettingsSchema, writes: true, access: ['admin'], title: '修改公文打印设置' }),
+  'letterSettings.update': op<LetterSettings>()({
+    input: letterSettingsSchema,
+    writes: true,
+    access: ['admin'],
+    title: '修改公文打印设置',
+  }),
   'letters.fonts': op<FontReport>()({ input: none, writes: false, access: 'user', title: '公文字体' }),
   'letters.document': op<LetterDocument>()({ input: lettersDocumentInput, writes: false, access: 'user', title: '公文排版' }),
   'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF' }),
@@ -223,39 +293,114 @@ export const api = {
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
   'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
-  'printouts.document': op<LetterDocument>()({ input: printoutsDocumentInput, writes: false, access: 'user', title: '排版提醒函、签收单或承诺书' }),
+  'printouts.document': op<LetterDocument>()({
+    input: printoutsDocumentInput,
+    writes: false,
+    access: 'user',
+    title: '排版提醒函、签收单或承诺书',
+  }),
   'printouts.pdf': op<PdfFile>()({ input: printoutsPdfInput, writes: false, access: 'user', title: '生成提醒函、签收单或承诺书PDF' }),
 
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),
-  'reminderLetters.create': op<ReminderDetail>()({ input: remindersCreateInput, writes: true, access: ['handler', 'admin'], title: '新建提醒函' }),
-  'reminderLetters.update': op<ReminderDetail>()({ input: remindersUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改提醒函' }),
-  'reminderLetters.setAddressees': op<ReminderDetail>()({ input: remindersSetAddresseesInput, writes: true, access: ['handler', 'admin'], title: '修改主送对象' }),
+  'reminderLetters.create': op<ReminderDetail>()({
+    input: remindersCreateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '新建提醒函',
+  }),
+  'reminderLetters.update': op<ReminderDetail>()({
+    input: remindersUpdateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改提醒函',
+  }),
+  'reminderLetters.setAddressees': op<ReminderDetail>()({
+    input: remindersSetAddresseesInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改主送对象',
+  }),
   'reminderLetters.delete': op<void>()({ input: remindersIdInput, writes: true, access: ['handler', 'admin'], title: '删除提醒函' }),
   'reminderLetters.issue': op<ReminderDetail>()({ input: remindersTransitionInput, writes: true, access: ['signer'], title: '印发提醒函' }),
-  'reminderLetters.void': op<ReminderDetail>()({ input: remindersVoidInput, writes: true, access: ['signer', 'admin'], title: '作废提醒函' }),
-  'reminderLetters.copy': op<ReminderDetail>()({ input: remindersCopyInput, writes: true, access: ['handler', 'admin'], title: '沿用往年提醒函' }),
-  'reminderLetters.lastForOccasion': op<ReminderDetail | null>()({ input: remindersLastForOccasionInput, writes: false, access: 'user', title: '查找往年同节点提醒函' }),
-  'reminderLetters.recordReceipt': op<ReminderDetail>()({ input: remindersReceiptInput, writes: true, access: ['handler', 'admin'], title: '登记签收' }),
+  'reminderLetters.void': op<ReminderDetail>()({
+    input: remindersVoidInput,
+    writes: true,
+    access: ['signer', 'admin'],
+    title: '作废提醒函',
+  }),
+  'reminderLetters.copy': op<ReminderDetail>()({
+    input: remindersCopyInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '沿用往年提醒函',
+  }),
+  'reminderLetters.lastForOccasion': op<ReminderDetail | null>()({
+    input: remindersLastForOccasionInput,
+    writes: false,
+    access: 'user',
+    title: '查找往年同节点提醒函',
+  }),
+  'reminderLetters.recordReceipt': op<ReminderDetail>()({
+    input: remindersReceiptInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '登记签收',
+  }),
   'reminderPoints.list': op<ReminderPoint[]>()({ input: none, writes: false, access: 'user', title: '严禁事项清单' }),
-  'reminderPoints.create': op<ReminderPoint>()({ input: pointsCreateInput, writes: true, access: ['handler', 'admin'], title: '新增严禁事项' }),
-  'reminderPoints.update': op<ReminderPoint>()({ input: pointsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改严禁事项' }),
+  'reminderPoints.create': op<ReminderPoint>()({
+    input: pointsCreateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '新增严禁事项',
+  }),
+  'reminderPoints.update': op<ReminderPoint>()({
+    input: pointsUpdateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改严禁事项',
+  }),
   'reminderPoints.delete': op<void>()({ input: pointsDeleteInput, writes: true, access: ['handler', 'admin'], title: '删除严禁事项' }),
 
   'pledgeCampaigns.list': op<CampaignsPage>()({ input: campaignsListInput, writes: false, access: 'user', title: '承诺批次列表' }),
   'pledgeCampaigns.get': op<CampaignDetail>()({ input: campaignIdInput, writes: false, access: 'user', title: '查看承诺批次' }),
-  'pledgeCampaigns.create': op<CampaignDetail>()({ input: campaignsCreateInput, writes: true, access: ['handler', 'admin'], title: '新建承诺批次' }),
-  'pledgeCampaigns.update': op<CampaignDetail>()({ input: campaignsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改承诺批次' }),
+  'pledgeCampaigns.create': op<CampaignDetail>()({
+    input: campaignsCreateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '新建承诺批次',
+  }),
+  'pledgeCampaigns.update': op<CampaignDetail>()({
+    input: campaignsUpdateInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '修改承诺批次',
+  }),
   'pledgeCampaigns.delete': op<void>()({ input: campaignIdInput, writes: true, access: ['handler', 'admin'], title: '删除承诺批次' }),
   'pledgeRoster.list': op<RosterPage>()({ input: rosterListInput, writes: false, access: 'user', title: '承诺名单' }),
-  'pledgeRoster.add': op<{ added: number; alreadyIn: string[] }>()({ input: rosterAddInput, writes: true, access: ['handler', 'admin'], title: '加入承诺名单' }),
+  'pledgeRoster.add': op<{ added: number; alreadyIn: string[] }>()({
+    input: rosterAddInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '加入承诺名单',
+  }),
   'pledgeRoster.remove': op<void>()({ input: rosterRemoveInput, writes: true, access: ['handler', 'admin'], title: '移出承诺名单' }),
   'pledgeRoster.signoff': op<RosterEntry>()({ input: rosterSignoffInput, writes: true, access: ['handler', 'admin'], title: '登记签订' }),
-  'pledgeRoster.bulkSignoff': op<CampaignDetail>()({ input: rosterBulkSignoffInput, writes: true, access: ['handler', 'admin'], title: '批量登记签订' }),
+  'pledgeRoster.bulkSignoff': op<CampaignDetail>()({
+    input: rosterBulkSignoffInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '批量登记签订',
+  }),
   'pledgeRoster.uploadScan': op<RosterEntry>()({ input: rosterScanInput, writes: true, access: ['handler', 'admin'], title: '上传扫描件' }),
   'pledgeRoster.getScan': op<ScanFile>()({ input: rosterIdInput, writes: false, access: 'user', title: '查看扫描件' }),
   'pledgeRoster.removeScan': op<void>()({ input: rosterIdInput, writes: true, access: ['handler', 'admin'], title: '删除扫描件' }),
-  'pledgeRoster.breachCheck': op<RosterEntry>()({ input: rosterBreachInput, writes: true, access: ['handler', 'admin'], title: '履诺核查' }),
+  'pledgeRoster.breachCheck': op<RosterEntry>()({
+    input: rosterBreachInput,
+    writes: true,
+    access: ['handler', 'admin'],
+    title: '履诺核查',
+  }),
 
   'recycleBin.list': op<Paged<RecycledItem>>()({ input: recycleBinListInput, writes: false, access: 'user', title: '回收站' }),
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),
@@ -272,6 +417,14 @@ export const api = {
   'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
   'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),
   'backup.runAuto': op<BackupJobView>()({ input: none, writes: false, access: ['admin'], title: '立即自动备份' }),
+  // Public: they answer before login because a damaged live file holds the accounts; the restore is refused unless the file is damaged.
+  'backup.recoveryStatus': op<RecoveryStatus>()({ input: none, writes: false, access: 'public', title: '数据文件损坏状态' }),
+  'backup.startRecoveryRestore': op<BackupJobView>()({
+    input: backupRestoreInput,
+    writes: false,
+    access: 'public',
+    title: '数据文件损坏时从备份恢复',
+  }),
 } as const;
 
 export type Api = typeof api;

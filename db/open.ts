@@ -67,7 +67,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       previousVersion = db.pragma('user_version', { simple: true }) as number;
       applicationId = db.pragma('application_id', { simple: true }) as number;
     } catch (error) {
-      throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏或不是数据库文件：${(error as Error).message}`);
+      throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏或不是数据库文件（${(error as Error).message}）`);
+    }
+    if (existed) {
+      // A file that opens but cannot be read through (truncated, pages overwritten) is
+      // caught here, at start, rather than as 程序内部错误 on some later click.
+      let check: unknown;
+      try {
+        check = db.pragma('quick_check', { simple: true });
+      } catch (error) {
+        check = (error as Error).message;
+      }
+      if (check !== 'ok') throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏（完整性检查未通过：${String(check).slice(0, 200)}）`);
     }
     if (existed && applicationId !== APPLICATION_ID && !(applicationId === 0 && previousVersion === 0 && isEmptySchema(db))) {
       throw new DbOpenError('DB_NOT_OURS', `文件 ${file} 不是清廉台账的数据文件，已拒绝打开。`);

@@ -144,3 +144,13 @@ export interface BackupListing {
   folders: string[];
   backups: BackupFileInfo[];
 }
+
+/** backup.recoveryStatus: whether the app started on a damaged live file, and what to tell the clerk. */
+export interface RecoveryStatus {
+  damaged: boolean;
+  /** Chinese: what happened and what 从备份恢复 will do (null when healthy). */
+  message: string | null;
+  databaseFile: string;
+  /** Folders for the file picker (removable drives first), when damaged. */
+  suggestedFolders: string[];
+}
