@@ -50,6 +50,7 @@ const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
   'backup.recoveryStatus',
   'backup.startRecoveryRestore',
   'backup.job',
+  'backup.cancel',
   'backup.list',
 ]);
 
