@@ -22,6 +22,7 @@ import { createBackup } from '../core/backup/create';
 import { deriveKek } from '../core/backup/crypto';
 import { DEFAULT_KDF } from '../core/backup/format';
 import { backupPaths, fileOwner, restoreBackup, verifyBackup } from '../core/backup/restore';
+import { acquireDataDirLock } from '../db/lock';
 import { openDatabase, type Db } from '../db/open';
 import { tempDir } from '../db/testing';
 import { emit } from './stats';
@@ -30,7 +31,17 @@ const PASSPHRASE = 'Bench-passphrase-清廉台账-2025';
 
 /** Seeds in a child process: the measuring process starts as an app does (see seed/backupDatabase.ts). */
 function seed(file: string, bytes: number): void {
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'seed', 'backupDatabase.ts'), file, String(bytes)], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'seed', 'backupDatabase.ts'), file, String(bytes)], {
+    stdio: 'inherit',
+  });
+}
+
+/** True if another process can take SQLite's exclusive lock on the database right now (it must not, while we hold it). */
+function otherProcessCanWrite(dbFile: string): boolean {
+  const script = `const D=require('better-sqlite3');const db=new D(process.argv[1],{fileMustExist:true,timeout:0});try{db.pragma('locking_mode = EXCLUSIVE');db.exec('BEGIN EXCLUSIVE; COMMIT');console.log('LOCKED')}catch(e){console.log(e.code)}finally{db.close()}`;
+  return (
+    spawnSync(process.execPath, ['-e', script, dbFile], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' }).stdout.trim() === 'LOCKED'
+  );
 }
 
 function has(tool: string): boolean {
@@ -93,19 +104,40 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     fs.mkdirSync(usb);
     const common = { databaseMiB: Math.round(mb), kdf: 'scrypt N=2^17 r=8 p=1', runs: reps, load: Number(os.loadavg()[0]!.toFixed(1)) };
 
-    // The app's path: the host's open connection (warm, as a running app has it).
+    // The app's path: the data-folder lock and the host's open connection (warm, as a
+    // running app has them), held throughout the creates; checked from another process after them.
+    const folderLock = acquireDataDirLock(dataDir, { holder: 'browser' });
     let live: Db = openDatabase(dbFile).db;
     live.prepare('SELECT count(*) FROM settings').get();
-    fs.readFileSync(dbFile);
+    // Warm the file cache through SQLite: reading the file with fs here would drop this
+    // process's SQLite locks (the very bug of issue 10 §3); the lock line below checks it.
+    live.serialize();
     const workDir = backupPaths(dataDir).workDir;
     let file = '';
     const salt = randomBytes(32);
     const kek = await deriveKek(PASSPHRASE, salt, DEFAULT_KDF);
     const jobs: Record<string, () => unknown> = {
       createStoredKey: () =>
-        createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { kek, salt, kdf: DEFAULT_KDF }, kind: 'automatic', prefix: 'qinglian-auto', appVersion: 'bench', workDir }),
+        createBackup({
+          source: { db: live, databaseFile: dbFile },
+          targetDir: usb,
+          key: { kek, salt, kdf: DEFAULT_KDF },
+          kind: 'automatic',
+          prefix: 'qinglian-auto',
+          appVersion: 'bench',
+          workDir,
+        }),
       create: async () => {
-        file = (await createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 'bench', workDir })).file;
+        file = (
+          await createBackup({
+            source: { db: live, databaseFile: dbFile },
+            targetDir: usb,
+            key: { passphrase: PASSPHRASE },
+            kind: 'manual',
+            appVersion: 'bench',
+            workDir,
+          })
+        ).file;
       },
     };
 
@@ -115,16 +147,23 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     if (has('gpg')) {
       const home = path.join(dir, 'gnupg');
       fs.mkdirSync(home, { mode: 0o700 });
-      const gpg = (args: string[]) => execFileSync('gpg', ['--homedir', home, '--batch', '--yes', '--quiet', '--pinentry-mode', 'loopback', '--passphrase-file', passFile, ...args], { stdio: 'ignore' });
+      const gpg = (args: string[]) =>
+        execFileSync(
+          'gpg',
+          ['--homedir', home, '--batch', '--yes', '--quiet', '--pinentry-mode', 'loopback', '--passphrase-file', passFile, ...args],
+          { stdio: 'ignore' },
+        );
       jobs['gpg.encrypt'] = () => gpg(['--symmetric', '--cipher-algo', 'AES256', '-o', path.join(dir, 'db.gpg'), dbFile]);
       jobs['gpg.decrypt'] = () => gpg(['--decrypt', '-o', path.join(dir, 'db.from-gpg'), path.join(dir, 'db.gpg')]);
     }
     if (has('age') && has('age-keygen')) {
       const key = path.join(dir, 'age.key');
       execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
-      const recipient = /public key: (\S+)/.exec(fs.readFileSync(key, 'utf8'))?.[1] ?? execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+      const recipient =
+        /public key: (\S+)/.exec(fs.readFileSync(key, 'utf8'))?.[1] ?? execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
       jobs['age.encrypt'] = () => execFileSync('age', ['-r', recipient, '-o', path.join(dir, 'db.age'), dbFile], { stdio: 'ignore' });
-      jobs['age.decrypt'] = () => execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' });
+      jobs['age.decrypt'] = () =>
+        execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' });
     }
     // age's passphrase mode (scrypt, like ours) reads the passphrase from a terminal:
     // util-linux `script` gives it one and feeds it from stdin.
@@ -134,7 +173,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
         execFileSync('script', ['-qec', command, '/dev/null'], { input: answers, stdio: ['pipe', 'ignore', 'ignore'] });
       const encFile = path.join(dir, 'db.pass.age');
       jobs['agePassphrase.encrypt'] = () => viaTty(`age -p -o ${quote(encFile)} ${quote(dbFile)}`, `${PASSPHRASE}\n${PASSPHRASE}\n`);
-      jobs['agePassphrase.decrypt'] = () => viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`);
+      jobs['agePassphrase.decrypt'] = () =>
+        viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`);
     }
     const t = await rounds(jobs);
     const line = (name: string, x: Timing, extra: Record<string, unknown> = {}) =>
@@ -154,7 +194,12 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       line(`backup.baseline.${tool}.encryptDecrypt`, baselines[tool]);
     }
 
-    const verify = timing(await samplesOf(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') })));
+    // The lock held through every create (issue 10 §3): another process can take neither SQLite's write lock nor the folder.
+    emit({ name: 'backup.lockHeldAfterCreates', value: otherProcessCanWrite(dbFile) ? 0 : 1, unit: 'bool', target: '1', ...common });
+    const verify = timing(
+      await samplesOf(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') })),
+    );
+    folderLock.release(); // the restore below stands in for the CLI's, which takes the folder itself
     const restore = timing(
       await samplesOf(async () => {
         live.close();
@@ -181,13 +226,31 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       const b = baselines[tool];
       if (b === undefined) return;
       const medianRatio = Number((b.median / ours.median).toFixed(3));
-      emit({ name, value: ours.best, unit: 's', baseline: b.best, ratio: b.best / ours.best, medianRatio, target: '< baseline', mode, ...common });
+      emit({
+        name,
+        value: ours.best,
+        unit: 's',
+        baseline: b.best,
+        ratio: b.best / ours.best,
+        medianRatio,
+        target: '< baseline',
+        mode,
+        ...common,
+      });
     };
     compare('backup.createVerify.vs.gpg', create, 'gpg', 'passphrase (scrypt 2^17) vs gpg passphrase');
     compare('backup.createVerify.vs.agePassphrase', create, 'agePassphrase', 'passphrase (scrypt 2^17) vs age -p');
     compare('backup.createVerify.vs.age', createKeyed, 'age', 'stored key vs age recipient key');
     // For the record, not like with like: the passphrase backup against age's recipient mode (the KDF alone is backup.kdf).
-    if (baselines.age !== undefined) emit({ name: 'backup.createVerify.passphrase.vs.age', value: create.best, unit: 's', baseline: baselines.age.best, ratio: baselines.age.best / create.best, ...common });
+    if (baselines.age !== undefined)
+      emit({
+        name: 'backup.createVerify.passphrase.vs.age',
+        value: create.best,
+        unit: 's',
+        baseline: baselines.age.best,
+        ratio: baselines.age.best / create.best,
+        ...common,
+      });
     emit({ name: 'backup.createThenVerify.seconds', value: create.best + verify.best, unit: 's', ...common });
   } finally {
     cleanup();

@@ -10,7 +10,9 @@ import { readAllStdin } from '../core/shared/stdin';
 const root = path.resolve(__dirname, '..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const controller = new AbortController();
-process.on('SIGINT', () => controller.abort());
+// Ctrl+C, a terminal closed, a service stop: the job is cancelled and cleans up (a
+// verify's decrypted copy is removed) before the process exits.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => controller.abort());
 
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),

@@ -52,6 +52,7 @@ import {
   type BackupListing,
   type BackupSettings,
   type BackupStatus,
+  type RecoveryStatus,
 } from './backup/contract';
 import {
   importPersonsFileInput,
@@ -518,6 +519,14 @@ export const api = {
   'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
   'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),
   'backup.runAuto': op<BackupJobView>()({ input: none, writes: false, access: ['admin'], title: '立即自动备份' }),
+  // Public: they answer before login because a damaged live file holds the accounts; the restore is refused unless the file is damaged.
+  'backup.recoveryStatus': op<RecoveryStatus>()({ input: none, writes: false, access: 'public', title: '数据文件损坏状态' }),
+  'backup.startRecoveryRestore': op<BackupJobView>()({
+    input: backupRestoreInput,
+    writes: false,
+    access: 'public',
+    title: '数据文件损坏时从备份恢复',
+  }),
 } as const;
 
 export type Api = typeof api;

@@ -51,6 +51,7 @@ export interface LockOptions {
 /** Takes the data folder's lock or throws DataDirLockedError with a Chinese message naming the holder. */
 export function acquireDataDirLock(dataDir: string, options: LockOptions): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') fs.chmodSync(dataDir, 0o700); // private whatever the umask or whoever made it
   const file = path.join(dataDir, LOCK_FILE_NAME);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding, timeout: 0 } : { timeout: 0 });
   try {
@@ -63,7 +64,7 @@ export function acquireDataDirLock(dataDir: string, options: LockOptions): DataD
     throw error;
   }
   try {
-    fs.chmodSync(file, 0o600);
+    if (process.platform !== 'win32') fs.chmodSync(file, 0o600);
     const info = { pid: process.pid, holder: options.holder, since: (options.now ?? (() => new Date()))().toISOString() };
     fs.writeFileSync(path.join(dataDir, INFO_FILE_NAME), JSON.stringify(info), { mode: 0o600 });
   } catch {

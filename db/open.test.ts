@@ -48,7 +48,11 @@ test('a file from a newer app version is refused with a Chinese message and left
   const before = sha(file);
   assert.throws(
     () => openDatabase(file),
-    (e: unknown) => e instanceof DbOpenError && e.code === 'DB_FROM_FUTURE' && e.message.includes('更新版本') && e.message.includes(String(LATEST_SCHEMA_VERSION + 1)),
+    (e: unknown) =>
+      e instanceof DbOpenError &&
+      e.code === 'DB_FROM_FUTURE' &&
+      e.message.includes('更新版本') &&
+      e.message.includes(String(LATEST_SCHEMA_VERSION + 1)),
   );
   assert.equal(sha(file), before);
   assert.equal(fs.existsSync(file + '-wal'), false);
@@ -61,12 +65,12 @@ test("another program's SQLite file is refused, not migrated", (t) => {
   const other = new Database(file);
   other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
   other.close();
-  assert.throws(() => openDatabase(file), (e: unknown) => e instanceof DbOpenError && e.code === 'DB_NOT_OURS');
-  const check = new Database(file);
-  assert.deepEqual(
-    check.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all(),
-    [{ name: 'invoices' }],
+  assert.throws(
+    () => openDatabase(file),
+    (e: unknown) => e instanceof DbOpenError && e.code === 'DB_NOT_OURS',
   );
+  const check = new Database(file);
+  assert.deepEqual(check.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all(), [{ name: 'invoices' }]);
   check.close();
 });
 
@@ -75,7 +79,10 @@ test('a file that is not a database is reported as unreadable', (t) => {
   t.after(cleanup);
   const file = path.join(dir, 'junk.sqlite');
   fs.writeFileSync(file, 'this is a Word document, not a database'.repeat(200));
-  assert.throws(() => openDatabase(file), (e: unknown) => e instanceof DbOpenError && e.code === 'DB_UNREADABLE' && /损坏|无法打开/.test(e.message));
+  assert.throws(
+    () => openDatabase(file),
+    (e: unknown) => e instanceof DbOpenError && e.code === 'DB_UNREADABLE' && /损坏|无法打开/.test(e.message),
+  );
 });
 
 const addNotes: Migration = {

@@ -46,8 +46,13 @@ export interface OpenResult {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenResult {
   const list = options.migrations ?? migrations;
   const latest = list.length ? list[list.length - 1]!.version : 0;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
+  // Private to the user whatever the umask: SQLite creates the file 0644 less the umask,
+  // and its -wal/-shm with the file's own mode, so the file is made (or set) 0600 first.
+  // (Before SQLite opens it: no lock of ours can be dropped by this descriptor.)
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  makePrivate(file);
 
   let db: Db;
   try {
@@ -62,7 +67,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       previousVersion = db.pragma('user_version', { simple: true }) as number;
       applicationId = db.pragma('application_id', { simple: true }) as number;
     } catch (error) {
-      throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏或不是数据库文件：${(error as Error).message}`);
+      throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏或不是数据库文件（${(error as Error).message}）`);
+    }
+    if (existed) {
+      // A file that opens but cannot be read through (truncated, pages overwritten) is
+      // caught here, at start, rather than as 程序内部错误 on some later click.
+      let check: unknown;
+      try {
+        check = db.pragma('quick_check', { simple: true });
+      } catch (error) {
+        check = (error as Error).message;
+      }
+      if (check !== 'ok') throw new DbOpenError('DB_UNREADABLE', `数据文件已损坏（完整性检查未通过：${String(check).slice(0, 200)}）`);
     }
     if (existed && applicationId !== APPLICATION_ID && !(applicationId === 0 && previousVersion === 0 && isEmptySchema(db))) {
       throw new DbOpenError('DB_NOT_OURS', `文件 ${file} 不是清廉台账的数据文件，已拒绝打开。`);
@@ -85,11 +101,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
       if (existed && previousVersion > 0) {
         const now = (options.now ?? (() => new Date()))();
         const dir = options.preMigrationBackupDir ?? path.join(path.dirname(file), 'backups', 'pre-migrate');
-        fs.mkdirSync(dir, { recursive: true });
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
         const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
         preMigrationBackup = path.join(dir, `${path.basename(file, '.sqlite')}-v${previousVersion}-${stamp}.sqlite`);
         // VACUUM INTO writes a consistent, self-contained copy (WAL content included).
         db.prepare('VACUUM INTO ?').run(preMigrationBackup);
+        makePrivate(preMigrationBackup);
       }
       db.transaction(() => {
         for (const migration of pending) migration.up(db);
@@ -102,6 +119,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
     db.close();
     throw error;
   }
+}
+
+/** chmod 0600 (0700 for folders) on Linux/macOS; Windows has no such bits (the profile folder is private). */
+export function makePrivate(file: string, folder = false): void {
+  if (process.platform === 'win32') return;
+  fs.chmodSync(file, folder ? 0o700 : 0o600);
 }
 
 function isEmptySchema(db: Db): boolean {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { openDatabase } from '../../db/open';
 import { AppError } from '../errors';
 import { createBackup } from './create';
+import { deriveKek } from './crypto';
 import { FAT32_MAX_FILE, checkCapacity } from './fsutil';
 import { CIPHER_SUITES, HEADER_LENGTH, OFFSET, parseHeader } from './format';
 import { readBackupHeader, readPayload, unlockBackup } from './read';
@@ -150,6 +151,28 @@ describe('round trip', () => {
     assert.equal(v.manifest.backupId, made.manifest.backupId);
   });
 
+  test('passphrases are NFKC: 全角 letters and digits and the ideographic space open a backup made with their plain forms; nothing is trimmed', async () => {
+    const plain = '清廉台账 ABC 123 口令';
+    const made = await makeBackup(source, tmp('usb'), plain);
+    const wide = '清廉台账\u3000ＡＢＣ\u3000１２３\u3000口令';
+    const v = await verifyBackup({ file: made.file, key: { passphrase: wide }, workDir: tmp('work') });
+    assert.equal(v.manifest.backupId, made.manifest.backupId);
+    await rejects(
+      verifyBackup({ file: made.file, key: { passphrase: ` ${plain}` }, workDir: tmp('work') }),
+      'BAD_PASSPHRASE',
+      /口令不正确/,
+    );
+  });
+
+  test('a backup made before NFKC (its key from the NFC form of a 全角 passphrase) still opens with that passphrase', async () => {
+    const wide = '旧版口令\u3000ＡＢＣ１２３';
+    const salt = randomBytes(32);
+    const kek = await deriveKek(Buffer.from(wide.normalize('NFC'), 'utf8'), salt, FAST_KDF);
+    const made = await makeBackup(source, tmp('usb'), PASSPHRASE, { key: { kek, salt, kdf: FAST_KDF } });
+    const v = await verifyBackup({ file: made.file, key: { passphrase: wide }, workDir: tmp('work') });
+    assert.equal(v.manifest.backupId, made.manifest.backupId);
+  });
+
   test('two backups in the same second get different names; an existing file is never overwritten', async () => {
     const dir = tmp('usb');
     const fixed = () => new Date('2025-03-14T09:30:05Z');
@@ -229,7 +252,7 @@ describe('round trip', () => {
     }
   });
 
-  test('a damaged live database is not backed up: BACKUP_CORRUPT, nothing left behind', async () => {
+  test('a damaged live database is not backed up: DB_UNREADABLE, nothing left behind', async () => {
     const dir = liveCopy();
     // Overwrite a page in the middle of the settings table (the file, not the header).
     const file = liveFile(dir);
@@ -238,7 +261,7 @@ describe('round trip', () => {
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(size / 4096 / 2) * 4096);
     fs.closeSync(fd);
     const usb = tmp('usb-corrupt');
-    await rejects(makeBackup(dir, usb), 'BACKUP_CORRUPT', /完整性检查未通过|无法读取/);
+    await rejects(makeBackup(dir, usb), 'DB_UNREADABLE', /已损坏/);
     assert.deepEqual(leftovers(usb), []);
     assert.deepEqual(leftovers(backupPaths(dir).workDir), []);
   });
@@ -260,6 +283,30 @@ describe('round trip', () => {
     );
     assert.deepEqual(leftovers(usb), []);
   });
+
+  for (const noDirectRead of [false, true]) {
+    test(`the read-back ${noDirectRead ? 'through the cache' : 'from the device'} catches damage to the written file and says where it read from`, async () => {
+      const usb = tmp('usb-readback-2');
+      const ok = await makeBackup(source, usb, PASSPHRASE, { testHooks: { noDirectRead } });
+      // Linux can bypass the cache (O_DIRECT); where it cannot, the result says 'cache' and the UI words claim less.
+      assert.equal(ok.readBack, noDirectRead || process.platform !== 'linux' ? 'cache' : 'device');
+      await rejects(
+        makeBackup(source, usb, PASSPHRASE, {
+          testHooks: {
+            noDirectRead,
+            beforeReadBack: (partial) => {
+              const fd = fs.openSync(partial, 'r+');
+              fs.writeSync(fd, Buffer.from([0x5a]), 0, 1, fs.fstatSync(fd).size - 3); // the last chunk's tag
+              fs.closeSync(fd);
+            },
+          },
+        }),
+        'TARGET_UNWRITABLE',
+        /读回校验失败/,
+      );
+      assert.deepEqual(leftovers(usb), [path.basename(ok.file)]);
+    });
+  }
 });
 
 describe('wrong key and foreign files', () => {
@@ -315,6 +362,8 @@ describe('damage and tampering', () => {
     for (const [field, value] of [
       ['logN', 40],
       ['logN', 21],
+      ['logN', 20], // what the 209-byte crafted file asked for: 1.1 GB and 11–16 s before this bound
+      ['logN', 19],
       ['logN', 10],
       ['r', 255],
       ['r', 1],
@@ -331,6 +380,11 @@ describe('damage and tampering', () => {
       await rejects(readBackupHeader(file), 'BACKUP_CORRUPT', /超出允许范围/);
       await rejects(verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: tmp('work') }), 'BACKUP_CORRUPT', /超出允许范围/);
     }
+    // Work N·p is bounded too: 2^18 with p = 2 is twice the most a reader will spend.
+    const costly = Buffer.from(good);
+    costly[OFFSET.logN] = 18;
+    costly[OFFSET.p] = 2;
+    await rejects(readBackupHeader(bad('work.qlbak', fixChecksum(costly))), 'BACKUP_CORRUPT', /超出允许范围/);
     const huge = Buffer.from(good);
     huge.writeBigUInt64BE(2n ** 62n, OFFSET.plaintextLength);
     await restoreFails(bad('huge.qlbak', fixChecksum(huge)), 'BACKUP_CORRUPT', /长度不合理/);
@@ -778,6 +832,8 @@ describe('policies', () => {
     assert.ok(passphraseProblem('1234567890'));
     assert.equal(passphraseProblem('Correct-Horse-77'), null);
     assert.equal(passphraseProblem('清廉台账备份口令二〇二五'), null);
+    assert.match(passphraseProblem(' Correct-Horse-77') ?? '', /开头和结尾不能是空格/);
+    assert.match(passphraseProblem('Correct-Horse-77\u3000') ?? '', /开头和结尾不能是空格/);
     assert.ok(passphraseStrength('Tr0ub4dour&3-battery-staple').score >= 3);
   });
 

@@ -109,3 +109,42 @@ test('create: 6 when the target is missing; restore: 7 while the database is ope
   );
   assert.equal(readMarker(dataDir).marker, 'old');
 });
+
+for (const [damage, harm] of [
+  [
+    'first 100 bytes overwritten',
+    (f: string) => {
+      const fd = fs.openSync(f, 'r+');
+      fs.writeSync(fd, Buffer.alloc(100, 0x41), 0, 100, 0);
+      fs.closeSync(fd);
+    },
+  ],
+  ['truncated to half', (f: string) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2 / 4096) * 4096 + 100)],
+] as const) {
+  test(`a damaged live file (${damage}): create exits 9 (damaged, not "in use"); restore moves it aside, kept byte for byte, and proceeds`, async () => {
+    const dir = path.join(root, `damaged-${damage.length}`);
+    fs.cpSync(dataDir, dir, { recursive: true });
+    setMarker(dir, 'new');
+    harm(liveFile(dir));
+    const damagedBytes = fs.readFileSync(liveFile(dir));
+    const c = io();
+    assert.equal(
+      await runCli(['backup', 'create', '--to', path.join(root, 'usb'), '--data-dir', dir, '--passphrase-file', passFile], c.io),
+      EXIT.DB,
+      c.err.join(''),
+    );
+    assert.match(c.err.join(''), /已损坏/);
+    const r = io();
+    assert.equal(
+      await runCli(['backup', 'restore', backup, '--data-dir', dir, '--passphrase-file', passFile, '--yes'], r.io),
+      EXIT.OK,
+      r.err.join(''),
+    );
+    assert.match(r.err.join(''), /原数据文件已损坏，无法读取；已原样移到/);
+    assert.equal(readMarker(dir).marker, 'old');
+    const kept = JSON.parse(r.out.join('')) as { preRestoreFile: string; replacedDamaged: boolean };
+    assert.equal(kept.replacedDamaged, true);
+    assert.match(path.basename(kept.preRestoreFile), /-damaged-/);
+    assert.deepEqual(fs.readFileSync(kept.preRestoreFile), damagedBytes, 'the damaged file is kept as it was');
+  });
+}

@@ -8,11 +8,11 @@
  *   0 success                      5 backup from a newer app version
  *   1 unexpected error             6 target not writable (space, read-only, FAT32 4 GiB)
  *   2 usage error                  7 database in use (the app is running) / another job
- *   3 wrong passphrase             8 cancelled (Ctrl+C)
- *   4 not a backup / damaged       9 the database cannot be opened
+ *   3 wrong passphrase             8 cancelled (Ctrl+C, SIGTERM, SIGHUP)
+ *   4 backup not a backup/damaged  9 the live database is damaged or unreadable (create;
+ *                                    restore instead moves it aside and proceeds)
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { acquireDataDirLock, DataDirLockedError, type DataDirLock } from '../../db/lock';
@@ -56,7 +56,8 @@ const USAGE = `用法 / usage:
   backup info    <备份文件>          (只读文件头，不需要口令)
 口令只能来自文件（第一行）或标准输入，不能写在命令行上。
 退出码：0 成功 1 意外错误 2 用法错误 3 口令错误 4 文件不是备份或已损坏 5 备份来自更新版本
-        6 目标不可写（空间不足、只读、超过 FAT32 4GB） 7 数据文件正被使用 8 已取消 9 数据文件无法打开`;
+        6 目标不可写（空间不足、只读、超过 FAT32 4GB） 7 数据文件正被使用（程序正在运行） 8 已取消
+        9 当前数据文件已损坏或无法打开（恢复时会把它原样移到一边后继续）`;
 
 function exitCodeOf(error: unknown): number {
   if (error instanceof DbOpenError) return EXIT.DB;
@@ -77,6 +78,9 @@ function exitCodeOf(error: unknown): number {
       return EXIT.UNWRITABLE;
     case 'BUSY':
       return EXIT.BUSY;
+    case 'DB_UNREADABLE':
+    case 'DB_NOT_OURS':
+      return EXIT.DB;
     case 'CANCELLED':
       return EXIT.CANCELLED;
     case 'VALIDATION':
@@ -164,22 +168,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ...(io.signal ? { signal: io.signal } : {}),
         }).finally(() => lock?.release());
         io.stdout(`${r.file}\n`);
-        io.stderr(`备份完成：${r.file}（${mb(r.size)}，已读回校验）\n`);
+        io.stderr(
+          r.readBack === 'device'
+            ? `备份完成：${r.file}（${mb(r.size)}），已在数据写入磁盘后绕过系统缓存从磁盘读回校验无误。\n`
+            : `备份完成：${r.file}（${mb(r.size)}），已写入并同步到磁盘。本系统无法绕过缓存读回，读回校验可能读的是内存中的副本；请拔出并重新插入 U 盘后运行 backup verify 确认。\n`,
+        );
         return EXIT.OK;
       }
       case 'verify': {
         const file = positional[0];
         if (!file) throw new UsageError('需要备份文件路径。');
         const passphrase = await passphraseFrom(rest, io);
-        const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-verify-'));
+        // The decrypted copy goes into the data folder's work folder (0700, file 0600), never
+        // the system temp folder: a copy left by a kill is private and swept at the next start.
         const r = await verifyBackup({
           file: path.resolve(file),
           key: { passphrase },
-          workDir,
+          workDir: backupPaths(dataDir).workDir,
           onProgress: progress('检查'),
           ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}),
           ...(io.signal ? { signal: io.signal } : {}),
-        }).finally(() => fs.rmSync(workDir, { recursive: true, force: true }));
+        });
         io.stdout(JSON.stringify({ ok: true, file: r.file, size: r.size, manifest: manifestView(r.manifest) }, null, 2) + '\n');
         io.stderr(
           `备份完好：${r.file}，创建于 ${r.manifest.createdAt}，程序版本 ${r.manifest.appVersion}，数据版本 ${r.manifest.schemaVersion}\n`,
@@ -209,11 +218,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           });
           io.stdout(
             JSON.stringify(
-              { ok: true, restored: r.backupFile, preRestoreFile: r.preRestoreFile, manifest: manifestView(r.manifest) },
+              {
+                ok: true,
+                restored: r.backupFile,
+                preRestoreFile: r.preRestoreFile,
+                replacedDamaged: r.replacedDamaged,
+                manifest: manifestView(r.manifest),
+              },
               null,
               2,
             ) + '\n',
           );
+          if (r.replacedDamaged) io.stderr(`原数据文件已损坏，无法读取；已原样移到 ${r.preRestoreFile}（保留，未删除）。\n`);
           io.stderr(`恢复完成：数据已恢复到 ${r.manifest.createdAt} 的备份。原数据另存为 ${r.preRestoreFile ?? '（原先没有数据文件）'}\n`);
           return EXIT.OK;
         } finally {

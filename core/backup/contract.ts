@@ -14,7 +14,8 @@ const passphrase = z.string({ error: '请输入口令' }).min(1, '请输入口�
 const newPassphrase = z.object({ passphrase, passphraseConfirm: z.string({ error: '请再次输入口令' }) }).superRefine((v, ctx) => {
   const problem = passphraseProblem(v.passphrase);
   if (problem) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: problem });
-  if (v.passphrase !== v.passphraseConfirm) ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
+  if (v.passphrase.normalize('NFKC') !== v.passphraseConfirm.normalize('NFKC'))
+    ctx.addIssue({ code: 'custom', path: ['passphraseConfirm'], message: '两次输入的口令不一致' });
 });
 
 export const backupCreateInput = z.object({ folder: pathText('备份文件夹') }).and(newPassphrase);
@@ -91,6 +92,13 @@ export interface BackupJobView {
     manifest: ManifestView;
     /** restore: where the database that was replaced now is. */
     preRestoreFile: string | null;
+    /**
+     * create: where the read-back after fsync read from. 'device': the file cache was
+     * bypassed (the stick itself was read); 'cache': the system may have answered from
+     * memory, so only the write is confirmed (the UI offers a re-check after re-inserting
+     * the stick). null for verify and restore (they read the whole file anyway).
+     */
+    readBack?: 'device' | 'cache' | null;
   } | null;
 }
 
@@ -135,4 +143,14 @@ export interface BackupListing {
   parent: string | null;
   folders: string[];
   backups: BackupFileInfo[];
+}
+
+/** backup.recoveryStatus: whether the app started on a damaged live file, and what to tell the clerk. */
+export interface RecoveryStatus {
+  damaged: boolean;
+  /** Chinese: what happened and what 从备份恢复 will do (null when healthy). */
+  message: string | null;
+  databaseFile: string;
+  /** Folders for the file picker (removable drives first), when damaged. */
+  suggestedFolders: string[];
 }

@@ -39,7 +39,8 @@ import {
 } from './format';
 import { checkCapacity, crashPoint, fsyncDir, localStamp, removeQuietly, spaceOf, writeFailure, type SpaceInfo } from './fsutil';
 import type { Manifest } from './manifest';
-import { authenticateChunks, readBackupHeader, unlockBackup } from './read';
+import { openDirect } from './directRead';
+import { authenticateChunks, authenticateFromDevice, readBackupHeader, unlockBackup } from './read';
 import { headerSha256 } from './rotation';
 import { openSnapshot, type OpenSnapshot, type SnapshotSource } from './snapshot';
 import { AppError } from '../errors';
@@ -76,6 +77,8 @@ export interface CreateOptions {
     beforeWrite?: (written: number) => void;
     /** Called with the partial file once written, before it is read back (to damage it). */
     beforeReadBack?: (partial: string) => void;
+    /** Read back through the cache even where the device could be read directly. */
+    noDirectRead?: boolean;
   };
   kdf?: KdfParams;
   /** Chunk size as a power of two (tests use small chunks so small databases span many). */
@@ -90,7 +93,15 @@ export interface CreateResult {
   snapshot: OpenSnapshot['mode'];
   /** SHA-256 of the header written (rotation's proof that a file on disk is this one). */
   headerSha256: string;
+  /**
+   * Where the read-back read from, after fsync: 'device' (the file cache bypassed, Linux
+   * O_DIRECT) or 'cache' (the system may have answered from memory: the UI says so and
+   * offers a re-check after the stick is re-inserted).
+   */
+  readBack: ReadBackSource;
 }
+
+export type ReadBackSource = 'device' | 'cache';
 
 export async function createBackup(options: CreateOptions): Promise<CreateResult> {
   await selfTest();
@@ -118,6 +129,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
   let snapshot: OpenSnapshot | null = null;
   let partial: string | null = null;
   let hash: HashJob | null = null;
+  let sealedHeader: Buffer | null = null;
   /** Work still running beside the main path (fsync, quick_check): settled before files are removed (Windows cannot remove an open file). */
   const beside: Promise<unknown>[] = [];
   try {
@@ -176,7 +188,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     // passphrase's key. So the data is encrypted while the KDF runs, and the header is written last.
     const fileKey = randomBytes(32);
     const keys = deriveFileKeys(fileKey, backupId);
-    let sealedHeader: Buffer | null = null;
+    sealedHeader = null;
     const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
       const kek = await kekPromise;
       const draft = encodeHeader({
@@ -228,20 +240,43 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     hash = null;
     manifest.database.sha256 = sha256;
 
-    // Three things at once: the coprocessor checks the database (quick_check), the thread
-    // pool makes the file durable (fsync), and this thread reads the file back (through
-    // the system's file cache, as any program reads a file) and checks it: header, key,
-    // header MAC, every chunk's tag in its place, the manifest, the lengths (see authenticateChunks).
+    // The coprocessor checks the database (quick_check) while the file is made durable
+    // (fsync) and then read back. The read-back starts only once fsync has returned (the
+    // data is on the device) and, where the platform allows (Linux O_DIRECT), reads the
+    // device itself rather than the system's file cache, so a failing or fake-capacity
+    // stick is caught; elsewhere it reads through the cache and says so (readBack: 'cache').
+    // Checked: header (the very bytes written), key, header MAC, every chunk's tag in its
+    // place, the manifest, the lengths (see authenticateChunks).
     report('verify', 0.75);
     options.testHooks?.beforeReadBack?.(partial);
     const check = later(quickCheck(opened, options.source.nativeBinding));
-    const durable = later(syncFile(partial));
-    beside.push(check, durable);
+    beside.push(check);
+    await syncFile(partial);
+    crashPoint('create:after-fsync');
+    const direct = options.testHooks?.noDirectRead ? null : openDirect(partial);
+    const readBackFrom: ReadBackSource = direct ? 'device' : 'cache';
     const readBack = await (async () => {
+      const onProgress = (f: number) => report('verify', 0.75 + 0.24 * f);
+      const kek = await kekPromise;
+      if (direct) {
+        try {
+          return await authenticateFromDevice(
+            direct,
+            total,
+            async (header) => {
+              if (!header.raw.equals(sealedHeader!)) throw backupError('BACKUP_CORRUPT', '读回的文件头与写入的不同。');
+              return (await unlockBackup(header, { kek })).keys;
+            },
+            { signal: options.signal, onProgress },
+          );
+        } finally {
+          direct.close();
+        }
+      }
       const written = await readBackupHeader(partial!);
       if (written.size !== total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
-      const { keys: readKeys } = await unlockBackup(written.header, { kek: await kekPromise });
-      return authenticateChunks(written, readKeys, { signal: options.signal, onProgress: (f) => report('verify', 0.75 + 0.24 * f) });
+      const { keys: readKeys } = await unlockBackup(written.header, { kek });
+      return authenticateChunks(written, readKeys, { signal: options.signal, onProgress });
     })().catch((error: unknown) => {
       if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
       throw error instanceof AppError && error.code !== 'CANCELLED'
@@ -250,9 +285,12 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     });
     if (!isDeepStrictEqual(readBack, manifest))
       throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
-    await durable;
     const checked = await check;
-    if (!checked.ok) throw backupError('BACKUP_CORRUPT', `当前数据库完整性检查未通过，未生成备份（${checked.first}）。请联系技术人员。`);
+    if (!checked.ok)
+      throw new AppError(
+        'DB_UNREADABLE',
+        `当前数据文件已损坏（完整性检查未通过：${checked.first}），未生成备份。可以从以前的备份恢复；请联系技术人员。`,
+      );
     if (checked.foreignKeyProblems)
       throw backupError(
         'BACKUP_CORRUPT',
@@ -267,7 +305,7 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
     await fsyncDir(options.targetDir);
     crashPoint('create:after-rename');
     report('done', 1);
-    return { file: final, size: total, manifest, snapshot: opened.mode, headerSha256: headerSha256(sealedHeader!) };
+    return { file: final, size: total, manifest, snapshot: opened.mode, headerSha256: headerSha256(sealedHeader!), readBack: readBackFrom };
   } catch (error) {
     hash?.drop();
     await Promise.allSettled(beside);

@@ -13,9 +13,21 @@ export interface KdfParams {
   p: number;
 }
 
-/** Passphrases are compared as Unicode NFC, so the same words typed by another input method open the file. */
+/**
+ * Passphrases are compared as Unicode NFKC (docs/backup-format.md): the same words typed
+ * by another input method, or in 全角 form, open the file — ＡＢＣ１２３ is ABC123 and the
+ * ideographic space U+3000 is a plain space. Nothing is trimmed: a space at either end
+ * is part of the passphrase (the form warns about it instead).
+ * Backups made before format note 2 (NFC) still open: see unlockBackup's fallback.
+ */
 export function normalizePassphrase(passphrase: string): Buffer {
-  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+  return Buffer.from(passphrase.normalize('NFKC'), 'utf8');
+}
+
+/** The older normalisation (NFC), when it gives other bytes than NFKC for this passphrase; else null. */
+export function legacyPassphraseBytes(passphrase: string): Buffer | null {
+  const nfc = passphrase.normalize('NFC');
+  return nfc === passphrase.normalize('NFKC') ? null : Buffer.from(nfc, 'utf8');
 }
 
 export function scryptMaxmem({ logN, r, p }: KdfParams): number {

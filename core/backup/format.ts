@@ -23,8 +23,13 @@ export const CIPHER_SUITES = {
 
 export const KDF_IDS = { SCRYPT: 0x01 } as const;
 
-/** Bounds a reader accepts; anything outside is refused before any KDF work. */
-export const KDF_BOUNDS = { minLogN: 15, maxLogN: 20, r: 8, minP: 1, maxP: 4 } as const;
+/**
+ * Bounds a reader accepts; anything outside is refused before any KDF work. They cap
+ * what a crafted header can make a reader spend: memory 128·r·N ≤ 256 MiB (N ≤ 2^18)
+ * and work N·p ≤ 2^18, twice the default (about 1 s here). Earlier readers allowed
+ * N = 2^20 with p = 4: a 209-byte file cost 1.1 GB and 11–16 s before "wrong passphrase".
+ */
+export const KDF_BOUNDS = { minLogN: 15, maxLogN: 18, r: 8, minP: 1, maxP: 4, maxLogWork: 18 } as const;
 /** What new backups use: about 0.5 s and 128 MiB on the target machines. */
 export const DEFAULT_KDF = { logN: 17, r: 8, p: 1 } as const;
 export const CHUNK_LOG2_BOUNDS = { min: 14, max: 20 } as const;
@@ -161,7 +166,14 @@ export function parseHeader(raw: Buffer, fileSize: number): Header {
   const logN = raw[OFFSET.logN]!;
   const r = raw[OFFSET.r]!;
   const p = raw[OFFSET.p]!;
-  if (logN < KDF_BOUNDS.minLogN || logN > KDF_BOUNDS.maxLogN || r !== KDF_BOUNDS.r || p < KDF_BOUNDS.minP || p > KDF_BOUNDS.maxP) {
+  if (
+    logN < KDF_BOUNDS.minLogN ||
+    logN > KDF_BOUNDS.maxLogN ||
+    r !== KDF_BOUNDS.r ||
+    p < KDF_BOUNDS.minP ||
+    p > KDF_BOUNDS.maxP ||
+    2 ** logN * p > 2 ** KDF_BOUNDS.maxLogWork
+  ) {
     throw backupError(
       'BACKUP_CORRUPT',
       `备份文件中的密钥派生参数超出允许范围（N=2^${logN}, r=${r}, p=${p}），文件可能被篡改，已拒绝读取。`,

@@ -114,9 +114,13 @@ export function sidecarsOf(dbFile: string): string[] {
   return ['-wal', '-shm', '-journal'].map((s) => dbFile + s).filter((f) => fs.existsSync(f));
 }
 
-/** Test hook: `QINGLIAN_BACKUP_CRASH_AT=<point>` kills this process at that point (crash tests only). */
+/**
+ * Test hook: `QINGLIAN_BACKUP_CRASH_AT=<point>` kills this process with SIGKILL at that
+ * point; `<point>@SIGTERM` (or `@SIGHUP`) sends that signal instead (crash tests only).
+ */
 export function crashPoint(name: string): void {
-  if (process.env.QINGLIAN_BACKUP_CRASH_AT === name) process.kill(process.pid, 'SIGKILL');
+  const [point, signal] = (process.env.QINGLIAN_BACKUP_CRASH_AT ?? '').split('@');
+  if (point === name) process.kill(process.pid, (signal as NodeJS.Signals | undefined) ?? 'SIGKILL');
 }
 
 export function utcStamp(d: Date): string {

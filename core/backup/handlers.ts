@@ -15,7 +15,9 @@ type BackupChannel =
   | 'backup.settingsGet'
   | 'backup.settingsUpdate'
   | 'backup.setAutoKey'
-  | 'backup.runAuto';
+  | 'backup.runAuto'
+  | 'backup.recoveryStatus'
+  | 'backup.startRecoveryRestore';
 
 function service(ctx: HandlerContext): BackupService {
   if (!ctx.backup) throw new AppError('INTERNAL', '备份服务未启动。');
@@ -40,4 +42,6 @@ export const backupHandlers: HandlerMap<BackupChannel> = {
     ctx.writer.audit('set-key', 'backup', null, null, { what: '自动备份密钥' });
   },
   'backup.runAuto': (_input, ctx) => service(ctx).startAuto(),
+  'backup.recoveryStatus': (_input, ctx) => service(ctx).recoveryStatus(),
+  'backup.startRecoveryRestore': (input, ctx) => service(ctx).startRecoveryRestore(input),
 };

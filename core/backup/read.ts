@@ -3,6 +3,7 @@
  * then the payload chunk by chunk, each authenticated before a byte of it is used.
  */
 import fs from 'node:fs';
+import { AppError } from '../errors';
 import { startHash } from './coprocessor';
 import {
   checkHeaderMac,
@@ -11,12 +12,14 @@ import {
   tagCheckAvailable,
   deriveFileKeys,
   deriveKek,
+  legacyPassphraseBytes,
   selfTest,
   unwrapFileKey,
   type FileKeys,
 } from './crypto';
 import { backupError, later, throwIfAborted } from './errors';
 import { chunkCount, chunkSize, HEADER_LENGTH, MANIFEST_MAGIC, MAX_MANIFEST_BYTES, parseHeader, TAG_LENGTH, type Header } from './format';
+import type { DirectReader } from './directRead';
 import { parseManifest, type Manifest } from './manifest';
 
 /** How a backup is opened: the passphrase, or (automatic backups) the stored key-encryption key. */
@@ -56,7 +59,16 @@ export async function readBackupHeader(file: string): Promise<OpenedBackup> {
 export async function unlockBackup(header: Header, key: BackupKey): Promise<{ keys: FileKeys; fileKey: Buffer }> {
   await selfTest();
   const kek = 'kek' in key ? key.kek : await deriveKek(key.passphrase, header.salt, header);
-  const fileKey = unwrapFileKey(kek, header);
+  let fileKey: Buffer;
+  try {
+    fileKey = unwrapFileKey(kek, header);
+  } catch (error) {
+    // Backups made before passphrases were NFKC-normalised used NFC: where the two differ
+    // for this passphrase (全角 characters, U+3000), try the old form once (one more KDF, bounded).
+    const legacy = 'passphrase' in key ? legacyPassphraseBytes(key.passphrase) : null;
+    if (!legacy || !(error instanceof AppError) || error.code !== 'BAD_PASSPHRASE') throw error;
+    fileKey = unwrapFileKey(await deriveKek(legacy, header.salt, header), header);
+  }
   const keys = deriveFileKeys(fileKey, header.backupId);
   checkHeaderMac(keys, header);
   return { keys, fileKey };
@@ -197,14 +209,82 @@ export async function authenticateChunks(
   keys: FileKeys,
   options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
 ): Promise<Manifest> {
+  return checkSealedChunks(sealedChunks(opened, options.signal), opened.header, keys, options);
+}
+
+/**
+ * The same read-back, reading the file from the device (directRead.ts) rather than the
+ * cache: the header is taken from the bytes read, `unlock` gives the keys for it (the
+ * caller compares it with what was written), then every chunk is checked as above.
+ */
+export async function authenticateFromDevice(
+  reader: DirectReader,
+  size: number,
+  unlock: (header: Header) => Promise<FileKeys>,
+  options: { signal?: AbortSignal; onProgress?: (fraction: number) => void } = {},
+): Promise<Manifest> {
+  const blocks = reader.blocks(options.signal);
+  const first = await blocks.next();
+  if (first.done || first.value.length < HEADER_LENGTH)
+    throw backupError('BACKUP_CORRUPT', '备份文件不完整：连文件头都不完整（文件被截断）。');
+  const header = parseHeader(Buffer.from(first.value.subarray(0, HEADER_LENGTH)), size);
+  const keys = await unlock(header);
+  const rest = first.value.subarray(HEADER_LENGTH);
+  async function* all(): AsyncGenerator<Buffer> {
+    yield rest;
+    for await (const b of blocks) yield b;
+  }
+  return checkSealedChunks(sealedChunksFromBlocks(header, size, all()), header, keys, options);
+}
+
+/** Cuts the payload bytes (after the header), arriving in blocks of any size, into sealed chunks. */
+async function* sealedChunksFromBlocks(header: Header, size: number, blocks: AsyncIterable<Buffer>): AsyncGenerator<SealedChunk> {
+  const sealedSize = chunkSize(header) + TAG_LENGTH;
+  const count = chunkCount(header.plaintextLength, chunkSize(header));
+  const lastSize = size - HEADER_LENGTH - (count - 1) * sealedSize;
+  const chunk = Buffer.allocUnsafe(sealedSize);
+  let index = 0;
+  let filled = 0;
+  for await (const block of blocks) {
+    for (let off = 0; off < block.length;) {
+      if (index >= count) throw backupError('BACKUP_CORRUPT', '备份文件末尾有多余的数据，文件已被改动。');
+      const want = (index === count - 1 ? lastSize : sealedSize) - filled;
+      const take = Math.min(want, block.length - off);
+      block.copy(chunk, filled, off, off + take);
+      filled += take;
+      off += take;
+      if (filled === (index === count - 1 ? lastSize : sealedSize)) {
+        if (filled <= TAG_LENGTH) throw backupError('BACKUP_CORRUPT', '备份文件最后一块数据不完整。');
+        yield { index, last: index === count - 1, count, sealed: chunk.subarray(0, filled) };
+        index++;
+        filled = 0;
+      }
+    }
+  }
+  if (index !== count) throw backupError('BACKUP_CORRUPT', '读取备份文件时数据不完整（文件被截断或 U 盘已拔出）。');
+}
+
+interface SealedChunk {
+  index: number;
+  last: boolean;
+  count: number;
+  sealed: Buffer;
+}
+
+async function checkSealedChunks(
+  chunks: AsyncIterable<SealedChunk>,
+  header: Header,
+  keys: FileKeys,
+  options: { onProgress?: (fraction: number) => void },
+): Promise<Manifest> {
   let manifest: Manifest | null = null;
   let tags: ChunkTagCheck | null = null;
-  for await (const { index, last, count, sealed } of sealedChunks(opened, options.signal)) {
+  for await (const { index, last, count, sealed } of chunks) {
     if (index === 0) {
-      const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), opened.header);
+      const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), header);
       if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
       manifest = found.manifest;
-      if (!last && tagCheckAvailable()) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed });
+      if (!last && tagCheckAvailable()) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed: Buffer.from(sealed) });
     } else if (last || !tags) {
       decryptChunk(keys.payloadKey, index, last, sealed);
     } else if (!tags.valid(index, false, sealed)) {
@@ -212,5 +292,6 @@ export async function authenticateChunks(
     }
     if ((index + 1) % 4 === 0 || last) options.onProgress?.((index + 1) / count);
   }
-  return manifest!;
+  if (!manifest) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
+  return manifest;
 }

@@ -38,8 +38,13 @@ import { checkDatabaseFile } from './snapshot';
 
 /** Whoever holds the live database open (the core host, or the CLI). */
 export interface DbOwner {
-  /** Stop using the live file: checkpoint and close every connection. Throws BUSY if it cannot. */
-  release(): void | Promise<void>;
+  /**
+   * Stop using the live file: checkpoint and close every connection. Throws BUSY if
+   * another program uses it. Returns 'damaged' when the live file cannot be read as a
+   * database (overwritten, truncated): the restore then moves it, and any -wal/-shm
+   * beside it, aside (kept, never deleted) and proceeds.
+   */
+  release(): void | 'damaged' | Promise<void | 'damaged'>;
   /** Open the live file again; throws if it cannot be opened. `replaced`: a restored file is now in place (sessions end). */
   reacquire(replaced: boolean): void;
 }
@@ -67,6 +72,8 @@ export interface RestoreResult {
   manifest: Manifest;
   backupFile: string;
   preRestoreFile: string | null;
+  /** The replaced live file could not be read (it is kept at preRestoreFile, named -damaged-). */
+  replacedDamaged: boolean;
 }
 
 export interface VerifyResult {
@@ -170,7 +177,7 @@ async function decryptAndCheck(
 export async function verifyBackup(
   o: Pick<RestoreOptions, 'file' | 'key' | 'signal' | 'onProgress' | 'latestSchemaVersion' | 'nativeBinding'> & { workDir: string },
 ): Promise<VerifyResult> {
-  fs.mkdirSync(o.workDir, { recursive: true });
+  fs.mkdirSync(o.workDir, { recursive: true, mode: 0o700 });
   const incoming = path.join(o.workDir, `verify-${process.pid}-${Date.now().toString(36)}.sqlite`);
   try {
     const r = await decryptAndCheck(o, incoming);
@@ -185,7 +192,7 @@ export async function verifyBackup(
 export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   const paths = backupPaths(o.dataDir);
   const now = (o.now ?? (() => new Date()))();
-  fs.mkdirSync(paths.workDir, { recursive: true });
+  fs.mkdirSync(paths.workDir, { recursive: true, mode: 0o700 });
   const incoming = path.join(paths.workDir, `restore-${utcStamp(now)}-${process.pid}.sqlite`);
   let manifest: Manifest;
   try {
@@ -199,21 +206,32 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   }
 
   o.onProgress?.({ phase: 'swap', fraction: 0.95 });
-  fs.mkdirSync(paths.preRestoreDir, { recursive: true });
+  fs.mkdirSync(paths.preRestoreDir, { recursive: true, mode: 0o700 });
   const live = o.databaseFile;
-  const preRestore = path.join(paths.preRestoreDir, `${path.basename(live, '.sqlite')}-pre-restore-${utcStamp(now)}.sqlite`);
-  try {
-    await o.owner.release();
-  } catch (error) {
-    await removeQuietly(incoming);
-    throw error instanceof AppError ? error : backupError('BUSY', `无法关闭当前数据文件：${(error as Error).message}。当前数据没有改动。`);
-  }
+  const damaged = await Promise.resolve()
+    .then(() => o.owner.release())
+    .then(
+      (state) => state === 'damaged',
+      async (error: unknown) => {
+        await removeQuietly(incoming);
+        throw error instanceof AppError
+          ? error
+          : backupError('BUSY', `无法关闭当前数据文件：${(error as Error).message}。当前数据没有改动。`);
+      },
+    );
 
+  const preRestore = path.join(
+    paths.preRestoreDir,
+    `${path.basename(live, '.sqlite')}-${damaged ? 'damaged' : 'pre-restore'}-${utcStamp(now)}.sqlite`,
+  );
   const hadLive = fs.existsSync(live);
   let swapped = false;
   try {
     const sidecars = sidecarsOf(live);
-    if (sidecars.some((f) => f.endsWith('-wal') || f.endsWith('-journal'))) {
+    // A -wal or -journal left beside a healthy file means another connection has it open.
+    // Beside a damaged file it is the crashed program's and cannot be checkpointed: it goes
+    // aside with the file (the caller holds the data-folder lock, so no program of ours uses it).
+    if (!damaged && sidecars.some((f) => f.endsWith('-wal') || f.endsWith('-journal'))) {
       throw backupError('BUSY', '数据文件仍被其他程序（或另一个清廉台账窗口）打开，无法安全替换。请关闭后重试；当前数据没有改动。');
     }
     const journal: Journal = {
@@ -267,7 +285,7 @@ export async function restoreBackup(o: RestoreOptions): Promise<RestoreResult> {
   await removeQuietly(paths.journal);
   await fsyncDir(o.dataDir);
   o.onProgress?.({ phase: 'done', fraction: 1 });
-  return { manifest, backupFile: o.file, preRestoreFile: hadLive ? preRestore : null };
+  return { manifest, backupFile: o.file, preRestoreFile: hadLive ? preRestore : null, replacedDamaged: damaged && hadLive };
 }
 
 function reacquireQuietly(owner: DbOwner): void {
@@ -310,7 +328,7 @@ export function recoverInterruptedRestore(dataDir: string, databaseFile: string)
       let outcome: RecoveryReport['outcome'];
       if (incomingExists && !liveExists) {
         // Cut off between the two renames (or before the first, with no old file): the new file was fully verified; finish.
-        fs.mkdirSync(path.dirname(j.preRestore), { recursive: true });
+        fs.mkdirSync(path.dirname(j.preRestore), { recursive: true, mode: 0o700 });
         for (const f of sidecarsOf(j.live)) fs.renameSync(f, j.preRestore + f.slice(j.live.length));
         fs.renameSync(j.incoming, j.live);
         outcome = 'completed';
@@ -349,20 +367,35 @@ export function fileOwner(databaseFile: string, nativeBinding?: string): DbOwner
   return {
     release() {
       if (!fs.existsSync(databaseFile)) return;
-      const db = new Database(databaseFile, { ...opts, fileMustExist: true, timeout: 200 });
+      let db: Database.Database;
+      try {
+        db = new Database(databaseFile, { ...opts, fileMustExist: true, timeout: 200 });
+      } catch {
+        return 'damaged';
+      }
       try {
         db.pragma('locking_mode = EXCLUSIVE');
         db.exec('BEGIN EXCLUSIVE; COMMIT');
         db.pragma('wal_checkpoint(TRUNCATE)');
+        // Readable at all? (A file whose first bytes were overwritten fails above; a truncated one here.)
+        const check = db.pragma('quick_check', { simple: true });
+        if (check !== 'ok') return 'damaged';
       } catch (error) {
-        db.close();
         const code = (error as { code?: string }).code ?? '';
         if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
           throw backupError('BUSY', '数据文件正被清廉台账或其他程序使用。请先退出清廉台账再从命令行恢复；当前数据没有改动。');
         }
+        if (
+          code.startsWith('SQLITE_NOTADB') ||
+          code.startsWith('SQLITE_CORRUPT') ||
+          code.startsWith('SQLITE_IOERR') ||
+          code.startsWith('SQLITE_CANTOPEN')
+        )
+          return 'damaged';
         throw error;
+      } finally {
+        db.close();
       }
-      db.close();
     },
     reacquire() {
       const { db } = openDatabase(databaseFile, opts);

@@ -20,6 +20,7 @@ import {
   type BackupListing,
   type BackupSettings,
   type BackupStatus,
+  type RecoveryStatus,
   type JobKind,
   type ManifestView,
 } from './contract';
@@ -52,6 +53,8 @@ export interface BackupServiceDeps {
   config: HostConfig;
   getDb(): Db;
   owner: DbOwner;
+  /** The Chinese explanation when the live file is damaged and the host runs only for 从备份恢复 (null: healthy). */
+  damaged?(): string | null;
   now(): Date;
   nativeBinding?: string;
   /** After a restore: every session ends (the accounts may differ); the restored database gets an audit entry. */
@@ -138,7 +141,7 @@ export class BackupService {
         s.lastSuccess = { at: r.manifest.createdAt, file: r.file, kind: 'manual' };
       });
       this.deps.afterCreate?.({ userId: user?.id ?? null, manifest: r.manifest, backupFile: r.file });
-      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
   }
 
@@ -154,6 +157,27 @@ export class BackupService {
       });
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
     });
+  }
+
+  /** Where the app stands when it started on a damaged file (the renderer shows 从备份恢复 then). */
+  recoveryStatus(): RecoveryStatus {
+    const message = this.deps.damaged?.() ?? null;
+    return {
+      damaged: message !== null,
+      message,
+      databaseFile: this.deps.config.databaseFile,
+      suggestedFolders: message ? suggestedFolders() : [],
+    };
+  }
+
+  /**
+   * 从备份恢复 on a damaged live file, without logging in: the accounts are in the file
+   * that cannot be read, so nobody can log in; knowing the backup's passphrase is what
+   * allows it (docs/decisions.md). Refused while the database is healthy.
+   */
+  startRecoveryRestore(input: { file: string; passphrase: string }): BackupJobView {
+    if (!this.deps.damaged?.()) throw new AppError('FORBIDDEN', '数据文件完好：请登录后由管理员在“备份与恢复”中恢复。');
+    return this.startRestore(input, null);
   }
 
   startRestore(input: { file: string; passphrase: string }, userId: string | null): BackupJobView {
@@ -237,7 +261,7 @@ export class BackupService {
         // The backup itself is written and verified; a rotation that could not run deletes nothing.
         console.error('[backup] rotation failed', error);
       }
-      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null };
+      return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
     return job;
   }

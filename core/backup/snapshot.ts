@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { APPLICATION_ID } from '../../db/open';
+import { AppError } from '../errors';
 import { backupError, throwIfAborted } from './errors';
 import { removeQuietly } from './fsutil';
 
@@ -118,7 +119,10 @@ export async function openSnapshot(
         !code.startsWith('SQLITE_FULL') &&
         !code.startsWith('SQLITE_IOERR')
       ) {
-        throw backupError('BACKUP_CORRUPT', `当前数据库无法读取：${(error as Error).message}`);
+        throw new AppError(
+          'DB_UNREADABLE',
+          `当前数据文件已损坏，无法读取（${(error as Error).message}），未生成备份。可以从以前的备份恢复。`,
+        );
       }
       throw error;
     }

@@ -16,7 +16,7 @@ export const MIN_LENGTH = 10;
 const LABELS = ['很弱', '弱', '中等', '强', '很强'] as const;
 
 export function passphraseStrength(passphrase: string): Strength {
-  const chars = [...passphrase.normalize('NFC')];
+  const chars = [...passphrase.normalize('NFKC')];
   let pool = 0;
   if (chars.some((c) => /[a-z]/.test(c))) pool += 26;
   if (chars.some((c) => /[A-Z]/.test(c))) pool += 26;
@@ -44,6 +44,9 @@ export function passphraseStrength(passphrase: string): Strength {
 
 /** Null if acceptable, otherwise the Chinese reason. */
 export function passphraseProblem(passphrase: string): string | null {
+  // No silent trimming anywhere: a new passphrase simply may not start or end with a space
+  // (after NFKC, so the ideographic space U+3000 counts), which is easy to miss when typing it again years later.
+  if (/^\s|\s$/u.test(passphrase.normalize('NFKC'))) return '口令的开头和结尾不能是空格（以后输入时容易漏掉）。';
   if ([...passphrase].length < MIN_LENGTH) return `口令至少 ${MIN_LENGTH} 个字符。`;
   if (passphraseStrength(passphrase).score < MIN_SCORE) return '口令太弱：请加长，或混用大小写字母、数字、符号或汉字。';
   return null;

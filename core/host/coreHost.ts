@@ -1,4 +1,5 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { openDatabase, DbOpenError, type Db } from '../../db/open';
 import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
@@ -46,6 +47,23 @@ export interface CoreHost {
 /** Channels that still answer before first-run setup. */
 const BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app.info', 'setup.status', 'setup.initialize']);
 
+/** What answers while the live file is damaged: enough to pick a backup and restore it (see `damaged`). */
+const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
+  'app.info',
+  'backup.recoveryStatus',
+  'backup.startRecoveryRestore',
+  'backup.job',
+  'backup.cancel',
+  'backup.list',
+]);
+
+/** A closed connection standing in for the database while the live file is damaged (`db.open` is false). */
+function closedPlaceholder(openOptions: { nativeBinding?: string }): Db {
+  const placeholder = new Database(':memory:', openOptions);
+  placeholder.close();
+  return placeholder;
+}
+
 export function createCoreHost(options: CoreHostOptions): CoreHost {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE_NAME);
   const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
@@ -54,10 +72,22 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   const folderLock = acquireDataDirLock(options.dataDir, { holder: options.shell, ...openOptions });
   let db: Db;
   let recovered: ReturnType<typeof recoverInterruptedRestore>;
+  /**
+   * Set when the live file cannot be read (overwritten, truncated): the host still starts,
+   * holding the folder, and answers only what 从备份恢复 needs (DAMAGED_CHANNELS); every
+   * other call gets DB_UNREADABLE with this Chinese explanation. Cleared by a restore.
+   */
+  let damaged: string | null = null;
   try {
     // A restore cut off by a crash is finished or rolled back before the file is opened.
     recovered = recoverInterruptedRestore(options.dataDir, databaseFile);
-    db = openDatabase(databaseFile, openOptions).db;
+    try {
+      db = openDatabase(databaseFile, openOptions).db;
+    } catch (error) {
+      if (!(error instanceof DbOpenError) || error.code !== 'DB_UNREADABLE') throw error;
+      damaged = `数据文件已损坏，无法打开（${error.message}）。已保存的数据不会被删除：从备份恢复时，损坏的文件会原样移到 backups/pre-restore 文件夹保留。请选择一个备份文件并输入它的口令，从备份恢复。`;
+      db = closedPlaceholder(openOptions);
+    }
   } catch (error) {
     folderLock.release();
     throw error;
@@ -70,6 +100,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   const loginThrottle = new LoginThrottle();
   const owner: DbOwner = {
     release() {
+      if (damaged) return 'damaged'; // nothing open: the restore moves the damaged file aside
       restoring = true;
       try {
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -82,6 +113,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     },
     reacquire(replaced) {
       if (!db.open) db = openDatabase(databaseFile, openOptions).db;
+      damaged = null;
       restoring = false;
       // The restored file may have other accounts: everyone logs in again.
       if (replaced) sessions.endAll();
@@ -91,6 +123,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     config,
     getDb: () => db,
     owner,
+    damaged: () => damaged,
     now,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     afterCreate: ({ userId, manifest, backupFile }) => {
@@ -118,14 +151,17 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
     const operation = api[channel];
+    if (damaged && !DAMAGED_CHANNELS.has(channel)) throw new AppError('DB_UNREADABLE', damaged);
     if (restoring && channel !== 'backup.job') throw new AppError('BUSY', '正在从备份恢复数据，请稍候再操作。');
-    if (!BEFORE_SETUP.has(channel) && !restoring && !isInitialized(db)) {
+    if (!BEFORE_SETUP.has(channel) && !restoring && !damaged && !isInitialized(db)) {
       throw new AppError('NOT_INITIALIZED', '程序尚未完成首次设置，请先填写发文机关并创建管理员账号。');
     }
     let user: CurrentUser | null = null;
     const userId = sessions.touch(sessionId);
-    if (userId && !restoring) user = loadUser(db, userId);
-    if (operation.access !== 'public') {
+    if (userId && !restoring && !damaged) user = loadUser(db, userId);
+    // While the file is damaged nobody can log in (the accounts are in it): the few
+    // DAMAGED_CHANNELS answer without a session; the restore needs the backup's passphrase.
+    if (operation.access !== 'public' && !damaged) {
       if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
       if (Array.isArray(operation.access) && !operation.access.some((r) => user!.roles.includes(r))) {
         throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);

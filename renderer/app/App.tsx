@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/queryClient';
 import { LoginPage } from '../pages/auth/LoginPage';
 import { SetupPage } from '../pages/auth/SetupPage';
+import { RecoveryPage } from '../pages/backup/RecoveryPage';
 import { AuthProvider, useAuth } from './auth';
 import { router } from './router';
 import { theme } from './theme';
@@ -50,6 +51,8 @@ function Gate() {
           }
         />
       );
+    case 'damaged':
+      return <RecoveryPage message={state.message} onRestored={() => void reload()} />;
     case 'setup':
       return <SetupPage />;
     case 'login':

@@ -13,6 +13,8 @@ import { getSessionId, setSessionId } from '../api/session';
 export type AuthState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
+  /** The data file is damaged: the host answers only 从备份恢复 (renderer/pages/backup/RecoveryPage.tsx). */
+  | { status: 'damaged'; message: string }
   | { status: 'setup' }
   | { status: 'login'; authorityName: string | null; notice?: string }
   | { status: 'ready'; user: CurrentUser; authorityName: string | null };
@@ -54,7 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         } else throw error;
       }
     } catch (error) {
-      setState({ status: 'error', message: errorMessage(error) });
+      if (error instanceof ApiError && error.code === 'DB_UNREADABLE') setState({ status: 'damaged', message: error.message });
+      else setState({ status: 'error', message: errorMessage(error) });
     }
   }, []);
 

@@ -78,14 +78,26 @@ function CreateCard() {
       <JobProgress job={job} onCancel={() => void cancel()} />
       {job?.state === 'done' && job.result ? (
         <Alert
-          type="success"
+          type={job.result.readBack === 'device' ? 'success' : 'info'}
           showIcon
           style={{ marginTop: 12 }}
-          title="备份完成，已读回校验无误"
+          // Say exactly what was checked: 'device' = read back from the disk after fsync, bypassing the cache.
+          title={
+            job.result.readBack === 'device'
+              ? '备份完成，已读回校验无误（数据写入磁盘后直接从磁盘读回）'
+              : '备份已写入并同步到磁盘，但读回时可能读到的是系统缓存，未能确认 U 盘本身完好'
+          }
           description={
-            <span data-testid="backup-created">
-              {job.result.file}（{formatSize(job.result.size)}）
-            </span>
+            <>
+              <span data-testid="backup-created">
+                {job.result.file}（{formatSize(job.result.size)}）
+              </span>
+              {job.result.readBack === 'device' ? null : (
+                <div style={{ marginTop: 8 }}>
+                  请安全弹出 U 盘、重新插入后，在下方“检查备份”中选择此文件并输入口令检查一遍（重新插入后读取的才是 U 盘上的数据）。
+                </div>
+              )}
+            </>
           }
         />
       ) : null}
