@@ -14,7 +14,8 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp style={{ height: '100%' }}>
+      {/* One message at a time: success notes used to pile up over the 签发/作废 dialogs. */}
+      <AntApp style={{ height: '100%' }} message={{ maxCount: 1 }}>
         <QueryClientProvider client={queryClient}>
           <AuthProvider>
             <Gate />
