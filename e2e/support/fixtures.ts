@@ -61,6 +61,11 @@ export class TestApp {
     this.sessionId = login.sessionId;
   }
 
+  /** A session for `invoke` when setup was done through the UI. */
+  async signIn(user = ADMIN): Promise<void> {
+    this.sessionId = (await this.invoke('auth.login', { username: user.username, password: user.password })).sessionId;
+  }
+
   async unit(name: string, parentId: string | null = null): Promise<string> {
     return (await this.invoke('units.create', { name, parentId })).id;
   }
