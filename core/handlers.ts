@@ -6,6 +6,7 @@ import { backupHandlers } from './backup/handlers';
 import type { Handler } from './host/handler';
 import { opinionSettingsHandlers } from './opinions/settingsHandlers';
 import { repliesHandlers } from './opinions/replies';
+import { checksHandlers } from './opinions/checks';
 import { requestsHandlers } from './opinions/requests';
 import { pendingMattersHandlers } from './pendingMatters/handlers';
 import { peopleHandlers } from './people/handlers';
@@ -43,6 +44,7 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...pendingMattersHandlers,
   ...requestsHandlers,
   ...repliesHandlers,
+  ...checksHandlers,
   ...opinionSettingsHandlers,
   ...lettersHandlers,
   ...printoutHandlers,

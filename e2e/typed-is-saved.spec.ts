@@ -96,4 +96,15 @@ test.describe('所填即所存', () => {
     await expect(drawer).toBeHidden();
     expect(app.count("SELECT count(*) n FROM sanctions WHERE effective_date = '2026-03-02'")).toBe(1);
   });
+
+  test('超过字数的内容不悄悄截断：说出上限和没有填入的字数', async ({ page, app }) => {
+    await seed(app);
+    await login(page, app);
+    await button(page, '新增人员').click();
+    const dialog = page.getByRole('dialog', { name: '新增人员' });
+    const long = '欧阳'.repeat(14); // 28 characters; 姓名 takes 20
+    await dialog.getByLabel('姓名').fill(long);
+    await expect(page.getByText('“姓名”最多20个字，多出的8个字没有填入，请精简后再填。')).toBeVisible();
+    await expect(dialog.getByLabel('姓名')).toHaveValue(long.slice(0, 20));
+  });
 });

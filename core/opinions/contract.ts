@@ -301,3 +301,18 @@ export interface OpinionGiven {
   category: Conclusion;
   wording: string;
 }
+
+// ---- section checks in one step, and the names last signed per section ----
+
+/** Several sections' checks of one reply, registered together (each as opinionReplies.recordCheck). */
+export const repliesCheckManyInput = z.object({
+  replyId: recordId('回复'),
+  checks: z
+    .array(repliesCheckInput.omit({ replyId: true }), { error: '请填写科室核查' })
+    .min(1, { error: '请至少登记一个科室的核查' })
+    .max(10, { error: '最多10个科室' })
+    .refine((list) => new Set(list.map((c) => c.section)).size === list.length, { error: '科室重复' }),
+});
+
+/** 科室 → the checker who signed that section's latest check (to prefill the next reply's). */
+export type LastCheckers = Record<string, string>;

@@ -1,5 +1,8 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import { useCallback } from 'react';
+import { useTextLimitNotice } from '../lib/textLimit';
+import { useAccessibilityPatches } from '../lib/a11yPatches';
 import zhCN from 'antd/locale/zh_CN';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
@@ -15,8 +18,10 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp style={{ height: '100%' }}>
+      {/* One message at a time: success notes used to pile up over the 签发/作废 dialogs. */}
+      <AntApp style={{ height: '100%' }} message={{ maxCount: 1 }}>
         <QueryClientProvider client={queryClient}>
+          <TextLimitNotice />
           <AuthProvider>
             <Gate />
           </AuthProvider>
@@ -24,6 +29,18 @@ export function App() {
       </AntApp>
     </ConfigProvider>
   );
+}
+
+/** Says a field's limit when typing or pasting goes past it (renderer/lib/textLimit.ts); antd's markup fixes (lib/a11yPatches.ts). */
+function TextLimitNotice() {
+  const { message } = AntApp.useApp();
+  const warn = useCallback(
+    (key: string, text: string) => void message.open({ key, type: 'warning', content: text, duration: 6 }),
+    [message],
+  );
+  useTextLimitNotice(warn);
+  useAccessibilityPatches();
+  return null;
 }
 
 /** First run → setup; not logged in → login; else the main screens. */

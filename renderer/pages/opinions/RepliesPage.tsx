@@ -1,9 +1,9 @@
 /** 意见回复: every reply, server-paged (opinionReplies.list); search by 文号, 来函单位 or a person's name; status and date filters. */
-import { Alert, Card, DatePicker, Flex, Input, Select, Table, Typography } from 'antd';
+import { Alert, Card, DatePicker, Flex, Input, Select, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { REPLY_STATUSES, REPLY_STATUS_LABELS, type ReplyStatus, type ReplySummary } from '../../../core/opinions/contract';
 import { useApiQuery } from '../../api/hooks';
 import { DATE_INPUT_FORMATS } from '../../components/DateInput';
@@ -47,7 +47,8 @@ export function RepliesPage() {
       dataIndex: 'docNumber',
       key: 'docNumber',
       width: 200,
-      render: (v: string | null, r) => <Typography.Link onClick={() => open(r)}>{v ?? '（未签发）'}</Typography.Link>,
+      // A real link (reachable with Tab), not a text that only looks like one.
+      render: (v: string | null, r) => <Link to={requestPath(r.requestId, r.id)}>{v ?? '（未签发）'}</Link>,
     },
     { title: '回复日期', dataIndex: 'replyDate', key: 'replyDate', width: 130, render: (v: string) => formatDate(v) },
     { title: '来函单位', dataIndex: 'requester', key: 'requester', width: 140 },

@@ -30,6 +30,7 @@ import {
   CONCLUSIONS,
   CONCLUSION_LABELS,
   repliesCheckInput,
+  repliesCheckManyInput,
   repliesVoidInput,
   type Conclusion,
   type ReplyDetail,
@@ -40,9 +41,10 @@ import { PENDING_KIND_LABELS } from '../../../core/pendingMatters/contract';
 import type { Channel } from '../../../core/api';
 import { call } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import { queryKey } from '../../api/hooks';
+import { queryKey, useApiQuery } from '../../api/hooks';
 import { DateInput } from '../../components/DateInput';
 import { IssuedDocumentNote } from '../../components/IssuedDocumentNote';
+import { SavePdfButton } from '../../components/SavePdfButton';
 import { formatBirthMonth, formatDate, formatDateTime } from '../../lib/format';
 import { personDossierPath } from '../../lib/links';
 import { LETTER_PATHS } from '../letters/paths';
@@ -51,7 +53,14 @@ import { issuesToFields } from '../../lib/zodForm';
 import { ConclusionTag, ReplyStatusTag, endText, today } from './labels';
 import { checkDraft, draftOf, isDirty, standardWording, type ItemDraft } from './replyDrafts';
 
-const AFFECTED: Channel[] = ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.list', 'people.dossier'];
+const AFFECTED: Channel[] = [
+  'opinionRequests.get',
+  'opinionRequests.list',
+  'opinionReplies.list',
+  'people.dossier',
+  'opinionReplies.lastCheckers',
+  'workBoard.get',
+];
 
 /** After a write: the answer is the new state of the reply; lists that show it are refetched. */
 export function useReplyUpdated() {
@@ -153,21 +162,26 @@ function Findings({ item }: { item: ReplyItem }) {
 
 // ---------------------------------------------------------------- section checks
 
+type CheckValues = { checker: string; checkedOn: string; note: string };
+
 function SectionCheckRow({
   reply,
   section,
   check,
   editable,
+  values,
+  onValues,
 }: {
   reply: ReplyDetail;
   section: string;
   check: SectionCheck | undefined;
   editable: boolean;
+  values: CheckValues;
+  onValues: (v: CheckValues | null) => void;
 }) {
   const updated = useReplyUpdated();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState({ checker: check?.checker ?? '', checkedOn: check?.checkedOn ?? today(), note: check?.note ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
 
@@ -182,6 +196,7 @@ function SectionCheckRow({
     try {
       updated(await call('opinionReplies.recordCheck', parsed.data));
       setEditing(false);
+      onValues(null);
       message.success(`${section}核查已登记`);
     } catch (e) {
       setErrors({ ...(e instanceof ApiError && e.fields ? e.fields : {}), _: errorMessage(e) });
@@ -223,14 +238,14 @@ function SectionCheckRow({
               value={values.checker}
               maxLength={20}
               style={{ width: 120 }}
-              onChange={(e) => setValues({ ...values, checker: e.target.value })}
+              onChange={(e) => onValues({ ...values, checker: e.target.value })}
             />
           </Form.Item>
           <Form.Item validateStatus={errors.checkedOn ? 'error' : undefined} help={errors.checkedOn} style={{ marginBottom: 0 }}>
             <DateInput
               aria-label={`${section}核查日期`}
               value={values.checkedOn}
-              onChange={(v) => setValues({ ...values, checkedOn: v ?? '' })}
+              onChange={(v) => onValues({ ...values, checkedOn: v ?? '' })}
               style={{ width: 160 }}
             />
           </Form.Item>
@@ -241,13 +256,22 @@ function SectionCheckRow({
               value={values.note}
               maxLength={500}
               style={{ width: 260 }}
-              onChange={(e) => setValues({ ...values, note: e.target.value })}
+              onChange={(e) => onValues({ ...values, note: e.target.value })}
             />
           </Form.Item>
           <Button type="primary" ghost loading={saving} onClick={() => void save()}>
             登记核查
           </Button>
-          {check ? <Button onClick={() => setEditing(false)}>取消</Button> : null}
+          {check ? (
+            <Button
+              onClick={() => {
+                setEditing(false);
+                onValues(null);
+              }}
+            >
+              取消
+            </Button>
+          ) : null}
           {errors._ ? <Typography.Text type="danger">{errors._}</Typography.Text> : null}
         </Flex>
       ) : null}
@@ -255,15 +279,87 @@ function SectionCheckRow({
   );
 }
 
+/**
+ * The sections' checks. Each unchecked section's form comes prefilled with the checker who
+ * signed that section last time and today's date; 一并登记 registers every unchecked
+ * section in one step (one transaction) when the names are right.
+ */
 function ChecksPanel({ reply, sections }: { reply: ReplyDetail; sections: string[] }) {
   const can = useCan();
+  const updated = useReplyUpdated();
+  const { message } = App.useApp();
   const editable = reply.status === 'draft' && can('opinionReplies.recordCheck');
+  const remembered = useApiQuery('opinionReplies.lastCheckers', {}, { enabled: editable });
+  // Only what the clerk typed is kept here; untouched fields show the defaults below.
+  const [typed, setTyped] = useState<Record<string, CheckValues>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const all = [...sections, ...reply.checks.map((c) => c.section).filter((s) => !sections.includes(s))];
+  const checkOf = (s: string) => reply.checks.find((c) => c.section === s);
+  const valuesOf = (s: string): CheckValues => {
+    if (typed[s]) return typed[s];
+    const c = checkOf(s);
+    return { checker: c?.checker ?? remembered.data?.[s] ?? '', checkedOn: c?.checkedOn ?? today(), note: c?.note ?? '' };
+  };
+  const setValues = (s: string, v: CheckValues | null) =>
+    setTyped((all) => {
+      const next = { ...all };
+      if (v) next[s] = v;
+      else delete next[s];
+      return next;
+    });
+  const unchecked = editable ? all.filter((s) => !checkOf(s)) : [];
+
+  const saveAll = async () => {
+    setError(null);
+    const parsed = repliesCheckManyInput.safeParse({
+      replyId: reply.id,
+      checks: unchecked.map((section) => ({ section, ...valuesOf(section) })),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const at = issue?.path[0] === 'checks' && typeof issue.path[1] === 'number' ? `${unchecked[issue.path[1]]}：` : '';
+      setError(`${at}${issue?.message ?? '请检查核查人和核查日期'}`);
+      return;
+    }
+    setSaving(true);
+    try {
+      updated(await call('opinionReplies.recordChecks', parsed.data));
+      setTyped({});
+      message.success(`已登记${unchecked.join('、')}的核查`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
   return (
-    <Card size="small" title="科室核查（谁审查、谁签字、谁负责）" style={{ marginBottom: 12 }} data-testid="checks-panel">
+    <Card
+      size="small"
+      title="科室核查（谁审查、谁签字、谁负责）"
+      style={{ marginBottom: 12 }}
+      data-testid="checks-panel"
+      extra={
+        unchecked.length > 1 ? (
+          <Button type="primary" loading={saving} onClick={() => void saveAll()}>
+            一并登记{unchecked.length}个科室的核查
+          </Button>
+        ) : null
+      }
+    >
+      {error ? <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 8 }} /> : null}
       {all.length ? (
         all.map((s) => (
-          <SectionCheckRow key={s} reply={reply} section={s} check={reply.checks.find((c) => c.section === s)} editable={editable} />
+          <SectionCheckRow
+            key={s}
+            reply={reply}
+            section={s}
+            check={checkOf(s)}
+            editable={editable}
+            values={valuesOf(s)}
+            onValues={(v) => setValues(s, v)}
+          />
         ))
       ) : (
         <Typography.Text type="secondary">未设置核查科室（设置 › 廉政意见回复）。</Typography.Text>
@@ -631,6 +727,9 @@ export function ReplyView({
             <Link to={LETTER_PATHS.reply(reply.id)}>
               <Button>打印/预览</Button>
             </Link>
+            {reply.status === 'issued' ? (
+              <SavePdfButton request={{ kind: 'replyLetters', replyIds: [reply.id] }} label="保存复函PDF" />
+            ) : null}
             {reply.status === 'issued' && can('opinionReplies.supersede') ? (
               <Button loading={busy === '更正'} onClick={supersede}>
                 更正回复

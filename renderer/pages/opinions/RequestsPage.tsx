@@ -2,10 +2,10 @@
  * 征求意见: incoming letters, server-paged (opinionRequests.list). Open letters come first,
  * nearest due date first; overdue ones are red. Search is IME-safe.
  */
-import { Alert, Button, Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { RequestSummary } from '../../../core/opinions/contract';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../lib/format';
@@ -49,7 +49,8 @@ export function RequestsPage() {
       title: '标题',
       dataIndex: 'title',
       key: 'title',
-      render: (v: string, r) => <Typography.Link onClick={() => navigate(requestPath(r.id))}>{v}</Typography.Link>,
+      // A real link (reachable with Tab), not a text that only looks like one.
+      render: (v: string, r) => <Link to={requestPath(r.id)}>{v}</Link>,
     },
     { title: '收文日期', dataIndex: 'receivedDate', key: 'receivedDate', width: 120, render: (v: string) => formatDate(v) },
     { title: '用途', dataIndex: 'purpose', key: 'purpose', width: 90 },

@@ -158,9 +158,9 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
       render: (_v, r) => (
         <Space size={4} wrap>
           {r.scan ? (
-            <Typography.Link onClick={() => setViewing(r)} data-testid="view-scan">
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(r)} data-testid="view-scan">
               查看
-            </Typography.Link>
+            </Button>
           ) : (
             <Typography.Text type="secondary">未上传</Typography.Text>
           )}
