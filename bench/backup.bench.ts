@@ -30,7 +30,9 @@ const PASSPHRASE = 'Bench-passphrase-清廉台账-2025';
 
 /** Seeds in a child process: the measuring process starts as an app does (see seed/backupDatabase.ts). */
 function seed(file: string, bytes: number): void {
-  execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'seed', 'backupDatabase.ts'), file, String(bytes)], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'seed', 'backupDatabase.ts'), file, String(bytes)], {
+    stdio: 'inherit',
+  });
 }
 
 function has(tool: string): boolean {
@@ -103,9 +105,26 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     const kek = await deriveKek(PASSPHRASE, salt, DEFAULT_KDF);
     const jobs: Record<string, () => unknown> = {
       createStoredKey: () =>
-        createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { kek, salt, kdf: DEFAULT_KDF }, kind: 'automatic', prefix: 'qinglian-auto', appVersion: 'bench', workDir }),
+        createBackup({
+          source: { db: live, databaseFile: dbFile },
+          targetDir: usb,
+          key: { kek, salt, kdf: DEFAULT_KDF },
+          kind: 'automatic',
+          prefix: 'qinglian-auto',
+          appVersion: 'bench',
+          workDir,
+        }),
       create: async () => {
-        file = (await createBackup({ source: { db: live, databaseFile: dbFile }, targetDir: usb, key: { passphrase: PASSPHRASE }, kind: 'manual', appVersion: 'bench', workDir })).file;
+        file = (
+          await createBackup({
+            source: { db: live, databaseFile: dbFile },
+            targetDir: usb,
+            key: { passphrase: PASSPHRASE },
+            kind: 'manual',
+            appVersion: 'bench',
+            workDir,
+          })
+        ).file;
       },
     };
 
@@ -115,16 +134,23 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     if (has('gpg')) {
       const home = path.join(dir, 'gnupg');
       fs.mkdirSync(home, { mode: 0o700 });
-      const gpg = (args: string[]) => execFileSync('gpg', ['--homedir', home, '--batch', '--yes', '--quiet', '--pinentry-mode', 'loopback', '--passphrase-file', passFile, ...args], { stdio: 'ignore' });
+      const gpg = (args: string[]) =>
+        execFileSync(
+          'gpg',
+          ['--homedir', home, '--batch', '--yes', '--quiet', '--pinentry-mode', 'loopback', '--passphrase-file', passFile, ...args],
+          { stdio: 'ignore' },
+        );
       jobs['gpg.encrypt'] = () => gpg(['--symmetric', '--cipher-algo', 'AES256', '-o', path.join(dir, 'db.gpg'), dbFile]);
       jobs['gpg.decrypt'] = () => gpg(['--decrypt', '-o', path.join(dir, 'db.from-gpg'), path.join(dir, 'db.gpg')]);
     }
     if (has('age') && has('age-keygen')) {
       const key = path.join(dir, 'age.key');
       execFileSync('age-keygen', ['-o', key], { stdio: 'ignore' });
-      const recipient = /public key: (\S+)/.exec(fs.readFileSync(key, 'utf8'))?.[1] ?? execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
+      const recipient =
+        /public key: (\S+)/.exec(fs.readFileSync(key, 'utf8'))?.[1] ?? execFileSync('age-keygen', ['-y', key], { encoding: 'utf8' }).trim();
       jobs['age.encrypt'] = () => execFileSync('age', ['-r', recipient, '-o', path.join(dir, 'db.age'), dbFile], { stdio: 'ignore' });
-      jobs['age.decrypt'] = () => execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' });
+      jobs['age.decrypt'] = () =>
+        execFileSync('age', ['-d', '-i', key, '-o', path.join(dir, 'db.from-age'), path.join(dir, 'db.age')], { stdio: 'ignore' });
     }
     // age's passphrase mode (scrypt, like ours) reads the passphrase from a terminal:
     // util-linux `script` gives it one and feeds it from stdin.
@@ -134,7 +160,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
         execFileSync('script', ['-qec', command, '/dev/null'], { input: answers, stdio: ['pipe', 'ignore', 'ignore'] });
       const encFile = path.join(dir, 'db.pass.age');
       jobs['agePassphrase.encrypt'] = () => viaTty(`age -p -o ${quote(encFile)} ${quote(dbFile)}`, `${PASSPHRASE}\n${PASSPHRASE}\n`);
-      jobs['agePassphrase.decrypt'] = () => viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`);
+      jobs['agePassphrase.decrypt'] = () =>
+        viaTty(`age -d -o ${quote(path.join(dir, 'db.from-age-p'))} ${quote(encFile)}`, `${PASSPHRASE}\n`);
     }
     const t = await rounds(jobs);
     const line = (name: string, x: Timing, extra: Record<string, unknown> = {}) =>
@@ -154,7 +181,9 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       line(`backup.baseline.${tool}.encryptDecrypt`, baselines[tool]);
     }
 
-    const verify = timing(await samplesOf(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') })));
+    const verify = timing(
+      await samplesOf(() => verifyBackup({ file, key: { passphrase: PASSPHRASE }, workDir: path.join(dir, 'verify') })),
+    );
     const restore = timing(
       await samplesOf(async () => {
         live.close();
@@ -181,13 +210,31 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       const b = baselines[tool];
       if (b === undefined) return;
       const medianRatio = Number((b.median / ours.median).toFixed(3));
-      emit({ name, value: ours.best, unit: 's', baseline: b.best, ratio: b.best / ours.best, medianRatio, target: '< baseline', mode, ...common });
+      emit({
+        name,
+        value: ours.best,
+        unit: 's',
+        baseline: b.best,
+        ratio: b.best / ours.best,
+        medianRatio,
+        target: '< baseline',
+        mode,
+        ...common,
+      });
     };
     compare('backup.createVerify.vs.gpg', create, 'gpg', 'passphrase (scrypt 2^17) vs gpg passphrase');
     compare('backup.createVerify.vs.agePassphrase', create, 'agePassphrase', 'passphrase (scrypt 2^17) vs age -p');
     compare('backup.createVerify.vs.age', createKeyed, 'age', 'stored key vs age recipient key');
     // For the record, not like with like: the passphrase backup against age's recipient mode (the KDF alone is backup.kdf).
-    if (baselines.age !== undefined) emit({ name: 'backup.createVerify.passphrase.vs.age', value: create.best, unit: 's', baseline: baselines.age.best, ratio: baselines.age.best / create.best, ...common });
+    if (baselines.age !== undefined)
+      emit({
+        name: 'backup.createVerify.passphrase.vs.age',
+        value: create.best,
+        unit: 's',
+        baseline: baselines.age.best,
+        ratio: baselines.age.best / create.best,
+        ...common,
+      });
     emit({ name: 'backup.createThenVerify.seconds', value: create.best + verify.best, unit: 's', ...common });
   } finally {
     cleanup();

@@ -68,12 +68,22 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     const t0 = performance.now();
     const request = await host.invoke(
       'opinionRequests.create',
-      { requester: '市委组织部', title: '批量征求意见', receivedDate: '2026-06-29', purpose: '提拔', persons: ids.map((personId) => ({ personId })) },
+      {
+        requester: '市委组织部',
+        title: '批量征求意见',
+        receivedDate: '2026-06-29',
+        purpose: '提拔',
+        persons: ids.map((personId) => ({ personId })),
+      },
       session,
     );
     const t1 = performance.now();
     if (!request.ok) throw new Error(request.error.message);
-    const reply = await host.invoke('opinionReplies.create', { requestId: (request.value as { id: string }).id, replyDate: '2026-06-30' }, session);
+    const reply = await host.invoke(
+      'opinionReplies.create',
+      { requestId: (request.value as { id: string }).id, replyDate: '2026-06-30' },
+      session,
+    );
     const t2 = performance.now();
     if (!reply.ok) throw new Error(reply.error.message);
     emit({ name: 'opinions.request.create', value: t1 - t0, unit: 'ms', persons: ids.length });
