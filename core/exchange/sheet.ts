@@ -51,7 +51,10 @@ function dateSerial(kind: CellKind, v: string): number | null {
 }
 
 /** XML text: escaped, and without the control characters XML 1.0 cannot hold. */
+// eslint-disable-next-line no-control-regex -- the characters XML cannot hold, and the three it must escape
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff&<>]/;
 function xmlText(v: string): string {
+  if (!NEEDS_ESCAPE.test(v)) return v; // most cells: no copy at all
   // eslint-disable-next-line no-control-regex -- removing exactly these control characters is the point
   const clean = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   return clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -20,7 +20,8 @@ export function zip(entries: ZipEntry[]): Buffer {
   const dosDate = (0 << 9) | (1 << 5) | 1;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const deflated = zlib.deflateRawSync(e.data, { level: 6 });
+    // Level 1: a third of level 6's time; the file is about 20% larger, which nobody notices.
+    const deflated = zlib.deflateRawSync(e.data, { level: 1 });
     const crc = zlib.crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
