@@ -18,6 +18,8 @@ import { UnitsPage } from '../pages/units/UnitsPage';
 import { UsersPage } from '../pages/users/UsersPage';
 import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
+import { StatisticsPage } from '../pages/statistics/StatisticsPage';
+import { ImportPage } from '../pages/exchange/ImportPage';
 
 /** Hash routes: work the same over http:// and Electron's app:// protocol. */
 export const PATHS = {
@@ -27,6 +29,8 @@ export const PATHS = {
   reminders: '/reminders',
   pledges: '/pledges',
   units: '/units',
+  statistics: '/statistics',
+  imports: '/import',
   recycleBin: '/recycle-bin',
   settings: '/settings',
   backup: '/backup',
@@ -52,6 +56,8 @@ export const router = createHashRouter([
       { path: PATHS.pledges, element: <PledgesPage /> },
       { path: `${PATHS.pledges}/:id`, element: <CampaignDetailPage /> },
       { path: PATHS.units, element: <UnitsPage /> },
+      { path: PATHS.statistics, element: <StatisticsPage /> },
+      { path: PATHS.imports, element: <ImportPage /> },
       { path: PATHS.recycleBin, element: <RecycleBinPage /> },
       { path: PATHS.settings, element: <SettingsPage /> },
       { path: PATHS.backup, element: <BackupPage /> },

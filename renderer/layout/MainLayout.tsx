@@ -29,6 +29,8 @@ export function MainLayout() {
     { key: PATHS.reminders, label: '廉洁提醒函' },
     { key: PATHS.pledges, label: '承诺书' },
     { key: PATHS.units, label: '单位' },
+    { key: PATHS.statistics, label: '统计' },
+    { key: PATHS.imports, label: '导入' },
     { key: PATHS.recycleBin, label: '回收站' },
     { key: PATHS.backup, label: '备份与恢复' },
     { key: PATHS.settings, label: '设置' },
@@ -44,7 +46,10 @@ export function MainLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
           清廉台账
         </Typography.Text>
-        <Typography.Text style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="office-name">
+        <Typography.Text
+          style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+          data-testid="office-name"
+        >
           {officeName}
         </Typography.Text>
         <Space size={8} style={{ color: '#fff' }}>
@@ -64,7 +69,14 @@ export function MainLayout() {
       </Header>
       <Layout>
         <Sider width={168} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0, paddingTop: 8 }} aria-label="主菜单" />
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={(e) => navigate(e.key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+            aria-label="主菜单"
+          />
         </Sider>
         <Content style={{ padding: 20, overflow: 'auto' }}>
           <BackupStatusBanner homePath={PATHS.people} />

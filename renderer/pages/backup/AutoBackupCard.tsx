@@ -13,7 +13,16 @@ import { PassphraseFields } from './PassphraseFields';
 import { PathInput } from './PathPicker';
 import { useBackupJob } from './useBackupJob';
 
-const FIELDS = ['auto.enabled', 'auto.folder', 'auto.intervalHours', 'auto.onExit', 'auto.keep.daily', 'auto.keep.weekly', 'auto.keep.monthly', 'warnAfterDays'] as const;
+const FIELDS = [
+  'auto.enabled',
+  'auto.folder',
+  'auto.intervalHours',
+  'auto.onExit',
+  'auto.keep.daily',
+  'auto.keep.weekly',
+  'auto.keep.monthly',
+  'warnAfterDays',
+] as const;
 
 export function AutoBackupCard() {
   const { message } = App.useApp();
@@ -33,8 +42,14 @@ export function AutoBackupCard() {
     <Card size="small" title="自动备份（管理员）">
       {auto ? (
         <Descriptions column={1} size="small" style={{ marginBottom: 12 }}>
-          <Descriptions.Item label="状态">{auto.enabled ? (auto.keySet ? '已开启' : '已开启，但尚未设置密钥（不会执行）') : '未开启'}</Descriptions.Item>
-          {auto.nextDueAt && auto.enabled ? <Descriptions.Item label="下次备份">{new Date(auto.nextDueAt).getTime() === 0 ? '即将进行' : formatDateTime(auto.nextDueAt)}</Descriptions.Item> : null}
+          <Descriptions.Item label="状态">
+            {auto.enabled ? (auto.keySet ? '已开启' : '已开启，但尚未设置密钥（不会执行）') : '未开启'}
+          </Descriptions.Item>
+          {auto.nextDueAt && auto.enabled ? (
+            <Descriptions.Item label="下次备份">
+              {new Date(auto.nextDueAt).getTime() === 0 ? '即将进行' : formatDateTime(auto.nextDueAt)}
+            </Descriptions.Item>
+          ) : null}
           {auto.lastError ? (
             <Descriptions.Item label="上次失败">
               <Typography.Text type="danger">
@@ -54,7 +69,12 @@ export function AutoBackupCard() {
           style={{ maxWidth: 560 }}
           onFinish={async (values) => {
             setError(null);
-            const input = parseForm(form, backupSettingsInput, { ...values, auto: { ...values.auto, folder: values.auto.folder?.trim() || null } }, FIELDS);
+            const input = parseForm(
+              form,
+              backupSettingsInput,
+              { ...values, auto: { ...values.auto, folder: values.auto.folder?.trim() || null } },
+              FIELDS,
+            );
             if (!input) return;
             try {
               await update.mutateAsync(input);
@@ -67,7 +87,11 @@ export function AutoBackupCard() {
           <Form.Item label="开启自动备份" name={['auto', 'enabled']} valuePropName="checked">
             <Switch />
           </Form.Item>
-          <Form.Item label="自动备份文件夹" name={['auto', 'folder']} extra="建议选择另一块硬盘、移动硬盘或单位的共享文件夹，不要与数据文件放在同一块硬盘上。">
+          <Form.Item
+            label="自动备份文件夹"
+            name={['auto', 'folder']}
+            extra="建议选择另一块硬盘、移动硬盘或单位的共享文件夹，不要与数据文件放在同一块硬盘上。"
+          >
             <PathInput mode="folder" />
           </Form.Item>
           <Space size={16} wrap>
@@ -104,7 +128,8 @@ export function AutoBackupCard() {
       ) : null}
       <Divider />
       <Typography.Paragraph>
-        自动备份密钥：{auto?.keySet ? '已设置' : '未设置'}。程序只保存由口令推导出的密钥（不保存口令本身），以便无人值守时备份；恢复自动备份时输入这里设置的口令。
+        自动备份密钥：{auto?.keySet ? '已设置' : '未设置'}
+        。程序只保存由口令推导出的密钥（不保存口令本身），以便无人值守时备份；恢复自动备份时输入这里设置的口令。
       </Typography.Paragraph>
       {keyError ? <Alert type="error" showIcon title={keyError} style={{ marginBottom: 12 }} role="alert" /> : null}
       <Form
@@ -132,14 +157,19 @@ export function AutoBackupCard() {
           <Button htmlType="submit" loading={savingKey}>
             {auto?.keySet ? '更换密钥' : '设置密钥'}
           </Button>
-          <Button disabled={!auto?.keySet || runNow.running} onClick={() => void runNow.start(() => call('backup.runAuto', {})).catch(() => undefined)}>
+          <Button
+            disabled={!auto?.keySet || runNow.running}
+            onClick={() => void runNow.start(() => call('backup.runAuto', {})).catch(() => undefined)}
+          >
             立即自动备份一次
           </Button>
         </Space>
       </Form>
       {runNow.error ? <Alert type="error" showIcon title={runNow.error} style={{ marginTop: 12 }} role="alert" /> : null}
       <JobProgress job={runNow.job} onCancel={() => void runNow.cancel()} />
-      {runNow.job?.state === 'done' && runNow.job.result ? <Alert type="success" showIcon title={`自动备份完成：${runNow.job.result.file}`} style={{ marginTop: 12 }} /> : null}
+      {runNow.job?.state === 'done' && runNow.job.result ? (
+        <Alert type="success" showIcon title={`自动备份完成：${runNow.job.result.file}`} style={{ marginTop: 12 }} />
+      ) : null}
     </Card>
   );
 }

@@ -57,7 +57,13 @@ function CreateCard() {
         style={{ maxWidth: 560 }}
         disabled={running}
         onFinish={async (v: { folder: string; passphrase: string; passphraseConfirm: string }) => {
-          await start(() => call('backup.startCreate', { folder: v.folder ?? '', passphrase: v.passphrase ?? '', passphraseConfirm: v.passphraseConfirm ?? '' })).catch(() => undefined);
+          await start(() =>
+            call('backup.startCreate', {
+              folder: v.folder ?? '',
+              passphrase: v.passphrase ?? '',
+              passphraseConfirm: v.passphraseConfirm ?? '',
+            }),
+          ).catch(() => undefined);
         }}
       >
         <Form.Item label="保存到文件夹" name="folder" rules={[{ required: true, message: '请选择保存备份的文件夹（如 U 盘）' }]}>
@@ -159,7 +165,9 @@ function RestoreCard() {
             onOk: async () => {
               // Nothing else may ask the backend while the database is swapped.
               await queryClient.cancelQueries();
-              await start(() => call('backup.startRestore', { file: v.file ?? '', passphrase: v.passphrase ?? '', confirm: v.confirm === true } as never)).catch(() => undefined);
+              await start(() =>
+                call('backup.startRestore', { file: v.file ?? '', passphrase: v.passphrase ?? '', confirm: v.confirm === true } as never),
+              ).catch(() => undefined);
             },
           });
         }}
@@ -170,7 +178,17 @@ function RestoreCard() {
         <Form.Item label="备份口令" name="passphrase" rules={[{ required: true, message: '请输入口令' }]}>
           <Input.Password autoComplete="off" />
         </Form.Item>
-        <Form.Item name="confirm" valuePropName="checked" rules={[{ validator: async (_r, v) => { if (!v) throw new Error('请确认'); } }]}>
+        <Form.Item
+          name="confirm"
+          valuePropName="checked"
+          rules={[
+            {
+              validator: async (_r, v) => {
+                if (!v) throw new Error('请确认');
+              },
+            },
+          ]}
+        >
           <Checkbox>我明白当前数据将被备份中的数据替换</Checkbox>
         </Form.Item>
         <Button danger type="primary" htmlType="submit" loading={running}>

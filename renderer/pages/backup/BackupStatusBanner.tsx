@@ -16,7 +16,9 @@ export function BackupStatusBanner({ homePath }: { homePath: string }) {
   const s = status.data;
   if (!s || location.pathname.startsWith(BACKUP_PATH)) return null;
   const home = location.pathname === homePath || location.pathname === '/';
-  const last = s.lastSuccess ? `上次成功备份：${formatDateTime(s.lastSuccess.at)}${s.lastSuccess.kind === 'automatic' ? '（自动）' : ''}` : '还没有成功备份过';
+  const last = s.lastSuccess
+    ? `上次成功备份：${formatDateTime(s.lastSuccess.at)}${s.lastSuccess.kind === 'automatic' ? '（自动）' : ''}`
+    : '还没有成功备份过';
   if (s.stale) {
     return (
       <Alert

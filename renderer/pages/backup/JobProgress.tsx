@@ -3,7 +3,15 @@ import type { BackupJobView } from '../../../core/backup/contract';
 import { PHASE_LABELS } from './useBackupJob';
 
 /** Progress bar with the phase and a cancel button while running; the error when it failed. */
-export function JobProgress({ job, onCancel, cancellable = true }: { job: BackupJobView | null; onCancel: () => void; cancellable?: boolean }) {
+export function JobProgress({
+  job,
+  onCancel,
+  cancellable = true,
+}: {
+  job: BackupJobView | null;
+  onCancel: () => void;
+  cancellable?: boolean;
+}) {
   if (!job) return null;
   if (job.state === 'running') {
     return (
@@ -21,7 +29,15 @@ export function JobProgress({ job, onCancel, cancellable = true }: { job: Backup
     );
   }
   if (job.state === 'failed' || job.state === 'cancelled') {
-    return <Alert type={job.state === 'cancelled' ? 'info' : 'error'} showIcon title={job.error?.message ?? '操作未完成。'} style={{ marginTop: 12 }} role="alert" />;
+    return (
+      <Alert
+        type={job.state === 'cancelled' ? 'info' : 'error'}
+        showIcon
+        title={job.error?.message ?? '操作未完成。'}
+        style={{ marginTop: 12 }}
+        role="alert"
+      />
+    );
   }
   return null;
 }

@@ -23,7 +23,13 @@ export function PassphraseFields({ name = 'passphrase', label = '备份口令' }
         extra={
           value ? (
             <div data-testid="passphrase-strength">
-              <Progress percent={(strength.score + 1) * 20} showInfo={false} strokeColor={COLORS[strength.score]} size="small" style={{ margin: 0, maxWidth: 240, display: 'block' }} />
+              <Progress
+                percent={(strength.score + 1) * 20}
+                showInfo={false}
+                strokeColor={COLORS[strength.score]}
+                size="small"
+                style={{ margin: 0, maxWidth: 240, display: 'block' }}
+              />
               <Typography.Text type="secondary">
                 强度：{strength.label}
                 {strength.hint ? `。${strength.hint}` : ''}

@@ -12,7 +12,19 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 import { formatSize } from './ManifestDetails';
 
-export function PathInput({ value, onChange, mode, placeholder, id }: { value?: string; onChange?: (v: string) => void; mode: 'folder' | 'file'; placeholder?: string; id?: string }) {
+export function PathInput({
+  value,
+  onChange,
+  mode,
+  placeholder,
+  id,
+}: {
+  value?: string;
+  onChange?: (v: string) => void;
+  mode: 'folder' | 'file';
+  placeholder?: string;
+  id?: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Space.Compact style={{ width: '100%' }}>
@@ -42,7 +54,19 @@ export function PathInput({ value, onChange, mode, placeholder, id }: { value?: 
   );
 }
 
-function PathPicker({ open, mode, start, onClose, onPick }: { open: boolean; mode: 'folder' | 'file'; start?: string; onClose: () => void; onPick: (path: string) => void }) {
+function PathPicker({
+  open,
+  mode,
+  start,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  mode: 'folder' | 'file';
+  start?: string;
+  onClose: () => void;
+  onPick: (path: string) => void;
+}) {
   const status = useApiQuery('backup.status', {}, { enabled: open });
   const [listing, setListing] = useState<BackupListing | null>(null);
   const [typed, setTyped] = useState('');
@@ -118,12 +142,16 @@ function PathPicker({ open, mode, start, onClose, onPick }: { open: boolean; mod
             locale={{ emptyText: <Empty description="此文件夹中没有子文件夹或备份文件" /> }}
             dataSource={[
               ...listing.folders.map((f) => ({ key: `d:${f}`, kind: 'folder' as const, name: f })),
-              ...(mode === 'file' ? listing.backups.map((b) => ({ key: `f:${b.name}`, kind: 'file' as const, name: b.name, info: b })) : []),
+              ...(mode === 'file'
+                ? listing.backups.map((b) => ({ key: `f:${b.name}`, kind: 'file' as const, name: b.name, info: b }))
+                : []),
             ]}
             renderItem={(item) => (
               <List.Item
                 style={{ cursor: 'pointer' }}
-                onClick={() => (item.kind === 'folder' ? void go(`${listing.folder}/${item.name}`.replace(/\/\//g, '/')) : onPick(item.info.file))}
+                onClick={() =>
+                  item.kind === 'folder' ? void go(`${listing.folder}/${item.name}`.replace(/\/\//g, '/')) : onPick(item.info.file)
+                }
               >
                 {item.kind === 'folder' ? (
                   <span>📁 {item.name}</span>
@@ -131,7 +159,8 @@ function PathPicker({ open, mode, start, onClose, onPick }: { open: boolean; mod
                   <Flex justify="space-between" style={{ width: '100%' }}>
                     <span>🗄 {item.name}</span>
                     <Typography.Text type={item.info.problem ? 'danger' : 'secondary'}>
-                      {item.info.problem ?? `${formatDateTime(item.info.createdAt)}${item.info.automatic ? ' 自动' : ''} · ${formatSize(item.info.size)}`}
+                      {item.info.problem ??
+                        `${formatDateTime(item.info.createdAt)}${item.info.automatic ? ' 自动' : ''} · ${formatSize(item.info.size)}`}
                     </Typography.Text>
                   </Flex>
                 )}

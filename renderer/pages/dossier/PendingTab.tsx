@@ -2,7 +2,13 @@
 import { App, AutoComplete, Button, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import { PENDING_KINDS, PENDING_KIND_LABELS, PENDING_STATUSES, pendingCreateInput, type PendingMatter } from '../../../core/pendingMatters/contract';
+import {
+  PENDING_KINDS,
+  PENDING_KIND_LABELS,
+  PENDING_STATUSES,
+  pendingCreateInput,
+  type PendingMatter,
+} from '../../../core/pendingMatters/contract';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation } from '../../api/hooks';
 import { DateInput } from '../../components/DateInput';
@@ -18,7 +24,17 @@ const SOURCES = ['信访举报', '上级交办', '巡视巡察移交', '审计�
 
 type Values = Partial<Pick<PendingMatter, 'kind' | 'source' | 'receivedDate' | 'summary' | 'status' | 'closedDate' | 'closingResult'>>;
 
-function PendingFormModal({ personId, personName, matter, onClose }: { personId: string; personName: string; matter: PendingMatter | null; onClose: () => void }) {
+function PendingFormModal({
+  personId,
+  personName,
+  matter,
+  onClose,
+}: {
+  personId: string;
+  personName: string;
+  matter: PendingMatter | null;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
@@ -193,8 +209,23 @@ export function PendingTab({ personId, personName, matters }: { personId: string
           登记在查事项
         </Button>
       ) : null}
-      <Table<PendingMatter> rowKey="id" size="middle" columns={columns} dataSource={matters} pagination={false} locale={{ emptyText: '没有在查事项' }} />
-      {editing ? <PendingFormModal key={editing.key} personId={personId} personName={personName} matter={editing.matter} onClose={() => setEditing(null)} /> : null}
+      <Table<PendingMatter>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={matters}
+        pagination={false}
+        locale={{ emptyText: '没有在查事项' }}
+      />
+      {editing ? (
+        <PendingFormModal
+          key={editing.key}
+          personId={personId}
+          personName={personName}
+          matter={editing.matter}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -17,6 +17,8 @@ import { ConclusionTag, ReplyStatusTag, barredToday, endText } from '../opinions
 import { PersonPledges } from '../pledges/PersonPledges';
 import { PendingTab } from './PendingTab';
 import { SanctionsTab } from './SanctionsTab';
+import { ClearancesTab } from './ClearancesTab';
+import { RevisitsTab } from './RevisitsTab';
 
 function OpinionsTab({ opinions }: { opinions: OpinionGiven[] }) {
   const columns: TableProps<OpinionGiven>['columns'] = [
@@ -29,11 +31,26 @@ function OpinionsTab({ opinions }: { opinions: OpinionGiven[] }) {
     { title: '回复日期', dataIndex: 'replyDate', key: 'replyDate', width: 130, render: (v: string) => formatDate(v) },
     { title: '来函单位', dataIndex: 'requester', key: 'requester', width: 150 },
     { title: '用途', dataIndex: 'purpose', key: 'purpose', width: 100 },
-    { title: '结论', dataIndex: 'category', key: 'category', width: 110, render: (c: OpinionGiven['category']) => <ConclusionTag category={c} /> },
+    {
+      title: '结论',
+      dataIndex: 'category',
+      key: 'category',
+      width: 110,
+      render: (c: OpinionGiven['category']) => <ConclusionTag category={c} />,
+    },
     { title: '意见', dataIndex: 'wording', key: 'wording' },
     { title: '状态', dataIndex: 'status', key: 'status', width: 90, render: (s: OpinionGiven['status']) => <ReplyStatusTag status={s} /> },
   ];
-  return <Table<OpinionGiven> rowKey="replyId" size="middle" columns={columns} dataSource={opinions} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: '尚未出具过廉政意见' }} />;
+  return (
+    <Table<OpinionGiven>
+      rowKey="replyId"
+      size="middle"
+      columns={columns}
+      dataSource={opinions}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      locale={{ emptyText: '尚未出具过廉政意见' }}
+    />
+  );
 }
 
 export function PersonDossierPage() {
@@ -58,7 +75,7 @@ export function PersonDossierPage() {
       </Spin>
     );
   }
-  const { person, sanctions, pendingMatters, opinions, pledges } = dossier.data;
+  const { person, sanctions, pendingMatters, opinions, pledges, clearances, revisits } = dossier.data;
   const barring = sanctions.filter((s) => barredToday(s.promotionEnd));
   const open = pendingMatters.filter((m) => m.status === '在办');
 
@@ -121,6 +138,16 @@ export function PersonDossierPage() {
               key: 'pending',
               label: `在查事项（${pendingMatters.length}）`,
               children: <PendingTab personId={person.id} personName={person.name} matters={pendingMatters} />,
+            },
+            {
+              key: 'clearances',
+              label: `澄清正名（${clearances.length}）`,
+              children: <ClearancesTab personId={person.id} personName={person.name} records={clearances} matters={pendingMatters} />,
+            },
+            {
+              key: 'revisits',
+              label: `暖心回访（${revisits.length}）`,
+              children: <RevisitsTab personId={person.id} personName={person.name} records={revisits} sanctions={sanctions} />,
             },
             { key: 'opinions', label: `意见回复记录（${opinions.length}）`, children: <OpinionsTab opinions={opinions} /> },
             { key: 'pledges', label: `承诺书（${pledges.length}）`, children: <PersonPledges pledges={pledges} /> },

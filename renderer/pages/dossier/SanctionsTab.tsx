@@ -16,7 +16,19 @@ import { barredToday, endText } from '../opinions/labels';
 import { OverrideModal } from './OverrideModal';
 import { SANCTION_INVALIDATES, SanctionFormDrawer } from './SanctionFormDrawer';
 
-function EndCell({ end, computed, overridden, reason, testId }: { end: ImpactEnd; computed: ImpactEnd; overridden: boolean; reason: string | null; testId: string }) {
+function EndCell({
+  end,
+  computed,
+  overridden,
+  reason,
+  testId,
+}: {
+  end: ImpactEnd;
+  computed: ImpactEnd;
+  overridden: boolean;
+  reason: string | null;
+  testId: string;
+}) {
   const barred = barredToday(end);
   return (
     <div data-testid={testId}>
@@ -133,7 +145,11 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
       render: (v: string, s) => (
         <div>
           <div>{formatDate(v)}</div>
-          {s.restorationDate ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDate(s.restorationDate)}恢复党员权利</Typography.Text> : null}
+          {s.restorationDate ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDate(s.restorationDate)}恢复党员权利
+            </Typography.Text>
+          ) : null}
         </div>
       ),
     },
@@ -142,7 +158,13 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
       key: 'promotionEnd',
       width: 190,
       render: (_v, s) => (
-        <EndCell end={s.promotionEnd} computed={s.computed.promotionEnd} overridden={s.override.promotionEnd !== null} reason={s.override.promotionReason} testId="promotion-end" />
+        <EndCell
+          end={s.promotionEnd}
+          computed={s.computed.promotionEnd}
+          overridden={s.override.promotionEnd !== null}
+          reason={s.override.promotionReason}
+          testId="promotion-end"
+        />
       ),
     },
     {
@@ -213,9 +235,18 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
         }}
       />
       {editing ? (
-        <SanctionFormDrawer key={editing.key} open personId={personId} personName={personName} sanction={editing.sanction} onClose={() => setEditing(null)} />
+        <SanctionFormDrawer
+          key={editing.key}
+          open
+          personId={personId}
+          personName={personName}
+          sanction={editing.sanction}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
-      {overriding ? <OverrideModal sanction={overriding.sanction} initialWhich={overriding.which} onClose={() => setOverriding(null)} /> : null}
+      {overriding ? (
+        <OverrideModal sanction={overriding.sanction} initialWhich={overriding.which} onClose={() => setOverriding(null)} />
+      ) : null}
     </div>
   );
 }

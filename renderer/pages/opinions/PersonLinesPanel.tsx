@@ -16,7 +16,17 @@ import { errorMessage } from '../../api/errors';
 import { PersonPicker, personDistinguisher } from '../../components/PersonPicker';
 import { useUnits } from '../../lib/useUnits';
 import { PersonFormModal } from '../people/PersonFormModal';
-import { MATCH_CHUNK, fromMatched, fromPicked, guessUnit, lineStates, splitLines, toBase64, type LineState, type PersonLine } from './personLines';
+import {
+  MATCH_CHUNK,
+  fromMatched,
+  fromPicked,
+  guessUnit,
+  lineStates,
+  splitLines,
+  toBase64,
+  type LineState,
+  type PersonLine,
+} from './personLines';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
@@ -150,8 +160,16 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
             <Tag color={tag.color} data-testid="line-state">
               {tag.text}
             </Tag>
-            {s.state === 'matched' && l.how === 'picked' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>已选定</Typography.Text> : null}
-            {s.state === 'matched' && l.how === 'created' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>已新增</Typography.Text> : null}
+            {s.state === 'matched' && l.how === 'picked' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已选定
+              </Typography.Text>
+            ) : null}
+            {s.state === 'matched' && l.how === 'created' ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                已新增
+              </Typography.Text>
+            ) : null}
           </Space>
         );
       },
@@ -165,11 +183,24 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
           return (
             <Space orientation="vertical" size={2}>
               <span>
-                {l.person.name}{'\u3000'}<Typography.Text type="secondary">{personDistinguisher(l.person)}</Typography.Text>
+                {l.person.name}
+                {'\u3000'}
+                <Typography.Text type="secondary">{personDistinguisher(l.person)}</Typography.Text>
               </span>
               {s.state === 'duplicate' ? <Typography.Text type="danger">与第{s.duplicateOf}人是同一人，请移除本行</Typography.Text> : null}
-              {l.message && l.how === 'auto' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{l.message}</Typography.Text> : null}
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => update(l.key, { personId: null, person: null, how: null, status: l.candidates.length ? 'ambiguous' : 'unknown' })}>
+              {l.message && l.how === 'auto' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {l.message}
+                </Typography.Text>
+              ) : null}
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() =>
+                  update(l.key, { personId: null, person: null, how: null, status: l.candidates.length ? 'ambiguous' : 'unknown' })
+                }
+              >
                 改选
               </Button>
             </Space>
@@ -190,7 +221,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
                 <Space orientation="vertical" size={2}>
                   {l.candidates.map((c) => (
                     <Radio key={c.id} value={c.id}>
-                      {c.name}{'\u3000'}{personDistinguisher(c)}
+                      {c.name}
+                      {'\u3000'}
+                      {personDistinguisher(c)}
                     </Radio>
                   ))}
                 </Space>
@@ -230,7 +263,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
       <Flex gap={16} wrap align="flex-start" style={{ marginBottom: 12 }}>
         <div style={{ flex: '1 1 420px' }}>
           <Typography.Text strong>粘贴名单</Typography.Text>
-          <Typography.Text type="secondary">（每行一人：姓名 单位 职务，以空格、制表符或逗号分隔；序号和表头自动忽略。也可导入含“姓名”列的电子表格或逗号分隔文本文件）</Typography.Text>
+          <Typography.Text type="secondary">
+            （每行一人：姓名 单位 职务，以空格、制表符或逗号分隔；序号和表头自动忽略。也可导入含“姓名”列的电子表格或逗号分隔文本文件）
+          </Typography.Text>
           <Input.TextArea
             aria-label="粘贴人员名单"
             value={paste}

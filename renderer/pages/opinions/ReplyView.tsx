@@ -4,11 +4,37 @@
  * the account's roles allow. Reviewed, issued and voided replies are shown read-only.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CONCLUSIONS, CONCLUSION_LABELS, repliesCheckInput, repliesVoidInput, type Conclusion, type ReplyDetail, type ReplyItem, type SectionCheck } from '../../../core/opinions/contract';
+import {
+  CONCLUSIONS,
+  CONCLUSION_LABELS,
+  repliesCheckInput,
+  repliesVoidInput,
+  type Conclusion,
+  type ReplyDetail,
+  type ReplyItem,
+  type SectionCheck,
+} from '../../../core/opinions/contract';
 import { PENDING_KIND_LABELS } from '../../../core/pendingMatters/contract';
 import type { Channel } from '../../../core/api';
 import { call } from '../../api/client';
@@ -85,7 +111,17 @@ function Findings({ item }: { item: ReplyItem }) {
 
 // ---------------------------------------------------------------- section checks
 
-function SectionCheckRow({ reply, section, check, editable }: { reply: ReplyDetail; section: string; check: SectionCheck | undefined; editable: boolean }) {
+function SectionCheckRow({
+  reply,
+  section,
+  check,
+  editable,
+}: {
+  reply: ReplyDetail;
+  section: string;
+  check: SectionCheck | undefined;
+  editable: boolean;
+}) {
   const updated = useReplyUpdated();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -139,13 +175,32 @@ function SectionCheckRow({ reply, section, check, editable }: { reply: ReplyDeta
       {showForm ? (
         <Flex gap={8} wrap align="flex-start">
           <Form.Item validateStatus={errors.checker ? 'error' : undefined} help={errors.checker} style={{ marginBottom: 0 }}>
-            <Input aria-label={`${section}核查人`} placeholder="核查人" value={values.checker} maxLength={20} style={{ width: 120 }} onChange={(e) => setValues({ ...values, checker: e.target.value })} />
+            <Input
+              aria-label={`${section}核查人`}
+              placeholder="核查人"
+              value={values.checker}
+              maxLength={20}
+              style={{ width: 120 }}
+              onChange={(e) => setValues({ ...values, checker: e.target.value })}
+            />
           </Form.Item>
           <Form.Item validateStatus={errors.checkedOn ? 'error' : undefined} help={errors.checkedOn} style={{ marginBottom: 0 }}>
-            <DateInput aria-label={`${section}核查日期`} value={values.checkedOn} onChange={(v) => setValues({ ...values, checkedOn: v ?? '' })} style={{ width: 160 }} />
+            <DateInput
+              aria-label={`${section}核查日期`}
+              value={values.checkedOn}
+              onChange={(v) => setValues({ ...values, checkedOn: v ?? '' })}
+              style={{ width: 160 }}
+            />
           </Form.Item>
           <Form.Item validateStatus={errors.note ? 'error' : undefined} help={errors.note} style={{ marginBottom: 0 }}>
-            <Input aria-label={`${section}核查情况`} placeholder="核查情况（可不填）" value={values.note} maxLength={500} style={{ width: 260 }} onChange={(e) => setValues({ ...values, note: e.target.value })} />
+            <Input
+              aria-label={`${section}核查情况`}
+              placeholder="核查情况（可不填）"
+              value={values.note}
+              maxLength={500}
+              style={{ width: 260 }}
+              onChange={(e) => setValues({ ...values, note: e.target.value })}
+            />
           </Form.Item>
           <Button type="primary" ghost loading={saving} onClick={() => void save()}>
             登记核查
@@ -165,7 +220,9 @@ function ChecksPanel({ reply, sections }: { reply: ReplyDetail; sections: string
   return (
     <Card size="small" title="科室核查（谁审查、谁签字、谁负责）" style={{ marginBottom: 12 }} data-testid="checks-panel">
       {all.length ? (
-        all.map((s) => <SectionCheckRow key={s} reply={reply} section={s} check={reply.checks.find((c) => c.section === s)} editable={editable} />)
+        all.map((s) => (
+          <SectionCheckRow key={s} reply={reply} section={s} check={reply.checks.find((c) => c.section === s)} editable={editable} />
+        ))
       ) : (
         <Typography.Text type="secondary">未设置核查科室（设置 › 廉政意见回复）。</Typography.Text>
       )}
@@ -177,7 +234,15 @@ function ChecksPanel({ reply, sections }: { reply: ReplyDetail; sections: string
 
 type Filter = 'all' | Conclusion | 'changed';
 
-export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetail; sections: string[]; onSuperseded: (id: string) => void }) {
+export function ReplyView({
+  reply,
+  sections,
+  onSuperseded,
+}: {
+  reply: ReplyDetail;
+  sections: string[];
+  onSuperseded: (id: string) => void;
+}) {
   const can = useCan();
   const { modal, message } = App.useApp();
   const updated = useReplyUpdated();
@@ -195,7 +260,9 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
     return item && isDirty(item, drafts[id]!);
   });
   const changedCount = reply.items.filter((i) => i.category !== i.proposedCategory).length;
-  const shown = reply.items.filter((i) => (filter === 'all' ? true : filter === 'changed' ? i.category !== i.proposedCategory : i.category === filter));
+  const shown = reply.items.filter((i) =>
+    filter === 'all' ? true : filter === 'changed' ? i.category !== i.proposedCategory : i.category === filter,
+  );
   const purpose = reply.request.purpose;
 
   const draft = (item: ReplyItem) => drafts[item.id] ?? draftOf(item);
@@ -223,7 +290,11 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
         for (const c of bad) next[c.item.id] = { ...(next[c.item.id] ?? draftOf(c.item)), errors: c.result.ok ? {} : c.result.errors };
         return next;
       });
-      message.error(bad.length === 1 ? `第${bad[0]!.item.lineNo}人${bad[0]!.item.person.name}：${Object.values(bad[0]!.result.ok ? {} : bad[0]!.result.errors)[0]}` : `有${bad.length}人的意见需要修改，请看标红的项目`);
+      message.error(
+        bad.length === 1
+          ? `第${bad[0]!.item.lineNo}人${bad[0]!.item.person.name}：${Object.values(bad[0]!.result.ok ? {} : bad[0]!.result.errors)[0]}`
+          : `有${bad.length}人的意见需要修改，请看标红的项目`,
+      );
       return;
     }
     setSavingIds(new Set(ids));
@@ -283,10 +354,12 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
   const reassess = () =>
     modal.confirm({
       title: '重新核查全部人员？',
-      content: '以今天为回复日期，按人员库、处分台账和在查事项的最新登记重新核查并生成建议；已改变结论（填写了理由）的人员保留您的意见，其余人员的意见按新建议更新。',
+      content:
+        '以今天为回复日期，按人员库、处分台账和在查事项的最新登记重新核查并生成建议；已改变结论（填写了理由）的人员保留您的意见，其余人员的意见按新建议更新。',
       okText: '重新核查',
       cancelText: '取消',
-      onOk: () => act('重新核查', () => call('opinionReplies.reassess', { id: reply.id, rev: reply.rev, replyDate: today() }), '已重新核查'),
+      onOk: () =>
+        act('重新核查', () => call('opinionReplies.reassess', { id: reply.id, rev: reply.rev, replyDate: today() }), '已重新核查'),
     });
   const supersede = () =>
     modal.confirm({
@@ -301,7 +374,11 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
     });
 
   const reviewBlock =
-    reply.missingSections.length > 0 ? `以下科室尚未登记核查：${reply.missingSections.join('、')}` : dirtyIds.length ? `还有${dirtyIds.length}人的修改未保存` : null;
+    reply.missingSections.length > 0
+      ? `以下科室尚未登记核查：${reply.missingSections.join('、')}`
+      : dirtyIds.length
+        ? `还有${dirtyIds.length}人的修改未保存`
+        : null;
 
   const columns: TableProps<ReplyItem>['columns'] = [
     { title: '序号', dataIndex: 'lineNo', key: 'lineNo', width: 56 },
@@ -379,7 +456,11 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
         const d = draft(i);
         if (d.category === i.proposedCategory) return <Typography.Text type="secondary">—</Typography.Text>;
         return (
-          <Form.Item validateStatus={d.errors.overrideReason ? 'error' : undefined} help={d.errors.overrideReason} style={{ marginBottom: 0 }}>
+          <Form.Item
+            validateStatus={d.errors.overrideReason ? 'error' : undefined}
+            help={d.errors.overrideReason}
+            style={{ marginBottom: 0 }}
+          >
             <Input.TextArea
               aria-label={`${i.person.name}的改变理由`}
               value={d.overrideReason}
@@ -401,7 +482,12 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
         const d = draft(i);
         return (
           <Form.Item validateStatus={d.errors.remark ? 'error' : undefined} help={d.errors.remark} style={{ marginBottom: 0 }}>
-            <Input aria-label={`${i.person.name}的备注`} value={d.remark} maxLength={200} onChange={(e) => setDraft(i, { remark: e.target.value })} />
+            <Input
+              aria-label={`${i.person.name}的备注`}
+              value={d.remark}
+              maxLength={200}
+              onChange={(e) => setDraft(i, { remark: e.target.value })}
+            />
           </Form.Item>
         );
       },
@@ -453,8 +539,12 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
             <Descriptions size="small" column={4} style={{ marginTop: 8 }}>
               <Descriptions.Item label="回复日期">{formatDate(reply.replyDate)}</Descriptions.Item>
               <Descriptions.Item label="承办">{reply.draftedBy ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="审核">{reply.reviewedBy ? `${reply.reviewedBy}（${formatDateTime(reply.reviewedAt)}）` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="签发">{reply.issuedBy ? `${reply.issuedBy}（${formatDateTime(reply.issuedAt)}）` : '—'}</Descriptions.Item>
+              <Descriptions.Item label="审核">
+                {reply.reviewedBy ? `${reply.reviewedBy}（${formatDateTime(reply.reviewedAt)}）` : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label="签发">
+                {reply.issuedBy ? `${reply.issuedBy}（${formatDateTime(reply.issuedAt)}）` : '—'}
+              </Descriptions.Item>
             </Descriptions>
             {reply.supersedesDocNumber ? <Typography.Text>本回复是对{reply.supersedesDocNumber}的更正。</Typography.Text> : null}
           </div>
@@ -501,9 +591,15 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
         {reply.status === 'draft' && reviewBlock ? (
           <Alert type="info" showIcon style={{ marginTop: 8 }} title={`审核前：${reviewBlock}。`} data-testid="review-block" />
         ) : null}
-        {reply.status === 'reviewed' ? <Alert type="info" showIcon style={{ marginTop: 8 }} title="已审核，内容不能再修改；如需修改，请退回承办。" /> : null}
-        {reply.status === 'issued' ? <Alert type="success" showIcon style={{ marginTop: 8 }} title="已签发，回复内容已固定；如需更正，请新建更正回复。" /> : null}
-        {reply.status === 'voided' ? <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`已作废：${reply.voidReason ?? ''}`} /> : null}
+        {reply.status === 'reviewed' ? (
+          <Alert type="info" showIcon style={{ marginTop: 8 }} title="已审核，内容不能再修改；如需修改，请退回承办。" />
+        ) : null}
+        {reply.status === 'issued' ? (
+          <Alert type="success" showIcon style={{ marginTop: 8 }} title="已签发，回复内容已固定；如需更正，请新建更正回复。" />
+        ) : null}
+        {reply.status === 'voided' ? (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} title={`已作废：${reply.voidReason ?? ''}`} />
+        ) : null}
       </Card>
 
       <Card size="small" style={{ marginBottom: 12 }}>
@@ -548,7 +644,14 @@ export function ReplyView({ reply, sections, onSuperseded }: { reply: ReplyDetai
           dataSource={shown}
           rowClassName={(i) => (i.category !== i.proposedCategory ? 'qinglian-row-changed' : '')}
           expandable={{ expandedRowRender: (i) => <Findings item={i} />, columnTitle: '核查情况', columnWidth: 72 }}
-          pagination={{ current: page, pageSize: 50, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true, showTotal: (t) => `共 ${t} 人` }}
+          pagination={{
+            current: page,
+            pageSize: 50,
+            onChange: setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (t) => `共 ${t} 人`,
+          }}
         />
       </Card>
 
@@ -597,7 +700,13 @@ function VoidModal({ open, reply, onClose }: { open: boolean; reply: ReplyDetail
         {reply.docNumber ? `作废后文号“${reply.docNumber}”在文号登记中标为作废，不再使用。` : '作废后这份回复不能再办理，可重新拟办。'}
       </Typography.Paragraph>
       <Form.Item label="作废理由" required validateStatus={error ? 'error' : undefined} help={error} layout="vertical">
-        <Input.TextArea aria-label="作废理由" value={reason} onChange={(e) => setReason(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={200} />
+        <Input.TextArea
+          aria-label="作废理由"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={200}
+        />
       </Form.Item>
     </Modal>
   );

@@ -35,7 +35,13 @@ const columns: TableProps<ImpactRule>['columns'] = [
   { title: '影响提拔/进一步使用', key: 'promotion', width: 190, render: (_v, r) => promotionText(r.promotion) },
   { title: '影响评先评优', key: 'commendation', width: 120, render: (_v, r) => commendationText(r.commendation) },
   { title: '说明', dataIndex: 'summary', key: 'summary' },
-  { title: '依据', dataIndex: 'source', key: 'source', width: 260, render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text> },
+  {
+    title: '依据',
+    dataIndex: 'source',
+    key: 'source',
+    width: 260,
+    render: (v: string) => <Typography.Text type="secondary">{v}</Typography.Text>,
+  },
 ];
 
 export function ImpactRulesCard() {
@@ -54,10 +60,17 @@ export function ImpactRulesCard() {
             </Descriptions.Item>
             <Descriptions.Item label="合并规则" span={3}>
               {set.partyRemainderAdds ? '党纪处分影响期内再受党纪处分的，影响期为原影响期剩余期限加新影响期；' : ''}
-              政务处分影响期内再受政务处分的，合并执行，最长不超过{set.governmentCapMonths}个月。影响期自生效之日起计算，最后一日为N个月后对应日的前一日（无对应日的为该月末日）。
+              政务处分影响期内再受政务处分的，合并执行，最长不超过{set.governmentCapMonths}
+              个月。影响期自生效之日起计算，最后一日为N个月后对应日的前一日（无对应日的为该月末日）。
             </Descriptions.Item>
           </Descriptions>
-          <Table<ImpactRule> rowKey={(r) => `${r.category}:${r.type}`} size="small" columns={columns} dataSource={[...set.rules]} pagination={false} />
+          <Table<ImpactRule>
+            rowKey={(r) => `${r.category}:${r.type}`}
+            size="small"
+            columns={columns}
+            dataSource={[...set.rules]}
+            pagination={false}
+          />
         </div>
       ))}
     </Card>
