@@ -1,4 +1,3 @@
-// People rows are never removed (only soft-deleted, and not while they hold records), so LEFT JOIN people loses nothing and lets SQLite skip the join when only counting.
 /**
  * Each number of the statistics page defined once, as the SQL that yields the records it
  * counts. The page's count and the drill-down list run the same SQL, so a number and the
@@ -9,6 +8,9 @@
  *   title, detail, target_kind, target_id, target_sub
  * with the parameters @from, @to (inclusive ISO dates), @tlobKinds, @tlobOccasions,
  * @firstForm (JSON arrays from the office settings).
+ *
+ * People rows are never removed (only soft-deleted, and not while they hold records), so
+ * LEFT JOIN people loses nothing and lets SQLite skip the join when only counting.
  */
 import { CONCLUSION_LABELS } from '../opinions/contract';
 import type { MetricKey } from './contract';
