@@ -32,6 +32,7 @@ test('people export: Chinese headers, real date cells, widths, frozen header; fo
   // what is filtered: only the finance bureau's people
   const file = await h.call('exports.list', { list: 'people', format: 'xlsx', filter: { unitId: finance.id } });
   assert.match(file.fileName, /^人员库_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  assert.equal(file.rows, 2);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
