@@ -29,13 +29,16 @@ export function run({ quick }: { quick: boolean }): void {
       return Array.from({ length: n }, () => rows[Math.floor(r() * rows.length)]!);
     };
     const kinds: Record<string, string[]> = {
-      name2: sample("SELECT name AS q FROM people WHERE length(name) = 2 AND seq % 97 = 0", queriesPerKind),
-      name3: sample("SELECT name AS q FROM people WHERE length(name) = 3 AND seq % 97 = 0", queriesPerKind),
-      initials: sample("SELECT name_initials AS q FROM people WHERE seq % 97 = 0", queriesPerKind),
+      name2: sample('SELECT name AS q FROM people WHERE length(name) = 2 AND seq % 97 = 0', queriesPerKind),
+      name3: sample('SELECT name AS q FROM people WHERE length(name) = 3 AND seq % 97 = 0', queriesPerKind),
+      initials: sample('SELECT name_initials AS q FROM people WHERE seq % 97 = 0', queriesPerKind),
       unit: Array.from({ length: queriesPerKind }, () => {
         const name = register.unitNames[Math.floor(r() * register.unitNames.length)]!;
         // what a clerk types: the distinctive part, e.g. 财政局 or 东湖镇
-        return name.replace(/^市/, '').replace(/人民政府$/, '').slice(0, 4);
+        return name
+          .replace(/^市/, '')
+          .replace(/人民政府$/, '')
+          .slice(0, 4);
       }),
     };
 

@@ -9,6 +9,8 @@ import * as letters from './letters.bench';
 import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
 import * as pledges from './pledges.bench';
+import * as statistics from './statistics.bench';
+import * as exchange from './exchange.bench';
 
 const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise<void> }> = {
   'people.search': peopleSearch,
@@ -16,6 +18,8 @@ const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise
   letters,
   pledges,
   backup,
+  statistics,
+  exchange,
 };
 
 async function main(): Promise<void> {

@@ -8,8 +8,17 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export const exchangeHandlers: HandlerMap<'exports.list'> = {
   'exports.list': async (input, ctx) => {
     const { fileTitle, sheet } = await exportSheet(input, ctx);
-    const rows = Array.isArray(sheet.rows) ? sheet.rows.length : 0;
-    const bytes = input.format === 'xlsx' ? await toXlsx([sheet]) : toCsv(sheet);
+    let rows = 0;
+    const counted = {
+      ...sheet,
+      rows: (function* () {
+        for (const row of sheet.rows) {
+          rows++;
+          yield row;
+        }
+      })(),
+    };
+    const bytes = input.format === 'xlsx' ? await toXlsx([counted]) : toCsv(counted);
     return {
       fileName: `${fileTitle}_${localIsoDate(ctx.now())}.${input.format}`,
       mime: input.format === 'xlsx' ? XLSX_MIME : 'text/csv;charset=utf-8',

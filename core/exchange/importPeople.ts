@@ -9,7 +9,7 @@
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../host/context';
 import { POLITICAL_STATUSES, personInput, peopleUpdateInput, type Person } from '../people/contract';
-import { getPerson, peopleHandlers } from '../people/handlers';
+import { createPerson, getPerson, peopleHandlers } from '../people/handlers';
 import { unitsHandlers } from '../units/handlers';
 import { unitPaths } from '../units/queries';
 import { AppError } from '../errors';
@@ -274,7 +274,7 @@ export function commitPeopleRows(
       notes: v.notes,
     };
     if (report.status === 'new') {
-      sync(peopleHandlers['people.create'](personInput.parse({ ...fields, unitId }), ctx));
+      createPerson(ctx.db, ctx.writer, personInput.parse({ ...fields, unitId }));
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);

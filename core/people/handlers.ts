@@ -1,7 +1,8 @@
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
-import { getUnit, unitPaths, unitSubtreeIds } from '../units/queries';
+import { unitExists, unitPaths, unitSubtreeIds } from '../units/queries';
+import type { Writer } from '../host/writer';
 import type { Person } from './contract';
 import { dossierOf } from './dossier';
 import { nameKeys } from './pinyin';
@@ -40,7 +41,7 @@ export function getPerson(db: Db, id: string): Person | null {
 
 /** Column values for a person row, with the pinyin keys derived from the name. */
 function toColumns(db: Db, v: PersonValues, selfId: string | null) {
-  if (v.unitId && !getUnit(db, v.unitId))
+  if (v.unitId && !unitExists(db, v.unitId))
     throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
   if (v.idNumber) {
     const holder = db
@@ -66,6 +67,13 @@ function toColumns(db: Db, v: PersonValues, selfId: string | null) {
   };
 }
 
+/** Adds a person (checked, audited, indexed for search); returns the id. Also used by the Excel import, which needs no read-back per row. */
+export function createPerson(db: Db, writer: Writer, input: PersonValues): string {
+  const id = writer.insert('people', toColumns(db, input, null));
+  reindex(db, id, input.name, input.position);
+  return id;
+}
+
 function reindex(db: Db, id: string, name: string, position: string | null): void {
   const { seq } = db.prepare('SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
   indexPersonGrams(db, seq, name, position);
@@ -86,11 +94,7 @@ export const peopleHandlers: HandlerMap<
     return person;
   },
 
-  'people.create': (input, { db, writer }) => {
-    const id = writer.insert('people', toColumns(db, input, null));
-    reindex(db, id, input.name, input.position);
-    return getPerson(db, id)!;
-  },
+  'people.create': (input, { db, writer }) => getPerson(db, createPerson(db, writer, input))!,
 
   'people.update': (input, { db, writer }) => {
     if (!getPerson(db, input.id)) throw notFound('人员');

@@ -8,6 +8,9 @@
  *   title, detail, target_kind, target_id, target_sub
  * with the parameters @from, @to (inclusive ISO dates), @tlobKinds, @tlobOccasions,
  * @firstForm (JSON arrays from the office settings).
+ *
+ * People rows are never removed (only soft-deleted, and not while they hold records), so
+ * LEFT JOIN people loses nothing and lets SQLite skip the join when only counting.
  */
 import { CONCLUSION_LABELS } from '../opinions/contract';
 import type { MetricKey } from './contract';
@@ -49,7 +52,7 @@ const replyItems = (grp: string, grpLabel: string) => `
          ifnull(y.doc_number, '') || ' ' || q.title AS title, q.purpose || '·' || ${conclusionLabel} AS detail,
          'request' AS target_kind, q.id AS target_id, y.id AS target_sub
   FROM opinion_reply_items i JOIN opinion_replies y ON y.id = i.reply_id JOIN opinion_requests q ON q.id = y.request_id
-       JOIN people p ON p.id = i.person_id
+       LEFT JOIN people p ON p.id = i.person_id
   WHERE ${countedReply}`;
 
 /** An issued reminder letter dated in the range; deleted and voided letters never count. */
@@ -71,7 +74,7 @@ const rosterRows = (where: string, grp: string, grpLabel: string) => `
               || ifnull('·家属' || r.cosigner_name || ifnull('（' || r.cosigner_relation || '）', ''), '') ELSE '未签订' END AS detail,
          'campaign' AS target_kind, c.id AS target_id, NULL AS target_sub
   FROM pledge_roster r JOIN pledge_campaigns c ON c.id = r.campaign_id AND c.deleted_at IS NULL
-       JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = p.unit_id
+       LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = p.unit_id
   WHERE ${where}`;
 const signedInRange = `r.signed = 1 AND r.signed_date BETWEEN @from AND @to`;
 /** A campaign belongs to the range it started in; its completion counts sign-offs up to the range's end. */
@@ -82,7 +85,7 @@ const matters = (kind: string) => `
   SELECT m.id, m.person_id, p.name AS person_name, m.received_date AS d, m.status AS grp, m.status AS grp_label,
          ${matterKindLabel} || ifnull('·' || m.source, '') AS title, m.summary AS detail,
          'person' AS target_kind, m.person_id AS target_id, NULL AS target_sub
-  FROM pending_matters m JOIN people p ON p.id = m.person_id
+  FROM pending_matters m LEFT JOIN people p ON p.id = m.person_id
   WHERE m.deleted_at IS NULL AND m.kind = '${kind}' AND m.received_date BETWEEN @from AND @to`;
 
 /** A sanction decided in the range, unless revoked (已撤销: it never stood). */
@@ -90,7 +93,7 @@ const sanctions = (where: string, grp: string, grpLabel: string) => `
   SELECT s.id, s.person_id, p.name AS person_name, s.decision_date AS d, ${grp} AS grp, ${grpLabel} AS grp_label,
          ${sanctionLabel} AS title, s.decision_authority || ifnull(' ' || s.decision_number, '') || '·' || s.effective_date || '生效' AS detail,
          'person' AS target_kind, s.person_id AS target_id, NULL AS target_sub
-  FROM sanctions s JOIN people p ON p.id = s.person_id
+  FROM sanctions s LEFT JOIN people p ON p.id = s.person_id
   WHERE s.deleted_at IS NULL AND s.status <> '已撤销' AND ${where}`;
 const decidedInRange = `s.decision_date BETWEEN @from AND @to`;
 /** The end that applies (a clerk's override with its reason, else the computed end). */
@@ -230,7 +233,7 @@ export const METRICS: Record<MetricKey, MetricDef> = {
     sql: `SELECT c.id, c.person_id, p.name AS person_name, c.clear_date AS d, c.form AS grp, c.form AS grp_label,
                  '澄清正名（' || c.form || '）' AS title, ifnull('告知' || c.unit_informed, '') || ifnull('·' || c.notes, '') AS detail,
                  'person' AS target_kind, c.person_id AS target_id, NULL AS target_sub
-          FROM clearances c JOIN people p ON p.id = c.person_id
+          FROM clearances c LEFT JOIN people p ON p.id = c.person_id
           WHERE c.deleted_at IS NULL AND c.clear_date BETWEEN @from AND @to`,
   },
   'revisits.count': {
@@ -241,7 +244,7 @@ export const METRICS: Record<MetricKey, MetricDef> = {
     sql: `SELECT v.id, v.person_id, p.name AS person_name, v.visit_date AS d, s.category AS grp, ${categoryLabel} AS grp_label,
                  '暖心回访·' || ${sanctionLabel} AS title, '回访人：' || v.visitors || ifnull('·' || v.notes, '') AS detail,
                  'person' AS target_kind, v.person_id AS target_id, NULL AS target_sub
-          FROM revisits v JOIN people p ON p.id = v.person_id JOIN sanctions s ON s.id = v.sanction_id
+          FROM revisits v LEFT JOIN people p ON p.id = v.person_id JOIN sanctions s ON s.id = v.sanction_id
           WHERE v.deleted_at IS NULL AND s.deleted_at IS NULL AND v.visit_date BETWEEN @from AND @to`,
   },
 };

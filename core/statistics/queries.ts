@@ -33,9 +33,6 @@ function prepare(db: Db, sql: string): Database.Statement {
 const counted = (def: MetricDef) => (def.counts === 'people' ? 'count(DISTINCT person_id)' : 'count(*)');
 
 function metricValue(db: Db, def: MetricDef, p: ReturnType<typeof params>): MetricValue {
-  const value = prepare(db, `SELECT ${counted(def)} FROM (${def.sql})`)
-    .pluck()
-    .get(p) as number;
   const groups = def.grouped
     ? (
         prepare(
@@ -48,6 +45,13 @@ function metricValue(db: Db, def: MetricDef, p: ReturnType<typeof params>): Metr
         }[]
       ).map((g) => ({ key: g.key ?? '', label: g.label ?? '（未填）', value: g.value }))
     : [];
+  // Records counted once each add up over the groups; people may be in several groups, so they are counted apart.
+  const value =
+    def.grouped && def.counts === 'rows'
+      ? groups.reduce((n, g) => n + g.value, 0)
+      : (prepare(db, `SELECT ${counted(def)} FROM (${def.sql})`)
+          .pluck()
+          .get(p) as number);
   return { label: def.label, unit: def.unit, value, groups };
 }
 

@@ -36,6 +36,11 @@ export function getUnit(db: Db, id: string): Unit | null {
   return row ? toUnit(row) : null;
 }
 
+/** True when the unit exists and is not deleted (without counting its people, as getUnit does). */
+export function unitExists(db: Db, id: string): boolean {
+  return db.prepare('SELECT 1 FROM units WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+}
+
 /** The unit and all its active descendants. */
 export function unitSubtreeIds(db: Db, id: string): string[] {
   return (

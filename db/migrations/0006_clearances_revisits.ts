@@ -46,6 +46,7 @@ export const migration0006: Migration = {
       CREATE INDEX sanctions_decision_date ON sanctions(decision_date);
       CREATE INDEX pending_matters_received ON pending_matters(received_date, kind);
       CREATE INDEX opinion_replies_date ON opinion_replies(reply_date, status);
+      CREATE INDEX opinion_replies_supersedes ON opinion_replies(supersedes_id) WHERE supersedes_id IS NOT NULL;
       CREATE INDEX reminder_letters_date ON reminder_letters(letter_date);
       CREATE INDEX pledge_roster_signed ON pledge_roster(signed_date) WHERE signed = 1;
     `);

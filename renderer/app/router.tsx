@@ -20,6 +20,8 @@ import { HomePage } from '../pages/home/HomePage';
 import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
+import { StatisticsPage } from '../pages/statistics/StatisticsPage';
+import { ImportPage } from '../pages/exchange/ImportPage';
 
 /** Hash routes: work the same over http:// and Electron's app:// protocol. */
 export const PATHS = {
@@ -30,6 +32,8 @@ export const PATHS = {
   reminders: '/reminders',
   pledges: '/pledges',
   units: '/units',
+  statistics: '/statistics',
+  imports: '/import',
   recycleBin: '/recycle-bin',
   settings: '/settings',
   backup: '/backup',
@@ -56,6 +60,8 @@ export const router = createHashRouter([
       { path: PATHS.pledges, element: <PledgesPage /> },
       { path: `${PATHS.pledges}/:id`, element: <CampaignDetailPage /> },
       { path: PATHS.units, element: <UnitsPage /> },
+      { path: PATHS.statistics, element: <StatisticsPage /> },
+      { path: PATHS.imports, element: <ImportPage /> },
       { path: PATHS.recycleBin, element: <RecycleBinPage /> },
       { path: PATHS.settings, element: <SettingsPage /> },
       { path: PATHS.backup, element: <BackupPage /> },

@@ -30,10 +30,17 @@ export function MainLayout() {
     { key: PATHS.reminders, label: '廉洁提醒函' },
     { key: PATHS.pledges, label: '承诺书' },
     { key: PATHS.units, label: '单位' },
+    { key: PATHS.statistics, label: '统计' },
+    { key: PATHS.imports, label: '导入' },
     { key: PATHS.recycleBin, label: '回收站' },
     { key: PATHS.backup, label: '备份与恢复' },
     { key: PATHS.settings, label: '设置' },
-    ...(isAdmin ? [{ key: PATHS.users, label: '账号管理' }, { key: PATHS.audit, label: '操作记录' }] : []),
+    ...(isAdmin
+      ? [
+          { key: PATHS.users, label: '账号管理' },
+          { key: PATHS.audit, label: '操作记录' },
+        ]
+      : []),
   ];
   // A reply's print page belongs to 意见回复; a page of no menu item highlights none
   // (it used to fall back to 人员库).

@@ -36,7 +36,12 @@ function current(s: Sanction, which: Which) {
 function initialFor(s: Sanction, which: Which): Values {
   const c = current(s, which);
   if (c.override === null) return { which, mode: 'date', date: null, reason: '' };
-  return { which, mode: c.override === 'permanent' ? 'permanent' : 'date', date: c.override === 'permanent' ? null : c.override, reason: c.reason ?? '' };
+  return {
+    which,
+    mode: c.override === 'permanent' ? 'permanent' : 'date',
+    date: c.override === 'permanent' ? null : c.override,
+    reason: c.reason ?? '',
+  };
 }
 
 export function OverrideModal({ sanction, initialWhich, onClose }: { sanction: Sanction; initialWhich: Which; onClose: () => void }) {
@@ -75,7 +80,15 @@ export function OverrideModal({ sanction, initialWhich, onClose }: { sanction: S
   };
 
   return (
-    <FormModal open title={`调整影响期 · ${CATEGORY_LABELS[sanction.category]}·${sanction.type}`} form={form} onCancel={onClose} saving={override.isPending} error={error} width={600}>
+    <FormModal
+      open
+      title={`调整影响期 · ${CATEGORY_LABELS[sanction.category]}·${sanction.type}`}
+      form={form}
+      onCancel={onClose}
+      saving={override.isPending}
+      error={error}
+      width={600}
+    >
       <Form<Values>
         name="override"
         form={form}
@@ -97,7 +110,9 @@ export function OverrideModal({ sanction, initialWhich, onClose }: { sanction: S
           <Descriptions.Item label="计算结果">
             <span data-testid="override-computed">{endText(c.computed)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label="当前调整">{c.override === null ? '未调整' : `${endText(c.override)}（理由：${c.reason ?? ''}）`}</Descriptions.Item>
+          <Descriptions.Item label="当前调整">
+            {c.override === null ? '未调整' : `${endText(c.override)}（理由：${c.reason ?? ''}）`}
+          </Descriptions.Item>
         </Descriptions>
         <Form.Item label="调整为" name="mode">
           <Radio.Group

@@ -17,6 +17,8 @@ import { ConclusionTag, ReplyStatusTag, barredToday, endText } from '../opinions
 import { PersonPledges } from '../pledges/PersonPledges';
 import { PendingTab } from './PendingTab';
 import { SanctionsTab } from './SanctionsTab';
+import { ClearancesTab } from './ClearancesTab';
+import { RevisitsTab } from './RevisitsTab';
 
 function OpinionsTab({ opinions }: { opinions: OpinionGiven[] }) {
   const columns: TableProps<OpinionGiven>['columns'] = [
@@ -73,7 +75,7 @@ export function PersonDossierPage() {
       </Spin>
     );
   }
-  const { person, sanctions, pendingMatters, opinions, pledges } = dossier.data;
+  const { person, sanctions, pendingMatters, opinions, pledges, clearances, revisits } = dossier.data;
   const barring = sanctions.filter((s) => barredToday(s.promotionEnd));
   const open = pendingMatters.filter((m) => m.status === '在办');
   // 停职检查: a measure in force until lifted, not an impact period.
@@ -145,6 +147,16 @@ export function PersonDossierPage() {
               key: 'pending',
               label: `在查事项（${pendingMatters.length}）`,
               children: <PendingTab personId={person.id} personName={person.name} matters={pendingMatters} />,
+            },
+            {
+              key: 'clearances',
+              label: `澄清正名（${clearances.length}）`,
+              children: <ClearancesTab personId={person.id} personName={person.name} records={clearances} matters={pendingMatters} />,
+            },
+            {
+              key: 'revisits',
+              label: `暖心回访（${revisits.length}）`,
+              children: <RevisitsTab personId={person.id} personName={person.name} records={revisits} sanctions={sanctions} />,
             },
             { key: 'opinions', label: `意见回复记录（${opinions.length}）`, children: <OpinionsTab opinions={opinions} /> },
             { key: 'pledges', label: `承诺书（${pledges.length}）`, children: <PersonPledges pledges={pledges} /> },

@@ -6,7 +6,15 @@
 import { Col, Form, Input, Row, Select, App } from 'antd';
 import { useState } from 'react';
 import { sanctionsCreateInput, type Sanction } from '../../../core/sanctions/contract';
-import { CATEGORY_LABELS, PROBATION_MONTHS, SANCTION_CATEGORIES, SANCTION_STATUSES, SANCTION_TYPES, type SanctionCategory, type SanctionStatus } from '../../../core/sanctions/kinds';
+import {
+  CATEGORY_LABELS,
+  PROBATION_MONTHS,
+  SANCTION_CATEGORIES,
+  SANCTION_STATUSES,
+  SANCTION_TYPES,
+  type SanctionCategory,
+  type SanctionStatus,
+} from '../../../core/sanctions/kinds';
 import { useApiMutation } from '../../api/hooks';
 import { DateInput } from '../../components/DateInput';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -176,7 +184,12 @@ export function SanctionFormDrawer({ open, personId, personName, sanction, onClo
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label="恢复党员权利日期" name="restorationDate" rules={[zodRule(shape.restorationDate)]} extra="尚未恢复的可暂不填写">
+                <Form.Item
+                  label="恢复党员权利日期"
+                  name="restorationDate"
+                  rules={[zodRule(shape.restorationDate)]}
+                  extra="尚未恢复的可暂不填写"
+                >
                   <DateInput />
                 </Form.Item>
               </Col>

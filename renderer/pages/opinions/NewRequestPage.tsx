@@ -49,7 +49,8 @@ export function NewRequestPage() {
 
   // Leaving with a list half built asks first.
   const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => !done.current && currentLocation.pathname !== nextLocation.pathname && (lines.length > 0 || form.isFieldsTouched()),
+    ({ currentLocation, nextLocation }) =>
+      !done.current && currentLocation.pathname !== nextLocation.pathname && (lines.length > 0 || form.isFieldsTouched()),
   );
   useEffect(() => {
     if (blocker.state !== 'blocked') return;

@@ -1,4 +1,5 @@
 /** 意见回复: every reply, server-paged (opinionReplies.list); search by 文号, 来函单位 or a person's name; status and date filters. */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, Card, DatePicker, Flex, Input, Select, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -61,10 +62,31 @@ export function RepliesPage() {
 
   return (
     <div>
-      <PageHeader title="意见回复" />
+      <PageHeader
+        title="意见回复"
+        extra={
+          <ExportButton
+            request={{
+              list: 'opinionReplies',
+              filter: {
+                ...(search.searched ? { query: search.searched } : {}),
+                ...(status ? { status } : {}),
+                ...(dateFrom ? { dateFrom } : {}),
+                ...(dateTo ? { dateTo } : {}),
+              },
+            }}
+          />
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
-          <Input {...search.inputProps} allowClear aria-label="搜索回复" placeholder="文号、来函单位、标题或人员姓名" style={{ width: 320 }} />
+          <Input
+            {...search.inputProps}
+            allowClear
+            aria-label="搜索回复"
+            placeholder="文号、来函单位、标题或人员姓名"
+            style={{ width: 320 }}
+          />
           <Select<ReplyStatus>
             aria-label="按状态筛选"
             placeholder="全部状态"

@@ -3,7 +3,25 @@
  * reply (ReplyView). With several replies (a voided one, a correction) the clerk switches
  * between them; ?reply=<id> in the address picks one.
  */
-import { Alert, App, Button, Card, Col, Descriptions, Flex, Form, Input, Row, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -34,7 +52,15 @@ function PersonsTable({ persons }: { persons: Person[] }) {
     { title: '出生年月', dataIndex: 'birthMonth', key: 'birthMonth', width: 110, render: (v: string | null) => formatBirthMonth(v) },
     { title: '来函所列单位职务', key: 'listed', render: (_v, p) => [p.unitText, p.positionText].filter(Boolean).join('　') },
   ];
-  return <Table<Person> rowKey="requestPersonId" size="small" columns={columns} dataSource={persons} pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }} />;
+  return (
+    <Table<Person>
+      rowKey="requestPersonId"
+      size="small"
+      columns={columns}
+      dataSource={persons}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+    />
+  );
 }
 
 const EDIT_FIELDS = ['requester', 'requesterDocNumber', 'title', 'receivedDate', 'purpose', 'notes'] as const;
@@ -96,7 +122,12 @@ function EditRequestModal({ request, onClose }: { request: RequestDetail; onClos
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="用途" name="purpose" rules={[zodRule(shape.purpose)]} extra="已拟办的回复按原用途核查；改变用途后请作废并重新拟办">
+            <Form.Item
+              label="用途"
+              name="purpose"
+              rules={[zodRule(shape.purpose)]}
+              extra="已拟办的回复按原用途核查；改变用途后请作废并重新拟办"
+            >
               <Select options={PURPOSES.map((p) => ({ value: p, label: p }))} />
             </Form.Item>
           </Col>
@@ -197,7 +228,9 @@ export function RequestDetailPage() {
         title={r.title}
         extra={
           <>
-            {can('opinionRequests.update') && r.replyStatus !== 'issued' ? <Button onClick={() => setEditing(true)}>修改来函信息</Button> : null}
+            {can('opinionRequests.update') && r.replyStatus !== 'issued' ? (
+              <Button onClick={() => setEditing(true)}>修改来函信息</Button>
+            ) : null}
             {can('opinionRequests.delete') && !locked ? (
               <Button danger onClick={confirmDelete}>
                 删除来函
@@ -215,7 +248,11 @@ export function RequestDetailPage() {
           <Descriptions.Item label="用途">{r.purpose}</Descriptions.Item>
           <Descriptions.Item label="办理时限">
             <span className={r.overdue ? 'qinglian-due-overdue' : undefined}>{formatDate(r.dueDate)}</span>
-            {r.overdue ? <Tag color="red" style={{ marginInlineStart: 6 }}>已逾期</Tag> : null}
+            {r.overdue ? (
+              <Tag color="red" style={{ marginInlineStart: 6 }}>
+                已逾期
+              </Tag>
+            ) : null}
           </Descriptions.Item>
           <Descriptions.Item label="人数">{r.personCount}人</Descriptions.Item>
           <Descriptions.Item label="回复状态">

@@ -2,6 +2,7 @@
  * 征求意见: incoming letters, server-paged (opinionRequests.list). Open letters come first,
  * nearest due date first; overdue ones are red. Search is IME-safe.
  */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, Button, Card, Flex, Input, Segmented, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
@@ -69,7 +70,13 @@ export function RequestsPage() {
           formatDate(v)
         ),
     },
-    { title: '回复状态', dataIndex: 'replyStatus', key: 'replyStatus', width: 90, render: (s: RequestSummary['replyStatus']) => <ReplyStatusTag status={s} /> },
+    {
+      title: '回复状态',
+      dataIndex: 'replyStatus',
+      key: 'replyStatus',
+      width: 90,
+      render: (s: RequestSummary['replyStatus']) => <ReplyStatusTag status={s} />,
+    },
     { title: '回复文号', dataIndex: 'replyDocNumber', key: 'replyDocNumber', width: 160 },
   ];
 
@@ -78,17 +85,28 @@ export function RequestsPage() {
       <PageHeader
         title="征求意见"
         extra={
-          can('opinionRequests.create') ? (
-            <Button type="primary" onClick={() => navigate(OPINION_PATHS.newRequest)}>
-              登记来函
-            </Button>
-          ) : null
+          <>
+            <ExportButton
+              request={{ list: 'opinionRequests', filter: { ...(search.searched ? { query: search.searched } : {}), state } }}
+            />
+            {can('opinionRequests.create') ? (
+              <Button type="primary" onClick={() => navigate(OPINION_PATHS.newRequest)}>
+                登记来函
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
           <Segmented<State> options={STATES} value={state} onChange={setState} aria-label="按办理状态筛选" />
-          <Input {...search.inputProps} allowClear aria-label="搜索来函" placeholder="来函单位、标题、来函文号或人员姓名" style={{ width: 340 }} />
+          <Input
+            {...search.inputProps}
+            allowClear
+            aria-label="搜索来函"
+            placeholder="来函单位、标题、来函文号或人员姓名"
+            style={{ width: 340 }}
+          />
         </Flex>
       </Card>
       {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}

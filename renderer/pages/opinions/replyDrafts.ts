@@ -13,11 +13,23 @@ export interface ItemDraft {
 }
 
 export function draftOf(item: ReplyItem): ItemDraft {
-  return { category: item.category, wording: item.wording, overrideReason: item.overrideReason ?? '', remark: item.remark ?? '', wordingEdited: false, errors: {} };
+  return {
+    category: item.category,
+    wording: item.wording,
+    overrideReason: item.overrideReason ?? '',
+    remark: item.remark ?? '',
+    wordingEdited: false,
+    errors: {},
+  };
 }
 
 export function isDirty(item: ReplyItem, d: ItemDraft): boolean {
-  return d.category !== item.category || d.wording !== item.wording || d.overrideReason !== (item.overrideReason ?? '') || d.remark !== (item.remark ?? '');
+  return (
+    d.category !== item.category ||
+    d.wording !== item.wording ||
+    d.overrideReason !== (item.overrideReason ?? '') ||
+    d.remark !== (item.remark ?? '')
+  );
 }
 
 const BARRED_PHRASE: Record<Purpose, string> = {

@@ -2,6 +2,7 @@
  * 人员库: server-side search, filters, sorting and paging (people.list — the list is
  * never loaded whole). Search-as-you-type is IME-safe (see lib/ime.ts).
  */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
@@ -54,6 +55,7 @@ export function PeoplePage() {
     pageSize,
   };
   const list = useApiQuery('people.list', input, { keepPrevious: true });
+  const { page: _page, pageSize: _pageSize, ...exportFilter } = input;
   const remove = useApiMutation('people.delete', ['people.list', 'recycleBin.list', 'units.list']);
 
   const confirmDelete = (p: PersonListItem) => {
@@ -165,6 +167,7 @@ export function PeoplePage() {
                 if (id) editing.open({ id });
               }}
             />
+            <ExportButton request={{ list: 'people', filter: exportFilter }} />
             <Button type="primary" onClick={() => editing.open({ id: null })}>
               新增人员
             </Button>

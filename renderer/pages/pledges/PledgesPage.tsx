@@ -2,6 +2,7 @@
  * 承诺书: pledge campaigns (批次), paged by the server (pledgeCampaigns.list), with the roster
  * size, how many signed and the completion rate. Filter 年度; search 名称 or 类型 (IME-safe).
  */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, Button, Card, Flex, Input, InputNumber, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
@@ -70,11 +71,19 @@ export function PledgesPage() {
       <PageHeader
         title="承诺书"
         extra={
-          can('pledgeCampaigns.create') ? (
-            <Button type="primary" onClick={() => creating.open(true)}>
-              新建承诺批次
-            </Button>
-          ) : null
+          <>
+            <ExportButton
+              request={{
+                list: 'pledgeCampaigns',
+                filter: { ...(search.searched ? { query: search.searched } : {}), ...(year ? { year } : {}) },
+              }}
+            />
+            {can('pledgeCampaigns.create') ? (
+              <Button type="primary" onClick={() => creating.open(true)}>
+                新建承诺批次
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>

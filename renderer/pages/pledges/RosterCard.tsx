@@ -4,6 +4,7 @@
  * pledgeRoster.uploadScan, checked by content on the server; view), 履诺核查, 移出; several
  * selected → 批量登记.
  */
+import { ExportButton } from '../../components/ExportButton';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Input, Segmented, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
@@ -235,6 +236,17 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
       extra={
         <Space>
           {extra}
+          <ExportButton
+            request={{
+              list: 'pledgeRoster',
+              filter: {
+                campaignId: campaign.id,
+                filter: view.filter,
+                ...(view.unitId ? { unitId: view.unitId } : {}),
+                ...(search.searched ? { query: search.searched } : {}),
+              },
+            }}
+          />
           {can('pledgeRoster.add') ? (
             <Button type="primary" size="small" onClick={onAdd}>
               加入名单

@@ -3,6 +3,7 @@
  * receipt rate and overdue feedback per letter. Filters 年度 and 节点; the search box
  * (文号 or 标题) is IME-safe (lib/ime.ts).
  */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
@@ -37,6 +38,7 @@ export function RemindersPage() {
     pageSize,
   };
   const list = useApiQuery('reminderLetters.list', input, { keepPrevious: true });
+  const { page: _page, pageSize: _pageSize, ...exportFilter } = input;
 
   const columns: TableProps<ReminderSummary>['columns'] = [
     {
@@ -99,11 +101,14 @@ export function RemindersPage() {
       <PageHeader
         title="廉洁提醒函"
         extra={
-          can('reminderLetters.create') ? (
-            <Button type="primary" onClick={() => navigate(REMINDER_PATHS.new)}>
-              新建提醒函
-            </Button>
-          ) : null
+          <>
+            <ExportButton request={{ list: 'reminderLetters', filter: exportFilter }} />
+            {can('reminderLetters.create') ? (
+              <Button type="primary" onClick={() => navigate(REMINDER_PATHS.new)}>
+                新建提醒函
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>

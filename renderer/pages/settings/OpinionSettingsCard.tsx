@@ -66,7 +66,15 @@ export function OpinionSettingsCard() {
       {settings.error ? <Alert type="error" showIcon title={settings.error.message} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
       {settings.data ? (
-        <Form<Values> name="opinionSettings" form={form} layout="vertical" disabled={!editable} initialValues={toValues(settings.data)} onFinish={save} autoComplete="off">
+        <Form<Values>
+          name="opinionSettings"
+          form={form}
+          layout="vertical"
+          disabled={!editable}
+          initialValues={toValues(settings.data)}
+          onFinish={save}
+          autoComplete="off"
+        >
           <Flex gap={32} wrap align="flex-start">
             <div style={{ width: 260 }}>
               <Form.Item label="办理时限（工作日）" name="dueWorkingDays" extra="收文次日起算，周末和下列节假日不计，调休上班日计入">
@@ -100,10 +108,20 @@ export function OpinionSettingsCard() {
                 )}
               </Form.List>
             </div>
-            <Form.Item label="节假日（不上班的日期）" name="holidays" style={{ width: 300 }} extra="每行一个日期或一个范围，如 2026-10-01~2026-10-07">
+            <Form.Item
+              label="节假日（不上班的日期）"
+              name="holidays"
+              style={{ width: 300 }}
+              extra="每行一个日期或一个范围，如 2026-10-01~2026-10-07"
+            >
               <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} placeholder={'2026-01-01\n2026-02-15~2026-02-23'} />
             </Form.Item>
-            <Form.Item label="调休上班的周末" name="workingWeekendDays" style={{ width: 260 }} extra="按国务院办公厅通知填写调休上班的周六、周日">
+            <Form.Item
+              label="调休上班的周末"
+              name="workingWeekendDays"
+              style={{ width: 260 }}
+              extra="按国务院办公厅通知填写调休上班的周六、周日"
+            >
               <Input.TextArea autoSize={{ minRows: 6, maxRows: 14 }} placeholder={'2026-02-14\n2026-09-27'} />
             </Form.Item>
           </Flex>

@@ -17,7 +17,10 @@ function parseOne(text: string): string | null {
 export function parseDateList(text: string): { dates: string[]; errors: string[] } {
   const out = new Set<string>();
   const errors: string[] = [];
-  for (const token of text.split(/[\n\r,，、;；]+|\s{2,}/).map((t) => t.trim()).filter(Boolean)) {
+  for (const token of text
+    .split(/[\n\r,，、;；]+|\s{2,}/)
+    .map((t) => t.trim())
+    .filter(Boolean)) {
     const range = token.split(/\s*(?:~|～|至|—|--)\s*/);
     if (range.length === 2) {
       const a = parseOne(range[0]!);

@@ -3,6 +3,7 @@
  * (parent select) and delete. The server refuses to delete a unit that still has people
  * or sub-units; its message is shown as is.
  */
+import { ExportButton } from '../../components/ExportButton';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useMemo, useState } from 'react';
@@ -58,9 +59,12 @@ export function UnitsPage() {
       <PageHeader
         title="单位"
         extra={
-          <Button type="primary" onClick={() => adding.open({ parentId: null })}>
-            新增顶级单位
-          </Button>
+          <>
+            <ExportButton request={{ list: 'units', filter: {} }} />
+            <Button type="primary" onClick={() => adding.open({ parentId: null })}>
+              新增顶级单位
+            </Button>
+          </>
         }
       />
       {units.error ? <Alert type="error" showIcon title={units.error.message} style={{ marginBottom: 12 }} /> : null}

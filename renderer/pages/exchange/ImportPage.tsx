@@ -1,0 +1,265 @@
+/**
+ * 导入: rosters from Excel/WPS. Pick a file (.xlsx or CSV in UTF-8 or GBK), check the
+ * column mapping guessed from the headers, read the row report (new / existing: update
+ * or skip / invalid and why), then confirm: all valid rows go in together, or none.
+ * Nothing is written before the confirmation.
+ */
+import { Alert, App, Button, Card, Col, Flex, Radio, Row, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { TableProps } from 'antd';
+import { useState } from 'react';
+import {
+  IMPORT_KIND_LABELS,
+  IMPORT_ROW_CAP,
+  IMPORT_STATUS_LABELS,
+  type ImportKind,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowReport,
+  type ImportRowStatus,
+} from '../../../core/exchange/importContract';
+import { call } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import { useQueryClient } from '@tanstack/react-query';
+import { base64ToBlob, fileToBase64, saveBlob } from '../../lib/files';
+import { PageHeader } from '../PageHeader';
+
+const MAX_BYTES = 15 * 1024 * 1024;
+const STATUS_COLORS: Record<ImportRowStatus, string> = { new: 'green', update: 'blue', unchanged: 'default', invalid: 'red' };
+
+interface Loaded {
+  fileName: string;
+  contentBase64: string;
+}
+
+export function ImportPage() {
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<ImportKind>('people');
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [existing, setExisting] = useState<'update' | 'skip'>('update');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState<ImportRowStatus | 'all'>('all');
+  const [result, setResult] = useState<ImportResult | null>(null);
+
+  const runPreview = async (loaded: Loaded, mapping?: Record<string, number | null>, mode = existing) => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const p = await call('imports.preview', { kind, ...loaded, existing: mode, ...(mapping ? { mapping } : {}) });
+      setPreview(p);
+      setFilter(p.counts.invalid ? 'invalid' : 'all');
+    } catch (e) {
+      setPreview(null);
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = async (f: File) => {
+    if (f.size > MAX_BYTES) {
+      setError(`文件过大（${(f.size / 1024 / 1024).toFixed(1)}MB），一次最多导入15MB。请分成几个文件导入。`);
+      return;
+    }
+    const loaded = { fileName: f.name, contentBase64: await fileToBase64(f) };
+    setFile(loaded);
+    await runPreview(loaded);
+  };
+
+  const template = async () => {
+    try {
+      const t = await call('imports.template', { kind });
+      saveBlob(base64ToBlob(t.contentBase64, t.mime), t.fileName);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const valid = preview ? preview.rows.filter((r) => r.status !== 'invalid') : [];
+  const toWrite = preview ? preview.counts.new + (existing === 'update' ? preview.counts.update : 0) : 0;
+  const confirm = () => {
+    if (!preview) return;
+    modal.confirm({
+      title: '确认导入？',
+      content: `将新增${preview.counts.new}条${existing === 'update' ? `、更新${preview.counts.update}条` : `，已有记录${preview.counts.update}条不更新`}；${preview.counts.invalid}行有错误，不导入。全部一次写入，任何一行失败则全部不写入。`,
+      okText: '确认导入',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          const r = await call('imports.commit', {
+            kind,
+            existing,
+            rows: valid.map((row) => ({ line: row.line, expect: row.status as 'new', values: row.values })),
+          });
+          setResult(r);
+          setPreview(null);
+          setFile(null);
+          await queryClient.invalidateQueries();
+          message.success('导入完成');
+        } catch (e) {
+          setError(errorMessage(e));
+        }
+      },
+    });
+  };
+
+  const fieldLabel = (key: string) => preview?.fields.find((f) => f.key === key)?.label ?? key;
+  const shownKeys = preview
+    ? preview.fields
+        .filter((f) => preview.mapping[f.key] !== null && preview.mapping[f.key] !== undefined)
+        .map((f) => f.key)
+        .slice(0, 5)
+    : [];
+  const columns: TableProps<ImportRowReport>['columns'] = [
+    { title: '行号', dataIndex: 'line', key: 'line', width: 70 },
+    {
+      title: '结果',
+      dataIndex: 'status',
+      key: 'status',
+      width: 120,
+      render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT_STATUS_LABELS[s]}</Tag>,
+    },
+    ...shownKeys.map((k) => ({ title: fieldLabel(k), key: k, render: (_v: unknown, r: ImportRowReport) => r.values[k] })),
+    {
+      title: '说明',
+      dataIndex: 'reason',
+      key: 'reason',
+      render: (v: string | null, r) => <Typography.Text type={r.status === 'invalid' ? 'danger' : 'secondary'}>{v}</Typography.Text>,
+    },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        title="导入"
+        extra={
+          <>
+            <Select<ImportKind>
+              aria-label="导入内容"
+              value={kind}
+              style={{ width: 160 }}
+              onChange={(k) => {
+                setKind(k);
+                setPreview(null);
+                setFile(null);
+              }}
+              options={Object.entries(IMPORT_KIND_LABELS).map(([value, label]) => ({ value: value as ImportKind, label }))}
+            />
+            <Button onClick={() => void template()}>下载导入模板</Button>
+          </>
+        }
+      />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Flex gap={16} align="center" wrap>
+          <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} disabled={busy}>
+            <Button type="primary" loading={busy}>
+              选择文件
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary">
+            支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码，如 WPS、Excel 另存的 CSV）；一次最多{IMPORT_ROW_CAP}行、15MB。
+            {file ? `当前文件：${file.fileName}` : ''}
+          </Typography.Text>
+        </Flex>
+      </Card>
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {result ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-result"
+          title={`导入完成：新增${result.created}条，更新${result.updated}条，无变化${result.unchanged}条，未更新${result.skipped}条，新建单位${result.unitsCreated}个。`}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      {preview && file ? (
+        <>
+          <Card size="small" title="列对应（按表头自动识别，可调整）" style={{ marginBottom: 12 }}>
+            <Row gutter={[12, 8]}>
+              {preview.fields.map((f) => (
+                <Col xs={12} md={8} xl={6} key={f.key}>
+                  <Space size={4}>
+                    <span style={{ display: 'inline-block', width: 76 }}>
+                      {f.label}
+                      {f.required ? <Typography.Text type="danger">*</Typography.Text> : null}
+                    </span>
+                    <Select<number | null>
+                      aria-label={`${f.label}对应的列`}
+                      size="small"
+                      style={{ width: 150 }}
+                      value={preview.mapping[f.key] ?? null}
+                      onChange={(col) => void runPreview(file, { ...preview.mapping, [f.key]: col })}
+                      options={[
+                        { value: null as number | null, label: '（不导入）' },
+                        ...preview.headers.map((h, i) => ({ value: i as number | null, label: h })),
+                      ]}
+                    />
+                  </Space>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+          <Card
+            size="small"
+            title={
+              <Space wrap data-testid="import-counts">
+                <span>共{preview.rows.length}行：</span>
+                <Tag color="green">新增 {preview.counts.new}</Tag>
+                <Tag color="blue">已有有变化 {preview.counts.update}</Tag>
+                <Tag>已有无变化 {preview.counts.unchanged}</Tag>
+                <Tag color="red">有错误 {preview.counts.invalid}</Tag>
+                {preview.newUnits.length ? <Tag color="gold">将新建单位 {preview.newUnits.length}</Tag> : null}
+              </Space>
+            }
+            extra={
+              <Space wrap>
+                <span>已有人员：</span>
+                <Radio.Group
+                  value={existing}
+                  onChange={(e) => {
+                    setExisting(e.target.value as 'update' | 'skip');
+                    void runPreview(file, preview.mapping, e.target.value as 'update' | 'skip');
+                  }}
+                  options={[
+                    { value: 'update', label: '按文件更新' },
+                    { value: 'skip', label: '跳过不改' },
+                  ]}
+                />
+                <Button type="primary" disabled={!toWrite || busy} onClick={confirm}>
+                  确认导入（{toWrite}条）
+                </Button>
+              </Space>
+            }
+          >
+            {preview.newUnits.length ? (
+              <Typography.Paragraph type="secondary">将新建的单位：{preview.newUnits.join('、')}</Typography.Paragraph>
+            ) : null}
+            <Segmented
+              value={filter}
+              onChange={(v) => setFilter(v as ImportRowStatus | 'all')}
+              style={{ marginBottom: 8 }}
+              options={[
+                { value: 'all', label: '全部' },
+                { value: 'invalid', label: `有错误（${preview.counts.invalid}）` },
+                { value: 'new', label: `新增（${preview.counts.new}）` },
+                { value: 'update', label: `有变化（${preview.counts.update}）` },
+                { value: 'unchanged', label: `无变化（${preview.counts.unchanged}）` },
+              ]}
+            />
+            <Table<ImportRowReport>
+              rowKey="line"
+              size="small"
+              data-testid="import-rows"
+              columns={columns}
+              dataSource={filter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === filter)}
+              pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 行` }}
+            />
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}
