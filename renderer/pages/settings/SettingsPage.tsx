@@ -11,6 +11,7 @@ import { PageHeader } from '../PageHeader';
 import { ImpactRulesCard } from './ImpactRulesCard';
 import { OpinionSettingsCard } from './OpinionSettingsCard';
 import { LetterSettingsCard } from './LetterSettingsCard';
+import { SecurityPolicyCard } from './SecurityPolicyCard';
 
 const FIELDS = ['authorityName', 'docPrefixes.opinionReply', 'docPrefixes.reminderLetter'] as const;
 
@@ -88,6 +89,7 @@ export function SettingsPage() {
         <OpinionSettingsCard />
         <LetterSettingsCard />
         <ImpactRulesCard />
+        <SecurityPolicyCard />
         <Card size="small" title="程序与数据">
           {info.data ? (
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 160 } }}>
