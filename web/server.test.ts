@@ -14,7 +14,10 @@ interface Reply {
 }
 
 /** Raw HTTP so Host and Origin can be set the way a hostile page or a rebinding attack would. */
-function request(host: WebHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  host: WebHost,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port: host.port, method: options.method ?? 'POST', path: options.path, headers: options.headers },
@@ -123,4 +126,22 @@ test('rejectReason accepts localhost as well as 127.0.0.1 and no Origin (non-bro
   assert.equal(rejectReason({ host: '127.0.0.1:9000', origin: undefined, token: 'tok' }, 9000, 'tok'), null);
   assert.notEqual(rejectReason({ host: '127.0.0.1:9000', origin: 'https://127.0.0.1:9000', token: 'tok' }, 9000, 'tok'), null);
   assert.notEqual(rejectReason({ host: '127.0.0.1:9000', origin: undefined, token: 'tok2' }, 9000, 'tok'), null);
+});
+
+test('a malformed %-escape in an /api/ path gets a 400 after the token check, and nothing in the error log', async (t) => {
+  const { host, ok } = await startHost(t);
+  const logged: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args);
+  t.after(() => (console.error = original));
+  const withoutToken = await request(host, {
+    path: '/api/%E0%A4%A',
+    headers: { host: ok.host, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  assert.equal(withoutToken.status, 403);
+  const malformed = await request(host, { path: '/api/%E0%A4%A', headers: ok, body: '{}' });
+  assert.equal(malformed.status, 400);
+  assert.deepEqual(JSON.parse(malformed.body), { ok: false, error: { code: 'VALIDATION', message: '接口地址格式不正确。' } });
+  assert.deepEqual(logged, []);
 });

@@ -64,19 +64,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 403, '主机名不正确，已拒绝。');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '不支持的请求方法。');
     return serveStatic(res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
-    const reason = rejectReason(
-      { host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) },
-      port,
-      token,
-    );
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, rawChannel: string): Promise<void> {
+    const reason = rejectReason({ host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) }, port, token);
     if (reason) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: reason } });
+    // Decoded only after the token check, and a malformed escape (/api/%E0%A4%A) is the caller's
+    // mistake: a 400, not an exception with a stack trace in the log.
+    let channel: string;
+    try {
+      channel = decodeURIComponent(rawChannel);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '接口地址格式不正确。' } });
+    }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: '接口只接受 POST 请求。' } });
     let input: unknown;
     try {
