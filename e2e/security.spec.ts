@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeHandoverPage } from '../web/handover';
 import { ADMIN, expect, login, test } from './support/fixtures';
 
 test.describe('锁屏与登录', () => {
@@ -71,5 +74,29 @@ test.describe('锁屏与登录', () => {
       await expect.poll(() => app.count("SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed'")).toBe(i);
       await expect(page.getByRole('alert')).toContainText('用户名或密码不正确');
     }
+  });
+});
+
+test.describe('离线保证', () => {
+  test('页面访问本机服务以外的地址会被记录并使测试失败（自检）', async ({ page, app, offlineRequests }) => {
+    await app.initialize();
+    await login(page, app);
+    await page.evaluate(() => fetch('http://offline-check.invalid/x').catch(() => null));
+    await expect.poll(() => offlineRequests.length).toBe(1);
+    expect(offlineRequests[0]).toBe('http://offline-check.invalid/x');
+    // Emptied so this self-check passes; in every other test the list must stay empty.
+    offlineRequests.length = 0;
+  });
+});
+
+test.describe('浏览器模式令牌交接', () => {
+  test('浏览器从本机私有文件打开，转到带令牌的地址，登录页出现且令牌不在地址栏', async ({ page, app }) => {
+    await app.initialize();
+    const handover = writeHandoverPage(path.join(app.dataDir, 'browser-handover'), app.url);
+    app.host.onFirstAuthorizedCall(handover.remove);
+    await page.goto(handover.address);
+    await expect(page.getByRole('button', { name: /^登\s*录$/ })).toBeVisible();
+    expect(page.url()).not.toContain(app.host.token);
+    await expect.poll(() => fs.existsSync(handover.file)).toBe(false);
   });
 });

@@ -6,11 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resolveDataDir } from '../core/config/dataDir';
 import { DbOpenError } from '../db/open';
+import { writeHandoverPage } from './handover';
 import { openInAppMode } from './openBrowser';
 import { startWebHost } from './server';
 
 const argv = process.argv.slice(2);
-const portArg = argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
+const portArg =
+  argv.find((a) => a.startsWith('--port='))?.slice(7) ?? (argv.includes('--port') ? argv[argv.indexOf('--port') + 1] : undefined);
 const root = path.resolve(__dirname, '..');
 const version = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -25,7 +27,11 @@ async function main(): Promise<void> {
   console.log(`清廉台账（浏览器模式）已启动 / browser mode: ${host.url}`);
   console.log(`数据文件 / data: ${host.core.config.databaseFile}`);
   if (!argv.includes('--no-open')) {
-    const browser = openInAppMode(host.url, path.join(dataDir, 'browser-profile'));
+    // The token goes through a private file, not the browser's command line (web/handover.ts).
+    const handover = writeHandoverPage(path.join(dataDir, 'browser-handover'), host.url);
+    host.onFirstAuthorizedCall(handover.remove);
+    const browser = openInAppMode(handover.address, path.join(dataDir, 'browser-profile'));
+    if (!browser) handover.remove();
     console.log(browser ? `已在浏览器中打开 / opened in ${browser}` : '未找到 Chromium/Chrome/Edge，请手动在浏览器中打开上面的地址。');
   }
   console.log('按 Ctrl+C 退出 / press Ctrl+C to stop');

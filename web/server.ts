@@ -23,6 +23,8 @@ export interface WebHost {
   port: number;
   token: string;
   core: CoreHost;
+  /** Runs `fn` once, when the first API call with the right token arrives (the browser has the token: its handover file can go). */
+  onFirstAuthorizedCall(fn: () => void): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
+  const firstCallHooks: (() => void)[] = [];
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -73,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, rawChannel: string): Promise<void> {
     const reason = rejectReason({ host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) }, port, token);
     if (reason) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: reason } });
+    for (const fn of firstCallHooks.splice(0)) fn();
     // Decoded only after the token check, and a malformed escape (/api/%E0%A4%A) is the caller's
     // mistake: a 400, not an exception with a stack trace in the log.
     let channel: string;
@@ -134,6 +138,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     core,
+    onFirstAuthorizedCall: (fn) => void firstCallHooks.push(fn),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
