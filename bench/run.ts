@@ -6,6 +6,7 @@
  */
 import * as backup from './backup.bench';
 import * as letters from './letters.bench';
+import * as login from './login.bench';
 import * as opinions from './opinions.bench';
 import * as peopleSearch from './peopleSearch.bench';
 import * as pledges from './pledges.bench';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, { run(options: { quick: boolean }): void | Promise
   backup,
   statistics,
   exchange,
+  login,
 };
 
 async function main(): Promise<void> {

@@ -28,6 +28,7 @@ import { unitsCreateInput, unitsDeleteInput, unitsUpdateInput, type Unit } from 
 import {
   authChangePasswordInput,
   authLoginInput,
+  authUnlockInput,
   usersCreateInput,
   usersResetPasswordInput,
   usersUpdateInput,
@@ -216,6 +217,8 @@ export const api = {
   'auth.login': op<LoginResult>()({ input: authLoginInput, writes: false, access: 'public', title: '登录' }),
   'auth.logout': op<void>()({ input: none, writes: false, access: 'public', title: '退出登录' }),
   'auth.me': op<CurrentUser>()({ input: none, writes: false, access: 'user', title: '当前账号' }),
+  'auth.lock': op<void>()({ input: none, writes: false, access: 'user', title: '锁屏' }),
+  'auth.unlock': op<void>()({ input: authUnlockInput, writes: false, access: 'user', title: '解锁' }),
   'auth.changePassword': op<void>()({ input: authChangePasswordInput, writes: true, access: 'user', title: '修改密码' }),
 
   'securityPolicy.get': op<SecurityPolicy>()({ input: none, writes: false, access: 'user', title: '读取账号安全设置' }),

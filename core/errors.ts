@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'UNAUTHENTICATED', // not logged in, or the session expired
   'FORBIDDEN', // logged in but lacking the role
   'BAD_CREDENTIALS',
+  'LOCKED', // the session's screen is locked (idle lock): unlock with the password first
   'RATE_LIMITED', // too many failed logins for this name: wait and try again
   'NOT_INITIALIZED', // first-run setup not done yet
   'ALREADY_INITIALIZED',

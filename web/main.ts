@@ -7,6 +7,7 @@ import path from 'node:path';
 import { resolveDataDir } from '../core/config/dataDir';
 import { DataDirLockedError } from '../db/lock';
 import { DbOpenError } from '../db/open';
+import { writeHandoverPage } from './handover';
 import { openInAppMode } from './openBrowser';
 import { startWebHost } from './server';
 
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   console.log(`清廉台账（浏览器模式）已启动 / browser mode: ${host.url}`);
   console.log(`数据文件 / data: ${host.core.config.databaseFile}`);
   if (!argv.includes('--no-open')) {
-    const browser = openInAppMode(host.url, path.join(dataDir, 'browser-profile'));
+    // The token goes through a private file, not the browser's command line (web/handover.ts).
+    const handover = writeHandoverPage(path.join(dataDir, 'browser-handover'), host.url);
+    host.onFirstAuthorizedCall(handover.remove);
+    const browser = openInAppMode(handover.address, path.join(dataDir, 'browser-profile'));
+    if (!browser) handover.remove();
     console.log(browser ? `已在浏览器中打开 / opened in ${browser}` : '未找到 Chromium/Chrome/Edge，请手动在浏览器中打开上面的地址。');
   }
   console.log('按 Ctrl+C 退出 / press Ctrl+C to stop');

@@ -35,15 +35,23 @@ export function findBrowser(exists: (p: string) => boolean = fs.existsSync): str
   return browserCandidates().find((p) => exists(p)) ?? null;
 }
 
+/** The browser's arguments: what every local user can read in the process list, so never the token (web/handover.ts). */
+export function appModeArgs(address: string, profileDir: string): string[] {
+  return [
+    `--app=${address}`,
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ];
+}
+
 /** Opens the address in a separate app-mode window with its own profile under the data folder. Returns the browser used, or null. */
-export function openInAppMode(url: string, profileDir: string): string | null {
+export function openInAppMode(address: string, profileDir: string): string | null {
   const browser = findBrowser();
   if (!browser) return null;
-  const child = spawn(
-    browser,
-    [`--app=${url}`, `--user-data-dir=${profileDir}`, '--no-first-run', '--no-default-browser-check', '--disable-background-networking', '--disable-component-update'],
-    { detached: true, stdio: 'ignore' },
-  );
+  const child = spawn(browser, appModeArgs(address, profileDir), { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);
   child.unref();
   return browser;

@@ -139,3 +139,21 @@ test('a second browser-mode host on the same data folder is refused with a Chine
   );
   assert.ok((await host.core.invoke('setup.status', {})).ok, 'the first host still answers');
 });
+
+test('a malformed %-escape in an /api/ path gets a 400 after the token check, and nothing in the error log', async (t) => {
+  const { host, ok } = await startHost(t);
+  const logged: unknown[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args);
+  t.after(() => (console.error = original));
+  const withoutToken = await request(host, {
+    path: '/api/%E0%A4%A',
+    headers: { host: ok.host, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  assert.equal(withoutToken.status, 403);
+  const malformed = await request(host, { path: '/api/%E0%A4%A', headers: ok, body: '{}' });
+  assert.equal(malformed.status, 400);
+  assert.deepEqual(JSON.parse(malformed.body), { ok: false, error: { code: 'VALIDATION', message: '接口地址格式不正确。' } });
+  assert.deepEqual(logged, []);
+});

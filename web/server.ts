@@ -24,6 +24,8 @@ export interface WebHost {
   port: number;
   token: string;
   core: CoreHost;
+  /** Runs `fn` once, when the first API call with the right token arrives (the browser has the token: its handover file can go). */
+  onFirstAuthorizedCall(fn: () => void): void;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
+  const firstCallHooks: (() => void)[] = [];
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -67,15 +70,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 403, '主机名不正确，已拒绝。');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '不支持的请求方法。');
     return serveStatic(res, url.pathname);
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, rawChannel: string): Promise<void> {
     const reason = rejectReason({ host: req.headers.host, origin: header(req, 'origin'), token: header(req, TOKEN_HEADER) }, port, token);
     if (reason) return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: reason } });
+    for (const fn of firstCallHooks.splice(0)) fn();
+    // Decoded only after the token check, and a malformed escape (/api/%E0%A4%A) is the caller's
+    // mistake: a 400, not an exception with a stack trace in the log.
+    let channel: string;
+    try {
+      channel = decodeURIComponent(rawChannel);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: '接口地址格式不正确。' } });
+    }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: '接口只接受 POST 请求。' } });
     let input: unknown;
     try {
@@ -129,6 +141,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     core,
+    onFirstAuthorizedCall: (fn) => void firstCallHooks.push(fn),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

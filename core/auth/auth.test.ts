@@ -165,3 +165,26 @@ test('the administrator sets password rules; new and reset passwords must follow
   });
   assert.ok(!forbidden.ok && forbidden.error.code === 'FORBIDDEN');
 });
+
+test('a locked session (锁屏) answers nothing but who it is, unlock and logout, until the password is given again', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const person = await h.call('people.create', { name: '张三' });
+  await h.call('auth.lock', {});
+  for (const [channel, input] of [
+    ['people.list', {}],
+    ['people.dossier', { id: person.id }],
+    ['audit.list', {}],
+  ] as const) {
+    const env = await h.raw(channel, input);
+    assert.ok(!env.ok && env.error.code === 'LOCKED' && env.error.message.includes('屏幕已锁定'), channel);
+  }
+  assert.equal((await h.call('auth.me', {})).username, 'admin');
+  const wrong = await h.raw('auth.unlock', { password: 'nope12345' });
+  assert.ok(!wrong.ok && wrong.error.code === 'BAD_CREDENTIALS' && wrong.error.fields?.password === '密码不正确');
+  assert.ok(!(await h.raw('people.list', {})).ok);
+  await h.call('auth.unlock', { password: 'Admin12345' });
+  assert.equal((await h.call('people.list', {})).total, 1);
+  const failed = h.host.db.prepare("SELECT after FROM audit_log WHERE action = 'login-failed'").get() as { after: string };
+  assert.equal(JSON.parse(failed.after).reason, 'unlock-wrong-password');
+});

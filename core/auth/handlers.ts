@@ -11,7 +11,7 @@ const BAD_CREDENTIALS = '用户名或密码不正确。';
 /** Checked against when the user name is unknown, so both failures take the same time. */
 let dummyHash: Promise<string> | null = null;
 
-type FailureReason = 'unknown-user' | 'wrong-password' | 'disabled' | 'throttled';
+type FailureReason = 'unknown-user' | 'wrong-password' | 'disabled' | 'throttled' | 'unlock-wrong-password';
 
 /** A failed login goes into the audit log (its own transaction: the call itself fails). */
 function recordFailure(ctx: HandlerContext, username: string, userId: string | null, reason: FailureReason): void {
@@ -19,7 +19,7 @@ function recordFailure(ctx: HandlerContext, username: string, userId: string | n
 }
 
 export const authHandlers: HandlerMap<
-  'auth.login' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'securityPolicy.get' | 'securityPolicy.update'
+  'auth.login' | 'auth.lock' | 'auth.unlock' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'securityPolicy.get' | 'securityPolicy.update'
 > = {
   /**
    * Not a writing channel: the password check runs off the main thread (async scrypt),
@@ -61,6 +61,30 @@ export const authHandlers: HandlerMap<
     );
     if (outcome instanceof AppError) throw outcome;
     return outcome;
+  },
+
+  'auth.lock': (_input, ctx) => {
+    ctx.sessions.lock(ctx.sessionId);
+  },
+
+  /** The same throttle as logins (keyed by the account's name): a locked screen is no place to guess passwords. */
+  'auth.unlock': async (input, ctx) => {
+    const user = requireUser(ctx);
+    const outcome = await ctx.loginThrottle.run<AppError | null>(
+      user.username,
+      () => ctx.now().getTime(),
+      async () => {
+        const found = findUserForLogin(ctx.db, user.username);
+        if (found && (await verifyPasswordAsync(input.password, found.password_hash))) {
+          ctx.sessions.unlock(ctx.sessionId);
+          return { ok: true, value: null };
+        }
+        recordFailure(ctx, user.username, user.id, 'unlock-wrong-password');
+        return { ok: false, value: new AppError('BAD_CREDENTIALS', '密码不正确，屏幕仍锁定。', { password: '密码不正确' }) };
+      },
+      (waitMs) => new AppError('RATE_LIMITED', `密码错误次数过多，请${Math.ceil(waitMs / 1000)}秒后再试。`),
+    );
+    if (outcome) throw outcome;
   },
 
   'auth.logout': (_input, ctx) => {

@@ -46,6 +46,8 @@ export interface CoreHost {
 
 /** Channels that still answer before first-run setup. */
 const BEFORE_SETUP: ReadonlySet<Channel> = new Set(['app.info', 'setup.status', 'setup.initialize']);
+/** What a locked session (锁屏) may still call: who it is, unlock with the password, log out. */
+const WHILE_LOCKED: ReadonlySet<Channel> = new Set(['auth.me', 'auth.unlock', 'auth.logout', 'securityPolicy.get']);
 
 /** What answers while the live file is damaged: enough to pick a backup and restore it (see `damaged`). */
 const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
@@ -163,6 +165,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     // DAMAGED_CHANNELS answer without a session; the restore needs the backup's passphrase.
     if (operation.access !== 'public' && !damaged) {
       if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+      if (!WHILE_LOCKED.has(channel) && sessions.isLocked(sessionId)) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁后再操作。');
       if (Array.isArray(operation.access) && !operation.access.some((r) => user!.roles.includes(r))) {
         throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);
       }

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 interface Session {
   userId: string;
   lastSeen: number;
+  /** 锁屏: the screen was covered; only unlock (with the password) or logout answer. */
+  locked: boolean;
 }
 
 /** Logged-in sessions, in memory: a restart of the host logs everyone out. */
@@ -17,7 +19,7 @@ export class SessionStore {
 
   create(userId: string): string {
     const id = randomBytes(24).toString('base64url');
-    this.sessions.set(id, { userId, lastSeen: this.clock() });
+    this.sessions.set(id, { userId, lastSeen: this.clock(), locked: false });
     return id;
   }
 
@@ -33,6 +35,21 @@ export class SessionStore {
     }
     s.lastSeen = now;
     return s.userId;
+  }
+
+  /** Covers the session (idle lock); unknown ids are ignored. */
+  lock(id: string | null | undefined): void {
+    const s = id ? this.sessions.get(id) : undefined;
+    if (s) s.locked = true;
+  }
+
+  unlock(id: string | null | undefined): void {
+    const s = id ? this.sessions.get(id) : undefined;
+    if (s) s.locked = false;
+  }
+
+  isLocked(id: string | null | undefined): boolean {
+    return Boolean(id && this.sessions.get(id)?.locked);
   }
 
   end(id: string | null | undefined): void {

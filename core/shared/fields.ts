@@ -4,20 +4,45 @@
  */
 import { z } from 'zod';
 
+/**
+ * Invisible characters that reorder or disguise the text around them (bidirectional
+ * embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, the direction
+ * marks U+200E, U+200F and U+061C): "张三\u202E局长" prints as something else than it
+ * says. Refused in every text field that is shown or printed.
+ */
+export const SPOOFING_CHARACTERS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+
+/** The shared refinement: one rule, one Chinese message. */
+const noSpoofing = (label: string) => (v: string | null | undefined) =>
+  v === null ||
+  v === undefined ||
+  !SPOOFING_CHARACTERS.test(v) ||
+  `${label}含有改变文字显示方向的隐藏控制字符（可能用于伪装内容），请删除后重新输入`;
+
+const refuseSpoofing = (label: string) => {
+  const check = noSpoofing(label);
+  return (v: string | null | undefined, ctx: z.RefinementCtx) => {
+    const result = check(v);
+    if (result !== true) ctx.addIssue({ code: 'custom', message: result, abort: true });
+  };
+};
+
 /** A required line of text, trimmed. */
 export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, { error: `请填写${label}` })
-    .max(max, { error: `${label}不能超过${max}个字` });
+    .max(max, { error: `${label}不能超过${max}个字`, abort: true })
+    .superRefine(refuseSpoofing(label));
 
 /** An optional line of text; blank becomes null. */
 export const optionalText = (label: string, max: number) =>
   z
     .string({ error: `${label}应为文字` })
     .trim()
-    .max(max, { error: `${label}不能超过${max}个字` })
+    .max(max, { error: `${label}不能超过${max}个字`, abort: true })
+    .superRefine(refuseSpoofing(label))
     .nullish()
     .transform((v) => (v ? v : null));
 

@@ -69,6 +69,11 @@ export const authLoginInput = z.object({
   password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
 });
 
+/** 解锁: the locked session's own password. */
+export const authUnlockInput = z.object({
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128, { error: '密码不能超过128位' }),
+});
+
 export const authChangePasswordInput = z
   .object({
     oldPassword: z.string({ error: '请填写原密码' }).min(1, { error: '请填写原密码' }).max(128),

@@ -20,12 +20,15 @@ export const ADMIN = { username: 'admin', password: 'Admin2025', displayName: '�
 
 export class TestApp {
   host!: WebHost;
+  /** Every origin this app has served from (a restart picks a new port). */
+  readonly origins = new Set<string>();
   private sessionId: string | null = null;
 
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<WebHost> {
     this.host = await startWebHost({ dataDir: this.dataDir, staticDir, version });
+    this.origins.add(this.host.origin);
     this.sessionId = null;
     return this.host;
   }
@@ -80,7 +83,7 @@ export class TestApp {
   }
 }
 
-export const test = base.extend<{ app: TestApp; pageErrors: string[] }>({
+export const test = base.extend<{ app: TestApp; pageErrors: string[]; offlineRequests: string[] }>({
   /** Script errors and CSP refusals in the page fail the test (strict CSP: no inline script, no eval). */
   pageErrors: [
     async ({ page }, use) => {
@@ -91,6 +94,27 @@ export const test = base.extend<{ app: TestApp; pageErrors: string[] }>({
       });
       await use(errors);
       expect(errors, '页面不应出现脚本错误或 CSP 拒绝').toEqual([]);
+    },
+    { auto: true },
+  ],
+  /**
+   * Offline guarantee (issue 13, item 9): every request a page makes is recorded, and any
+   * to an origin other than the app's own loopback server fails the test. data:, blob: and
+   * file: URLs (fonts, PDFs made in the page, browser mode's handover page) stay on this computer.
+   */
+  offlineRequests: [
+    async ({ page, app }, use, testInfo) => {
+      const seen: string[] = [];
+      const foreign: string[] = [];
+      page.on('request', (req) => {
+        const url = req.url();
+        seen.push(url);
+        if (/^(data|blob|about|file):/.test(url)) return;
+        if (!app.origins.has(new URL(url).origin)) foreign.push(url);
+      });
+      await use(foreign);
+      testInfo.annotations.push({ type: 'requests', description: `${seen.length} requests, ${foreign.length} to other origins` });
+      expect(foreign, '页面不应访问本机服务以外的任何地址').toEqual([]);
     },
     { auto: true },
   ],

@@ -17,6 +17,14 @@ export function onUnauthenticated(listener: Listener): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+const lockedListeners = new Set<Listener>();
+
+/** Called whenever the backend says this session's screen is locked (LOCKED): the lock screen covers the app. */
+export function onLocked(listener: Listener): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Result<C>> {
   const envelope = await transport()(channel, input, getSessionId());
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) {
@@ -25,5 +33,6 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
   if (envelope.ok) return envelope.value as Result<C>;
   const error = new ApiError(envelope.error);
   if (error.code === 'UNAUTHENTICATED') for (const l of unauthenticatedListeners) l(error);
+  if (error.code === 'LOCKED') for (const l of lockedListeners) l(error);
   throw error;
 }

@@ -7,6 +7,7 @@ import { LETTER_PATHS } from '../pages/letters/paths';
 import { useApiQuery } from '../api/hooks';
 import { useDialog } from '../lib/useDialog';
 import { ChangePasswordModal } from './ChangePasswordModal';
+import { LockScreen, useIdleLock } from './IdleLock';
 import { BackupStatusBanner } from '../pages/backup/BackupStatusBanner';
 
 const { Header, Sider, Content } = Layout;
@@ -20,6 +21,7 @@ export function MainLayout() {
   const settings = useApiQuery('settings.get', {});
   const officeName = settings.data?.authorityName ?? (state.status === 'ready' ? state.authorityName : null) ?? '';
   const isAdmin = user.roles.includes('admin');
+  const idle = useIdleLock();
 
   const items = [
     { key: PATHS.home, label: '工作台' },
@@ -48,51 +50,70 @@ export function MainLayout() {
   const selected = items.find((i) => (i.key === PATHS.home ? path === PATHS.home : path.startsWith(i.key)))?.key;
 
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <Header
-        style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#8e1616', paddingInline: 20, height: 56, lineHeight: '56px' }}
+    <>
+      {/* While locked the app stays mounted (forms keep their input) but is hidden (global.css) and unreachable. */}
+      <Layout
+        style={{ minHeight: '100%', visibility: idle.locked ? 'hidden' : undefined }}
+        inert={idle.locked}
+        aria-hidden={idle.locked || undefined}
       >
-        <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
-          清廉台账
-        </Typography.Text>
-        <Typography.Text
-          style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-          data-testid="office-name"
+        <Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            background: '#8e1616',
+            paddingInline: 20,
+            height: 56,
+            lineHeight: '56px',
+          }}
         >
-          {officeName}
-        </Typography.Text>
-        <Space size={8} style={{ color: '#fff' }}>
-          <span data-testid="current-user">{user.displayName}</span>
-          {user.roles.map((r) => (
-            <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
-              {ROLE_LABELS[r]}
-            </Tag>
-          ))}
-          <Button size="small" ghost onClick={() => changingPassword.open(true)}>
-            修改密码
-          </Button>
-          <Button size="small" ghost onClick={() => void logout()}>
-            退出登录
-          </Button>
-        </Space>
-      </Header>
-      <Layout>
-        <Sider width={168} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            items={items}
-            onClick={(e) => navigate(e.key)}
-            style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            aria-label="主菜单"
-          />
-        </Sider>
-        <Content style={{ padding: 20, overflow: 'auto' }}>
-          <BackupStatusBanner homePath={PATHS.people} />
-          <Outlet />
-        </Content>
+          <Typography.Text strong style={{ color: '#fff', fontSize: 18, whiteSpace: 'nowrap' }}>
+            清廉台账
+          </Typography.Text>
+          <Typography.Text
+            style={{ color: '#ffe7e7', fontSize: 15, flex: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+            data-testid="office-name"
+          >
+            {officeName}
+          </Typography.Text>
+          <Space size={8} style={{ color: '#fff' }}>
+            <span data-testid="current-user">{user.displayName}</span>
+            {user.roles.map((r) => (
+              <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>
+                {ROLE_LABELS[r]}
+              </Tag>
+            ))}
+            <Button size="small" ghost onClick={idle.lock}>
+              锁屏
+            </Button>
+            <Button size="small" ghost onClick={() => changingPassword.open(true)}>
+              修改密码
+            </Button>
+            <Button size="small" ghost onClick={() => void logout()}>
+              退出登录
+            </Button>
+          </Space>
+        </Header>
+        <Layout>
+          <Sider width={168} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              items={items}
+              onClick={(e) => navigate(e.key)}
+              style={{ borderInlineEnd: 0, paddingTop: 8 }}
+              aria-label="主菜单"
+            />
+          </Sider>
+          <Content style={{ padding: 20, overflow: 'auto' }}>
+            <BackupStatusBanner homePath={PATHS.people} />
+            <Outlet />
+          </Content>
+        </Layout>
+        <ChangePasswordModal key={changingPassword.key} open={changingPassword.isOpen} onClose={changingPassword.close} />
       </Layout>
-      <ChangePasswordModal key={changingPassword.key} open={changingPassword.isOpen} onClose={changingPassword.close} />
-    </Layout>
+      {idle.locked ? <LockScreen displayName={user.displayName} onUnlocked={idle.unlocked} onLogout={() => void logout()} /> : null}
+    </>
   );
 }

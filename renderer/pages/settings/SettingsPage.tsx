@@ -12,6 +12,7 @@ import { ImpactRulesCard } from './ImpactRulesCard';
 import { OpinionSettingsCard } from './OpinionSettingsCard';
 import { LetterSettingsCard } from './LetterSettingsCard';
 import { StatisticsSettingsCard } from './StatisticsSettingsCard';
+import { SecurityPolicyCard } from './SecurityPolicyCard';
 
 const FIELDS = ['authorityName', 'docPrefixes.opinionReply', 'docPrefixes.reminderLetter'] as const;
 
@@ -90,6 +91,7 @@ export function SettingsPage() {
         <LetterSettingsCard />
         <ImpactRulesCard />
         <StatisticsSettingsCard />
+        <SecurityPolicyCard />
         <Card size="small" title="程序与数据">
           {info.data ? (
             <Descriptions column={1} size="small" bordered styles={{ label: { width: 160 } }}>

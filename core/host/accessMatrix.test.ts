@@ -1,0 +1,57 @@
+/**
+ * The access matrix, generated from core/api.ts: every channel, whoever adds it, is
+ * checked against its declared access for an anonymous caller, each single role, and a
+ * locked session. A channel cannot escape it by being new. (Recusal rows join this
+ * matrix when recusal lands.)
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { api, CHANNELS, type Channel } from '../api';
+import { ROLES, type Role } from '../users/contract';
+import { makeHost } from '../testing';
+
+/** Calls that may answer while the screen is locked (core/host/coreHost.ts WHILE_LOCKED). */
+const WHILE_LOCKED = new Set<Channel>(['auth.me', 'auth.unlock', 'auth.logout', 'securityPolicy.get']);
+
+test('every channel refuses callers its declared access does not admit, before looking at the input', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const sessions = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    await h.call('users.create', { username: `only-${role}`, displayName: `仅${role}`, password: 'Matrix12345', roles: [role] });
+  }
+  for (const role of ROLES) sessions[role] = await h.login(`only-${role}`, 'Matrix12345');
+  const locked = await h.login('admin', 'Admin12345');
+  await h.call('auth.lock', {});
+
+  let checked = 0;
+  for (const channel of CHANNELS) {
+    const access = api[channel].access;
+    // An input no schema accepts: a refusal must come from access, not validation.
+    const input = { __matrix: true };
+    if (access !== 'public') {
+      const anon = await h.raw(channel, input, null);
+      assert.ok(!anon.ok && anon.error.code === 'UNAUTHENTICATED', `${channel}: anonymous got ${JSON.stringify(anon)}`);
+      checked++;
+    }
+    if (Array.isArray(access)) {
+      for (const role of ROLES) {
+        const env = await h.raw(channel, input, sessions[role]);
+        const admitted = access.includes(role);
+        if (admitted) assert.ok(env.ok || env.error.code !== 'FORBIDDEN', `${channel}: ${role} is declared but refused`);
+        else
+          assert.ok(
+            !env.ok && env.error.code === 'FORBIDDEN' && /权限/.test(env.error.message),
+            `${channel}: ${role} got ${JSON.stringify(env)}`,
+          );
+        checked++;
+      }
+    }
+    if (access !== 'public' && !WHILE_LOCKED.has(channel)) {
+      const env = await h.raw(channel, input, locked);
+      assert.ok(!env.ok && env.error.code === 'LOCKED', `${channel}: locked session got ${JSON.stringify(env)}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > CHANNELS.length, `checked ${checked}`);
+});
