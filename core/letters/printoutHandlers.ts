@@ -123,11 +123,7 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
 
   'printouts.pdf': async (input, ctx) => {
     const renderer = sharedPdfRenderer();
-    if (!renderer)
-      throw new AppError(
-        'NOT_FOUND',
-        '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。',
-      );
+    if (!renderer) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
     const laid = await layOut(ctx, input.request);
     // Long jobs in parts, never splitting one person's form.
     const parts: Page[][] = [];
@@ -142,7 +138,7 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
     if (part.length) parts.push(part);
     const pdfs: Uint8Array[] = [];
     for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
-    const pdf = await mergePdfs(pdfs);
+    const pdf = await mergePdfs(pdfs, laid.title);
     return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
   },
 };
