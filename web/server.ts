@@ -15,6 +15,8 @@ export interface WebHostOptions {
   /** The built renderer (vite build output). */
   staticDir: string;
   version: string;
+  /** Start the PDF renderer when a clerk logs in or opens a print page (default: on unless QINGLIAN_PDF_WARM=0; e2e turns it off to keep its load as it was). */
+  warmPdf?: boolean;
 }
 
 export interface WebHost {
@@ -52,7 +54,7 @@ const MIME: Record<string, string> = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const core = createCoreHost({ dataDir: options.dataDir, shell: 'browser', version: options.version });
   // Logins and print pages start the PDF renderer ahead of the first 保存PDF (QINGLIAN_PDF_WARM=0 turns it off).
-  enablePdfWarmUp(process.env.QINGLIAN_PDF_WARM !== '0');
+  enablePdfWarmUp(options.warmPdf ?? process.env.QINGLIAN_PDF_WARM !== '0');
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;

@@ -16,6 +16,8 @@ export interface TextLine {
   justify?: boolean;
   /** Extra space before the text (first-line indent), mm. */
   indent?: number;
+  /** The line's first `length` characters in another face: a level heading (一、 in 黑体, （一） in 楷体) followed by body text. */
+  lead?: { role: FontRole; length: number };
 }
 
 export interface TextBox {
@@ -99,6 +101,12 @@ function renderText(b: TextBox): string {
     .map((l) => {
       const cls = l.justify ? 'ln j' : 'ln';
       const indent = l.indent ? ` style="padding-left:${mm(l.indent)}"` : '';
+      if (l.lead) {
+        const chars = [...l.text];
+        const head = chars.slice(0, l.lead.length).join('');
+        const rest = chars.slice(l.lead.length).join('');
+        return `<div class="${cls}"${indent}><span class="f-${l.lead.role}">${escapeHtml(head)}</span>${escapeHtml(rest)}</div>`;
+      }
       return `<div class="${cls}"${indent}>${escapeHtml(l.text) || '&nbsp;'}</div>`;
     })
     .join('');
@@ -140,7 +148,15 @@ export function usedChars(pages: Page[]): Map<FontRole, Set<string>> {
   };
   for (const p of pages)
     for (const b of p.boxes) {
-      if (b.type === 'text') for (const l of b.lines) add(b.role, l.text);
+      if (b.type === 'text')
+        for (const l of b.lines) {
+          if (!l.lead) add(b.role, l.text);
+          else {
+            const chars = [...l.text];
+            add(l.lead.role, chars.slice(0, l.lead.length).join(''));
+            add(b.role, chars.slice(l.lead.length).join(''));
+          }
+        }
       else if (b.type === 'seal' && b.text) add('songti', b.text);
       else if (b.type === 'watermark') add('heiti', b.text);
     }

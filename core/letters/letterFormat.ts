@@ -4,6 +4,7 @@
  * the sign-off, page numbers, and the red header with its double lines.
  */
 import type { Box, Page, TextBox, TextLine } from './compose';
+import type { FontRole } from './contract';
 import type { IsoDate } from '../shared/dates';
 import {
   BLOCK,
@@ -26,25 +27,59 @@ import {
 import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
 
 /** A row of the flowing text: one line, or a blank row. */
-export type FlowRow = { line: TextLine | null; role: 'fangsong' | 'heiti'; part: string };
+export type FlowRow = {
+  line: TextLine | null;
+  role: 'fangsong' | 'heiti';
+  part: string;
+  /** The last line of a paragraph of several lines: never alone at the top of a page. */
+  paragraphEnd?: boolean;
+};
 
 export const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
 
-/** Justify only lines that are nearly full: a line cut short by a long number stays ragged instead of spaced out. */
-const nearlyFull = (line: string, width: number) => textWidthMm(line, BODY_METRICS) >= width - 2 * CELL;
+/**
+ * Justify only lines that are nearly full. A line cut short because a run of Latin letters
+ * or digits did not fit stays ragged unless it is within half a character of full: spreading
+ * it would letter-space the whole line around the number.
+ */
+function justified(line: string, width: number, next: string | undefined): boolean {
+  const slack = width - textWidthMm(line, BODY_METRICS);
+  if (slack > 2 * CELL) return false;
+  return !(next && /^[A-Za-z0-9]/.test(next) && slack > CELL / 2);
+}
+
+/**
+ * GB/T 9704 §7.3.3 level headings: “一、” in 黑体, “（一）” in 楷体 (“1.” and “（1）” stay in
+ * 仿宋). The heading is the text up to its first full stop, or the whole paragraph.
+ */
+export function levelHeading(text: string): { role: FontRole; length: number } | null {
+  const role = /^[一二三四五六七八九十]+、/.test(text) ? 'heiti' : /^（[一二三四五六七八九十]+）/.test(text) ? 'kaiti' : null;
+  if (!role) return null;
+  const stop = text.indexOf('。');
+  return { role, length: [...(stop < 0 ? text : text.slice(0, stop + 1))].length };
+}
 
 export function paragraphRows(text: string, part: string, indentCells = 2): FlowRow[] {
   const indent = indentCells * CELL;
   const lines = breakLines(text, { ...BODY_METRICS, widthMm: BLOCK.width, firstWidthMm: BLOCK.width - indent });
-  return lines.map((l, i) => ({
-    line: {
-      text: l,
-      justify: i < lines.length - 1 && nearlyFull(l, i === 0 ? BLOCK.width - indent : BLOCK.width),
-      ...(i === 0 && indent ? { indent } : {}),
-    },
-    role: 'fangsong',
-    part,
-  }));
+  const heading = indentCells ? levelHeading(text) : null;
+  let before = 0;
+  return lines.map((l, i) => {
+    const n = [...l].length;
+    const lead = heading && heading.length > before ? { role: heading.role, length: Math.min(n, heading.length - before) } : null;
+    before += n;
+    return {
+      line: {
+        text: l,
+        justify: i < lines.length - 1 && justified(l, i === 0 ? BLOCK.width - indent : BLOCK.width, lines[i + 1]),
+        ...(i === 0 && indent ? { indent } : {}),
+        ...(lead ? { lead } : {}),
+      },
+      role: 'fangsong',
+      part,
+      ...(i === lines.length - 1 && lines.length > 1 ? { paragraphEnd: true } : {}),
+    };
+  });
 }
 
 export function bodyLineBox(row: number, r: FlowRow): TextBox {
@@ -109,13 +144,15 @@ export function redHeader(authorityName: string): Box[] {
   ];
 }
 
-
 /**
  * Page 1's head of a letter: the red header (when printed on plain paper), the document
  * number flush right on its row, and the title centred in 小标宋 from the title row.
  * Returns the boxes and how many rows the title took (the flow starts after it).
  */
-export function letterHead(h: { authorityName: string; redHeader: boolean; docNumber: string; title: string }): { boxes: Box[]; titleRows: number } {
+export function letterHead(h: { authorityName: string; redHeader: boolean; docNumber: string; title: string }): {
+  boxes: Box[];
+  titleRows: number;
+} {
   const boxes: Box[] = h.redHeader ? redHeader(h.authorityName) : [];
   boxes.push({
     type: 'text',
@@ -160,6 +197,12 @@ function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; pa
     if (row >= LINES_PER_PAGE) {
       page++;
       row = 0;
+      // a paragraph's last line never stands alone at the top of a page: the line above comes with it
+      const above = placed[placed.length - 1];
+      if (r.paragraphEnd && above?.r.line && above.page === page - 1 && !above.r.paragraphEnd) {
+        placed.pop();
+        placed.push({ page, row: row++, r: above.r });
+      }
     }
     if (r.line === null && row === 0) continue;
     placed.push({ page, row, r });
@@ -170,7 +213,10 @@ function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; pa
 
 /** The 附注 under the date: （联系人：…，电话：…）, or null when neither is set. */
 function contactNote(settings: { contactPerson: string | null; contactPhone: string | null }): string | null {
-  const parts = [settings.contactPerson ? `联系人：${settings.contactPerson}` : null, settings.contactPhone ? `电话：${settings.contactPhone}` : null].filter(Boolean);
+  const parts = [
+    settings.contactPerson ? `联系人：${settings.contactPerson}` : null,
+    settings.contactPhone ? `电话：${settings.contactPhone}` : null,
+  ].filter(Boolean);
   return parts.length ? `（${parts.join('，')}）` : null;
 }
 
@@ -184,7 +230,11 @@ function placeSignOff(placed: Placed[], page: number, row: number, hasContact: b
   const signRows = SIGN.blankRowsBefore + 2 + (hasContact ? 1 : 0);
   const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
   if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
-    const carry = placed.filter((p) => p.r.line !== null).slice(-2);
+    const lines = placed.filter((p) => p.r.line !== null);
+    let carry = lines.slice(-2);
+    // the first line carried over may not be a paragraph's last line, alone from the rest of it
+    if (carry.length === 2 && carry[0]!.r.paragraphEnd && lines.length > 2 && !lines[lines.length - 3]!.r.paragraphEnd)
+      carry = lines.slice(-3);
     const moved = placed.splice(carry.length ? placed.indexOf(carry[0]!) : placed.length);
     page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
     row = 0;

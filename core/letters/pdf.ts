@@ -294,10 +294,11 @@ export async function closeSharedPdfRenderer(): Promise<void> {
   await shared?.renderer.close();
 }
 
-/** Joins PDFs into one (batches rendered in chunks). */
-export async function mergePdfs(parts: Uint8Array[]): Promise<Uint8Array> {
+/** Joins PDFs into one (long printouts rendered in parts), titled like the parts. */
+export async function mergePdfs(parts: Uint8Array[], title?: string): Promise<Uint8Array> {
   if (parts.length === 1) return parts[0]!;
   const out = await PDFDocument.create();
+  if (title) out.setTitle(title);
   for (const part of parts) {
     const doc = await PDFDocument.load(part);
     const pages = await out.copyPages(doc, doc.getPageIndices());

@@ -170,6 +170,6 @@ async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, request: Va
   if (part.length) parts.push(part);
   const pdfs: Uint8Array[] = [];
   for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
-  const pdf = await mergePdfs(pdfs);
+  const pdf = await mergePdfs(pdfs, laid.title);
   return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
 }

@@ -4,10 +4,10 @@ import { PDFDocument } from 'pdf-lib';
 import { makeHost, type TestHost } from '../testing';
 import type { Page } from './compose';
 import { DEFAULT_LETTER_SETTINGS } from './contract';
-import { findChromium, sharedPdfRenderer } from './pdf';
+import { findChromium, mergePdfs, sharedPdfRenderer } from './pdf';
 import { layoutPledgeForms, pledgeFormTitle } from './pledgeForm';
 import { layoutReceiptSheet, layoutReminderLetter, type ReminderLetterData } from './reminderLetter';
-import { measurePdf } from './testing/pdfMeasure';
+import { measurePdf, pdfTitle } from './testing/pdfMeasure';
 
 const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium：PDF 测试跳过' };
 after(() => sharedPdfRenderer()?.close());
@@ -144,9 +144,21 @@ test('pledge forms for a roster of 20 → a 20-page PDF with each name filled in
   assert.equal(pdf.pageCount, 20);
   const bytes = Buffer.from(pdf.pdfBase64, 'base64');
   assert.equal((await PDFDocument.load(bytes)).getPageCount(), 20);
+  assert.equal(await pdfTitle(bytes), '2025年不操办升学宴谢师宴承诺', 'the PDF carries the campaign as its title');
   const measured = await measurePdf(bytes);
   for (const m of measured) assert.ok(Math.abs(m.widthMm - 210) < 0.5 && Math.abs(m.heightMm - 297) < 0.5, 'A4');
   const text = measured.map((m) => m.text.replace(/\s+/g, '')).join('\n');
   for (const n of names) assert.ok(text.includes(`姓名：${n}`), n);
   assert.ok(text.includes('不操办升学宴谢师宴承诺书'));
+});
+
+test('a printout printed in parts keeps its title when the parts are joined', async () => {
+  const part = async () => {
+    const d = await PDFDocument.create();
+    d.addPage([595, 842]);
+    return d.save();
+  };
+  const merged = await mergePdfs([await part(), await part()], '2025年廉洁过节承诺');
+  assert.equal((await PDFDocument.load(merged)).getPageCount(), 2);
+  assert.equal(await pdfTitle(merged), '2025年廉洁过节承诺');
 });

@@ -9,18 +9,9 @@
 import type { ReminderDetail } from '../reminders/contract';
 import type { OfficeSettings } from '../settings/contract';
 import { parseDate } from '../shared/dates';
-import type { Page } from './compose';
+import type { Page, TextLine } from './compose';
 import type { LetterSettings } from './contract';
-import {
-  A4,
-  BLOCK,
-  CELL,
-  LETTER,
-  PT,
-  ROW,
-  SIZE,
-  TITLE_PT,
-} from './geometry';
+import { A4, BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT } from './geometry';
 import { numberPages } from './listPrintout';
 import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
 import { BODY_METRICS, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
@@ -35,7 +26,7 @@ export interface ReminderLetterData {
   title: string;
   /** 主送, as printed ("市财政局", "张三同志"). */
   addressees: string[];
-  /** Body paragraphs: the text, then the 严禁事项 numbered, then the feedback request. */
+  /** Body paragraphs: the text with the 严禁事项 numbered where it introduces them (placeKeyPoints), then the feedback request. */
   paragraphs: string[];
   attachments: string[];
   copyTo: string | null;
@@ -53,11 +44,13 @@ export function printedAddressee(a: ReminderDetail['addressees'][number]): strin
 
 export function reminderLetterData(d: ReminderDetail, office: OfficeSettings): ReminderLetterData {
   const issued = d.status === 'issued' && !!d.docNumber;
-  const paragraphs = d.body
-    .split(/\n+/)
-    .map((p) => p.trim())
-    .filter(Boolean);
-  d.keyPoints.forEach((k, i) => paragraphs.push(`${i + 1}.${ensureStop(k)}`));
+  const paragraphs = placeKeyPoints(
+    d.body
+      .split(/\n+/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    d.keyPoints,
+  );
   if (d.kind === '工作提醒函' && d.feedbackDueDate) paragraphs.push(`请于${chineseDate(d.feedbackDueDate)}前将落实情况书面反馈。`);
   return {
     authorityName: office.authorityName,
@@ -71,6 +64,55 @@ export function reminderLetterData(d: ReminderDetail, office: OfficeSettings): R
     copyTo: d.copyTo,
     watermark: d.status === 'voided' ? '已作废' : issued ? null : '未印发',
   };
+}
+
+/**
+ * “抄送：” and the units, the lines after the first hanging under the first unit (after
+ * the colon, not under 抄). Lines break between units, so no unit's name is split; only a
+ * unit too long for a line on its own is broken inside.
+ */
+export function copyToLines(copyTo: string, widthMm: number, m: { sizeMm: number; letterSpacingMm: number }): TextLine[] {
+  const head = '抄送：';
+  const headW = textWidthMm(head, m);
+  const units = ensureStop(copyTo)
+    .split(/(?<=[，、；,;。])/)
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const lines: TextLine[] = [];
+  let current = '';
+  const flush = () => {
+    if (current) lines.push(lines.length ? { text: current, indent: headW } : { text: head + current });
+    current = '';
+  };
+  for (const unit of units) {
+    if (textWidthMm(current + unit, m) <= widthMm - headW + 1e-6) {
+      current += unit;
+      continue;
+    }
+    flush();
+    if (textWidthMm(unit, m) <= widthMm - headW + 1e-6) current = unit;
+    else {
+      const parts = breakLines(unit, { ...m, widthMm: widthMm - headW });
+      parts.slice(0, -1).forEach((t) => {
+        current = t;
+        flush();
+      });
+      current = parts[parts.length - 1] ?? '';
+    }
+  }
+  flush();
+  return lines;
+}
+
+/**
+ * Where the template puts the numbered 严禁事项: right after the paragraph that introduces
+ * them (one ending “如下：” or “如下。”, e.g. “现就有关事项提醒如下：”), else after the body.
+ */
+export function placeKeyPoints(body: string[], keyPoints: string[]): string[] {
+  if (!keyPoints.length) return body;
+  const at = body.findIndex((p) => /如下[：:。]?$/.test(p));
+  const items = keyPoints.map((k, i) => `${i + 1}.${ensureStop(k)}`);
+  return at < 0 ? [...body, ...items] : [...body.slice(0, at + 1), ...items, ...body.slice(at + 1)];
 }
 
 // ---------------------------------------------------------------------------------
@@ -133,32 +175,27 @@ export function layoutReminderLetter(d: ReminderLetterData, o: { settings: Lette
     settings,
   });
 
-  // ---- 版记: 抄送 on the last row of the last page, between two thin rules
+  // ---- 版记: 抄送 at the foot of the last page. The letter format has no 分隔线 (GB/T 9704
+  // §10.2.3: only the document format's 版记 has rules), so none are drawn.
   if (d.copyTo) {
     const size = SIZE.四号;
-    const metrics = { sizeMm: size * PT, letterSpacingMm: 0 };
-    const text = `抄送：${ensureStop(d.copyTo)}`;
-    const lines = breakLines(text, { ...metrics, widthMm: BLOCK.width - 2 * CELL });
+    const lines = copyToLines(d.copyTo, BLOCK.width - 2 * CELL, { sizeMm: size * PT, letterSpacingMm: 0 });
     const lh = ROW * 0.8;
     const top = BLOCK.top + BLOCK.height - lines.length * lh;
     // A row of the text block it would share with the sign-off sends it to a page of its own.
     const target = lastRow + 1 >= Math.floor((top - 0.5 - BLOCK.top) / ROW) ? newPage() : sp;
-    target.boxes.push(
-      { type: 'rect', x: BLOCK.left, y: top - 0.5, w: BLOCK.width, h: 0.25, color: '#000', part: 'copy-rule' },
-      {
-        type: 'text',
-        x: BLOCK.left + CELL,
-        y: top,
-        w: BLOCK.width - 2 * CELL,
-        lineHeight: lh,
-        role: 'fangsong',
-        pt: size,
-        align: 'left',
-        lines: lines.map((t) => ({ text: t })),
-        part: 'copy-to',
-      },
-      { type: 'rect', x: BLOCK.left, y: BLOCK.top + BLOCK.height + 0.25, w: BLOCK.width, h: 0.25, color: '#000' },
-    );
+    target.boxes.push({
+      type: 'text',
+      x: BLOCK.left + CELL,
+      y: top,
+      w: BLOCK.width - 2 * CELL,
+      lineHeight: lh,
+      role: 'fangsong',
+      pt: size,
+      align: 'left',
+      lines,
+      part: 'copy-to',
+    });
   }
 
   for (const p of pages) if (p.number >= 2) p.boxes.push(pageNumberBox(p.number));

@@ -191,6 +191,50 @@ export const ATTACHMENT_COLUMNS: TableColumn[] = [
   { label: '备注', width: 20, align: 'left' },
 ];
 
+/**
+ * The attached table's columns sized from what they hold, within the 156 mm block: 序号,
+ * 姓名 and an empty 备注 as narrow as their text allows, the standard wording (“未发现影响
+ * 提拔使用的问题。”) on one line in 意见 where it fits, and the rest to 单位职务.
+ */
+export function attachmentColumns(persons: readonly LetterPerson[], style: TableStyle = ATTACHMENT_TABLE_STYLE): TableColumn[] {
+  const m = { sizeMm: style.pt * PT, letterSpacingMm: 0 };
+  const cell = (texts: string[], label: string, max: number) =>
+    Math.min(max, Math.ceil(Math.max(textWidthMm(label, m), ...texts.map((t) => textWidthMm(t, m))) + 2 * style.padX + 0.6));
+  const number = cell([String(persons.length)], '序号', 14);
+  const name = cell(
+    persons.map((p) => p.name),
+    '姓名',
+    30,
+  );
+  const remarks = persons.map((p) => p.remark ?? '').filter(Boolean);
+  const remark = remarks.length ? cell(remarks, '备注', 30) : cell([], '备注', 14);
+  const rest = BLOCK.width - number - name - remark;
+  const unitNatural = cell(
+    persons.map((p) => p.unitPosition),
+    '单位职务',
+    rest,
+  );
+  // 意见 gets what its longest wording needs (up to all but 40 mm), 单位职务 the rest
+  const opinion = Math.max(
+    rest - Math.max(40, Math.min(unitNatural, rest / 2)),
+    Math.min(
+      rest - 40,
+      cell(
+        persons.map((p) => ensureStop(p.wording)),
+        '意见',
+        rest,
+      ),
+    ),
+  );
+  return [
+    { label: '序号', width: number, align: 'center' },
+    { label: '姓名', width: name, align: 'center' },
+    { label: '单位职务', width: rest - opinion, align: 'left' },
+    { label: '意见', width: opinion, align: 'left' },
+    { label: '备注', width: remark, align: 'left' },
+  ];
+}
+
 export const ATTACHMENT_TABLE_STYLE: TableStyle = {
   pt: SIZE.小四,
   headerPt: SIZE.小四,
@@ -250,7 +294,7 @@ export function tableRowBoxes(
 function attachmentPages(d: ReplyLetterData, title: string, letter: number, pagesBefore: number, watermark: boolean): Page[] {
   const pages: Page[] = [];
   const style = ATTACHMENT_TABLE_STYLE;
-  const cols = ATTACHMENT_COLUMNS;
+  const cols = attachmentColumns(d.persons, style);
   const bottom = BLOCK.top + BLOCK.height;
   const header = tableRow(
     cols.map((c) => c.label),
@@ -288,7 +332,7 @@ function attachmentPages(d: ReplyLetterData, title: string, letter: number, page
   };
   start(true);
   d.persons.forEach((person, i) => {
-    const row = tableRow([String(i + 1), person.name, person.unitPosition, person.wording, person.remark ?? ''], cols, style);
+    const row = tableRow([String(i + 1), person.name, person.unitPosition, ensureStop(person.wording), person.remark ?? ''], cols, style);
     if (y + row.height > bottom + 1e-6) start(false);
     p!.boxes.push(...tableRowBoxes(BLOCK.left, y, row, cols, style, false, false));
     y += row.height;

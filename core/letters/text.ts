@@ -190,8 +190,9 @@ export function breakLines(text: string, o: BreakOptions): string[] {
       lines.push('');
       continue;
     }
+    const own: string[][] = [];
     while (i < toks.length) {
-      const limit = (lines.length === 0 && o.firstWidthMm !== undefined ? o.firstWidthMm : o.widthMm) + 1e-6;
+      const limit = (lines.length + own.length === 0 && o.firstWidthMm !== undefined ? o.firstWidthMm : o.widthMm) + 1e-6;
       let w = 0;
       let j = i;
       while (j < toks.length) {
@@ -207,7 +208,7 @@ export function breakLines(text: string, o: BreakOptions): string[] {
         let cw = 0;
         while (k < chars.length && cw + textWidthMm(chars[k]!, o) <= limit) cw += textWidthMm(chars[k++]!, o);
         k = Math.max(1, k);
-        lines.push(chars.slice(0, k).join(''));
+        own.push([chars.slice(0, k).join('')]);
         toks[i] = chars.slice(k).join('');
         if (!toks[i]) i++;
         continue;
@@ -220,11 +221,34 @@ export function breakLines(text: string, o: BreakOptions): string[] {
         while (back > i + 1 && NO_LINE_END.has(lastChar(toks[back - 1]!))) back--;
         j = back;
       }
-      lines.push(toks.slice(i, j).join(''));
+      own.push(toks.slice(i, j));
       i = j;
     }
+    avoidLoneLastLine(own);
+    for (const l of own) lines.push(l.join(''));
   }
   return lines;
+}
+
+/**
+ * A paragraph never ends on a line of one character (“贴。” alone): the last word of the
+ * line above comes down with it (with the punctuation rules kept), as a typesetter would.
+ */
+function avoidLoneLastLine(own: string[][]): void {
+  if (own.length < 2) return;
+  const last = own[own.length - 1]!;
+  const prev = own[own.length - 2]!;
+  const real = [...last.join('')].filter((c) => !NO_LINE_START.has(c)).length;
+  if (real > 1) return;
+  let take = 1;
+  // the token that comes down may not be closing punctuation, and the line above may not end on opening punctuation
+  while (
+    take < prev.length - 1 &&
+    (NO_LINE_START.has(firstChar(prev[prev.length - take]!)) || NO_LINE_END.has(lastChar(prev[prev.length - take - 1]!)))
+  )
+    take++;
+  if (prev.length - take < 2) return;
+  last.unshift(...prev.splice(prev.length - take, take));
 }
 
 const firstChar = (s: string) => [...s][0] ?? '';

@@ -27,7 +27,8 @@ export class TestApp {
   constructor(readonly dataDir: string) {}
 
   async start(): Promise<WebHost> {
-    this.host = await startWebHost({ dataDir: this.dataDir, staticDir, version });
+    // no PDF renderer warm-up at each login: a spec that prints starts it on its first PDF, the others never do
+    this.host = await startWebHost({ dataDir: this.dataDir, staticDir, version, warmPdf: false });
     this.origins.add(this.host.origin);
     this.sessionId = null;
     return this.host;

@@ -78,6 +78,117 @@ export async function pdfTitle(pdf: Uint8Array): Promise<string | null> {
   }
 }
 
+/** Each text run of a page with the embedded font's name (e.g. “AAAAAB+NotoSansSC-Medium”), in reading order. */
+export async function runsWithFonts(
+  pdf: Uint8Array,
+  pageNumber: number,
+): Promise<{ text: string; font: string; x: number; baseline: number }[]> {
+  const pdfjs = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJs;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(pdf),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    fontExtraProperties: true,
+  }).promise;
+  try {
+    const page = await doc.getPage(pageNumber);
+    const heightPt = page.view[3]! - page.view[1]!;
+    await page.getOperatorList(); // loads the fonts into commonObjs
+    const content = await page.getTextContent();
+    const out: { text: string; font: string; x: number; baseline: number }[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || !item.str.trim()) continue;
+      const font = page.commonObjs.has(item.fontName) ? (page.commonObjs.get(item.fontName) as { name?: string }).name : undefined;
+      const t = item.transform as number[];
+      out.push({ text: item.str, font: font ?? item.fontName, x: t[4]! * PT, baseline: (heightPt - t[5]!) * PT });
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/**
+ * A one-pixel-wide column of a page rendered at 600 dpi (pdftoppm, poppler-utils), from
+ * `fromMm` to `toMm` down the page at `xMm`: each pixel's colour class. Null without pdftoppm.
+ */
+export function pixelColumn(
+  pdf: Uint8Array,
+  pageNumber: number,
+  xMm: number,
+  fromMm: number,
+  toMm: number,
+): ('red' | 'dark' | 'light')[] | null {
+  const DPI = 600;
+  const px = (mm: number) => Math.round((mm / 25.4) * DPI);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-px-'));
+  const file = path.join(dir, 'x.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    const ppm = execFileSync(
+      'pdftoppm',
+      [
+        '-r',
+        String(DPI),
+        '-f',
+        String(pageNumber),
+        '-l',
+        String(pageNumber),
+        '-x',
+        String(px(xMm)),
+        '-y',
+        String(px(fromMm)),
+        '-W',
+        '1',
+        '-H',
+        String(px(toMm) - px(fromMm)),
+        file,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+    // P6 header: "P6\n<w> <h>\n255\n"
+    let pos = 0;
+    const fields: string[] = [];
+    while (fields.length < 4) {
+      while (/\s/.test(String.fromCharCode(ppm[pos]!))) pos++;
+      let f = '';
+      while (!/\s/.test(String.fromCharCode(ppm[pos]!))) f += String.fromCharCode(ppm[pos++]!);
+      fields.push(f);
+    }
+    pos++;
+    const out: ('red' | 'dark' | 'light')[] = [];
+    for (let i = pos; i + 2 < ppm.length; i += 3) {
+      const [r, g, b] = [ppm[i]!, ppm[i + 1]!, ppm[i + 2]!];
+      out.push(r > 160 && g < 110 && b < 110 ? 'red' : r < 120 && g < 120 && b < 120 ? 'dark' : 'light');
+    }
+    return out;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs of one colour in a pixel column, in mm (600 dpi): [start, length]. */
+export function colourRuns(
+  column: ('red' | 'dark' | 'light')[],
+  colour: 'red' | 'dark',
+  fromMm: number,
+): { top: number; height: number }[] {
+  const mmPerPx = 25.4 / 600;
+  const runs: { top: number; height: number }[] = [];
+  let start = -1;
+  column.forEach((c, i) => {
+    if (c === colour && start < 0) start = i;
+    if ((c !== colour || i === column.length - 1) && start >= 0) {
+      const end = c === colour ? i + 1 : i;
+      runs.push({ top: fromMm + start * mmPerPx, height: (end - start) * mmPerPx });
+      start = -1;
+    }
+  });
+  return runs;
+}
+
 /** Runs on the same baseline (±0.5 mm), left to right: the printed lines. */
 export function linesOf(runs: Run[]): { baseline: number; x: number; right: number; size: number; text: string }[] {
   const sorted = [...runs].sort((p, q) => p.baseline - q.baseline || p.x - q.x);
