@@ -69,7 +69,7 @@ test.describe('影响期规则：评先评优', () => {
     const replies = await app.invoke('opinionReplies.list', {});
     const draft = await app.invoke('opinionReplies.get', { id: replies.items[0]!.id });
     const reviewed = await app.invoke('opinionReplies.review', { id: draft.id, rev: draft.rev });
-    const issued = await app.invoke('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev });
+    const issued = await app.invoke('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
     // Leave the page and come back: it mounts afresh and reads the issued reply.
     await page.getByRole('menuitem', { name: '人员库' }).click();
     await expect(page.getByRole('heading', { name: '人员库' })).toBeVisible();
