@@ -18,6 +18,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { createCoreHost } from '../host/coreHost';
+import { ADMIN, SETUP_INPUT } from '../testing';
 import { backupPaths, verifyBackup } from './restore';
 import { PASSPHRASE, liveFile, makeBackup, readMarker, seedDataDir, setMarker, sha256File } from './testing';
 
@@ -27,7 +28,10 @@ let cliCommand: string[];
 let seeded: string; // data folder, marker "old"
 let goodBackup: string; // backup of it
 
-const RANDOM_RUNS = Number(process.env.QINGLIAN_CRASH_RUNS ?? 10);
+/** A short run in `npm test`; the long soak with QINGLIAN_CRASH_SOAK=1 (or an explicit QINGLIAN_CRASH_RUNS). */
+const RANDOM_RUNS = Number(process.env.QINGLIAN_CRASH_RUNS ?? (process.env.QINGLIAN_CRASH_SOAK ? 100 : 6));
+/** At least this share of the random kills must land inside the operation (after it began, before it ended), or the test proves nothing. */
+const INSIDE_SHARE = 1 / 3;
 
 before(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-crash-'));
@@ -117,6 +121,10 @@ function startAndCheck(dataDir: string, allowed: string[]): string {
   return marker;
 }
 
+/** The kill landed inside the operation: the process was killed after its first progress line (the work had begun) and before it finished. */
+const landedInside = (run: Run, started: RegExp) => run.signal === 'SIGKILL' && started.test(run.stderr);
+const inside = { create: 0, restore: 0 };
+
 async function crashCreate(options: { crashAt?: string; killAfterMs?: number }): Promise<string> {
   const dataDir = freshDataDir('new');
   const usb = path.join(root, `usb-${++n}`);
@@ -127,6 +135,7 @@ async function crashCreate(options: { crashAt?: string; killAfterMs?: number }):
   const liveHash = sha256File(liveFile(dataDir));
   const run = await runCli(['create', '--to', usb, '--data-dir', dataDir], options);
   assert.ok(run.signal === 'SIGKILL' || run.code === 0, `create ended with ${run.code}/${run.signal}: ${run.stderr}`);
+  if (landedInside(run, /备份 \d+%/)) inside.create++;
   assert.equal(sha256File(liveFile(dataDir)), liveHash, 'live database untouched by create');
   assert.equal(sha256File(earlier), earlierHash, 'earlier backup intact');
   const files = fs.readdirSync(usb);
@@ -145,6 +154,7 @@ async function crashRestore(options: { crashAt?: string; killAfterMs?: number })
   const dataDir = freshDataDir('new');
   const run = await runCli(['restore', goodBackup, '--data-dir', dataDir, '--yes'], options);
   assert.ok(run.signal === 'SIGKILL' || run.code === 0, `restore ended with ${run.code}/${run.signal}: ${run.stderr}`);
+  if (landedInside(run, /恢复 \d+%/)) inside.restore++;
   const marker = startAndCheck(dataDir, ['old', 'new']);
   if (marker === 'old') {
     // Restored: the replaced database is kept, whole.
@@ -203,6 +213,8 @@ test(`create and restore killed at random moments (${RANDOM_RUNS} runs each)`, a
   let seed = 20250601;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const seen = { create: new Set<string>(), restore: new Set<string>() };
+  inside.create = 0;
+  inside.restore = 0;
   for (let i = 0; i < RANDOM_RUNS; i++) {
     // One create and one restore at a time, side by side (two cores). Kills fall in the
     // last 70% of a run and a little past it: the first part is process start-up.
@@ -214,6 +226,123 @@ test(`create and restore killed at random moments (${RANDOM_RUNS} runs each)`, a
     seen.restore.add(r);
   }
   console.log(
-    `[crash] create ${fullCreate} ms → outcomes ${[...seen.create].join(', ')}; restore ${fullRestore} ms → ${[...seen.restore].join(', ')}`,
+    `[crash] ${RANDOM_RUNS} runs each; kills inside: create ${inside.create}, restore ${inside.restore}; create ${fullCreate} ms → outcomes ${[...seen.create].join(', ')}; restore ${fullRestore} ms → ${[...seen.restore].join(', ')}`,
   );
+  // Every run above already asserted integrity_check ok and all-or-nothing; this asserts the kills tested something.
+  assert.ok(
+    inside.create >= Math.ceil(RANDOM_RUNS * INSIDE_SHARE),
+    `only ${inside.create} of ${RANDOM_RUNS} create kills landed inside the operation`,
+  );
+  assert.ok(
+    inside.restore >= Math.ceil(RANDOM_RUNS * INSIDE_SHARE),
+    `only ${inside.restore} of ${RANDOM_RUNS} restore kills landed inside the operation`,
+  );
+});
+
+/** A data folder with `count` replies reviewed and ready to 签发 (one person, one request each). */
+async function replyReadyDataDir(count: number): Promise<string> {
+  const dir = path.join(root, `issue-${++n}`);
+  const host = createCoreHost({ dataDir: dir, shell: 'browser', version: 't', scheduleBackups: false });
+  try {
+    const call = async (channel: string, input: unknown, session: string | null = null) => {
+      const env = await host.invoke(channel, input, session);
+      if (!env.ok) throw new Error(`${channel}: ${env.error.message}`);
+      return env.value as { id: string; rev: number; sessionId: string };
+    };
+    await call('setup.initialize', SETUP_INPUT);
+    const s = (await call('auth.login', ADMIN)).sessionId;
+    await call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] }, s);
+    const unit = await call('units.create', { name: '市财政局' }, s);
+    const person = await call('people.create', { name: '张三', unitId: unit.id, politicalStatus: '中共党员', birthMonth: '1980-01' }, s);
+    for (let i = 0; i < count; i++) {
+      const request = await call(
+        'opinionRequests.create',
+        { requester: '市委组织部', title: `第${i + 1}件`, receivedDate: '2025-12-01', purpose: '提拔', persons: [{ personId: person.id }] },
+        s,
+      );
+      const reply = await call('opinionReplies.create', { requestId: request.id, replyDate: '2025-12-02' }, s);
+      await call('opinionReplies.review', { id: reply.id, rev: reply.rev }, s);
+    }
+  } finally {
+    host.close();
+  }
+  return dir;
+}
+
+/**
+ * Runs the issuing child. With `killAfterMs`, the kill is timed from its "issuing" line
+ * (the work itself), not from process start-up. `ms` is then the issuing time.
+ */
+function issueChild(dataDir: string, killAfterMs?: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'crashIssuer.ts'), dataDir, ADMIN.username, ADMIN.password],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    let began = 0;
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      if (!began && stderr.includes('issuing')) {
+        began = Date.now();
+        if (killAfterMs !== undefined) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, ms: began ? Date.now() - began : 0, stderr });
+    });
+  });
+}
+
+const ISSUE_RUNS = Math.max(3, Math.ceil(RANDOM_RUNS / 2));
+
+test(`issuing replies killed at random moments: numbers without gaps or duplicates, each reply wholly issued or not (${ISSUE_RUNS} runs)`, async () => {
+  const COUNT = 60;
+  const template = await replyReadyDataDir(COUNT);
+  fs.cpSync(template, path.join(root, 'issue-full'), { recursive: true });
+  const full = await issueChild(path.join(root, 'issue-full'));
+  assert.equal(full.code, 0, full.stderr);
+  let seed = 20261206;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  let killedInside = 0;
+  for (let i = 0; i < ISSUE_RUNS; i++) {
+    const dir = path.join(root, `issue-run-${i}`);
+    fs.cpSync(template, dir, { recursive: true });
+    const run = await issueChild(dir, Math.floor((0.05 + 0.85 * random()) * full.ms));
+    assert.ok(run.signal === 'SIGKILL' || run.code === 0, run.stderr);
+    if (run.signal === 'SIGKILL' && /issuing/.test(run.stderr) && !/issued all/.test(run.stderr)) killedInside++;
+    // What the next start finds: integrity, then the numbers.
+    integrityOk(path.join(dir, 'qinglian.sqlite'));
+    const host = createCoreHost({ dataDir: dir, shell: 'browser', version: 't', scheduleBackups: false });
+    try {
+      const rows = host.db.prepare('SELECT status, doc_number AS docNumber FROM opinion_replies').all() as {
+        status: string;
+        docNumber: string | null;
+      }[];
+      assert.equal(rows.length, COUNT);
+      for (const r of rows)
+        assert.equal(r.status === 'issued', r.docNumber !== null, `wholly issued (with its number) or not: ${JSON.stringify(r)}`);
+      const numbers = rows
+        .filter((r) => r.status === 'issued')
+        .map((r) => Number(/(\d+)号$/.exec(r.docNumber!)![1]))
+        .sort((a, b) => a - b);
+      assert.deepEqual(
+        numbers,
+        Array.from({ length: numbers.length }, (_, k) => k + 1),
+        'numbers 1..k: no gap, no duplicate',
+      );
+      assert.equal(rows.filter((r) => r.status === 'reviewed').length, COUNT - numbers.length);
+    } finally {
+      host.close();
+    }
+  }
+  console.log(`[crash] issuing: ${ISSUE_RUNS} runs, ${killedInside} killed inside the issuing (uninterrupted issuing ${full.ms} ms)`);
+  assert.ok(killedInside >= Math.ceil(ISSUE_RUNS * INSIDE_SHARE), `only ${killedInside} of ${ISSUE_RUNS} kills landed inside the issuing`);
 });
