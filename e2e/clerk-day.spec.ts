@@ -244,7 +244,7 @@ test.describe('办事员的一天', () => {
 
     // ---- The PDF, saved from the reply itself.
     const downloading = page.waitForEvent('download');
-    await clerk.click(page.getByRole('button', { name: '保存复函PDF' }));
+    await clerk.click(page.getByRole('button', { name: '保存复函文件' }));
     const download = await downloading;
     await expect(page.getByTestId('pdf-result')).toContainText(/已生成“.*”，共\d+页/);
     const seconds = (Date.now() - started) / 1000;

@@ -728,7 +728,7 @@ export function ReplyView({
               <Button>打印/预览</Button>
             </Link>
             {reply.status === 'issued' ? (
-              <SavePdfButton request={{ kind: 'replyLetters', replyIds: [reply.id] }} label="保存复函PDF" />
+              <SavePdfButton request={{ kind: 'replyLetters', replyIds: [reply.id] }} label="保存复函文件" />
             ) : null}
             {reply.status === 'issued' && can('opinionReplies.supersede') ? (
               <Button loading={busy === '更正'} onClick={supersede}>
