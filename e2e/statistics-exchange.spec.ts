@@ -10,7 +10,7 @@ import { seedRegister } from '../bench/seed/people';
 import { seedYear } from '../bench/seed/year';
 import { expectedNumbers } from '../core/statistics/expected';
 import { expect, login, test } from './support/fixtures';
-import { confirmDialog, pickOption } from './support/ui';
+import { pickOption } from './support/ui';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红玲芬';
@@ -68,7 +68,10 @@ test.describe('导入、导出与统计', () => {
     expect(app.count('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL')).toBe(10); // nothing written yet
 
     await page.getByRole('button', { name: /确认导入（990条）/ }).click();
-    await confirmDialog(page, '全部一次写入', '确认导入');
+    // The OK click starts the 990-row write; on a busy machine the page answers the click slowly.
+    const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '全部一次写入' });
+    await expect(confirm).not.toHaveClass(/ant-zoom-(appear|enter)/);
+    await confirm.getByRole('button', { name: '确认导入' }).click(SLOW);
     await expect(page.getByTestId('import-result')).toContainText('新增985条，更新5条，无变化5条', SLOW);
     expect(app.count('SELECT count(*) AS n FROM people WHERE deleted_at IS NULL')).toBe(995);
     expect(app.count("SELECT count(*) AS n FROM people WHERE position = '副科长' AND deleted_at IS NULL")).toBe(5);
