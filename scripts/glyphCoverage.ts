@@ -3,7 +3,7 @@
  * (the 仿宋 stand-in and the rare-character face, merged), as plain data, so contracts
  * (which the renderer imports too) can refuse a name the letters could not print.
  * Run after changing the bundled font packages: `npx tsx scripts/glyphCoverage.ts`.
- * core/letters/fonts.test.ts fails while the file is out of date.
+ * core/letters/fonts.integration.test.ts fails while the file is out of date.
  */
 import fs from 'node:fs';
 import path from 'node:path';

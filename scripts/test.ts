@@ -1,10 +1,15 @@
 /**
- * `npm test`: type-check, lint, unit tests (node:test + tsx), end-to-end tests
- * (Playwright in Debian's Chromium through browser mode). Ends with one line
- * "N passed, N failed" (", N skipped" when some were), which CI reads.
+ * `npm test`: type-check and lint, unit tests, integration tests (both node:test + tsx),
+ * end-to-end tests (Playwright in Debian's Chromium through browser mode). Ends with one
+ * line "N passed, N failed" (", N skipped" when some were), which CI reads.
  *
- *   npm test                    everything
- *   npm test -- --only unit     one stage: static | unit | e2e
+ * Unit tests (`*.test.ts`) are pure and quick: SQLite files, the core, no browser, no
+ * child processes to kill. Integration tests (`*.integration.test.ts`) start real
+ * programs: Chromium rendering PDFs, processes killed mid-write, the built Electron
+ * main process, the CLI. A failing unit stage is seen in about two minutes.
+ *
+ *   npm test                        everything
+ *   npm test -- --only unit         one stage: static | unit | integration | e2e
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -54,19 +59,22 @@ function findTests(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function unit(): void {
-  const files = UNIT_DIRS.flatMap((d) => findTests(path.join(root, d))).sort();
-  console.log(`\n== unit: ${files.length} files`);
-  if (!files.length) return record('unit', { passed: 0, failed: 1, skipped: 0 });
+const INTEGRATION = '.integration.test.ts';
+
+function nodeTests(stage: 'unit' | 'integration'): void {
+  const all = UNIT_DIRS.flatMap((d) => findTests(path.join(root, d))).sort();
+  const files = all.filter((f) => f.endsWith(INTEGRATION) === (stage === 'integration'));
+  console.log(`\n== ${stage}: ${files.length} files`);
+  if (!files.length) return record(stage, { passed: 0, failed: 1, skipped: 0 });
   const { status, output } = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
   const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(output)?.[1] ?? 'NaN');
   const tally = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo') };
   if ([tally.passed, tally.failed, tally.skipped].some(Number.isNaN)) {
     // The runner died before its summary: count the whole stage as one failure.
-    return record('unit', { passed: 0, failed: 1, skipped: 0 });
+    return record(stage, { passed: 0, failed: 1, skipped: 0 });
   }
   if (status !== 0 && tally.failed === 0) tally.failed = 1;
-  record('unit', tally);
+  record(stage, tally);
 }
 
 function e2e(): void {
@@ -89,7 +97,8 @@ if (!only || only === 'static') {
   check('typecheck-e2e', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.e2e.json']);
   check('lint', process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 }
-if (!only || only === 'unit') unit();
+if (!only || only === 'unit') nodeTests('unit');
+if (!only || only === 'integration') nodeTests('integration');
 if (!only || only === 'e2e') e2e();
 
 console.log('\n' + lines.join('\n'));

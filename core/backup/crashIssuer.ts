@@ -1,5 +1,5 @@
 /**
- * Crash-test child (core/backup/crash.test.ts): opens the data folder like the app,
+ * Crash-test child (core/backup/crash.integration.test.ts): opens the data folder like the app,
  * logs in and issues every reviewed reply, one after another, until killed. Prints
  * "issuing" before the first and "issued all" after the last, so the test knows the
  * kill landed inside the work. Not used by the app.
