@@ -4,7 +4,7 @@
  * passing and an asynchronous hop each way, like the real thing.
  */
 import { EventEmitter } from 'node:events';
-import { createCoreHost } from '../../core/host/coreHost';
+import { createCoreHost, type CoreHost } from '../../core/host/coreHost';
 import type { UtilityProcessLike } from '../coreProcess/client';
 import type { FromCoreMessage, ToCoreMessage } from '../coreProcess/protocol';
 import { runCoreServer } from '../coreProcess/server';
@@ -13,6 +13,7 @@ export class InProcessCore extends EventEmitter implements UtilityProcessLike {
   private readonly port = new EventEmitter();
   exited = false;
   readonly sent: ToCoreMessage[] = [];
+  private host: CoreHost | null = null;
 
   constructor(readonly modulePath: string) {
     super();
@@ -25,7 +26,7 @@ export class InProcessCore extends EventEmitter implements UtilityProcessLike {
       },
     });
     runCoreServer(port, {
-      createHost: createCoreHost,
+      createHost: (options) => (this.host = createCoreHost(options)),
       env: {},
       expectedAbi: process.versions.modules,
       exit: (code) => this.exit(code),
@@ -55,6 +56,14 @@ export class InProcessCore extends EventEmitter implements UtilityProcessLike {
   private exit(code: number | null): void {
     if (this.exited) return;
     this.exited = true;
+    // A process that dies loses its files and locks (the data folder's lock among them);
+    // in this process the stand-in must let go of them itself, or the restarted core is
+    // refused the folder.
+    try {
+      this.host?.close();
+    } catch {
+      // already closed by a clean shutdown
+    }
     setImmediate(() => this.emit('exit', code ?? 0));
   }
 }
