@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   for (const r of replies) {
     const got = await host.invoke('opinionReplies.get', { id: r.id }, session);
     if (!got.ok) throw new Error(got.error.message);
-    const env = await host.invoke('opinionReplies.issue', { id: r.id, rev: (got.value as { rev: number }).rev }, session);
+    const reply = got.value as { rev: number; reviewedHash: string | null };
+    const env = await host.invoke('opinionReplies.issue', { id: r.id, rev: reply.rev, reviewedHash: reply.reviewedHash }, session);
     if (!env.ok) throw new Error(env.error.message);
   }
   process.stderr.write('issued all\n');
