@@ -83,7 +83,8 @@ test('reply letters for 3 and 40 persons: preview from the reply, save PDF, the 
     if (reply === small) {
       await expect(frame.locator('body')).toContainText('<img src=x onerror=alert(1)>');
     } else {
-      expect(pages).toBeGreaterThanOrEqual(4);
+      // the letter page, then the attached table over at least two pages (its header repeats)
+      expect(pages).toBeGreaterThanOrEqual(3);
       await expect(frame.locator('[data-part="attachment-title"]')).toContainText('等40名同志党风廉政情况意见表');
     }
 

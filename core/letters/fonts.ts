@@ -301,7 +301,10 @@ export function resolveFonts(mode: FontMode, sys: SystemFonts = systemFonts()): 
         file: null,
         bundled,
         bundledPackage,
-        note: `本机未安装${SYSTEM_CANDIDATES[role].filter(hasHan).slice(0, 3).join('、')}等字体，使用程序自带的${BUNDLED_NAMES[role]}。`,
+        note: `本机未安装${SYSTEM_CANDIDATES[role]
+          .filter((n) => hasHan(n) && !/^[A-Za-z]/.test(n))
+          .slice(0, 3)
+          .join('、')}等字体，使用程序自带的${BUNDLED_NAMES[role]}。`,
       };
     }
     return {
@@ -332,7 +335,7 @@ export function fontAdvice(mode: FontMode, fonts: ResolvedFont[], platform: Node
   const where =
     platform === 'win32'
       ? '在Windows上右键字体文件选择“为所有用户安装”（装入C:\\Windows\\Fonts）'
-      : '在统信UOS、麒麟等系统上用“字体管理器”安装，或复制到/usr/share/fonts/后运行 fc-cache -f';
+      : '在统信、麒麟等国产系统上用“字体管理器”安装，或复制到/usr/share/fonts/后运行 fc-cache -f';
   return `本机缺少${missing.map((f) => REQUIRED_NAMES[f.role]).join('、')}：公文改用程序自带的开源字体（${instead}），版式和字号不变，字形与正式公文略有不同。如需与正式公文一致，请将单位购买的正版字体（如仿宋_GB2312、方正小标宋简体、黑体、楷体_GB2312）${where}，然后重新启动本程序。`;
 }
 

@@ -20,7 +20,7 @@ export function IssuedDocumentNote({ info, what }: { info: IssuedDocumentInfo; w
         type="info"
         showIcon
         style={{ marginTop: 8 }}
-        title={`${origin}；此后查看、打印和生成PDF均以存档为准，不随人员、单位或设置的修改而改变。`}
+        title={`${origin}；此后查看、打印和保存文件均以存档为准，不随人员、单位或设置的修改而改变。`}
         description={
           showHashes ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -81,10 +81,16 @@ export function LetterSettingsCard() {
             字体
           </Typography.Title>
           {fonts.data.advice ? (
-            <Alert type="warning" showIcon title={fonts.data.advice} style={{ marginBottom: 12 }} data-testid="font-advice" />
+            <Alert
+              type="warning"
+              showIcon
+              title={withMachineText(fonts.data.advice)}
+              style={{ marginBottom: 12 }}
+              data-testid="font-advice"
+            />
           ) : null}
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-            字体查找方式：{fonts.data.method}
+            字体查找方式：{withMachineText(fonts.data.method)}
           </Typography.Paragraph>
           <Table
             size="small"
@@ -119,5 +125,20 @@ export function LetterSettingsCard() {
         </div>
       ) : null}
     </Card>
+  );
+}
+
+/** Folder paths and commands in a font note, as the machine spells them (marked, not translated). */
+const MACHINE_TOKENS = /(\/usr\/share\/fonts\/?|fc-cache -f|C:\\Windows\\Fonts)/;
+
+function withMachineText(text: string) {
+  return text.split(MACHINE_TOKENS).map((part, i) =>
+    i % 2 ? (
+      <code key={i} data-machine-text>
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }
