@@ -72,7 +72,8 @@ test.describe('锁屏与登录', () => {
       await page.getByLabel('密码').fill('Wrong2025');
       await page.getByLabel('密码').press('Enter');
       await expect.poll(() => app.count("SELECT count(*) AS n FROM audit_log WHERE action = 'login-failed'")).toBe(i);
-      await expect(page.getByRole('alert')).toContainText('用户名或密码不正确');
+      // (the 已保存 message from the settings page may still be showing beside it)
+      await expect(page.getByRole('alert').filter({ hasText: '用户名或密码不正确' })).toBeVisible();
     }
   });
 });
