@@ -52,7 +52,7 @@ test.describe('与后台的连接', () => {
       () => (window as unknown as { __bridgeCalls: { channel: string; sessionId: string | null }[] }).__bridgeCalls,
     );
     const channels = calls.map((c) => c.channel);
-    expect(channels).toEqual(expect.arrayContaining(['setup.status', 'auth.login', 'people.list', 'settings.get', 'app.info']));
+    expect(channels).toEqual(expect.arrayContaining(['setup.status', 'auth.login', 'workBoard.get', 'settings.get', 'app.info']));
     expect(calls.find((c) => c.channel === 'auth.login')!.sessionId).toBeNull();
     expect(calls.filter((c) => c.channel === 'people.list').every((c) => typeof c.sessionId === 'string' && c.sessionId.length > 10)).toBe(
       true,
