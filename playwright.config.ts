@@ -7,6 +7,16 @@ import { defineConfig } from '@playwright/test';
 const runId = (process.env.QINGLIAN_E2E_RUN_ID ??= `${Date.now()}-${process.pid}`);
 
 /**
+ * The office's time zone, for the browser AND for the server the tests start in their
+ * workers (which inherit this environment). On a clerk's PC the app and its window share
+ * one clock; here the machine may be on UTC, and between 16:00 and 24:00 UTC the page's
+ * "today" (Shanghai) would be a day after the server's, so a check dated by the page
+ * would be "after" the 签发 day the server computes.
+ */
+const OFFICE_TIME_ZONE = 'Asia/Shanghai';
+process.env.TZ = OFFICE_TIME_ZONE;
+
+/**
  * End-to-end tests: the renderer (built for the run by e2e/support/globalSetup.ts) in
  * Debian's Chromium against the real backend (web/server.ts started in-process by each
  * test, on a fresh data folder).
@@ -30,7 +40,7 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: OFFICE_TIME_ZONE,
     viewport: { width: 1400, height: 900 },
     // The app honours the system's "reduce motion" setting by switching antd's motion off
     // (renderer/app/theme.ts): no dropdown or dialog is ever caught mid-animation.
