@@ -1,7 +1,7 @@
 /**
  * Batch PDFs of many reply letters as a job: started by one call, polled for progress
  * (done/total letters read and laid out), fetched when done, cancellable. The letters are
- * printed as one document in one Chromium print (docs/letters.md › Batch). Jobs live in memory
+ * printed as one document in one Chromium print (docs/letters.md, decision 21). Jobs live in memory
  * (a restart forgets them) and their results are dropped ten minutes after they end.
  */
 import { randomBytes } from 'node:crypto';
