@@ -8,7 +8,7 @@ import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
 import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
-import { COSIGNED_TYPES, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
+import { COSIGNED_TYPES, targetCountOf, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
 import { checkScan } from './scan';
 
 interface CampaignRow {
@@ -21,6 +21,7 @@ interface CampaignRow {
   template_text: string;
   needs_cosigner: number;
   cosigner_label: string | null;
+  target_rate: number;
   roster_count: number;
   signed_count: number;
 }
@@ -42,6 +43,8 @@ const toSummary = (r: CampaignRow): CampaignSummary => ({
   rosterCount: r.roster_count,
   signedCount: r.signed_count,
   completion: r.roster_count ? r.signed_count / r.roster_count : 0,
+  targetRate: r.target_rate,
+  targetCount: targetCountOf(r.roster_count, r.target_rate),
 });
 
 function campaignRow(db: Db, id: string): CampaignRow {
@@ -147,6 +150,7 @@ function campaignColumns(v: {
   templateText: string;
   needsCosigner?: boolean | undefined;
   cosignerLabel: string | null;
+  targetRate: number;
 }) {
   const cosigned = v.needsCosigner ?? v.pledgeType in COSIGNED_TYPES;
   return {
@@ -157,6 +161,7 @@ function campaignColumns(v: {
     template_text: v.templateText,
     needs_cosigner: cosigned ? 1 : 0,
     cosigner_label: cosigned ? (v.cosignerLabel ?? COSIGNED_TYPES[v.pledgeType] ?? '家属') : null,
+    target_rate: v.targetRate,
   };
 }
 
