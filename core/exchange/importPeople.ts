@@ -64,8 +64,8 @@ export function normalizeBirthMonth(v: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : v;
 }
 
-const blank = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
-const splitPath = (path: string) =>
+export const blank = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
+export const splitPath = (path: string) =>
   path
     .split(/[／/\\>]/)
     .map((s) => s.trim())

@@ -199,7 +199,13 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     if (!logs) return value;
     // A view, print or export is logged once it has succeeded (a refused call shows nothing).
     const logUse = (result: unknown) => {
-      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, { title: operation.title, input: summarizeInput(parsed.data) });
+      // An export also says how many rows left the app (who took how much of the register).
+      const rows = (result as { rows?: unknown } | null)?.rows;
+      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, {
+        title: operation.title,
+        input: summarizeInput(parsed.data),
+        ...(typeof rows === 'number' ? { rows } : {}),
+      });
       return result;
     };
     return value instanceof Promise ? value.then(logUse) : logUse(value);
