@@ -26,7 +26,7 @@ import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type Remin
 import { fixPledgeForm } from '../pledges/officialForm';
 import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
-import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, reminderLetterData } from './reminderLetter';
+import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
 
 interface Laid {
   title: string;
@@ -83,7 +83,8 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
         };
       }
       if (!d.addressees.length) throw new AppError('VALIDATION', '该提醒函还没有主送对象，无法打印签收单。');
-      const sheet = receiptSheetData(d, office(ctx));
+      const stored = readIssued<ReminderDocumentModel>(ctx.db, 'reminderLetter', d.id);
+      const sheet = stored ? receiptSheetOf(storedReminderLetter(stored.model, d.status === 'voided')) : receiptSheetData(d, office(ctx));
       return {
         title: `${d.title}签收单`,
         fileBase: `${d.docNumber ?? '未印发'} 签收单`,
