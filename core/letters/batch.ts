@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { BatchStatus, PdfFile } from './contract';
-import { loadReplies, replyLettersDocument } from './documents';
+import { withPrintedPdf } from './archive';
+import { loadReplies, replyBatchTarget, replyLettersDocument } from './documents';
 import type { PdfRenderer } from './pdf';
 
 interface Job {
@@ -56,11 +57,14 @@ async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyId
       job.status.done = Math.min(replyIds.length, i + CHUNK);
       await new Promise((r) => setImmediate(r)); // let status polls in between
     }
-    const doc = replyLettersDocument(ctx, details, duplex, 'served');
+    // A batch of issued letters is kept as first printed (printed_documents): the same batch prints the same bytes.
+    const file = await withPrintedPdf(ctx, replyBatchTarget(ctx.db, details, duplex), async () => {
+      const doc = replyLettersDocument(ctx, details, duplex, 'served');
+      const pdf = await renderer.render(doc.html);
+      return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+    });
     if (job.cancelled) return;
-    const pdf = await renderer.render(doc.html);
-    if (job.cancelled) return;
-    job.result = { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+    job.result = file;
     job.status.state = 'done';
   } catch (error) {
     job.status.state = 'failed';
