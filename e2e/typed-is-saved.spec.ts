@@ -157,4 +157,18 @@ test.describe('所填即所存', () => {
     await expect(page.getByText('“来函单位”最多60个字，多出的10个字没有填入，请精简后再填。')).toBeVisible();
     await expect(requester).toHaveValue(long.slice(0, 60));
   });
+
+  test('新增人员：在单位框里打“发改”后直接点保存，存为唯一匹配的单位', async ({ page, app }) => {
+    await seed(app);
+    await app.invoke('units.create', { name: '市发展和改革委员会', shortName: '市发改委', parentId: null });
+    await login(page, app);
+    await button(page, '新增人员').click();
+    const dialog = page.getByRole('dialog', { name: '新增人员' });
+    await dialog.getByLabel('姓名').fill('欧阳明');
+    await dialog.getByLabel('单位').click();
+    await page.keyboard.insertText('发改');
+    await button(dialog, '保存').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('.ant-table-row').filter({ hasText: '欧阳明' })).toContainText('市发展和改革委员会');
+  });
 });

@@ -8,7 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { addDays, chineseDate, localIsoDate, parseDate } from '../core/shared/dates';
 import { expect, login, test, type TestApp } from './support/fixtures';
-import { pickOption } from './support/ui';
+import { confirmDialog, pickOption } from './support/ui';
 
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);
 const button = (scope: Page | Locator, text: string) => scope.getByRole('button', { name: label(text) });
@@ -146,6 +146,14 @@ test.describe('工作台', () => {
     await expect(page.getByTestId('reply-view')).toHaveAttribute('data-status', 'draft');
     await open('repliesToSign', '关于征求赵敏同志意见的函（待签发）', button(page, '签发'));
     await expect(page.getByTestId('reply-view')).toHaveAttribute('data-status', 'reviewed');
+    // 签发 from here: the dialog shows both dates; its two notes (已签发, 文号) do not pile up.
+    await button(page, '签发').click();
+    const dates = page.getByTestId('issue-dates');
+    await expect(dates).toContainText(`成文日期：${chineseDate(today)}（签发当日）`);
+    await expect(dates).toContainText(`核查截至：${chineseDate(today)}。`);
+    await confirmDialog(page, '签发这份回复？', label('签发'));
+    await expect(page.getByText(/^文号：某纪廉复〔\d{4}〕1号$/)).toBeVisible();
+    await expect(page.locator('.ant-message-notice')).toHaveCount(1);
 
     // ---- 过了期限仍未签收的提醒函 → the letter, where its receipts are recorded
     const reminderLine = await board('remindersMissingReceipts');
