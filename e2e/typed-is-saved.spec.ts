@@ -171,4 +171,27 @@ test.describe('所填即所存', () => {
     await expect(dialog).toBeHidden();
     await expect(page.locator('.ant-table-row').filter({ hasText: '欧阳明' })).toContainText('市发展和改革委员会');
   });
+
+  test('登记在查事项：来源（可选可填）和受理日期填完直接点保存，按所填保存', async ({ page, app }) => {
+    const { zhang } = await seed(app);
+    await login(page, app);
+    await page.locator('.ant-table-row').filter({ hasText: '张伟' }).getByRole('link', { name: '张伟' }).click();
+    await page.getByRole('tab', { name: /在查事项/ }).click();
+    await page.getByRole('button', { name: '登记在查事项' }).click();
+    const dialog = page.getByRole('dialog', { name: /登记在查事项/ });
+    await pickOption(page, dialog.getByLabel('事项类别'), '问题线索');
+    await dialog.getByLabel('反映的主要问题').fill('反映其违规接受宴请');
+    await dialog.getByLabel('来源').fill('市委第三巡察组移交');
+    await dialog.getByLabel('受理日期').fill(addDays(today, -12));
+    await button(dialog, '保存').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('tr.ant-table-row').filter({ hasText: '问题线索' })).toContainText(chineseDate(addDays(today, -12)));
+    expect(
+      app.count(
+        "SELECT count(*) n FROM pending_matters WHERE person_id = ? AND source = '市委第三巡察组移交' AND received_date = ?",
+        zhang,
+        addDays(today, -12),
+      ),
+    ).toBe(1);
+  });
 });
