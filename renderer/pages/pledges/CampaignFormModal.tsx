@@ -160,9 +160,11 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
               </Form.Item>
             </Col>
           ) : null}
+          {/* No min/max on the number fields: antd would quietly turn a typed 120 into 100 on
+              blur and save that; the contract's rule says what is wrong instead. */}
           <Col span={8}>
             <Form.Item label="年度" name="year" required rules={[zodRule(F.year, (v) => v ?? undefined)]}>
-              <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} suffix="年" />
+              <InputNumber<number> style={{ width: '100%' }} suffix="年" />
             </Form.Item>
           </Col>
           <Col span={24}>
@@ -183,7 +185,7 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
               rules={[zodRule(F.targetRate, (v) => v ?? null)]}
               extra="名单中须签订的比例；未达到的批次列在工作台。"
             >
-              <InputNumber<number> min={1} max={100} precision={0} style={{ width: '100%' }} suffix="%" />
+              <InputNumber<number> style={{ width: '100%' }} suffix="%" />
             </Form.Item>
           </Col>
           <Col span={24}>
