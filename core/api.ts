@@ -51,6 +51,7 @@ import {
   backupVerifyInput,
   type BackupJobView,
   type BackupListing,
+  type BackupPlaces,
   type BackupSettings,
   type BackupStatus,
   type RecoveryStatus,
@@ -520,13 +521,16 @@ export const api = {
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),
 
   'backup.status': op<BackupStatus>()({ input: none, writes: false, access: 'user', title: '备份状态' }),
-  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: 'user', title: '创建备份' }),
+  // Exporting the whole database is a right the administrator grants (导出备份); administrators have it.
+  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: ['admin', 'exporter'], title: '创建备份' }),
   'backup.startVerify': op<BackupJobView>()({ input: backupVerifyInput, writes: false, access: 'user', title: '检查备份' }),
   'backup.startRestore': op<BackupJobView>()({ input: backupRestoreInput, writes: false, access: ['admin'], title: '从备份恢复' }),
   // public: the job id (128 random bits) is the capability; a restore ends every session and its result must still be readable.
   'backup.job': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'public', title: '备份任务进度' }),
   'backup.cancel': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'user', title: '取消备份任务' }),
+  // Others than administrators browse only removable drives and the folders the administrator allowed (core/backup/folders.ts).
   'backup.list': op<BackupListing>()({ input: backupListInput, writes: false, access: 'user', title: '浏览备份文件夹' }),
+  'backup.places': op<BackupPlaces>()({ input: none, writes: false, access: 'user', title: '备份位置' }),
   'backup.settingsGet': op<BackupSettings>()({ input: none, writes: false, access: ['admin'], title: '读取自动备份设置' }),
   'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
   'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),

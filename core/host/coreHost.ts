@@ -16,6 +16,8 @@ import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
 import type { HandlerFn, PreparedWrite } from './handler';
 import { Writer } from './writer';
+import { BackgroundServices } from './jobs';
+import { ROLE_LABELS, type Role } from '../users/contract';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 import { returnStaleReviews } from '../opinions/replies';
@@ -39,6 +41,8 @@ export interface CoreHost {
   readonly db: Db;
   /** Backup jobs, schedule, restore (core/backup). */
   readonly backup: BackupService;
+  /** The host's background services (the backup schedule, …): add yours here; stopped on close and shutdown. */
+  readonly services: BackgroundServices;
   invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
   close(): void;
   /** Waits for a running backup job, runs the on-exit automatic backup if set, then closes. */
@@ -58,6 +62,7 @@ const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
   'backup.job',
   'backup.cancel',
   'backup.list',
+  'backup.places',
 ]);
 
 /** A closed connection standing in for the database while the live file is damaged (`db.open` is false). */
@@ -149,7 +154,10 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     },
   });
   backup.noteRecovery(recovered);
-  if (options.scheduleBackups !== false) backup.startScheduler();
+  /** Every background service of this host (core/host/jobs.ts): started here, stopped on close and shutdown. */
+  const services = new BackgroundServices();
+  if (options.scheduleBackups !== false) services.add(backup.schedule);
+  services.startAll();
 
   function writeInTransaction(write: () => unknown, ctx: HandlerContext): unknown {
     return db.transaction(() => {
@@ -234,12 +242,15 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
         return { ok: false, error: toErrorBody(error) };
       }
     },
+    services,
     close() {
-      backup.stopScheduler();
+      // Timers stop at once (a service's stop may also wait for work in hand; close does not).
+      void services.stopAll().catch(() => undefined);
       if (db.open) db.close();
       folderLock.release();
     },
     async shutdown() {
+      await services.stopAll().catch(() => undefined);
       await backup.shutdown();
       if (db.open) db.close();
       folderLock.release();
@@ -247,8 +258,8 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   };
 }
 
-function roleName(role: string): string {
-  return ({ handler: '承办人', reviewer: '审核人', signer: '签发人', admin: '管理员' } as Record<string, string>)[role] ?? role;
+function roleName(role: Role): string {
+  return ROLE_LABELS[role] ?? role;
 }
 
 function toErrorBody(error: unknown) {
