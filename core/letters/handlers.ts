@@ -8,6 +8,10 @@ import type { ReplyDocumentModel } from './issuedModels';
 import { replyTitle } from './replyLetter';
 import { fontReport } from './fonts';
 import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
+import { prefetchPdfSoon, renderPrefetched } from './prefetch';
+import type { HandlerContext } from '../host/context';
+import { readIssued } from '../issuedDocuments/store';
+import { readPrinted } from '../issuedDocuments/printed';
 
 function serverPdfInfo(): FontReport['serverPdf'] {
   const browser = findChromium();
@@ -24,6 +28,16 @@ function renderer() {
   const r = sharedPdfRenderer();
   if (!r) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
   return r;
+}
+
+/** Previews of up to this many letters get their PDF made ahead; a batch goes through the job. */
+const PREFETCH_MAX_LETTERS = 20;
+
+/** Whether letters.pdf of these replies would return a kept PDF (nothing to make ahead). */
+function pdfKeptAlready(ctx: HandlerContext, replyIds: string[], duplex: boolean): boolean {
+  if (replyIds.length === 1) return !!readIssued(ctx.db, 'opinionReply', replyIds[0]!)?.pdfSha256;
+  const batch = replyBatchTarget(ctx.db, loadReplies(ctx, replyIds), duplex);
+  return !!batch && !!readPrinted(ctx.db, batch);
 }
 
 export const lettersHandlers: HandlerMap<
@@ -47,7 +61,16 @@ export const lettersHandlers: HandlerMap<
     warmPdfRendererSoon();
     return fontReport(readLetterSettings(db).fontMode, serverPdfInfo());
   },
-  'letters.document': (input, ctx) => buildDocument(ctx, input.request),
+  'letters.document': async (input, ctx) => {
+    const doc = await buildDocument(ctx, input.request);
+    // The clerk looks at the preview: its PDF is made meanwhile, so 保存PDF finds it ready (prefetch.ts).
+    const request = input.request;
+    if (request.kind === 'replyLetters' && request.replyIds.length <= PREFETCH_MAX_LETTERS)
+      prefetchPdfSoon(async () =>
+        pdfKeptAlready(ctx, request.replyIds, request.duplex) ? null : (await buildDocument(ctx, request, { fontSource: 'served' })).html,
+      );
+    return doc;
+  },
   'letters.pdf': async (input, ctx) => {
     const r = renderer();
     const request = input.request;
@@ -65,7 +88,7 @@ export const lettersHandlers: HandlerMap<
         const batch = request.kind === 'replyLetters' ? replyBatchTarget(ctx.db, loadReplies(ctx, request.replyIds), request.duplex) : null;
         return withPrintedPdf(ctx, batch, async () => {
           const doc = await buildDocument(ctx, request, { fontSource: 'served' });
-          const pdf = await r.render(doc.html);
+          const pdf = await renderPrefetched(r, doc.html);
           return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
         });
       },

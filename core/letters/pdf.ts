@@ -279,6 +279,9 @@ export function enablePdfWarmUp(on = true): void {
   warmUpEnabled = on;
 }
 
+/** Whether logins and print pages warm the renderer and start PDFs ahead (prefetch.ts). */
+export const pdfWarmUpEnabled = () => warmUpEnabled;
+
 /**
  * Starts and warms the process-wide renderer in the background, after the current
  * request has answered: called when a clerk logs in or opens a print page, so the first
