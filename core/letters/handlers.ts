@@ -2,10 +2,8 @@ import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
 import type { FontReport } from './contract';
-import { withArchivalPdf, withPrintedPdf } from './archive';
-import { LETTER_SETTINGS_KEY, buildDocument, loadReplies, readLetterSettings, replyBatchTarget, safeFileName } from './documents';
-import type { ReplyDocumentModel } from './issuedModels';
-import { replyTitle } from './replyLetter';
+import { cancelPdfJob, lettersPdf, pdfJobView, startPdfJob } from './pdfJobs';
+import { LETTER_SETTINGS_KEY, buildDocument, loadReplies, readLetterSettings, replyBatchTarget } from './documents';
 import { fontReport } from './fonts';
 import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
 import { prefetchPdfSoon, renderPrefetched } from './prefetch';
@@ -46,6 +44,9 @@ export const lettersHandlers: HandlerMap<
   | 'letters.fonts'
   | 'letters.document'
   | 'letters.pdf'
+  | 'letters.pdfStart'
+  | 'letters.pdfJob'
+  | 'letters.pdfCancel'
   | 'letters.batchStart'
   | 'letters.batchStatus'
   | 'letters.batchResult'
@@ -71,29 +72,10 @@ export const lettersHandlers: HandlerMap<
       );
     return doc;
   },
-  'letters.pdf': async (input, ctx) => {
-    const r = renderer();
-    const request = input.request;
-    // One issued letter: its archival PDF (the first one made after 签发), byte for byte.
-    const single = request.kind === 'replyLetters' && request.replyIds.length === 1 ? request.replyIds[0]! : null;
-    const status = single
-      ? (ctx.db.prepare('SELECT status FROM opinion_replies WHERE id = ?').pluck().get(single) as string | undefined)
-      : undefined;
-    return withArchivalPdf<ReplyDocumentModel>(
-      ctx,
-      single && status ? { kind: 'opinionReply', recordId: single, voided: status === 'voided' } : null,
-      (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle(doc.model.letter.persons)}`)}.pdf`,
-      async () => {
-        // Several issued replies in one PDF: kept as first printed, like the batch job's.
-        const batch = request.kind === 'replyLetters' ? replyBatchTarget(ctx.db, loadReplies(ctx, request.replyIds), request.duplex) : null;
-        return withPrintedPdf(ctx, batch, async () => {
-          const doc = await buildDocument(ctx, request, { fontSource: 'served' });
-          const pdf = await renderPrefetched(r, doc.html);
-          return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
-        });
-      },
-    );
-  },
+  'letters.pdf': (input, ctx) => lettersPdf(ctx, input.request, (html) => renderPrefetched(renderer(), html)),
+  'letters.pdfStart': (input, ctx) => startPdfJob(ctx, renderer(), input.request),
+  'letters.pdfJob': (input, ctx) => pdfJobView(ctx, input.jobId),
+  'letters.pdfCancel': (input, ctx) => cancelPdfJob(ctx, input.jobId),
   'letters.batchStart': (input, ctx) => startBatch(ctx, renderer(), input.replyIds, input.duplex),
   'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),
   'letters.batchResult': (input, ctx) => batchResult(ctx, input.jobId),

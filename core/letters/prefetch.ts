@@ -53,8 +53,12 @@ export function prefetch(renderer: PdfRenderer, html: string): void {
   started.set(key, { pdf, at: now });
 }
 
-/** The PDF of `html`: the prefetched one if there is one (used once), else printed now. */
-export async function renderPrefetched(renderer: PdfRenderer, html: string): Promise<Buffer> {
+/** The PDF of `html`: the prefetched one if there is one (used once), else printed now (`print`, default one render). */
+export async function renderPrefetched(
+  renderer: PdfRenderer,
+  html: string,
+  print: () => Promise<Buffer> = () => renderer.render(html),
+): Promise<Buffer> {
   const key = keyOf(html);
   const entry = started.get(key);
   started.delete(key);
@@ -62,7 +66,7 @@ export async function renderPrefetched(renderer: PdfRenderer, html: string): Pro
     const pdf = await entry.pdf.catch(() => null);
     if (pdf) return pdf;
   }
-  return renderer.render(html);
+  return print();
 }
 
 /** Settles when every prefetch under way has finished (tests, bench). */
