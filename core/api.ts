@@ -142,6 +142,8 @@ import {
 } from './sanctions/contract';
 import {
   batchJobInput,
+  pdfJobInput,
+  type PdfJobView,
   batchStartInput,
   letterSettingsSchema,
   lettersDocumentInput,
@@ -395,6 +397,9 @@ export const api = {
     logs: 'print',
   }),
   'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfStart': op<PdfJobView>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
+  'letters.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
   'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
