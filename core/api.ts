@@ -546,6 +546,14 @@ export type Channel = keyof Api;
 export const CHANNELS = Object.keys(api) as Channel[];
 
 /**
+ * Browser mode's HTTP transport (web/server.ts, renderer/api/transport.ts): the per-start
+ * token and the login session travel in these headers. A custom header also forces a CORS
+ * preflight, which the server never grants.
+ */
+export const TOKEN_HEADER = 'x-qinglian-token';
+export const SESSION_HEADER = 'x-qinglian-session';
+
+/**
  * Which queries a successful write makes stale: after the call the renderer refetches every
  * query of these channels (renderer/api/hooks.ts useApiMutation). One list per writing channel,
  * declared here with the contract, not at each call site.

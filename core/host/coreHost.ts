@@ -5,9 +5,9 @@ import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
 import { auditedEntityId, summarizeInput } from './auditedUse';
-import { AppError } from '../errors';
+import { AppError, unknownChannel } from '../errors';
 import { handlers } from '../handlers';
-import type { CurrentUser } from '../users/contract';
+import { ROLE_LABELS, type CurrentUser, type Role } from '../users/contract';
 import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/handlers';
 import type { HandlerContext, HostConfig } from './context';
@@ -151,7 +151,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   if (options.scheduleBackups !== false) backup.startScheduler();
 
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
-    if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
+    if (!isChannel(channel)) throw unknownChannel(channel);
     const operation = api[channel];
     if (damaged && !DAMAGED_CHANNELS.has(channel)) throw new AppError('DB_UNREADABLE', damaged);
     if (restoring && channel !== 'backup.job') throw new AppError('BUSY', '正在从备份恢复数据，请稍候再操作。');
@@ -233,7 +233,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
 }
 
 function roleName(role: string): string {
-  return ({ handler: '承办人', reviewer: '审核人', signer: '签发人', admin: '管理员' } as Record<string, string>)[role] ?? role;
+  return ROLE_LABELS[role as Role] ?? role;
 }
 
 function toErrorBody(error: unknown) {
