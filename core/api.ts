@@ -554,6 +554,73 @@ export type Api = typeof api;
 export type Channel = keyof Api;
 export const CHANNELS = Object.keys(api) as Channel[];
 
+/**
+ * Browser mode's HTTP transport (web/server.ts, renderer/api/transport.ts): the per-start
+ * token and the login session travel in these headers. A custom header also forces a CORS
+ * preflight, which the server never grants.
+ */
+export const TOKEN_HEADER = 'x-qinglian-token';
+export const SESSION_HEADER = 'x-qinglian-session';
+
+/**
+ * Which queries a successful write makes stale: after the call the renderer refetches every
+ * query of these channels (renderer/api/hooks.ts useApiMutation). One list per writing channel,
+ * declared here with the contract, not at each call site.
+ */
+export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
+  'backup.settingsUpdate': ['backup.settingsGet', 'backup.status'],
+  'clearances.create': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'clearances.delete': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'clearances.update': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'impactSettings.update': ['impactSettings.get', 'sanctions.list'],
+  'letterSettings.update': ['letterSettings.get', 'letters.fonts'],
+  'opinionRequests.create': ['opinionRequests.list'],
+  'opinionRequests.delete': ['opinionRequests.list'],
+  'opinionRequests.update': ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.get'],
+  'opinionSettings.update': ['opinionSettings.get'],
+  'pendingMatters.create': ['people.dossier', 'pendingMatters.list'],
+  'pendingMatters.delete': ['people.dossier', 'pendingMatters.list'],
+  'pendingMatters.update': ['people.dossier', 'pendingMatters.list'],
+  'people.create': ['people.list', 'units.list'],
+  'people.delete': ['people.list', 'recycleBin.list', 'units.list'],
+  'people.update': ['people.list', 'people.get'],
+  'pledgeCampaigns.create': ['pledgeCampaigns.list'],
+  'pledgeCampaigns.delete': ['pledgeCampaigns.list', 'recycleBin.list'],
+  'pledgeCampaigns.update': ['pledgeCampaigns.list', 'pledgeCampaigns.get', 'people.dossier'],
+  'pledgeRoster.add': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.breachCheck': ['pledgeRoster.list'],
+  'pledgeRoster.bulkSignoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.remove': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.removeScan': ['pledgeRoster.list'],
+  'pledgeRoster.signoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'recycleBin.restore': ['recycleBin.list', 'people.list', 'units.list'],
+  'reminderLetters.create': ['reminderLetters.list'],
+  'reminderLetters.delete': ['reminderLetters.list', 'recycleBin.list'],
+  'reminderLetters.issue': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderLetters.recordReceipt': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderLetters.setAddressees': ['reminderLetters.list', 'reminderLetters.get'],
+  'reminderLetters.update': ['reminderLetters.list', 'reminderLetters.get'],
+  'reminderLetters.void': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderPoints.create': ['reminderPoints.list'],
+  'reminderPoints.delete': ['reminderPoints.list'],
+  'reminderPoints.update': ['reminderPoints.list'],
+  'revisits.create': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'revisits.delete': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'revisits.update': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'sanctions.create': ['people.dossier', 'sanctions.list'],
+  'sanctions.delete': ['people.dossier', 'sanctions.list'],
+  'sanctions.override': ['people.dossier', 'sanctions.list'],
+  'sanctions.update': ['people.dossier', 'sanctions.list'],
+  'securityPolicy.update': ['securityPolicy.get'],
+  'settings.update': ['settings.get', 'setup.status'],
+  'statisticsSettings.update': ['statisticsSettings.get', 'statistics.report', 'revisits.due'],
+  'units.create': ['units.list'],
+  'units.delete': ['units.list', 'recycleBin.list'],
+  'units.update': ['units.list', 'people.list'],
+  'users.create': ['users.list'],
+  'users.update': ['users.list', 'auth.me'],
+};
+
 /** What a caller sends (before defaults and trimming). */
 export type Input<C extends Channel> = z.input<Api[C]['input']>;
 /** What a handler receives (after validation). */

@@ -5,9 +5,9 @@ import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
 import { auditedEntityId, summarizeInput } from './auditedUse';
-import { AppError } from '../errors';
+import { AppError, unknownChannel } from '../errors';
 import { handlers } from '../handlers';
-import type { CurrentUser } from '../users/contract';
+import { ROLE_LABELS, type CurrentUser, type Role } from '../users/contract';
 import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/handlers';
 import type { HandlerContext, HostConfig } from './context';
@@ -17,7 +17,6 @@ import { validationError } from './validation';
 import type { HandlerFn, PreparedWrite } from './handler';
 import { Writer } from './writer';
 import { BackgroundServices } from './jobs';
-import { ROLE_LABELS, type Role } from '../users/contract';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 import { returnStaleReviews } from '../opinions/replies';
@@ -170,7 +169,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   }
 
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
-    if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
+    if (!isChannel(channel)) throw unknownChannel(channel);
     const operation = api[channel];
     if (damaged && !DAMAGED_CHANNELS.has(channel)) throw new AppError('DB_UNREADABLE', damaged);
     if (restoring && channel !== 'backup.job') throw new AppError('BUSY', '正在从备份恢复数据，请稍候再操作。');
@@ -258,8 +257,8 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   };
 }
 
-function roleName(role: Role): string {
-  return ROLE_LABELS[role] ?? role;
+function roleName(role: string): string {
+  return ROLE_LABELS[role as Role] ?? role;
 }
 
 function toErrorBody(error: unknown) {

@@ -30,7 +30,7 @@ export function AutoBackupCard() {
   const queryClient = useQueryClient();
   const settings = useApiQuery('backup.settingsGet', {});
   const status = useApiQuery('backup.status', {});
-  const update = useApiMutation('backup.settingsUpdate', ['backup.settingsGet', 'backup.status']);
+  const update = useApiMutation('backup.settingsUpdate');
   const [form] = Form.useForm();
   const [keyForm] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
