@@ -10,6 +10,7 @@ import { readOpinionSettings } from '../opinions/settings';
 import { addDays, chineseDate, daysInMonth, parseDate, formatDate } from '../shared/dates';
 import type { Role } from '../users/contract';
 import { LINE_LIMIT, type WorkBoard, type WorkItem, type WorkLine, type WorkLineKey } from './contract';
+import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 
 /** The last day of the week (Sunday) that holds `today`. */
 export function endOfWeek(today: string): string {
@@ -169,6 +170,7 @@ function reminderLine(db: Db, today: string): WorkLine {
 }
 
 function pledgeLine(db: Db): WorkLine {
+  registerHiddenFunction(db);
   const rows = db
     .prepare(
       `SELECT c.id, c.title, count(*) AS total, sum(r.signed) AS signed,
@@ -176,7 +178,7 @@ function pledgeLine(db: Db): WorkLine {
        FROM pledge_campaigns c
        JOIN pledge_roster r ON r.campaign_id = c.id
        JOIN people p ON p.id = r.person_id
-       WHERE c.deleted_at IS NULL
+       WHERE c.deleted_at IS NULL ${hiddenNow().size ? 'AND NOT qinglian_hidden(r.id)' /* 回避: core/recusal */ : ''}
        GROUP BY c.id HAVING sum(r.signed) < count(*)
        ORDER BY c.start_date, c.id`,
     )
