@@ -263,6 +263,13 @@ test('numbers leave the person out for the recused account: statistics, a page t
   const rosterAll = await h.raw('pledgeRoster.list', { campaignId: world.campaign, pageSize: 200 }, admin);
   assert.ok(roster.ok && rosterAll.ok);
   assert.equal((roster.value as { total: number }).total, (rosterAll.value as { total: number }).total - 1);
+  // The campaign's head count and its by-unit counts leave the person out too.
+  type Campaign = { rosterCount: number; byUnit: { total: number }[] };
+  const mineC = (await h.raw('pledgeCampaigns.get', { id: world.campaign }, relative)) as { ok: true; value: Campaign };
+  const allC = (await h.raw('pledgeCampaigns.get', { id: world.campaign }, admin)) as { ok: true; value: Campaign };
+  assert.equal(mineC.value.rosterCount, allC.value.rosterCount - 1);
+  const sum = (c: Campaign) => c.byUnit.reduce((n, u) => n + u.total, 0);
+  assert.equal(sum(mineC.value), sum(allC.value) - 1);
 });
 
 test('the recused account cannot draft, review or sign the person’s reply, nor record a sanction for them; others it can', async () => {
