@@ -181,6 +181,7 @@ import {
   type ImportResult,
 } from './exchange/importContract';
 import { statisticsSettingsSchema, type StatisticsSettings } from './statistics/settingsContract';
+import { recusalsGetInput, recusalsSetInput, type PersonRecusal } from './recusal/contract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -255,6 +256,10 @@ export const api = {
   'people.update': op<Person>()({ input: peopleUpdateInput, writes: true, access: 'user', title: '修改人员' }),
   'people.delete': op<void>()({ input: peopleDeleteInput, writes: true, access: 'user', title: '删除人员' }),
   'people.dossier': op<Dossier>()({ input: peopleGetInput, writes: false, access: 'user', title: '人员档案', logs: 'view' }),
+
+  // 回避: which accounts must not see a person (core/recusal); the host hides the person from them on every channel.
+  'recusals.get': op<PersonRecusal[]>()({ input: recusalsGetInput, writes: false, access: ['admin'], title: '查看回避账号' }),
+  'recusals.set': op<PersonRecusal[]>()({ input: recusalsSetInput, writes: true, access: ['admin'], title: '设置回避账号' }),
 
   'sanctions.list': op<Sanction[]>()({ input: sanctionsListInput, writes: false, access: 'user', title: '处分记录' }),
   'sanctions.create': op<Sanction>()({ input: sanctionsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记处分' }),

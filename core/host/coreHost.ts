@@ -20,6 +20,7 @@ import { BackgroundServices } from './jobs';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 import { returnStaleReviews } from '../opinions/replies';
+import { hiddenRecordIds, inputNamesHidden, recusedError, withHidden, withoutHidden, type HiddenIds } from '../recusal/hidden';
 
 export const DATABASE_FILE_NAME = 'qinglian.sqlite';
 
@@ -188,8 +189,18 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
         throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);
       }
     }
+    // Recusal (回避): an input naming a record this account must not see is refused before
+    // anything reads it; whatever the call returns is cleared of such records (core/recusal).
+    const hidden: HiddenIds = user ? hiddenRecordIds(db, user.id) : new Set();
+    if (inputNamesHidden(rawInput, hidden)) throw recusedError();
     const parsed = operation.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
+    const value = withHidden(hidden, () => runHandler(channel, operation, parsed.data, user, sessionId));
+    return value instanceof Promise ? value.then((v) => withoutHidden(v, hidden)) : withoutHidden(value, hidden);
+  }
+
+  function runHandler(channel: Channel, operation: Operation, input: unknown, user: CurrentUser | null, sessionId: string | null): unknown {
+    const parsed = { data: input as never };
 
     const ctx: HandlerContext = {
       db,
@@ -202,7 +213,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
-    const entry = handlers[channel] as unknown as HandlerFn<Channel> | PreparedWrite<Channel, unknown>;
+    const entry = handlers[channel] as unknown as HandlerFn<never> | PreparedWrite<never, unknown>;
     if (typeof entry !== 'function') {
       if (!operation.writes) throw new Error(`${channel}: a prepared handler must belong to a writing channel`);
       // The slow part (scrypt) first, outside the transaction; then the write, as any other.
@@ -211,7 +222,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     const handler = entry as (input: unknown, ctx: HandlerContext) => unknown;
     if (operation.writes) return writeInTransaction(() => handler(parsed.data, ctx), ctx);
     const value = handler(parsed.data, ctx);
-    const logs = (operation as Operation).logs;
+    const logs = operation.logs;
     if (!logs) return value;
     // A view, print or export is logged once it has succeeded (a refused call shows nothing).
     const logUse = (result: unknown) => {

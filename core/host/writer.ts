@@ -25,7 +25,8 @@ export type WritableTable =
   | 'pledge_campaigns'
   | 'pledge_roster'
   | 'clearances'
-  | 'revisits';
+  | 'revisits'
+  | 'person_recusals';
 /** Tables whose rows go to the 回收站 instead of being removed. */
 export type RecyclableTable =
   | 'units'
@@ -40,7 +41,7 @@ export type RecyclableTable =
   | 'revisits';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
 export type RemovableTable =
-  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
+  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster' | 'person_recusals';
 type Row = Record<string, unknown>;
 
 /**

@@ -28,6 +28,7 @@ import { fixPledgeForm } from '../pledges/officialForm';
 import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
 import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
+import { visibleRows } from '../recusal/hidden';
 
 interface Laid {
   title: string;
@@ -49,10 +50,11 @@ function office(ctx: HandlerContext) {
 
 async function rosterOf(ctx: HandlerContext, campaignId: string, filter: 'all' | 'unsigned'): Promise<RosterEntry[]> {
   const out: RosterEntry[] = [];
-  for (let page = 1; ; page++) {
+  for (let page = 1, seen = 0; ; page++) {
     const res = await pledgesHandlers['pledgeRoster.list']({ campaignId, filter, page, pageSize: 200 }, ctx);
-    out.push(...res.items);
-    if (out.length >= res.total || !res.items.length) break;
+    seen += res.items.length;
+    out.push(...visibleRows(res.items)); // not the persons this account is recused from (回避)
+    if (seen >= res.total || !res.items.length) break;
   }
   return out;
 }

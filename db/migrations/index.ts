@@ -8,6 +8,7 @@ import { migration0008 } from './0008_audit_chain';
 import { migration0009 } from './0009_pledge_target';
 import { migration0013 } from './0013_printed_documents';
 import { migration0014 } from './0014_backup_exporter_role';
+import { migration0015 } from './0015_recusals';
 import type { Migration } from './types';
 
 /**
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0013,
   migration0014,
+  migration0015,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
