@@ -2,6 +2,7 @@ import { newId } from '../../db/ids';
 import { auditEntryHash, GENESIS_HASH } from '../../db/auditChain';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import { AppError, notFound, staleRevision } from '../errors';
 
 /** Tables written through the Writer; table and column names never come from input. */
@@ -24,7 +25,8 @@ export type WritableTable =
   | 'pledge_campaigns'
   | 'pledge_roster'
   | 'clearances'
-  | 'revisits';
+  | 'revisits'
+  | 'person_recusals';
 /** Tables whose rows go to the 回收站 instead of being removed. */
 export type RecyclableTable =
   | 'units'
@@ -39,10 +41,8 @@ export type RecyclableTable =
   | 'revisits';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
 export type RemovableTable =
-  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster';
+  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster' | 'person_recusals';
 type Row = Record<string, unknown>;
-
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 
 /**
  * The one write path. Every change to a record goes through here, inside the
@@ -58,11 +58,7 @@ export class Writer {
 
   /** Compiled statements, per connection: batch writes (a 5,000-person roster) would otherwise recompile the same SQL each row. */
   private prepare(sql: string): Database.Statement {
-    let cache = statementCache.get(this.db);
-    if (!cache) statementCache.set(this.db, (cache = new Map()));
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return cachedStatement(this.db, sql);
   }
 
   /** Inserts a row with a fresh id and stamps; returns the id. */

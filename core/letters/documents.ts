@@ -21,6 +21,7 @@ import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
 import { chineseDate } from './text';
 
 import { readLetterSettings } from './letterSettings';
+import { visibleRows } from '../recusal/hidden';
 
 export { LETTER_SETTINGS_KEY, readLetterSettings } from './letterSettings';
 
@@ -189,10 +190,11 @@ export async function buildDocument(
     }
     case 'repliesList': {
       const items = [];
-      for (let page = 1; ; page++) {
+      for (let page = 1, seen = 0; ; page++) {
         const res = await repliesHandlers['opinionReplies.list']({ ...request, page, pageSize: 200 }, ctx);
-        items.push(...res.items);
-        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+        seen += res.items.length;
+        items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
+        if (seen >= res.total || !res.items.length || seen >= 5000) break;
       }
       const data: ListData = {
         title: '廉政意见回复台账',
@@ -224,10 +226,11 @@ export async function buildDocument(
     }
     case 'requestsList': {
       const items = [];
-      for (let page = 1; ; page++) {
+      for (let page = 1, seen = 0; ; page++) {
         const res = await requestsHandlers['opinionRequests.list']({ ...request, page, pageSize: 200 }, ctx);
-        items.push(...res.items);
-        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+        seen += res.items.length;
+        items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
+        if (seen >= res.total || !res.items.length || seen >= 5000) break;
       }
       const data: ListData = {
         title: '征求意见函登记台账',

@@ -20,13 +20,15 @@ import { readLetterSettings, safeFileName } from './documents';
 import { resolveFonts, type FontSource } from './fonts';
 import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from './pdf';
 import { withArchivalPdf, withPrintedPdf } from './archive';
-import type { PrintedTarget } from '../issuedDocuments/printed';
+import { readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
+import { prefetchPdfSoon, renderPrefetched } from './prefetch';
 import { readIssued } from '../issuedDocuments/store';
 import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type ReminderDocumentModel } from './issuedModels';
 import { fixPledgeForm } from '../pledges/officialForm';
 import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
 import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
+import { visibleRows } from '../recusal/hidden';
 
 interface Laid {
   title: string;
@@ -48,10 +50,11 @@ function office(ctx: HandlerContext) {
 
 async function rosterOf(ctx: HandlerContext, campaignId: string, filter: 'all' | 'unsigned'): Promise<RosterEntry[]> {
   const out: RosterEntry[] = [];
-  for (let page = 1; ; page++) {
+  for (let page = 1, seen = 0; ; page++) {
     const res = await pledgesHandlers['pledgeRoster.list']({ campaignId, filter, page, pageSize: 200 }, ctx);
-    out.push(...res.items);
-    if (out.length >= res.total || !res.items.length) break;
+    seen += res.items.length;
+    out.push(...visibleRows(res.items)); // not the persons this account is recused from (回避)
+    if (seen >= res.total || !res.items.length) break;
   }
   return out;
 }
@@ -148,11 +151,24 @@ export async function buildPrintout(
   return toDocument(ctx, await layOut(ctx, request), fontSource);
 }
 
+/** Whether printouts.pdf would return a kept PDF for this printout (nothing to make ahead). */
+function pdfKeptAlready(ctx: HandlerContext, request: ValidPrintoutRequest, laid: Laid): boolean {
+  if (laid.printed) return !!readPrinted(ctx.db, laid.printed);
+  return request.kind === 'reminderLetter' && !!readIssued(ctx.db, 'reminderLetter', request.letterId)?.pdfSha256;
+}
+
 /** Pages per PDF part of a long job (each part is one Chromium print; the parts are merged). */
 const PART_PAGES = 100;
 
 export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'> = {
-  'printouts.document': (input, ctx) => buildPrintout(ctx, input.request),
+  'printouts.document': async (input, ctx) => {
+    const laid = await layOut(ctx, input.request);
+    // The clerk looks at the preview: its PDF is made meanwhile (prefetch.ts), unless one is kept already or it is long.
+    prefetchPdfSoon(() =>
+      laid.pages.length > PART_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : toDocument(ctx, laid, 'served').html,
+    );
+    return toDocument(ctx, laid);
+  },
 
   'printouts.pdf': async (input, ctx) => {
     const renderer = sharedPdfRenderer();
@@ -188,7 +204,7 @@ async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, requestOrLa
   }
   if (part.length) parts.push(part);
   const pdfs: Uint8Array[] = [];
-  for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
+  for (const pages of parts) pdfs.push(await renderPrefetched(renderer, toDocument(ctx, { ...laid, pages }, 'served').html));
   const pdf = await mergePdfs(pdfs, laid.title);
   return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
 }

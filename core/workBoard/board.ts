@@ -11,6 +11,7 @@ import { addDays, chineseDate, daysInMonth, parseDate, formatDate } from '../sha
 import { targetCountOf } from '../pledges/contract';
 import type { Role } from '../users/contract';
 import { LINE_LIMIT, type WorkBoard, type WorkItem, type WorkLine, type WorkLineKey } from './contract';
+import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 
 /** The last day of the week (Sunday) that holds `today`. */
 export function endOfWeek(today: string): string {
@@ -171,6 +172,7 @@ function reminderLine(db: Db, today: string): WorkLine {
 
 /** Campaigns below their 目标签订率 (targetCountOf, the same rule the campaign page shows), with who has not signed. */
 function pledgeLine(db: Db): WorkLine {
+  registerHiddenFunction(db);
   const rows = (
     db
       .prepare(
@@ -179,7 +181,7 @@ function pledgeLine(db: Db): WorkLine {
          FROM pledge_campaigns c
          JOIN pledge_roster r ON r.campaign_id = c.id
          JOIN people p ON p.id = r.person_id
-         WHERE c.deleted_at IS NULL
+         WHERE c.deleted_at IS NULL ${hiddenNow().size ? 'AND NOT qinglian_hidden(r.id)' /* 回避: core/recusal */ : ''}
          GROUP BY c.id
          ORDER BY c.start_date, c.id`,
       )

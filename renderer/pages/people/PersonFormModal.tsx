@@ -52,8 +52,8 @@ function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: Person
   const isNew = personId === null;
 
   const existing = useApiQuery('people.get', { id: personId ?? '' }, { enabled: open && !isNew, staleTime: 0, gcTime: 0 });
-  const create = useApiMutation('people.create', ['people.list', 'units.list']);
-  const update = useApiMutation('people.update', ['people.list', 'people.get']);
+  const create = useApiMutation('people.create');
+  const update = useApiMutation('people.update');
   const saving = create.isPending || update.isPending;
 
   /**

@@ -30,7 +30,7 @@ export function CampaignDetailPage() {
   const { modal, message } = App.useApp();
   const can = useCan();
   const query = useApiQuery('pledgeCampaigns.get', { id });
-  const remove = useApiMutation('pledgeCampaigns.delete', ['pledgeCampaigns.list', 'recycleBin.list']);
+  const remove = useApiMutation('pledgeCampaigns.delete');
   const editing = useDialog();
   const adding = useDialog();
   const [view, setView] = useState<RosterView>({ filter: 'all', unitId: null });

@@ -66,8 +66,8 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const isNew = campaign === null;
-  const create = useApiMutation('pledgeCampaigns.create', ['pledgeCampaigns.list']);
-  const update = useApiMutation('pledgeCampaigns.update', ['pledgeCampaigns.list', 'pledgeCampaigns.get', 'people.dossier']);
+  const create = useApiMutation('pledgeCampaigns.create');
+  const update = useApiMutation('pledgeCampaigns.update');
   const choice = Form.useWatch('typeChoice', form);
   const needsCosigner = Form.useWatch('needsCosigner', form);
   /** The type the defaults were last filled for (a filled default may be replaced; typed text is kept). */
