@@ -308,7 +308,7 @@ export const api = {
     title: '修改统计口径设置',
   }),
 
-  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表' }),
+  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表', logs: 'export' }),
   'imports.preview': op<ImportPreview>()({ input: importPreviewInput, writes: false, access: ['handler', 'admin'], title: '导入预览' }),
   'imports.commit': op<ImportResult>()({ input: importCommitInput, writes: true, access: ['handler', 'admin'], title: '确认导入' }),
   'imports.template': op<ExportFile>()({ input: importTemplateInput, writes: false, access: 'user', title: '下载导入模板' }),

@@ -28,6 +28,7 @@ import { createBackup, type Progress } from './create';
 import { backupError } from './errors';
 import { BACKUP_EXTENSION, DEFAULT_KDF, FLAG_AUTOMATIC, HEADER_LENGTH, KDF_BOUNDS, parseHeader } from './format';
 import type { KdfParams } from './crypto';
+import { testHooks, type TestHooks } from '../config/testHooks';
 import { TABLE_LABELS, type Manifest } from './manifest';
 import { backupPaths, restoreBackup, verifyBackup, type DbOwner, type RecoveryReport } from './restore';
 import { rotateOwn } from './rotation';
@@ -36,12 +37,14 @@ export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_PREFIX = 'qinglian-auto';
 
 /**
- * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or QINGLIAN_BACKUP_KDF_LOGN
- * (15..20) where set — tests use 15 to stay quick; never below what readers accept.
+ * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or a test hook's logN
+ * (15..20; core/config/testHooks.ts, never the environment) — never below what readers accept.
  */
-export function kdfForNewBackups(env: NodeJS.ProcessEnv = process.env): KdfParams {
-  const logN = Number(env.QINGLIAN_BACKUP_KDF_LOGN);
-  return Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN ? { ...DEFAULT_KDF, logN } : DEFAULT_KDF;
+export function kdfForNewBackups(hooks: Readonly<TestHooks> = testHooks()): KdfParams {
+  const logN = hooks.backupKdfLogN;
+  return logN !== undefined && Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN
+    ? { ...DEFAULT_KDF, logN }
+    : DEFAULT_KDF;
 }
 
 export function readBackupSettings(db: Db): BackupSettings {

@@ -2,8 +2,8 @@ import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
 import type { FontReport } from './contract';
-import { withArchivalPdf } from './archive';
-import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings, safeFileName } from './documents';
+import { withArchivalPdf, withPrintedPdf } from './archive';
+import { LETTER_SETTINGS_KEY, buildDocument, loadReplies, readLetterSettings, replyBatchTarget, safeFileName } from './documents';
 import type { ReplyDocumentModel } from './issuedModels';
 import { replyTitle } from './replyLetter';
 import { fontReport } from './fonts';
@@ -61,9 +61,13 @@ export const lettersHandlers: HandlerMap<
       single && status ? { kind: 'opinionReply', recordId: single, voided: status === 'voided' } : null,
       (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle(doc.model.letter.persons)}`)}.pdf`,
       async () => {
-        const doc = await buildDocument(ctx, request, { fontSource: 'served' });
-        const pdf = await r.render(doc.html);
-        return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+        // Several issued replies in one PDF: kept as first printed, like the batch job's.
+        const batch = request.kind === 'replyLetters' ? replyBatchTarget(ctx.db, loadReplies(ctx, request.replyIds), request.duplex) : null;
+        return withPrintedPdf(ctx, batch, async () => {
+          const doc = await buildDocument(ctx, request, { fontSource: 'served' });
+          const pdf = await r.render(doc.html);
+          return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+        });
       },
     );
   },

@@ -10,6 +10,7 @@ import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
 import { COSIGNED_TYPES, targetCountOf, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
 import { checkScan } from './scan';
+import { paged } from '../shared/paged';
 
 interface CampaignRow {
   id: string;
@@ -204,11 +205,7 @@ export const pledgesHandlers: HandlerMap<
       .add(input.year, 'c.year = @year', { year: input.year })
       .add(input.query, '(instr(c.title, @q) > 0 OR instr(c.pledge_type, @q) > 0)', { q: input.query });
     const sql = `${CAMPAIGN_SQL} WHERE ${where.sql}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(where.params) as { n: number }).n;
-    const rows = db
-      .prepare(`${sql} ORDER BY c.year DESC, c.start_date DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as CampaignRow[];
-    return { items: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+    return paged(db, { sql, orderBy: 'c.year DESC, c.start_date DESC', params: where.params }, input, toSummary);
   },
 
   'pledgeCampaigns.get': (input, { db }) => getCampaignDetail(db, input.id),

@@ -6,6 +6,7 @@ import { migration0005 } from './0005_rules_by_purpose';
 import { migration0006 } from './0006_clearances_revisits';
 import { migration0008 } from './0008_audit_chain';
 import { migration0009 } from './0009_pledge_target';
+import { migration0013 } from './0013_printed_documents';
 import type { Migration } from './types';
 
 /**
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0008,
   migration0009,
+  migration0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
