@@ -97,10 +97,20 @@ test.describe('查找与键盘', () => {
     // 清空名单 on a checked list asks first; 取消 keeps the list.
     await button(page, '登记来函').click();
     await page.getByLabel('粘贴人员名单').fill('张三 县财政局 科员\n李四 县财政局 科员\n王五 县财政局 科员');
+    // The check is held while it runs, so the button is seen with its spinner: its name stays 核对名单.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/opinionRequests.matchLines', async (route) => {
+      await held;
+      await route.continue();
+    });
     const check = page.getByRole('button', { name: '核对名单' });
     await check.click();
+    await expect(check.locator('.ant-btn-loading-icon, .anticon-loading').first()).toBeVisible();
+    await expect(check).toHaveAccessibleName(/^核对名单$/);
+    release();
     await expect(page.getByTestId('lines-todo')).toContainText('全部3人已匹配');
-    await expect(check).toHaveAccessibleName('核对名单');
+    await expect(check).toHaveAccessibleName(/^核对名单$/);
     await page.getByRole('button', { name: '清空名单' }).click();
     const ask = page.locator('.ant-modal-confirm').filter({ hasText: '清空名单中的3人？' });
     await expect(ask).toBeVisible();
