@@ -51,6 +51,7 @@ import {
   backupVerifyInput,
   type BackupJobView,
   type BackupListing,
+  type BackupPlaces,
   type BackupSettings,
   type BackupStatus,
   type RecoveryStatus,
@@ -141,6 +142,8 @@ import {
 } from './sanctions/contract';
 import {
   batchJobInput,
+  pdfJobInput,
+  type PdfJobView,
   batchStartInput,
   letterSettingsSchema,
   lettersDocumentInput,
@@ -178,6 +181,7 @@ import {
   type ImportResult,
 } from './exchange/importContract';
 import { statisticsSettingsSchema, type StatisticsSettings } from './statistics/settingsContract';
+import { recusalsGetInput, recusalsSetInput, type PersonRecusal } from './recusal/contract';
 
 /** Who may call: anyone (before login), any logged-in account, or holders of one of the roles. */
 export type Access = 'public' | 'user' | readonly Role[];
@@ -253,6 +257,10 @@ export const api = {
   'people.delete': op<void>()({ input: peopleDeleteInput, writes: true, access: 'user', title: '删除人员' }),
   'people.dossier': op<Dossier>()({ input: peopleGetInput, writes: false, access: 'user', title: '人员档案', logs: 'view' }),
 
+  // 回避: which accounts must not see a person (core/recusal); the host hides the person from them on every channel.
+  'recusals.get': op<PersonRecusal[]>()({ input: recusalsGetInput, writes: false, access: ['admin'], title: '查看回避账号' }),
+  'recusals.set': op<PersonRecusal[]>()({ input: recusalsSetInput, writes: true, access: ['admin'], title: '设置回避账号' }),
+
   'sanctions.list': op<Sanction[]>()({ input: sanctionsListInput, writes: false, access: 'user', title: '处分记录' }),
   'sanctions.create': op<Sanction>()({ input: sanctionsCreateInput, writes: true, access: ['handler', 'admin'], title: '登记处分' }),
   'sanctions.update': op<Sanction>()({ input: sanctionsUpdateInput, writes: true, access: ['handler', 'admin'], title: '修改处分' }),
@@ -308,7 +316,7 @@ export const api = {
     title: '修改统计口径设置',
   }),
 
-  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表' }),
+  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表', logs: 'export' }),
   'imports.preview': op<ImportPreview>()({ input: importPreviewInput, writes: false, access: ['handler', 'admin'], title: '导入预览' }),
   'imports.commit': op<ImportResult>()({ input: importCommitInput, writes: true, access: ['handler', 'admin'], title: '确认导入' }),
   'imports.template': op<ExportFile>()({ input: importTemplateInput, writes: false, access: 'user', title: '下载导入模板' }),
@@ -394,6 +402,9 @@ export const api = {
     logs: 'print',
   }),
   'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfStart': op<PdfJobView>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
+  'letters.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
   'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
@@ -520,13 +531,16 @@ export const api = {
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),
 
   'backup.status': op<BackupStatus>()({ input: none, writes: false, access: 'user', title: '备份状态' }),
-  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: 'user', title: '创建备份' }),
+  // Exporting the whole database is a right the administrator grants (导出备份); administrators have it.
+  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: ['admin', 'exporter'], title: '创建备份' }),
   'backup.startVerify': op<BackupJobView>()({ input: backupVerifyInput, writes: false, access: 'user', title: '检查备份' }),
   'backup.startRestore': op<BackupJobView>()({ input: backupRestoreInput, writes: false, access: ['admin'], title: '从备份恢复' }),
   // public: the job id (128 random bits) is the capability; a restore ends every session and its result must still be readable.
   'backup.job': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'public', title: '备份任务进度' }),
   'backup.cancel': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'user', title: '取消备份任务' }),
+  // Others than administrators browse only removable drives and the folders the administrator allowed (core/backup/folders.ts).
   'backup.list': op<BackupListing>()({ input: backupListInput, writes: false, access: 'user', title: '浏览备份文件夹' }),
+  'backup.places': op<BackupPlaces>()({ input: none, writes: false, access: 'user', title: '备份位置' }),
   'backup.settingsGet': op<BackupSettings>()({ input: none, writes: false, access: ['admin'], title: '读取自动备份设置' }),
   'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
   'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),
@@ -585,6 +599,7 @@ export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
   'pledgeRoster.removeScan': ['pledgeRoster.list'],
   'pledgeRoster.signoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
   'recycleBin.restore': ['recycleBin.list', 'people.list', 'units.list'],
+  'recusals.set': ['recusals.get'],
   'reminderLetters.create': ['reminderLetters.list'],
   'reminderLetters.delete': ['reminderLetters.list', 'recycleBin.list'],
   'reminderLetters.issue': ['reminderLetters.get', 'reminderLetters.list'],

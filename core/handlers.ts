@@ -27,6 +27,7 @@ import { clearancesHandlers } from './clearances/handlers';
 import { revisitsHandlers } from './revisits/handlers';
 import { statisticsHandlers } from './statistics/handlers';
 import { statisticsSettingsHandlers } from './statistics/settings';
+import { recusalHandlers } from './recusal/handlers';
 
 /** Every channel's handler; the type makes a missing one a compile error. */
 export const handlers: { [C in Channel]: Handler<C> } = {
@@ -57,4 +58,5 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...statisticsSettingsHandlers,
   ...exchangeHandlers,
   ...importHandlers,
+  ...recusalHandlers,
 };

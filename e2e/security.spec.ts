@@ -101,3 +101,33 @@ test.describe('浏览器模式令牌交接', () => {
     await expect.poll(() => fs.existsSync(handover.file)).toBe(false);
   });
 });
+
+test.describe('回避', () => {
+  test('管理员在人员档案中指定回避账号；该账号在人员库查不到此人，直接打开档案也被拒绝', async ({ page, app }) => {
+    await app.initialize();
+    const clerk = { username: 'zhangke', password: 'Clerk2025', displayName: '张科员' };
+    await app.invoke('users.create', { ...clerk, roles: ['handler', 'reviewer', 'signer'] });
+    const recused = await app.person({ name: '赵回避' });
+    await app.person({ name: '孙其他' });
+
+    await login(page, app);
+    await page.goto(`${app.url}#/people/${recused}`);
+    await expect(page.getByRole('heading', { name: '人员档案 · 赵回避' })).toBeVisible();
+    await page.getByRole('tab', { name: '回避' }).click();
+    await expect(page.getByText('没有须回避的账号')).toBeVisible();
+    await page.getByLabel('须回避的账号').click();
+    await page.getByRole('option', { name: '张科员（zhangke）' }).click();
+    await page.getByRole('button', { name: '保存回避设置' }).click();
+    await expect(page.getByText('回避设置已保存')).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'zhangke' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '近亲属' })).toBeVisible();
+    await page.getByRole('button', { name: '退出登录' }).click();
+
+    await login(page, app, { ...clerk });
+    await expect(page.getByRole('cell', { name: '孙其他' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: '赵回避' })).toBeHidden();
+    await page.goto(`${app.url}#/people/${recused}`);
+    await expect(page.getByRole('alert')).toContainText('没有找到该记录');
+    await expect(page.getByText('赵回避')).toBeHidden();
+  });
+});

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../host/handler';
 import { localIsoDate } from '../shared/dates';
 import { exportSheet } from './exportLists';
 import { toCsv, toXlsx } from './sheet';
+import { visibleRows } from '../recusal/hidden';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,7 +13,8 @@ export const exchangeHandlers: HandlerMap<'exports.list'> = {
     const counted = {
       ...sheet,
       rows: (function* () {
-        for (const row of sheet.rows) {
+        // Rows about persons this account is recused from (回避) are left out (core/recusal).
+        for (const row of visibleRows(sheet.rows)) {
           rows++;
           yield row;
         }

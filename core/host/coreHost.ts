@@ -14,10 +14,13 @@ import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
+import type { HandlerFn, PreparedWrite } from './handler';
 import { Writer } from './writer';
+import { BackgroundServices } from './jobs';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 import { returnStaleReviews } from '../opinions/replies';
+import { hiddenRecordIds, inputNamesHidden, recusedError, withHidden, withoutHidden, type HiddenIds } from '../recusal/hidden';
 
 export const DATABASE_FILE_NAME = 'qinglian.sqlite';
 
@@ -38,6 +41,8 @@ export interface CoreHost {
   readonly db: Db;
   /** Backup jobs, schedule, restore (core/backup). */
   readonly backup: BackupService;
+  /** The host's background services (the backup schedule, …): add yours here; stopped on close and shutdown. */
+  readonly services: BackgroundServices;
   invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
   close(): void;
   /** Waits for a running backup job, runs the on-exit automatic backup if set, then closes. */
@@ -57,6 +62,7 @@ const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
   'backup.job',
   'backup.cancel',
   'backup.list',
+  'backup.places',
 ]);
 
 /** A closed connection standing in for the database while the live file is damaged (`db.open` is false). */
@@ -148,7 +154,20 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     },
   });
   backup.noteRecovery(recovered);
-  if (options.scheduleBackups !== false) backup.startScheduler();
+  /** Every background service of this host (core/host/jobs.ts): started here, stopped on close and shutdown. */
+  const services = new BackgroundServices();
+  if (options.scheduleBackups !== false) services.add(backup.schedule);
+  services.startAll();
+
+  function writeInTransaction(write: () => unknown, ctx: HandlerContext): unknown {
+    return db.transaction(() => {
+      const value = write();
+      // Whatever this call changed (a request's purpose, a person's unit, the authority's
+      // name), a reviewed reply whose letter would now say something else goes back to 待审核.
+      if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
+      return value;
+    })();
+  }
 
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
     if (!isChannel(channel)) throw unknownChannel(channel);
@@ -170,8 +189,18 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
         throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);
       }
     }
+    // Recusal (回避): an input naming a record this account must not see is refused before
+    // anything reads it; whatever the call returns is cleared of such records (core/recusal).
+    const hidden: HiddenIds = user ? hiddenRecordIds(db, user.id) : new Set();
+    if (inputNamesHidden(rawInput, hidden)) throw recusedError();
     const parsed = operation.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw validationError(parsed.error);
+    const value = withHidden(hidden, () => runHandler(channel, operation, parsed.data, user, sessionId));
+    return value instanceof Promise ? value.then((v) => withoutHidden(v, hidden)) : withoutHidden(value, hidden);
+  }
+
+  function runHandler(channel: Channel, operation: Operation, input: unknown, user: CurrentUser | null, sessionId: string | null): unknown {
+    const parsed = { data: input as never };
 
     const ctx: HandlerContext = {
       db,
@@ -184,22 +213,26 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
-    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    if (operation.writes) {
-      return db.transaction(() => {
-        const value = handler(parsed.data, ctx);
-        // Whatever this call changed (a request's purpose, a person's unit, the authority's
-        // name), a reviewed reply whose letter would now say something else goes back to 待审核.
-        if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
-        return value;
-      })();
+    const entry = handlers[channel] as unknown as HandlerFn<never> | PreparedWrite<never, unknown>;
+    if (typeof entry !== 'function') {
+      if (!operation.writes) throw new Error(`${channel}: a prepared handler must belong to a writing channel`);
+      // The slow part (scrypt) first, outside the transaction; then the write, as any other.
+      return entry.prepare(parsed.data, ctx).then((prepared) => writeInTransaction(() => entry.run(parsed.data, ctx, prepared), ctx));
     }
+    const handler = entry as (input: unknown, ctx: HandlerContext) => unknown;
+    if (operation.writes) return writeInTransaction(() => handler(parsed.data, ctx), ctx);
     const value = handler(parsed.data, ctx);
-    const logs = (operation as Operation).logs;
+    const logs = operation.logs;
     if (!logs) return value;
     // A view, print or export is logged once it has succeeded (a refused call shows nothing).
     const logUse = (result: unknown) => {
-      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, { title: operation.title, input: summarizeInput(parsed.data) });
+      // An export also says how many rows left the app (who took how much of the register).
+      const rows = (result as { rows?: unknown } | null)?.rows;
+      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, {
+        title: operation.title,
+        input: summarizeInput(parsed.data),
+        ...(typeof rows === 'number' ? { rows } : {}),
+      });
       return result;
     };
     return value instanceof Promise ? value.then(logUse) : logUse(value);
@@ -219,12 +252,15 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
         return { ok: false, error: toErrorBody(error) };
       }
     },
+    services,
     close() {
-      backup.stopScheduler();
+      // Timers stop at once (a service's stop may also wait for work in hand; close does not).
+      void services.stopAll().catch(() => undefined);
       if (db.open) db.close();
       folderLock.release();
     },
     async shutdown() {
+      await services.stopAll().catch(() => undefined);
       await backup.shutdown();
       if (db.open) db.close();
       folderLock.release();

@@ -16,10 +16,12 @@ import { resolveFonts, type FontSource } from './fonts';
 import { layoutList, type ListData } from './listPrintout';
 import { blankPage, layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
 import { readIssued } from '../issuedDocuments/store';
+import type { PrintedTarget } from '../issuedDocuments/printed';
 import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
 import { chineseDate } from './text';
 
 import { readLetterSettings } from './letterSettings';
+import { visibleRows } from '../recusal/hidden';
 
 export { LETTER_SETTINGS_KEY, readLetterSettings } from './letterSettings';
 
@@ -115,6 +117,22 @@ export function replyLettersDocument(
   };
 }
 
+/**
+ * A batch of issued, not voided replies is kept as printed (printed_documents): its
+ * content is the stored letters' own hashes, in order, and the duplex choice. A batch with
+ * a draft or a voided reply is printed fresh every time (null), as those letters are.
+ */
+export function replyBatchTarget(db: Db, details: ReplyDetail[], duplex: boolean): PrintedTarget | null {
+  if (details.length < 2) return null;
+  const letters: { replyId: string; sha256: string }[] = [];
+  for (const d of details) {
+    const stored = d.status === 'issued' ? readIssued(db, 'opinionReply', d.id) : null;
+    if (!stored) return null;
+    letters.push({ replyId: d.id, sha256: stored.sha256 });
+  }
+  return { kind: 'replyBatch', subjectId: null, content: { template: 'replyBatch', version: 1, duplex, letters } };
+}
+
 /** Lays out what `request` names. Reading handlers only: nothing is written. */
 export async function buildDocument(
   ctx: HandlerContext,
@@ -172,10 +190,11 @@ export async function buildDocument(
     }
     case 'repliesList': {
       const items = [];
-      for (let page = 1; ; page++) {
+      for (let page = 1, seen = 0; ; page++) {
         const res = await repliesHandlers['opinionReplies.list']({ ...request, page, pageSize: 200 }, ctx);
-        items.push(...res.items);
-        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+        seen += res.items.length;
+        items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
+        if (seen >= res.total || !res.items.length || seen >= 5000) break;
       }
       const data: ListData = {
         title: '廉政意见回复台账',
@@ -207,10 +226,11 @@ export async function buildDocument(
     }
     case 'requestsList': {
       const items = [];
-      for (let page = 1; ; page++) {
+      for (let page = 1, seen = 0; ; page++) {
         const res = await requestsHandlers['opinionRequests.list']({ ...request, page, pageSize: 200 }, ctx);
-        items.push(...res.items);
-        if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
+        seen += res.items.length;
+        items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
+        if (seen >= res.total || !res.items.length || seen >= 5000) break;
       }
       const data: ListData = {
         title: '征求意见函登记台账',

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { unitExists, unitPaths, unitSubtreeIds } from '../units/queries';
@@ -29,9 +30,10 @@ function toColumns(db: Db, v: PersonValues, selfId: string | null) {
   if (v.unitId && !unitExists(db, v.unitId))
     throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
   if (v.idNumber) {
-    const holder = db
-      .prepare('SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?')
-      .get(v.idNumber, selfId) as { name: string } | undefined;
+    const holder = cachedStatement(db, 'SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?').get(
+      v.idNumber,
+      selfId,
+    ) as { name: string } | undefined;
     if (holder) throw new AppError('CONFLICT', `身份证号与人员库中的“${holder.name}”重复，未保存。`, { idNumber: '与已有人员重复' });
   }
   const keys = nameKeys(v.name);
@@ -46,7 +48,7 @@ export function createPerson(db: Db, writer: Writer, input: PersonValues): strin
 }
 
 function reindex(db: Db, id: string, name: string, position: string | null): void {
-  const { seq } = db.prepare('SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
+  const { seq } = cachedStatement(db, 'SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
   indexPersonGrams(db, seq, name, position);
 }
 

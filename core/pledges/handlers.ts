@@ -8,9 +8,10 @@ import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
 import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
-import { COSIGNED_TYPES, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
+import { COSIGNED_TYPES, targetCountOf, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
 import { checkScan } from './scan';
 import { paged } from '../shared/paged';
+import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 
 interface CampaignRow {
   id: string;
@@ -22,14 +23,23 @@ interface CampaignRow {
   template_text: string;
   needs_cosigner: number;
   cosigner_label: string | null;
+  target_rate: number;
   roster_count: number;
   signed_count: number;
 }
 
-const CAMPAIGN_SQL = `
-  SELECT c.*, (SELECT count(*) FROM pledge_roster r WHERE r.campaign_id = c.id) AS roster_count,
-         (SELECT count(*) FROM pledge_roster r WHERE r.campaign_id = c.id AND r.signed = 1) AS signed_count
+/**
+ * A campaign with its counts. Shown to an account under recusal (回避, core/recusal), the
+ * counts leave out the persons it must not see; the delete check counts everyone.
+ */
+function campaignSql(db: Db, counting: 'shown' | 'all' = 'shown'): string {
+  registerHiddenFunction(db);
+  const visible = counting === 'shown' && hiddenNow().size ? 'AND NOT qinglian_hidden(r.id)' : '';
+  return `
+  SELECT c.*, (SELECT count(*) FROM pledge_roster r WHERE r.campaign_id = c.id ${visible}) AS roster_count,
+         (SELECT count(*) FROM pledge_roster r WHERE r.campaign_id = c.id AND r.signed = 1 ${visible}) AS signed_count
   FROM pledge_campaigns c`;
+}
 
 const toSummary = (r: CampaignRow): CampaignSummary => ({
   id: r.id,
@@ -43,10 +53,12 @@ const toSummary = (r: CampaignRow): CampaignSummary => ({
   rosterCount: r.roster_count,
   signedCount: r.signed_count,
   completion: r.roster_count ? r.signed_count / r.roster_count : 0,
+  targetRate: r.target_rate,
+  targetCount: targetCountOf(r.roster_count, r.target_rate),
 });
 
-function campaignRow(db: Db, id: string): CampaignRow {
-  const row = db.prepare(`${CAMPAIGN_SQL} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CampaignRow | undefined;
+function campaignRow(db: Db, id: string, counting: 'shown' | 'all' = 'shown'): CampaignRow {
+  const row = db.prepare(`${campaignSql(db, counting)} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CampaignRow | undefined;
   if (!row) throw notFound('承诺批次');
   return row;
 }
@@ -61,7 +73,7 @@ export function getCampaignDetail(db: Db, id: string): CampaignDetail {
   const units = db
     .prepare(
       `SELECT p.unit_id, count(*) AS total, sum(r.signed) AS signed FROM pledge_roster r JOIN people p ON p.id = r.person_id
-       WHERE r.campaign_id = ? GROUP BY p.unit_id`,
+       WHERE r.campaign_id = ? ${hiddenNow().size ? 'AND NOT qinglian_hidden(r.id)' : ''} GROUP BY p.unit_id`,
     )
     .all(id) as { unit_id: string | null; total: number; signed: number }[];
   const paths = unitPaths(
@@ -148,6 +160,7 @@ function campaignColumns(v: {
   templateText: string;
   needsCosigner?: boolean | undefined;
   cosignerLabel: string | null;
+  targetRate: number;
 }) {
   const cosigned = v.needsCosigner ?? v.pledgeType in COSIGNED_TYPES;
   return {
@@ -158,6 +171,7 @@ function campaignColumns(v: {
     template_text: v.templateText,
     needs_cosigner: cosigned ? 1 : 0,
     cosigner_label: cosigned ? (v.cosignerLabel ?? COSIGNED_TYPES[v.pledgeType] ?? '家属') : null,
+    target_rate: v.targetRate,
   };
 }
 
@@ -199,7 +213,7 @@ export const pledgesHandlers: HandlerMap<
     const where = new Where('c.deleted_at IS NULL')
       .add(input.year, 'c.year = @year', { year: input.year })
       .add(input.query, '(instr(c.title, @q) > 0 OR instr(c.pledge_type, @q) > 0)', { q: input.query });
-    const sql = `${CAMPAIGN_SQL} WHERE ${where.sql}`;
+    const sql = `${campaignSql(db)} WHERE ${where.sql}`;
     return paged(db, { sql, orderBy: 'c.year DESC, c.start_date DESC', params: where.params }, input, toSummary);
   },
 
@@ -221,7 +235,7 @@ export const pledgesHandlers: HandlerMap<
   },
 
   'pledgeCampaigns.delete': (input, { db, writer }) => {
-    const row = campaignRow(db, input.id);
+    const row = campaignRow(db, input.id, 'all');
     if (row.signed_count > 0) throw new AppError('CONFLICT', `该批次已有${row.signed_count}人签订，不能删除。`);
     writer.softDelete('pledge_campaigns', input.id);
   },

@@ -1,9 +1,11 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../db/statements';
 import type { Paged } from '../shared/fields';
 import { METRICS, type MetricDef } from './metrics';
 import { METRIC_KEYS, type MetricKey, type MetricValue, type RecordTarget, type StatisticsReport, type StatRecord } from './contract';
 import { readStatisticsSettings } from './settings';
+import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 
 interface Range {
   from: string;
@@ -21,13 +23,19 @@ function params(db: Db, range: Range) {
   };
 }
 
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepare(db: Db, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
+  registerHiddenFunction(db);
+  return cachedStatement(db, sql);
+}
+
+/**
+ * A metric's records as the running call's account may see them: for an account under
+ * recusal (回避), records about those persons are not counted (core/recusal/hidden.ts).
+ * Everyone else runs the plain SQL.
+ */
+function visibleSource(def: MetricDef): string {
+  if (hiddenNow().size === 0) return def.sql;
+  return `SELECT * FROM (${def.sql}) WHERE NOT (qinglian_hidden(id) OR qinglian_hidden(person_id) OR qinglian_hidden(target_id) OR qinglian_hidden(target_sub))`;
 }
 
 const counted = (def: MetricDef) => (def.counts === 'people' ? 'count(DISTINCT person_id)' : 'count(*)');
@@ -37,7 +45,7 @@ function metricValue(db: Db, def: MetricDef, p: ReturnType<typeof params>): Metr
     ? (
         prepare(
           db,
-          `SELECT grp AS key, max(grp_label) AS label, ${counted(def)} AS value FROM (${def.sql}) GROUP BY grp ORDER BY value DESC, grp`,
+          `SELECT grp AS key, max(grp_label) AS label, ${counted(def)} AS value FROM (${visibleSource(def)}) GROUP BY grp ORDER BY value DESC, grp`,
         ).all(p) as {
           key: string | null;
           label: string | null;
@@ -49,7 +57,7 @@ function metricValue(db: Db, def: MetricDef, p: ReturnType<typeof params>): Metr
   const value =
     def.grouped && def.counts === 'rows'
       ? groups.reduce((n, g) => n + g.value, 0)
-      : (prepare(db, `SELECT ${counted(def)} FROM (${def.sql})`)
+      : (prepare(db, `SELECT ${counted(def)} FROM (${visibleSource(def)})`)
           .pluck()
           .get(p) as number);
   return { label: def.label, unit: def.unit, value, groups };
@@ -63,7 +71,7 @@ export function statisticsReport(db: Db, range: Range): StatisticsReport {
   const averageReplyDays = prepare(
     db,
     `SELECT avg(julianday(y.reply_date) - julianday(q.received_date)) FROM opinion_replies y JOIN opinion_requests q ON q.id = y.request_id
-     WHERE y.id IN (SELECT id FROM (${METRICS['replies.batches'].sql}))`,
+     WHERE y.id IN (SELECT id FROM (${visibleSource(METRICS['replies.batches'])}))`,
   )
     .pluck()
     .get(p) as number | null;
@@ -102,7 +110,7 @@ export function statisticsRecords(
 ): Paged<StatRecord> {
   const def = METRICS[input.metric];
   const p = { ...params(db, input), group: input.group };
-  const source = `SELECT * FROM (${def.sql}) WHERE @group IS NULL OR grp = @group`;
+  const source = `SELECT * FROM (${visibleSource(def)}) WHERE @group IS NULL OR grp = @group`;
   const limit = input.pageSize ?? -1;
   const offset = input.pageSize ? (input.page - 1) * input.pageSize : 0;
   if (def.counts === 'people') {

@@ -135,6 +135,8 @@ export function PrintPreviewModal({ open, title, choices, initial, onClose }: Pr
         <iframe
           ref={frame}
           title="打印预览"
+          // allow-same-origin lets this page call print() on the frame; without allow-scripts nothing in it runs.
+          sandbox="allow-same-origin allow-modals"
           srcDoc={doc.data.html}
           style={{ width: '100%', height: '68vh', border: '1px solid #d9d9d9', background: '#d9d9d9' }}
           data-testid="print-preview"

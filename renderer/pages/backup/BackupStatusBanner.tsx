@@ -4,7 +4,7 @@
  */
 import { PATHS } from '../../app/paths';
 import { Alert, Button, Typography } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 
@@ -45,6 +45,9 @@ export function BackupStatusBanner({ homePath }: { homePath: string }) {
   return (
     <Typography.Paragraph type="secondary" data-testid="backup-banner" style={{ marginBottom: 8 }}>
       {last}
+      {/* The work board's backup line opens what is behind it, like every other line (issue 16 §4). */}
+      {'\u3000'}
+      <Link to={BACKUP_PATH}>查看备份</Link>
     </Typography.Paragraph>
   );
 }

@@ -20,6 +20,8 @@ import { PendingTab } from './PendingTab';
 import { SanctionsTab } from './SanctionsTab';
 import { ClearancesTab } from './ClearancesTab';
 import { RevisitsTab } from './RevisitsTab';
+import { RecusalTab } from './RecusalTab';
+import { useIsAdmin } from '../../app/auth';
 
 function OpinionsTab({ opinions }: { opinions: OpinionGiven[] }) {
   const columns: TableProps<OpinionGiven>['columns'] = [
@@ -60,6 +62,7 @@ export function PersonDossierPage() {
   const dossier = useApiQuery('people.dossier', { id });
   const [editingPerson, setEditingPerson] = useState(false);
   const [tab, setTab] = useState('sanctions');
+  const isAdmin = useIsAdmin();
 
   if (dossier.error) {
     return (
@@ -161,6 +164,7 @@ export function PersonDossierPage() {
             },
             { key: 'opinions', label: `意见回复记录（${opinions.length}）`, children: <OpinionsTab opinions={opinions} /> },
             { key: 'pledges', label: `承诺书（${pledges.length}）`, children: <PersonPledges pledges={pledges} /> },
+            ...(isAdmin ? [{ key: 'recusal', label: '回避', children: <RecusalTab personId={person.id} personName={person.name} /> }] : []),
           ]}
         />
       </Card>
