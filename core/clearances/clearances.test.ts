@@ -100,3 +100,21 @@ test('澄清正名 and 暖心回访: validated, audited, in the dossier, to the 
   assert.equal((await h.call('people.dossier', { id: zhang.id })).clearances.length, 1);
   assert.equal((await h.call('people.dossier', { id: li.id })).revisits.length, 1);
 });
+
+test('records on a person’s file: a deleted person or record is refused in Chinese, nothing written', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const gone = await h.call('people.create', { name: '王五' });
+  await h.call('people.delete', { id: gone.id });
+  const noPerson = await h.raw('clearances.create', { personId: gone.id, clearDate: '2025-04-10', form: '会议' });
+  assert.ok(!noPerson.ok && noPerson.error.code === 'VALIDATION' && noPerson.error.fields?.personId === '人员不存在');
+
+  const zhang = await h.call('people.create', { name: '张三' });
+  const c = await h.call('clearances.create', { personId: zhang.id, clearDate: '2025-04-10', form: '会议' });
+  await h.call('clearances.delete', { id: c.id });
+  const again = await h.raw('clearances.update', { ...c, id: c.id, rev: c.rev });
+  assert.ok(!again.ok && again.error.code === 'NOT_FOUND' && again.error.message === '澄清正名记录不存在或已被删除。');
+  const twice = await h.raw('revisits.delete', { id: c.id });
+  assert.ok(!twice.ok && twice.error.message === '回访记录不存在或已被删除。');
+  assert.equal((await h.call('clearances.list', { personId: zhang.id })).length, 0);
+});

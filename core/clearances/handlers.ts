@@ -1,8 +1,8 @@
 import type { Db } from '../../db/open';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { PENDING_KIND_LABELS, type PendingKind } from '../pendingMatters/contract';
-import { getPerson } from '../people/handlers';
+import { personRecordHandlers } from '../shared/personRecords';
 import type { Clearance, ClearanceForm } from './contract';
 
 interface Row {
@@ -54,7 +54,6 @@ type Values = {
 };
 
 function toColumns(db: Db, v: Values) {
-  if (!getPerson(db, v.personId)) throw new AppError('VALIDATION', '所选人员不存在或已删除。', { personId: '人员不存在' });
   if (v.pendingMatterId) {
     const matter = db
       .prepare('SELECT person_id, received_date FROM pending_matters WHERE id = ? AND deleted_at IS NULL')
@@ -75,16 +74,17 @@ function toColumns(db: Db, v: Values) {
   };
 }
 
+const handlers = personRecordHandlers({
+  table: 'clearances',
+  label: '澄清正名记录',
+  listOf: listClearancesOf,
+  get: getClearance,
+  columns: toColumns,
+});
+
 export const clearancesHandlers: HandlerMap<'clearances.list' | 'clearances.create' | 'clearances.update' | 'clearances.delete'> = {
-  'clearances.list': (input, { db }) => listClearancesOf(db, input.personId),
-  'clearances.create': (input, { db, writer }) => getClearance(db, writer.insert('clearances', toColumns(db, input)))!,
-  'clearances.update': (input, { db, writer }) => {
-    if (!getClearance(db, input.id)) throw notFound('澄清正名记录');
-    writer.update('clearances', input.id, input.rev, toColumns(db, input));
-    return getClearance(db, input.id)!;
-  },
-  'clearances.delete': (input, { db, writer }) => {
-    if (!getClearance(db, input.id)) throw notFound('澄清正名记录');
-    writer.softDelete('clearances', input.id);
-  },
+  'clearances.list': handlers.list,
+  'clearances.create': handlers.create,
+  'clearances.update': handlers.update,
+  'clearances.delete': handlers.delete,
 };

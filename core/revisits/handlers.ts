@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
-import { getPerson } from '../people/handlers';
+import { personRecordHandlers } from '../shared/personRecords';
 import { addMonths } from '../sanctions/periodMath';
 import { CATEGORY_LABELS, type SanctionCategory } from '../sanctions/kinds';
 import { readStatisticsSettings } from '../statistics/settings';
@@ -48,7 +48,6 @@ export function getRevisit(db: Db, id: string): Revisit | null {
 type Values = { personId: string; sanctionId: string; visitDate: string; visitors: string; notes: string | null };
 
 function toColumns(db: Db, v: Values) {
-  if (!getPerson(db, v.personId)) throw new AppError('VALIDATION', '所选人员不存在或已删除。', { personId: '人员不存在' });
   const sanction = db.prepare('SELECT person_id, decision_date FROM sanctions WHERE id = ? AND deleted_at IS NULL').get(v.sanctionId) as
     { person_id: string; decision_date: string } | undefined;
   if (!sanction) throw new AppError('VALIDATION', '所选的处分记录不存在或已删除。', { sanctionId: '处分记录不存在' });
@@ -95,17 +94,18 @@ export function revisitsDue(db: Db, asOf: string): RevisitDue[] {
   }));
 }
 
+const handlers = personRecordHandlers({
+  table: 'revisits',
+  label: '回访记录',
+  listOf: listRevisitsOf,
+  get: getRevisit,
+  columns: toColumns,
+});
+
 export const revisitsHandlers: HandlerMap<'revisits.list' | 'revisits.create' | 'revisits.update' | 'revisits.delete' | 'revisits.due'> = {
-  'revisits.list': (input, { db }) => listRevisitsOf(db, input.personId),
-  'revisits.create': (input, { db, writer }) => getRevisit(db, writer.insert('revisits', toColumns(db, input)))!,
-  'revisits.update': (input, { db, writer }) => {
-    if (!getRevisit(db, input.id)) throw notFound('回访记录');
-    writer.update('revisits', input.id, input.rev, toColumns(db, input));
-    return getRevisit(db, input.id)!;
-  },
-  'revisits.delete': (input, { db, writer }) => {
-    if (!getRevisit(db, input.id)) throw notFound('回访记录');
-    writer.softDelete('revisits', input.id);
-  },
+  'revisits.list': handlers.list,
+  'revisits.create': handlers.create,
+  'revisits.update': handlers.update,
+  'revisits.delete': handlers.delete,
   'revisits.due': (input, { db }) => revisitsDue(db, input.asOf),
 };

@@ -22,24 +22,7 @@ import { BatchPrintPage } from '../pages/letters/BatchPrintPage';
 import { ReplyLetterPage } from '../pages/letters/ReplyLetterPage';
 import { StatisticsPage } from '../pages/statistics/StatisticsPage';
 import { ImportPage } from '../pages/exchange/ImportPage';
-
-/** Hash routes: work the same over http:// and Electron's app:// protocol. */
-export const PATHS = {
-  home: '/',
-  people: '/people',
-  opinionRequests: '/opinions/requests',
-  opinionReplies: '/opinions/replies',
-  reminders: '/reminders',
-  pledges: '/pledges',
-  units: '/units',
-  statistics: '/statistics',
-  imports: '/import',
-  recycleBin: '/recycle-bin',
-  settings: '/settings',
-  backup: '/backup',
-  users: '/users',
-  audit: '/audit',
-} as const;
+import { PATHS, newReminderPath, newRequestPath } from './paths';
 
 export const router = createHashRouter([
   {
@@ -50,11 +33,11 @@ export const router = createHashRouter([
       { path: PATHS.people, element: <PeoplePage /> },
       { path: `${PATHS.people}/:id`, element: <PersonDossierPage /> },
       { path: PATHS.opinionRequests, element: <RequestsPage /> },
-      { path: `${PATHS.opinionRequests}/new`, element: <NewRequestPage /> },
+      { path: newRequestPath, element: <NewRequestPage /> },
       { path: `${PATHS.opinionRequests}/:id`, element: <RequestDetailPage /> },
       { path: PATHS.opinionReplies, element: <RepliesPage /> },
       { path: PATHS.reminders, element: <RemindersPage /> },
-      { path: `${PATHS.reminders}/new`, element: <ReminderFormPage /> },
+      { path: newReminderPath, element: <ReminderFormPage /> },
       { path: `${PATHS.reminders}/:id`, element: <ReminderDetailPage /> },
       { path: `${PATHS.reminders}/:id/edit`, element: <ReminderFormPage /> },
       { path: PATHS.pledges, element: <PledgesPage /> },
@@ -67,8 +50,8 @@ export const router = createHashRouter([
       { path: PATHS.backup, element: <BackupPage /> },
       { path: PATHS.users, element: <UsersPage /> },
       { path: PATHS.audit, element: <AuditLogPage /> },
-      { path: '/letters/batch', element: <BatchPrintPage /> },
-      { path: '/letters/reply/:replyId', element: <ReplyLetterPage /> },
+      { path: PATHS.letterBatch, element: <BatchPrintPage /> },
+      { path: `${PATHS.letterReply}/:replyId`, element: <ReplyLetterPage /> },
       { path: '*', element: <Navigate to={PATHS.home} replace /> },
     ],
   },

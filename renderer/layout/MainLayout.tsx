@@ -2,7 +2,7 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../core/users/contract';
 import { useAuth, useCurrentUser } from '../app/auth';
-import { PATHS } from '../app/router';
+import { PATHS } from '../app/paths';
 import { LETTER_PATHS } from '../pages/letters/paths';
 import { useApiQuery } from '../api/hooks';
 import { useDialog } from '../lib/useDialog';
@@ -46,7 +46,7 @@ export function MainLayout() {
   ];
   // A reply's print page belongs to 意见回复; a page of no menu item highlights none
   // (it used to fall back to 人员库).
-  const path = location.pathname.startsWith('/letters/reply/') ? PATHS.opinionReplies : location.pathname;
+  const path = location.pathname.startsWith(`${PATHS.letterReply}/`) ? PATHS.opinionReplies : location.pathname;
   const selected = items.find((i) => (i.key === PATHS.home ? path === PATHS.home : path.startsWith(i.key)))?.key;
 
   return (

@@ -1,12 +1,10 @@
-/** Addresses of the opinion screens and the person's page (kept apart from router.tsx, which imports the pages). */
+/** Addresses of the opinion screens and the person's page (from app/paths.ts, the one source). */
+import { PATHS, newRequestPath } from '../app/paths';
+
+export { personDossierPath, requestPath } from '../app/paths';
+
 export const OPINION_PATHS = {
-  requests: '/opinions/requests',
-  newRequest: '/opinions/requests/new',
-  replies: '/opinions/replies',
+  requests: PATHS.opinionRequests,
+  newRequest: newRequestPath,
+  replies: PATHS.opinionReplies,
 } as const;
-
-export const personDossierPath = (personId: string) => `/people/${personId}`;
-
-/** The request's page; with a reply id, that reply is the one shown. */
-export const requestPath = (requestId: string, replyId?: string | null) =>
-  `/opinions/requests/${requestId}${replyId ? `?reply=${encodeURIComponent(replyId)}` : ''}`;

@@ -11,6 +11,10 @@ import { lineStates, splitLines } from '../pages/opinions/personLines';
 import { isComposingKey } from '../lib/ime';
 import { mayCall } from '../lib/access';
 import { normalizeMonthInput } from '../lib/format';
+import { OPINION_PATHS, personDossierPath, requestPath } from '../lib/links';
+import { LETTER_PATHS } from '../pages/letters/paths';
+import { campaignPath } from '../pages/pledges/paths';
+import { REMINDER_PATHS, reminderEditPath, reminderPath } from '../pages/reminders/paths';
 
 const key = (init: { isComposing?: boolean; keyCode?: number }) =>
   ({ isComposing: false, keyCode: 13, ...init }) as unknown as KeyboardEvent;
@@ -61,4 +65,39 @@ test('pasted name list: blank lines dropped, duplicates and unknown names marked
     d: { state: 'ambiguous' },
     e: { state: 'invalid' },
   });
+});
+
+test('route paths: every link the pages build is the address the old literals said', () => {
+  assert.deepEqual(
+    [
+      OPINION_PATHS.requests,
+      OPINION_PATHS.newRequest,
+      OPINION_PATHS.replies,
+      personDossierPath('p1'),
+      requestPath('r1'),
+      requestPath('r1', 'y 1'),
+      REMINDER_PATHS.list,
+      REMINDER_PATHS.new,
+      reminderPath('m1'),
+      reminderEditPath('m1'),
+      campaignPath('c1'),
+      LETTER_PATHS.batch,
+      LETTER_PATHS.reply('y1'),
+    ],
+    [
+      '/opinions/requests',
+      '/opinions/requests/new',
+      '/opinions/replies',
+      '/people/p1',
+      '/opinions/requests/r1',
+      '/opinions/requests/r1?reply=y%201',
+      '/reminders',
+      '/reminders/new',
+      '/reminders/m1',
+      '/reminders/m1/edit',
+      '/pledges/c1',
+      '/letters/batch',
+      '/letters/reply/y1',
+    ],
+  );
 });

@@ -2,12 +2,13 @@
  * The home screen's backup line: when the last successful backup was, and a warning when
  * it is older than the administrator's setting (or there never was one).
  */
+import { PATHS } from '../../app/paths';
 import { Alert, Button, Typography } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 
-export const BACKUP_PATH = '/backup';
+export const BACKUP_PATH = PATHS.backup;
 
 export function BackupStatusBanner({ homePath }: { homePath: string }) {
   const location = useLocation();

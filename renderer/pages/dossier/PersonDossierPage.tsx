@@ -2,6 +2,7 @@
  * 人员档案: one person and everything the office holds on them — 处分/处理台账 with
  * impact periods, 在查事项, and every 廉政意见 given (people.dossier, one call).
  */
+import { PATHS } from '../../app/paths';
 import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
@@ -66,7 +67,7 @@ export function PersonDossierPage() {
   if (dossier.error) {
     return (
       <div>
-        <PageHeader title="人员档案" extra={<Button onClick={() => navigate('/people')}>返回人员库</Button>} />
+        <PageHeader title="人员档案" extra={<Button onClick={() => navigate(PATHS.people)}>返回人员库</Button>} />
         <Alert type="error" showIcon title={dossier.error.message} />
       </div>
     );

@@ -1,5 +1,4 @@
-/** Addresses of the printing screens (kept apart from router.tsx, which imports the pages). */
-export const LETTER_PATHS = {
-  batch: '/letters/batch',
-  reply: (replyId: string) => `/letters/reply/${replyId}`,
-} as const;
+/** Addresses of the printing screens (from app/paths.ts, the one source). */
+import { PATHS, replyLetterPath } from '../../app/paths';
+
+export const LETTER_PATHS = { batch: PATHS.letterBatch, reply: replyLetterPath } as const;

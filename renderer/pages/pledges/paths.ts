@@ -1,3 +1,6 @@
-/** Addresses of the pledge screens (kept apart from router.tsx, which imports the pages). */
-export const PLEDGE_PATHS = { list: '/pledges' } as const;
-export const campaignPath = (id: string) => `/pledges/${id}`;
+/** Addresses of the pledge screens (from app/paths.ts, the one source). */
+import { PATHS } from '../../app/paths';
+
+export { campaignPath } from '../../app/paths';
+
+export const PLEDGE_PATHS = { list: PATHS.pledges } as const;

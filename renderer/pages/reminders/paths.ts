@@ -1,8 +1,6 @@
-/** Addresses of the reminder-letter screens (kept apart from router.tsx, which imports the pages). */
-export const REMINDER_PATHS = {
-  list: '/reminders',
-  new: '/reminders/new',
-} as const;
+/** Addresses of the reminder-letter screens (from app/paths.ts, the one source). */
+import { PATHS, newReminderPath } from '../../app/paths';
 
-export const reminderPath = (id: string) => `/reminders/${id}`;
-export const reminderEditPath = (id: string) => `/reminders/${id}/edit`;
+export { reminderEditPath, reminderPath } from '../../app/paths';
+
+export const REMINDER_PATHS = { list: PATHS.reminders, new: newReminderPath } as const;
