@@ -6,8 +6,8 @@ import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type ReplyDetail } from '../opinions/contract';
-import { getReplyDetail, repliesHandlers } from '../opinions/replies';
-import { requestsHandlers } from '../opinions/requests';
+import { getReplyDetail, listReplies } from '../opinions/replies';
+import { listRequests } from '../opinions/requests';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';
@@ -190,7 +190,7 @@ export async function buildDocument(
     case 'repliesList': {
       const items = [];
       for (let page = 1; ; page++) {
-        const res = await repliesHandlers['opinionReplies.list']({ ...request, page, pageSize: 200 }, ctx);
+        const res = await listReplies({ ...request, page, pageSize: 200 }, ctx);
         items.push(...res.items);
         if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
       }
@@ -225,7 +225,7 @@ export async function buildDocument(
     case 'requestsList': {
       const items = [];
       for (let page = 1; ; page++) {
-        const res = await requestsHandlers['opinionRequests.list']({ ...request, page, pageSize: 200 }, ctx);
+        const res = await listRequests({ ...request, page, pageSize: 200 }, ctx);
         items.push(...res.items);
         if (items.length >= res.total || !res.items.length || items.length >= 5000) break;
       }

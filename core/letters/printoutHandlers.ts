@@ -9,7 +9,7 @@
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
-import { pledgesHandlers, getCampaignDetail } from '../pledges/handlers';
+import { getCampaignDetail, listRoster } from '../pledges/handlers';
 import type { RosterEntry } from '../pledges/contract';
 import { getReminderDetail } from '../reminders/handlers';
 import { readOfficeSettings } from '../settings/queries';
@@ -50,7 +50,7 @@ function office(ctx: HandlerContext) {
 async function rosterOf(ctx: HandlerContext, campaignId: string, filter: 'all' | 'unsigned'): Promise<RosterEntry[]> {
   const out: RosterEntry[] = [];
   for (let page = 1; ; page++) {
-    const res = await pledgesHandlers['pledgeRoster.list']({ campaignId, filter, page, pageSize: 200 }, ctx);
+    const res = await listRoster({ campaignId, filter, page, pageSize: 200 }, ctx);
     out.push(...res.items);
     if (out.length >= res.total || !res.items.length) break;
   }
