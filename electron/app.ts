@@ -183,7 +183,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
   // Printing: documents of running jobs are served to the hidden print windows over app://.
   const printDocuments = new PrintDocumentStore();
   const { showSaveDialog } = electron.dialog;
-  registerPrintRelay(electron.ipcMain, {
+  const printService = registerPrintRelay(electron.ipcMain, {
     core,
     documents: printDocuments,
     createWindow: (printOptions) => new electron.BrowserWindow(printOptions),
@@ -210,6 +210,8 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
     });
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
+      // the hidden print window kept for the next job must not keep the app open
+      printService.dispose();
     });
     window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('[main] could not load the UI', error));
     return window;
@@ -222,6 +224,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): ShellHa
 
   let coreStopped = false;
   app.on('will-quit', (event) => {
+    printService.dispose();
     if (coreStopped) return;
     event.preventDefault();
     quitting = true;

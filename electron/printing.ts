@@ -16,7 +16,9 @@
  *     no scripts); refused if it does not look like that;
  *  3. for a PDF, the save dialog (before rendering: cancelling costs nothing, and the
  *     clerk is not kept waiting before the dialog appears);
- *  4. a fresh hidden BrowserWindow with the app's hardened webPreferences,
+ *  4. a hidden BrowserWindow (kept after a job that went well and reused by the next
+ *     one for a minute, so a clerk's next letter does not pay for a new window and
+ *     renderer process; any failure destroys it) with the app's hardened webPreferences,
  *     `backgroundThrottling: false`, no preload, no devtools; it loads the document from
  *     `app://qinglian/__print__/<token>.html` (electron/printDocuments.ts: the app's CSP
  *     header on top of the document's own CSP; a data: URL would exceed Chromium's 2 MB
@@ -26,7 +28,8 @@
  *  6. `webContents.print({silent: false, printBackground: true, pageSize: 'A4', …})` or
  *     `printToPDF({pageSize: 'A4', preferCSSPageSize: true, printBackground: true,
  *     margins: 0})` and the file written (temporary file, then renamed);
- *  7. the window is destroyed and the document released, whatever happened.
+ *  7. the document is released whatever happened; the window is kept for the next job
+ *     (destroyed after a minute unused, on `dispose()`, and after any failure).
  * Every outcome is an envelope with a Chinese message; the handler never throws.
  *
  * JavaScript in the print window stays enabled, on purpose: the font wait needs
@@ -338,11 +341,15 @@ export interface PrintServiceDeps {
   parentWindow(): unknown;
   log?: { warn(message: string, detail?: unknown): void };
   timeouts?: { loadMs?: number; fontsMs?: number; printDialogMs?: number };
+  /** How long the print window is kept for the next job (default a minute). */
+  keepWindowMs?: number;
 }
 
 export interface PrintService {
   run(senderUrl: string | undefined, job: unknown): Promise<Envelope<PrintResult>>;
   readonly busy: boolean;
+  /** Destroys the print window kept for the next job (the main window closed, the app quits). */
+  dispose(): void;
 }
 
 export function createPrintService(deps: PrintServiceDeps): PrintService {
@@ -353,6 +360,31 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   const printDialogMs = deps.timeouts?.printDialogMs ?? 15 * 60_000;
   let busy = false;
   let lastFolder: string | null = null;
+  const keepWindowMs = deps.keepWindowMs ?? 60_000;
+  let kept: PrintWindowLike | null = null;
+  let keptTimer: NodeJS.Timeout | null = null;
+
+  function dispose(): void {
+    if (keptTimer) clearTimeout(keptTimer);
+    keptTimer = null;
+    if (kept && !kept.isDestroyed()) kept.destroy();
+    kept = null;
+  }
+
+  /** The window kept from the last job, or a new one. */
+  function takeWindow(): PrintWindowLike {
+    if (keptTimer) clearTimeout(keptTimer);
+    keptTimer = null;
+    const window = kept && !kept.isDestroyed() ? kept : deps.createWindow(printWindowOptions());
+    kept = null;
+    return window;
+  }
+
+  function keepWindow(window: PrintWindowLike): void {
+    kept = window;
+    keptTimer = setTimeout(dispose, keepWindowMs);
+    keptTimer.unref?.();
+  }
 
   async function fetchDocument(job: ValidPrintJob): Promise<LetterDocument> {
     const channel = PRINTOUT_KINDS.has(job.request.kind) ? 'printouts.document' : 'letters.document';
@@ -399,8 +431,9 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   async function render<T>(doc: LetterDocument, output: (contents: PrintWebContentsLike) => Promise<T>): Promise<T> {
     const served = deps.documents.add(doc.html);
     let window: PrintWindowLike | null = null;
+    let ok = false;
     try {
-      window = deps.createWindow(printWindowOptions());
+      window = takeWindow();
       const contents = window.webContents;
       await withTimeout(
         window.loadURL(served.url).catch((error: unknown) => {
@@ -418,10 +451,15 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       );
       if (!isFontWaitResult(fonts)) throw fail('INTERNAL', MESSAGES.fontsTimeout, fonts);
       if (fonts.failed > 0) throw fail('INTERNAL', MESSAGES.fontsFailed, fonts);
-      return await output(contents);
+      const result = await output(contents);
+      ok = true;
+      return result;
     } finally {
       served.release();
-      if (window && !window.isDestroyed()) window.destroy();
+      if (window && !window.isDestroyed()) {
+        if (ok) keepWindow(window);
+        else window.destroy();
+      }
     }
   }
 
@@ -464,6 +502,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     get busy() {
       return busy;
     },
+    dispose,
     async run(senderUrl, rawJob) {
       if (!isAppUrl(senderUrl)) {
         log.warn(`refused a print request from ${String(senderUrl ?? 'a destroyed frame').slice(0, 200)}`);
@@ -479,6 +518,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       try {
         return { ok: true, value: await runJob(parsed.data) };
       } catch (error) {
+        dispose(); // after any failure the next job starts from a new window
         if (error instanceof PrintError) {
           if (error.detail !== undefined) log.warn(error.body.message, error.detail);
           return { ok: false, error: error.body };

@@ -6,8 +6,8 @@ import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type ReplyDetail } from '../opinions/contract';
-import { getReplyDetail, repliesHandlers } from '../opinions/replies';
-import { requestsHandlers } from '../opinions/requests';
+import { getReplyDetail, listReplies } from '../opinions/replies';
+import { listRequests } from '../opinions/requests';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';
@@ -191,7 +191,7 @@ export async function buildDocument(
     case 'repliesList': {
       const items = [];
       for (let page = 1, seen = 0; ; page++) {
-        const res = await repliesHandlers['opinionReplies.list']({ ...request, page, pageSize: 200 }, ctx);
+        const res = await listReplies({ ...request, page, pageSize: 200 }, ctx);
         seen += res.items.length;
         items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
         if (seen >= res.total || !res.items.length || seen >= 5000) break;
@@ -227,7 +227,7 @@ export async function buildDocument(
     case 'requestsList': {
       const items = [];
       for (let page = 1, seen = 0; ; page++) {
-        const res = await requestsHandlers['opinionRequests.list']({ ...request, page, pageSize: 200 }, ctx);
+        const res = await listRequests({ ...request, page, pageSize: 200 }, ctx);
         seen += res.items.length;
         items.push(...visibleRows(res.items)); // not the records of a person this account is recused from (回避)
         if (seen >= res.total || !res.items.length || seen >= 5000) break;

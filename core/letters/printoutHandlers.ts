@@ -9,7 +9,7 @@
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
-import { pledgesHandlers, getCampaignDetail } from '../pledges/handlers';
+import { getCampaignDetail, listRoster } from '../pledges/handlers';
 import type { RosterEntry } from '../pledges/contract';
 import { getReminderDetail } from '../reminders/handlers';
 import { readOfficeSettings } from '../settings/queries';
@@ -51,7 +51,7 @@ function office(ctx: HandlerContext) {
 async function rosterOf(ctx: HandlerContext, campaignId: string, filter: 'all' | 'unsigned'): Promise<RosterEntry[]> {
   const out: RosterEntry[] = [];
   for (let page = 1, seen = 0; ; page++) {
-    const res = await pledgesHandlers['pledgeRoster.list']({ campaignId, filter, page, pageSize: 200 }, ctx);
+    const res = await listRoster({ campaignId, filter, page, pageSize: 200 }, ctx);
     seen += res.items.length;
     out.push(...visibleRows(res.items)); // not the persons this account is recused from (回避)
     if (seen >= res.total || !res.items.length) break;

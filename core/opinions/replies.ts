@@ -1,3 +1,4 @@
+import type { ValidInput } from '../api';
 import type { Db } from '../../db/open';
 import { allocateDocNumber, voidDocNumber } from '../docNumbers/docNumbers';
 import { AppError, notFound } from '../errors';
@@ -547,3 +548,8 @@ export const repliesHandlers: HandlerMap<
     return getReplyDetail(ctx.db, id, localIsoDate(ctx.now()))!;
   },
 };
+
+/** One page of the replies list, as the list page filters it: for other areas (the 回复台账 printout), which never call this area's handlers. */
+export function listReplies(input: ValidInput<'opinionReplies.list'>, ctx: HandlerContext) {
+  return repliesHandlers['opinionReplies.list'](input, ctx);
+}

@@ -1,3 +1,5 @@
+import type { HandlerContext } from '../host/context';
+import type { ValidInput } from '../api';
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import { returnStaleReviews } from './replies';
@@ -211,3 +213,8 @@ export const requestsHandlers: HandlerMap<
     );
   },
 };
+
+/** One page of the requests list, as the list page filters it: for other areas (the 征求意见函台账 printout). */
+export function listRequests(input: ValidInput<'opinionRequests.list'>, ctx: HandlerContext) {
+  return requestsHandlers['opinionRequests.list'](input, ctx);
+}

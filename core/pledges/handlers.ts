@@ -1,3 +1,5 @@
+import type { HandlerContext } from '../host/context';
+import type { ValidInput } from '../api';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
@@ -393,3 +395,8 @@ export const pledgesHandlers: HandlerMap<
     return rosterEntry(db, input.rosterId);
   },
 };
+
+/** One page of a campaign's roster: for other areas (pre-filled 承诺书), which never call this area's handlers. */
+export function listRoster(input: ValidInput<'pledgeRoster.list'>, ctx: HandlerContext) {
+  return pledgesHandlers['pledgeRoster.list'](input, ctx);
+}

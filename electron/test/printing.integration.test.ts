@@ -165,7 +165,7 @@ const replyJob = { action: 'pdf', request: { kind: 'replyLetters', replyIds: ['0
 test('the print window: fresh, hidden, hardened, never throttled, no preload; the document comes from the core over app:// with both CSPs', async () => {
   let seen: { url: string; status: number; headers: Record<string, string>; body: string } | null = null;
   const file = path.join(base, '台账.pdf');
-  const { fake, print, coreCalls, documents } = await setup({
+  const { fake, print, coreCalls, documents, service } = await setup({
     saveDialog: () => ({ canceled: false, filePath: file }),
     webContents: {
       executeJavaScript: (code, contents) => {
@@ -216,11 +216,16 @@ test('the print window: fresh, hidden, hardened, never throttled, no preload; th
   assert.match(page.body, /征求意见函登记台账/);
   assert.doesNotMatch(page.body, /<script/i);
 
-  // destroyed, and the document no longer served
-  assert.equal(window.isDestroyed(), true);
+  // the document no longer served; the hidden window kept for the next job, until disposed
   assert.equal(documents.size, 0);
   const gone = await fake.protocol.handlers.get('app')!(new Request(window.loadedUrl!));
   assert.equal(gone.status, 404);
+  assert.equal(window.isDestroyed(), false);
+  await print(listJob('pdf'));
+  assert.equal(fake.BrowserWindow.instances.length, 1, 'the next job reuses the hidden window');
+  assert.equal(window.webContents.pdfCalls.length, 2);
+  service.dispose();
+  assert.equal(window.isDestroyed(), true);
 });
 
 test('保存PDF: save dialog first, then printToPDF with A4, the CSS page size, backgrounds and no API margins; the file is written', async () => {
@@ -266,7 +271,7 @@ test('保存PDF: save dialog first, then printToPDF with A4, the CSS page size, 
   assert.equal(call!.options.landscape, true, 'the list is landscape');
   assert.deepEqual(call!.effectiveMargins, { top: 0, bottom: 0, left: 0, right: 0 }, 'margins only in @page');
   assert.equal(window.webContents.printCalls.length, 0);
-  assert.equal(window.isDestroyed(), true);
+  assert.equal(window.isDestroyed(), false, 'kept hidden for the next job');
 
   // the next save dialog opens in the folder used last
   await print(listJob('pdf'));
@@ -283,7 +288,7 @@ test('打印: print() with the system dialog, A4 page size (Electron ≥ 42), ba
   ]);
   assert.equal(window.webContents.pdfCalls.length, 0);
   assert.equal(fake.saveDialogs.length, 0);
-  assert.equal(window.isDestroyed(), true);
+  assert.equal(window.isDestroyed(), false, 'kept hidden for the next job');
   assert.match(window.webContents.loadedPage!.body, /张三&lt;img src=x onerror=alert\(1\)&gt;/, 'the real letter, escaped');
 });
 
@@ -325,7 +330,7 @@ test('printouts (提醒函, 签收单, 承诺书) print through the shell too: t
   );
 });
 
-test('cancelling the print dialog is not an error; a failed print job is reported in Chinese; the window is destroyed either way', async () => {
+test('cancelling the print dialog is not an error (the window is kept); a failed print job is reported in Chinese and destroys the window', async () => {
   let answer = { success: false, failureReason: 'Print job canceled' };
   const { fake, print } = await setup({ webContents: { print: () => answer } });
   assert.deepEqual(await print(listJob('print')), { ok: true, value: { savedTo: null } });
@@ -333,7 +338,8 @@ test('cancelling the print dialog is not an error; a failed print job is reporte
   assertError(await print(listJob('print')), 'INTERNAL', /打印未完成（打印失败）.*保存PDF/);
   answer = { success: false, failureReason: 'Invalid printer settings' };
   assertError(await print(listJob('print')), 'INTERNAL', /打印机设置无效/);
-  assert.equal(fake.BrowserWindow.instances.length, 3, 'a fresh window per job');
+  // the cancelled job's window served the first failure; after a failure the next job gets a new one
+  assert.equal(fake.BrowserWindow.instances.length, 2);
   assert.ok(fake.BrowserWindow.instances.every((w) => w.isDestroyed()));
 });
 
@@ -701,8 +707,10 @@ test('startApp wires qinglian:print: a real document from the core process, a ha
   const printWindow = fake.BrowserWindow.instances[1]!;
   assert.equal(printWindow.webContents.loadedPage?.status, 200);
   assert.match(printWindow.webContents.loadedPage!.body, /廉政意见回复台账/);
-  assert.equal(printWindow.isDestroyed(), true);
+  assert.equal(printWindow.isDestroyed(), false, 'kept hidden for the next job');
   assert.equal(shell.mainWindow()!.isDestroyed(), false, 'the main window stays');
+  (shell.mainWindow() as unknown as { close(): void }).close();
+  assert.equal(printWindow.isDestroyed(), true, 'closing the main window disposes of the print window (it must not keep the app open)');
 
   // a foreign frame reaching the relay in the wired app is refused too
   const foreign = (await fake.ipcMain.invoke(PRINT_IPC_CHANNEL, 'https://evil.example/', {
