@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { CurrentUser, Role, UserSummary } from './contract';
+import { ROLES, type CurrentUser, type Role, type UserSummary } from './contract';
 
 interface UserRow {
   id: string;
@@ -26,8 +26,8 @@ const toSummary = (row: UserRow): UserSummary => ({
   createdAt: row.created_at,
 });
 
-const ORDER: Role[] = ['handler', 'reviewer', 'signer', 'admin'];
-const sortRoles = (roles: Role[]) => ORDER.filter((r) => roles.includes(r));
+/** In the contract's order (ROLES), whatever order they were stored in. */
+const sortRoles = (roles: Role[]) => ROLES.filter((r) => roles.includes(r));
 
 /** The active account behind a session, with its roles; null when gone or disabled. */
 export function loadUser(db: Db, id: string): CurrentUser | null {
@@ -48,8 +48,7 @@ export function listUsers(db: Db): UserSummary[] {
 
 export function findUserForLogin(db: Db, username: string): { id: string; password_hash: string; active: number } | undefined {
   return db.prepare('SELECT id, password_hash, active FROM users WHERE username = ? COLLATE NOCASE').get(username) as
-    | { id: string; password_hash: string; active: number }
-    | undefined;
+    { id: string; password_hash: string; active: number } | undefined;
 }
 
 export function setRoles(db: Db, userId: string, roles: readonly Role[]): void {
