@@ -142,6 +142,8 @@ import {
 } from './sanctions/contract';
 import {
   batchJobInput,
+  pdfJobInput,
+  type PdfJobView,
   batchStartInput,
   letterSettingsSchema,
   lettersDocumentInput,
@@ -309,7 +311,7 @@ export const api = {
     title: '修改统计口径设置',
   }),
 
-  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表' }),
+  'exports.list': op<ExportFile>()({ input: exportInput, writes: false, access: 'user', title: '导出列表', logs: 'export' }),
   'imports.preview': op<ImportPreview>()({ input: importPreviewInput, writes: false, access: ['handler', 'admin'], title: '导入预览' }),
   'imports.commit': op<ImportResult>()({ input: importCommitInput, writes: true, access: ['handler', 'admin'], title: '确认导入' }),
   'imports.template': op<ExportFile>()({ input: importTemplateInput, writes: false, access: 'user', title: '下载导入模板' }),
@@ -395,6 +397,9 @@ export const api = {
     logs: 'print',
   }),
   'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfStart': op<PdfJobView>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
+  'letters.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
   'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),

@@ -159,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           source: { databaseFile, ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) },
           targetDir: path.resolve(to),
           key: { passphrase },
-          kdf: kdfForNewBackups(io.env),
+          kdf: kdfForNewBackups(),
           kind: 'manual',
           appVersion: io.version,
           createdBy: '命令行',

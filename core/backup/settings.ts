@@ -1,5 +1,6 @@
 /** The backup settings (设置 › 自动备份) as stored, the key cost for new backups, and the job view's manifest. */
 import type { Db } from '../../db/open';
+import { testHooks, type TestHooks } from '../config/testHooks';
 import { readSetting } from '../settings/queries';
 import { DEFAULT_BACKUP_SETTINGS, backupSettingsSchema, type BackupSettings, type ManifestView } from './contract';
 import type { KdfParams } from './crypto';
@@ -11,12 +12,14 @@ export const BACKUP_SETTINGS_KEY = 'backup';
 export const AUTO_PREFIX = 'qinglian-auto';
 
 /**
- * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or QINGLIAN_BACKUP_KDF_LOGN
- * (15..20) where set — tests use 15 to stay quick; never below what readers accept.
+ * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or a test hook's logN
+ * (15..20; core/config/testHooks.ts, never the environment) — never below what readers accept.
  */
-export function kdfForNewBackups(env: NodeJS.ProcessEnv = process.env): KdfParams {
-  const logN = Number(env.QINGLIAN_BACKUP_KDF_LOGN);
-  return Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN ? { ...DEFAULT_KDF, logN } : DEFAULT_KDF;
+export function kdfForNewBackups(hooks: Readonly<TestHooks> = testHooks()): KdfParams {
+  const logN = hooks.backupKdfLogN;
+  return logN !== undefined && Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN
+    ? { ...DEFAULT_KDF, logN }
+    : DEFAULT_KDF;
 }
 
 export function readBackupSettings(db: Db): BackupSettings {

@@ -14,6 +14,7 @@ import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
+import type { HandlerFn, PreparedWrite } from './handler';
 import { Writer } from './writer';
 import { BackgroundServices } from './jobs';
 import { ROLE_LABELS, type Role } from '../users/contract';
@@ -158,6 +159,16 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
   if (options.scheduleBackups !== false) services.add(backup.schedule);
   services.startAll();
 
+  function writeInTransaction(write: () => unknown, ctx: HandlerContext): unknown {
+    return db.transaction(() => {
+      const value = write();
+      // Whatever this call changed (a request's purpose, a person's unit, the authority's
+      // name), a reviewed reply whose letter would now say something else goes back to 待审核.
+      if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
+      return value;
+    })();
+  }
+
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
     if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
     const operation = api[channel];
@@ -192,22 +203,26 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
-    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    if (operation.writes) {
-      return db.transaction(() => {
-        const value = handler(parsed.data, ctx);
-        // Whatever this call changed (a request's purpose, a person's unit, the authority's
-        // name), a reviewed reply whose letter would now say something else goes back to 待审核.
-        if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
-        return value;
-      })();
+    const entry = handlers[channel] as unknown as HandlerFn<Channel> | PreparedWrite<Channel, unknown>;
+    if (typeof entry !== 'function') {
+      if (!operation.writes) throw new Error(`${channel}: a prepared handler must belong to a writing channel`);
+      // The slow part (scrypt) first, outside the transaction; then the write, as any other.
+      return entry.prepare(parsed.data, ctx).then((prepared) => writeInTransaction(() => entry.run(parsed.data, ctx, prepared), ctx));
     }
+    const handler = entry as (input: unknown, ctx: HandlerContext) => unknown;
+    if (operation.writes) return writeInTransaction(() => handler(parsed.data, ctx), ctx);
     const value = handler(parsed.data, ctx);
     const logs = (operation as Operation).logs;
     if (!logs) return value;
     // A view, print or export is logged once it has succeeded (a refused call shows nothing).
     const logUse = (result: unknown) => {
-      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, { title: operation.title, input: summarizeInput(parsed.data) });
+      // An export also says how many rows left the app (who took how much of the register).
+      const rows = (result as { rows?: unknown } | null)?.rows;
+      ctx.writer.audit(logs, channel, auditedEntityId(parsed.data), null, {
+        title: operation.title,
+        input: summarizeInput(parsed.data),
+        ...(typeof rows === 'number' ? { rows } : {}),
+      });
       return result;
     };
     return value instanceof Promise ? value.then(logUse) : logUse(value);

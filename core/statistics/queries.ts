@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import type { Paged } from '../shared/fields';
 import { METRICS, type MetricDef } from './metrics';
 import { METRIC_KEYS, type MetricKey, type MetricValue, type RecordTarget, type StatisticsReport, type StatRecord } from './contract';
@@ -21,14 +21,7 @@ function params(db: Db, range: Range) {
   };
 }
 
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
-function prepare(db: Db, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
+const prepare = cachedStatement;
 
 const counted = (def: MetricDef) => (def.counts === 'people' ? 'count(DISTINCT person_id)' : 'count(*)');
 

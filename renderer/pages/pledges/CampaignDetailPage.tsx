@@ -133,6 +133,10 @@ export function CampaignDetailPage() {
                 <Typography.Text data-testid="signed-summary">
                   已签 {c.signedCount} / 应签 {c.rosterCount}
                 </Typography.Text>
+                <Typography.Text data-testid="target-summary" type={c.signedCount < c.targetCount ? 'warning' : 'success'}>
+                  {`目标签订率${c.targetRate}%（${c.targetCount}人）`}
+                  {c.signedCount < c.targetCount ? `，还差${c.targetCount - c.signedCount}人` : '，已达到'}
+                </Typography.Text>
                 {missing > 0 ? (
                   <Button type="link" danger style={{ padding: 0 }} onClick={() => setView({ filter: 'unsigned', unitId: null })}>
                     未签 {missing} 人，查看名单

@@ -308,7 +308,7 @@ function ReminderForm({ letterId }: { letterId: string | null }) {
               </Col>
               <Col span={6}>
                 <Form.Item label="年度" name="year" required rules={[zodRule(LETTER.year, (v) => v ?? undefined)]}>
-                  <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} suffix="年" />
+                  <InputNumber<number> style={{ width: '100%' }} suffix="年" />
                 </Form.Item>
               </Col>
               <Col span={8}>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { migration0001 } from './0001_initial';
-import { migration0012 } from './0012_backup_exporter_role';
+import { migration0014 } from './0014_backup_exporter_role';
 
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -22,10 +22,10 @@ function withUsers() {
   return db;
 }
 
-test('0012: roles already held are kept; 导出备份 (exporter) can be granted; unknown roles are still refused', () => {
+test('0014: roles already held are kept; 导出备份 (exporter) can be granted; unknown roles are still refused', () => {
   const db = withUsers();
   assert.throws(() => db.prepare("INSERT INTO user_roles (user_id, role) VALUES ('u2', 'exporter')").run(), /CHECK/);
-  migration0012.up(db);
+  migration0014.up(db);
   assert.deepEqual(db.prepare('SELECT user_id, role FROM user_roles ORDER BY user_id, role').all(), [
     { user_id: 'u1', role: 'admin' },
     { user_id: 'u1', role: 'handler' },

@@ -6,8 +6,8 @@ import type { Migration } from './types';
  * grants: the role 'exporter' (导出备份). user_roles is rebuilt with the wider CHECK
  * (SQLite cannot change a CHECK in place); the rows are copied as they are.
  */
-export const migration0012: Migration = {
-  version: 12,
+export const migration0014: Migration = {
+  version: 14,
   name: 'backup_exporter_role',
   up(db) {
     db.exec(`
