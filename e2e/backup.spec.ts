@@ -195,4 +195,32 @@ test.describe('备份与恢复', () => {
     await expect(page.getByTestId('backup-banner')).toContainText('（自动）');
     fs.rmSync(folder, { recursive: true, force: true });
   });
+
+  test('导出备份是管理员授予的权限；没有 U 盘时选择框如实说明，承办人只能浏览允许的文件夹', async ({ page, app }) => {
+    await app.initialize();
+    const allowed = usbFolder();
+    fs.mkdirSync(path.join(allowed, '2026年'));
+    const settings = await app.invoke('backup.settingsGet', {});
+    await app.invoke('backup.settingsUpdate', { ...settings, allowedFolders: [allowed] });
+    const clerk = { username: 'clerk', password: 'Clerk2025', displayName: '李承办' };
+    await app.invoke('users.create', { ...clerk, roles: ['handler'] });
+
+    await login(page, app, clerk);
+    await openBackupPage(page);
+    await expect(page.getByTestId('no-export-right')).toContainText('创建备份需要“导出备份”权限');
+    await expect(card(page, '创建备份')).toHaveCount(0);
+
+    // 检查备份 → 浏览…: the places are said plainly (this machine has no stick plugged in), never the home folder.
+    await card(page, '检查备份').getByRole('button', { name: '浏览…' }).click();
+    const picker = page.getByRole('dialog', { name: '选择备份文件' });
+    await expect(picker.getByTestId('backup-places')).toContainText('没有发现已插入的 U 盘或移动硬盘');
+    await expect(picker.getByTestId('backup-places')).toContainText(`管理员允许的备份文件夹：${allowed}`);
+    await expect(picker).not.toContainText('U 盘通常在');
+    await expect(picker).not.toContainText(os.homedir());
+    await expect(picker.getByText('📁 2026年')).toBeVisible();
+    await picker.getByLabel('文件夹路径').fill('/etc');
+    await picker.getByRole('button', { name: /^打\s*开$/ }).click();
+    await expect(picker.getByText('只能使用 U 盘、移动硬盘和管理员允许的备份文件夹')).toBeVisible();
+    fs.rmSync(allowed, { recursive: true, force: true });
+  });
 });

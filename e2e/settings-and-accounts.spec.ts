@@ -38,7 +38,7 @@ test.describe('设置与账号管理', () => {
     await dialog.getByLabel('初始密码').fill('Clerk2025');
     await dialog.getByLabel('再次输入密码').fill('Clerk2025');
     // No role is ticked until the administrator ticks one.
-    for (const role of ['承办人', '审核人', '签发人', '管理员']) await expect(dialog.getByLabel(role)).not.toBeChecked();
+    for (const role of ['承办人', '审核人', '签发人', '管理员', '导出备份']) await expect(dialog.getByLabel(role)).not.toBeChecked();
     await dialog.getByLabel('审核人').check();
     await dialog.getByLabel('承办人').check();
     await dialog.getByLabel('再次输入密码').press('Enter');

@@ -103,12 +103,66 @@ export interface CreateResult {
 
 export type ReadBackSource = 'device' | 'cache';
 
+/**
+ * A backup in plain steps: preflight → snapshot → write → read-back → commit. Whatever
+ * fails or is cancelled, the partial file is removed and the snapshot copy closed.
+ */
 export async function createBackup(options: CreateOptions): Promise<CreateResult> {
   await selfTest();
-  const now = (options.now ?? (() => new Date()))();
-  const report = (phase: Phase, fraction: number) => options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)) });
-  const space = options.testHooks?.space ?? spaceOf;
+  const run = new CreateRun(options);
+  try {
+    preflight(options);
+    const kek = startKeyDerivation(options);
+    await takeSnapshot(run);
+    const plan = await planFile(run);
+    const written = await writeFile(run, plan, kek);
+    const readBack = await readBackAndCheck(run, plan, written, kek.promise);
+    return await commit(run, plan, written, readBack);
+  } catch (error) {
+    await run.discard();
+    if (error instanceof AppError) throw error;
+    if ((error as NodeJS.ErrnoException)?.code) throw writeFailure(error, options.targetDir);
+    throw error;
+  } finally {
+    await run.close();
+  }
+}
 
+/** What one backup run holds while it goes through its steps, and undoes on failure. */
+class CreateRun {
+  readonly now: Date;
+  readonly space: (dir: string) => Promise<SpaceInfo | null>;
+  readonly backupId = randomBytes(16);
+  snapshot: OpenSnapshot | null = null;
+  /** The `.partial` file while it exists (removed on failure, renamed on commit). */
+  partial: string | null = null;
+  hash: HashJob | null = null;
+  /** Work still running beside the main path (quick_check): settled before files are removed (Windows cannot remove an open file). */
+  readonly beside: Promise<unknown>[] = [];
+
+  constructor(readonly options: CreateOptions) {
+    this.now = (options.now ?? (() => new Date()))();
+    this.space = options.testHooks?.space ?? spaceOf;
+  }
+
+  report(phase: Phase, fraction: number): void {
+    this.options.onProgress?.({ phase, fraction: Math.min(1, Math.max(0, fraction)) });
+  }
+
+  async discard(): Promise<void> {
+    this.hash?.drop();
+    await Promise.allSettled(this.beside);
+    if (this.partial) await removeQuietly(this.partial);
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled(this.beside);
+    await this.snapshot?.close();
+  }
+}
+
+/** 1. The target is a folder, and not the data folder (a dying disk would take both). */
+function preflight(options: CreateOptions): void {
   let targetStat: fs.Stats;
   try {
     targetStat = fs.statSync(options.targetDir);
@@ -119,204 +173,235 @@ export async function createBackup(options: CreateOptions): Promise<CreateResult
   if (path.resolve(options.targetDir) === path.resolve(path.dirname(options.source.databaseFile))) {
     throw backupError('VALIDATION', '不能把备份放在数据文件所在的文件夹里：硬盘损坏时会一起丢失。请选择 U 盘或其他位置。');
   }
+}
 
-  // The KDF (about 0.3 s on the thread pool) runs while the snapshot is opened and streamed.
+interface KeyInProgress {
+  salt: Buffer;
+  kdf: KdfParams;
+  /** The key-encryption key, once the KDF is done (about 0.3 s on the thread pool, overlapping the next steps). */
+  promise: Promise<Buffer>;
+}
+
+function startKeyDerivation(options: CreateOptions): KeyInProgress {
   const salt = 'kek' in options.key ? options.key.salt : randomBytes(32);
   const kdf = 'kek' in options.key ? options.key.kdf : (options.kdf ?? DEFAULT_KDF);
-  const kekPromise = later('kek' in options.key ? Promise.resolve(options.key.kek) : deriveKek(options.key.passphrase, salt, kdf));
+  const promise = later('kek' in options.key ? Promise.resolve(options.key.kek) : deriveKek(options.key.passphrase, salt, kdf));
+  return { salt, kdf, promise };
+}
 
-  const backupId = randomBytes(16);
-  let snapshot: OpenSnapshot | null = null;
-  let partial: string | null = null;
-  let hash: HashJob | null = null;
-  let sealedHeader: Buffer | null = null;
-  /** Work still running beside the main path (fsync, quick_check): settled before files are removed (Windows cannot remove an open file). */
-  const beside: Promise<unknown>[] = [];
-  try {
-    const liveSize = fs.statSync(options.source.databaseFile).size;
-    const copyTo = path.join(options.workDir, `snapshot-${backupId.toString('hex')}.sqlite`);
-    report('snapshot', 0);
-    snapshot = await openSnapshot(options.source, copyTo, {
-      signal: options.signal,
-      onProgress: (f) => report('snapshot', f * 0.2),
-      // The copy goes into the data folder's volume: check room for it first.
-      beforeCopy: async () => {
-        const workSpace = await space(options.workDir);
-        if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
-          throw backupError('TARGET_UNWRITABLE', '数据文件夹所在磁盘空间不足，无法生成备份快照。请先清理磁盘。');
-        }
-      },
-    });
-    crashPoint('create:after-snapshot');
-    const { facts } = snapshot;
-    if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '当前数据文件不是清廉台账的数据文件，无法备份。');
-    if (facts.schemaVersion > LATEST_SCHEMA_VERSION) {
-      throw backupError(
-        'BACKUP_FROM_FUTURE',
-        `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`,
-      );
-    }
-
-    const manifest: Manifest = {
-      format: 1,
-      app: 'qinglian-ledger',
-      appVersion: options.appVersion,
-      schemaVersion: facts.schemaVersion,
-      createdAt: now.toISOString(),
-      createdBy: options.createdBy ?? null,
-      kind: options.kind,
-      machine: os.hostname().slice(0, 200),
-      sqliteVersion: facts.sqliteVersion,
-      backupId: backupId.toString('hex'),
-      // The digest is filled in when the data has been streamed; a hex SHA-256 always has 64 characters.
-      database: { size: snapshot.size, sha256: '0'.repeat(64) },
-      counts: facts.counts,
-    };
-    const manifestLength = encodeManifestBlock(JSON.stringify(manifest)).length;
-    const plaintextLength = manifestLength + snapshot.size;
-    const chunkLog2 = options.chunkLog2 ?? DEFAULT_CHUNK_LOG2;
-    if (manifestLength >= 2 ** chunkLog2) throw backupError('INTERNAL', '备份清单过长，备份未完成。');
-    const total = expectedFileSize({ chunkLog2, plaintextLength });
-    const capacity = checkCapacity(total, await space(options.targetDir));
-    if (capacity) throw capacity;
-
-    const prefix = options.prefix ?? 'qinglian-backup';
-    const final = freeName(options.targetDir, `${prefix}-${localStamp(now)}`);
-    partial = `${final}.partial`;
-
-    // The payload key comes from a random file key; only the header's key wrap needs the
-    // passphrase's key. So the data is encrypted while the KDF runs, and the header is written last.
-    const fileKey = randomBytes(32);
-    const keys = deriveFileKeys(fileKey, backupId);
-    sealedHeader = null;
-    const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
-      const kek = await kekPromise;
-      const draft = encodeHeader({
-        suite: CIPHER_SUITES.AES_256_GCM,
-        kdf: KDF_IDS.SCRYPT,
-        logN: kdf.logN,
-        r: kdf.r,
-        p: kdf.p,
-        chunkLog2,
-        flags: options.kind === 'automatic' ? FLAG_AUTOMATIC : 0,
-        createdAt: now,
-        plaintextLength,
-        backupId,
-        salt,
-        wrapNonce: Buffer.alloc(12),
-        wrappedKey: Buffer.alloc(32),
-        wrapTag: Buffer.alloc(16),
-      });
-      const wrap = wrapFileKey(kek, fileKey, wrapAad(draft));
-      wrap.nonce.copy(draft, OFFSET.wrapNonce);
-      wrap.wrapped.copy(draft, OFFSET.wrappedKey);
-      wrap.tag.copy(draft, OFFSET.wrapTag);
-      sealedHeader = sealHeader(draft, headerMac(keys.macKey, draft));
-      return sealedHeader;
-    };
-
-    hash = await startHash();
-    const opened = snapshot;
-    const sha256 = await writeEncrypted({
-      partial,
-      header: sealHeaderWhenKeyed,
-      snapshot: opened,
-      hash,
-      manifestLength,
-      payloadKey: keys.payloadKey,
-      chunkLog2,
-      plaintextLength,
-      signal: options.signal,
-      onProgress: (done) => report('encrypt', 0.2 + 0.55 * (done / plaintextLength)),
-      beforeWrite: options.testHooks?.beforeWrite,
-      where: options.targetDir,
-      sealChunk0: (sha) => {
-        manifest.database.sha256 = sha;
-        const block = encodeManifestBlock(JSON.stringify(manifest));
-        if (block.length !== manifestLength) throw backupError('INTERNAL', '备份清单长度变化，备份未完成。');
-        return block;
-      },
-    });
-    hash = null;
-    manifest.database.sha256 = sha256;
-
-    // The coprocessor checks the database (quick_check) while the file is made durable
-    // (fsync) and then read back. The read-back starts only once fsync has returned (the
-    // data is on the device) and, where the platform allows (Linux O_DIRECT), reads the
-    // device itself rather than the system's file cache, so a failing or fake-capacity
-    // stick is caught; elsewhere it reads through the cache and says so (readBack: 'cache').
-    // Checked: header (the very bytes written), key, header MAC, every chunk's tag in its
-    // place, the manifest, the lengths (see authenticateChunks).
-    report('verify', 0.75);
-    options.testHooks?.beforeReadBack?.(partial);
-    const check = later(quickCheck(opened, options.source.nativeBinding));
-    beside.push(check);
-    await syncFile(partial);
-    crashPoint('create:after-fsync');
-    const direct = options.testHooks?.noDirectRead ? null : openDirect(partial);
-    const readBackFrom: ReadBackSource = direct ? 'device' : 'cache';
-    const readBack = await (async () => {
-      const onProgress = (f: number) => report('verify', 0.75 + 0.24 * f);
-      const kek = await kekPromise;
-      if (direct) {
-        try {
-          return await authenticateFromDevice(
-            direct,
-            total,
-            async (header) => {
-              if (!header.raw.equals(sealedHeader!)) throw backupError('BACKUP_CORRUPT', '读回的文件头与写入的不同。');
-              return (await unlockBackup(header, { kek })).keys;
-            },
-            { signal: options.signal, onProgress },
-          );
-        } finally {
-          direct.close();
-        }
+/** 2. A consistent copy of the database through SQLite (never the live file: see snapshot.ts), checked to be ours and not from a newer app. */
+async function takeSnapshot(run: CreateRun): Promise<void> {
+  const { options } = run;
+  const liveSize = fs.statSync(options.source.databaseFile).size;
+  const copyTo = path.join(options.workDir, `snapshot-${run.backupId.toString('hex')}.sqlite`);
+  run.report('snapshot', 0);
+  run.snapshot = await openSnapshot(options.source, copyTo, {
+    signal: options.signal,
+    onProgress: (f) => run.report('snapshot', f * 0.2),
+    // The copy goes into the data folder's volume: check room for it first.
+    beforeCopy: async () => {
+      const workSpace = await run.space(options.workDir);
+      if (workSpace && workSpace.free < liveSize * 1.2 + 4 * 1024 * 1024) {
+        throw backupError('TARGET_UNWRITABLE', '数据文件夹所在磁盘空间不足，无法生成备份快照。请先清理磁盘。');
       }
-      const written = await readBackupHeader(partial!);
-      if (written.size !== total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
-      const { keys: readKeys } = await unlockBackup(written.header, { kek });
-      return authenticateChunks(written, readKeys, { signal: options.signal, onProgress });
-    })().catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
-      throw error instanceof AppError && error.code !== 'CANCELLED'
-        ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`)
-        : error;
-    });
-    if (!isDeepStrictEqual(readBack, manifest))
-      throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
-    const checked = await check;
-    if (!checked.ok)
-      throw new AppError(
-        'DB_UNREADABLE',
-        `当前数据文件已损坏（完整性检查未通过：${checked.first}），未生成备份。可以从以前的备份恢复；请联系技术人员。`,
-      );
-    if (checked.foreignKeyProblems)
-      throw backupError(
-        'BACKUP_CORRUPT',
-        `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`,
-      );
-    throwIfAborted(options.signal);
-
-    crashPoint('create:before-rename');
-    if (fs.existsSync(final)) throw backupError('TARGET_UNWRITABLE', `目标文件 ${final} 已存在，未覆盖。`);
-    await fs.promises.rename(partial, final);
-    partial = null;
-    await fsyncDir(options.targetDir);
-    crashPoint('create:after-rename');
-    report('done', 1);
-    return { file: final, size: total, manifest, snapshot: opened.mode, headerSha256: headerSha256(sealedHeader!), readBack: readBackFrom };
-  } catch (error) {
-    hash?.drop();
-    await Promise.allSettled(beside);
-    if (partial) await removeQuietly(partial);
-    if (error instanceof AppError) throw error;
-    if ((error as NodeJS.ErrnoException)?.code) throw writeFailure(error, options.targetDir);
-    throw error;
-  } finally {
-    await Promise.allSettled(beside);
-    await snapshot?.close();
+    },
+  });
+  crashPoint('create:after-snapshot');
+  const { facts } = run.snapshot;
+  if (facts.applicationId !== APPLICATION_ID) throw backupError('NOT_A_BACKUP', '当前数据文件不是清廉台账的数据文件，无法备份。');
+  if (facts.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw backupError('BACKUP_FROM_FUTURE', `当前数据文件来自更新版本的清廉台账（数据版本 ${facts.schemaVersion}），请先升级程序再备份。`);
   }
+}
+
+interface FilePlan {
+  snapshot: OpenSnapshot;
+  manifest: Manifest;
+  manifestLength: number;
+  plaintextLength: number;
+  chunkLog2: number;
+  /** The whole file's size. */
+  total: number;
+  final: string;
+}
+
+/** 3a. The manifest, the file's size (room on the target, FAT32's limit) and a name that overwrites nothing. */
+async function planFile(run: CreateRun): Promise<FilePlan> {
+  const { options } = run;
+  const snapshot = run.snapshot!;
+  const manifest: Manifest = {
+    format: 1,
+    app: 'qinglian-ledger',
+    appVersion: options.appVersion,
+    schemaVersion: snapshot.facts.schemaVersion,
+    createdAt: run.now.toISOString(),
+    createdBy: options.createdBy ?? null,
+    kind: options.kind,
+    machine: os.hostname().slice(0, 200),
+    sqliteVersion: snapshot.facts.sqliteVersion,
+    backupId: run.backupId.toString('hex'),
+    // The digest is filled in when the data has been streamed; a hex SHA-256 always has 64 characters.
+    database: { size: snapshot.size, sha256: '0'.repeat(64) },
+    counts: snapshot.facts.counts,
+  };
+  const manifestLength = encodeManifestBlock(JSON.stringify(manifest)).length;
+  const plaintextLength = manifestLength + snapshot.size;
+  const chunkLog2 = options.chunkLog2 ?? DEFAULT_CHUNK_LOG2;
+  if (manifestLength >= 2 ** chunkLog2) throw backupError('INTERNAL', '备份清单过长，备份未完成。');
+  const total = expectedFileSize({ chunkLog2, plaintextLength });
+  const capacity = checkCapacity(total, await run.space(options.targetDir));
+  if (capacity) throw capacity;
+  const final = freeName(options.targetDir, `${options.prefix ?? 'qinglian-backup'}-${localStamp(run.now)}`);
+  return { snapshot, manifest, manifestLength, plaintextLength, chunkLog2, total, final };
+}
+
+interface Written {
+  sealedHeader: Buffer;
+}
+
+/**
+ * 3b. Encrypt and write `<name>.partial`. The payload key comes from a random file key;
+ * only the header's key wrap needs the passphrase's key, so the data is encrypted while
+ * the KDF runs and the header is written last.
+ */
+async function writeFile(run: CreateRun, plan: FilePlan, key: KeyInProgress): Promise<Written> {
+  const { options } = run;
+  run.partial = `${plan.final}.partial`;
+  const fileKey = randomBytes(32);
+  const keys = deriveFileKeys(fileKey, run.backupId);
+  let sealedHeader: Buffer | null = null;
+  const sealHeaderWhenKeyed = async (): Promise<Buffer> => {
+    const kek = await key.promise;
+    const draft = encodeHeader({
+      suite: CIPHER_SUITES.AES_256_GCM,
+      kdf: KDF_IDS.SCRYPT,
+      logN: key.kdf.logN,
+      r: key.kdf.r,
+      p: key.kdf.p,
+      chunkLog2: plan.chunkLog2,
+      flags: options.kind === 'automatic' ? FLAG_AUTOMATIC : 0,
+      createdAt: run.now,
+      plaintextLength: plan.plaintextLength,
+      backupId: run.backupId,
+      salt: key.salt,
+      wrapNonce: Buffer.alloc(12),
+      wrappedKey: Buffer.alloc(32),
+      wrapTag: Buffer.alloc(16),
+    });
+    const wrap = wrapFileKey(kek, fileKey, wrapAad(draft));
+    wrap.nonce.copy(draft, OFFSET.wrapNonce);
+    wrap.wrapped.copy(draft, OFFSET.wrappedKey);
+    wrap.tag.copy(draft, OFFSET.wrapTag);
+    sealedHeader = sealHeader(draft, headerMac(keys.macKey, draft));
+    return sealedHeader;
+  };
+  run.hash = await startHash();
+  const sha256 = await writeEncrypted({
+    partial: run.partial,
+    header: sealHeaderWhenKeyed,
+    snapshot: plan.snapshot,
+    hash: run.hash,
+    manifestLength: plan.manifestLength,
+    payloadKey: keys.payloadKey,
+    chunkLog2: plan.chunkLog2,
+    plaintextLength: plan.plaintextLength,
+    signal: options.signal,
+    onProgress: (done) => run.report('encrypt', 0.2 + 0.55 * (done / plan.plaintextLength)),
+    beforeWrite: options.testHooks?.beforeWrite,
+    where: options.targetDir,
+    sealChunk0: (sha) => {
+      plan.manifest.database.sha256 = sha;
+      const block = encodeManifestBlock(JSON.stringify(plan.manifest));
+      if (block.length !== plan.manifestLength) throw backupError('INTERNAL', '备份清单长度变化，备份未完成。');
+      return block;
+    },
+  });
+  run.hash = null;
+  plan.manifest.database.sha256 = sha256;
+  return { sealedHeader: sealedHeader! };
+}
+
+/**
+ * 4. Read-back. The coprocessor checks the database (quick_check) while the file is made
+ * durable (fsync) and then read back. The read-back starts only once fsync has returned
+ * (the data is on the device) and, where the platform allows (Linux O_DIRECT), reads the
+ * device itself rather than the system's file cache, so a failing or fake-capacity stick
+ * is caught; elsewhere it reads through the cache and says so (readBack: 'cache').
+ * Checked: header (the very bytes written), key, header MAC, every chunk decrypted in its
+ * place, the manifest, the lengths (see authenticateChunks).
+ */
+async function readBackAndCheck(run: CreateRun, plan: FilePlan, written: Written, kekPromise: Promise<Buffer>): Promise<ReadBackSource> {
+  const { options } = run;
+  const partial = run.partial!;
+  run.report('verify', 0.75);
+  options.testHooks?.beforeReadBack?.(partial);
+  const check = later(quickCheck(plan.snapshot, options.source.nativeBinding));
+  run.beside.push(check);
+  await syncFile(partial);
+  crashPoint('create:after-fsync');
+  const direct = options.testHooks?.noDirectRead ? null : openDirect(partial);
+  const onProgress = (f: number) => run.report('verify', 0.75 + 0.24 * f);
+  const readBack = await (async () => {
+    const kek = await kekPromise;
+    if (direct) {
+      try {
+        return await authenticateFromDevice(
+          direct,
+          plan.total,
+          async (header) => {
+            if (!header.raw.equals(written.sealedHeader)) throw backupError('BACKUP_CORRUPT', '读回的文件头与写入的不同。');
+            return (await unlockBackup(header, { kek })).keys;
+          },
+          { signal: options.signal, onProgress },
+        );
+      } finally {
+        direct.close();
+      }
+    }
+    const opened = await readBackupHeader(partial);
+    if (opened.size !== plan.total) throw backupError('TARGET_UNWRITABLE', '写入后读回的备份文件大小不对，目标磁盘可能有问题。');
+    const { keys } = await unlockBackup(opened.header, { kek });
+    return authenticateChunks(opened, keys, { signal: options.signal, onProgress });
+  })().catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'TARGET_UNWRITABLE') throw error;
+    throw error instanceof AppError && error.code !== 'CANCELLED'
+      ? backupError('TARGET_UNWRITABLE', `读回校验失败：${error.message}目标磁盘可能有问题。`)
+      : error;
+  });
+  if (!isDeepStrictEqual(readBack, plan.manifest))
+    throw backupError('TARGET_UNWRITABLE', '读回校验失败：写入的备份与快照不一致，目标磁盘可能有问题。');
+  const checked = await check;
+  if (!checked.ok)
+    throw new AppError(
+      'DB_UNREADABLE',
+      `当前数据文件已损坏（完整性检查未通过：${checked.first}），未生成备份。可以从以前的备份恢复；请联系技术人员。`,
+    );
+  if (checked.foreignKeyProblems)
+    throw backupError(
+      'BACKUP_CORRUPT',
+      `当前数据库外键检查未通过（${checked.foreignKeyProblems} 处引用不存在的记录），未生成备份。请联系技术人员。`,
+    );
+  throwIfAborted(options.signal);
+  return direct ? 'device' : 'cache';
+}
+
+/** 5. Commit: rename to the final name (never over an existing file) and fsync the folder. */
+async function commit(run: CreateRun, plan: FilePlan, written: Written, readBack: ReadBackSource): Promise<CreateResult> {
+  crashPoint('create:before-rename');
+  if (fs.existsSync(plan.final)) throw backupError('TARGET_UNWRITABLE', `目标文件 ${plan.final} 已存在，未覆盖。`);
+  await fs.promises.rename(run.partial!, plan.final);
+  run.partial = null;
+  await fsyncDir(run.options.targetDir);
+  crashPoint('create:after-rename');
+  run.report('done', 1);
+  return {
+    file: plan.final,
+    size: plan.total,
+    manifest: plan.manifest,
+    snapshot: plan.snapshot.mode,
+    headerSha256: headerSha256(written.sealedHeader),
+    readBack,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { test } from 'node:test';
-import { ChunkTagCheck, decryptChunk, encryptChunk, selfTest, tagCheckAvailable } from './crypto';
+import { decryptChunk, encryptChunk, selfTest } from './crypto';
 
 const accepts = (key: Buffer, index: number, last: boolean, sealed: Buffer): boolean => {
   try {
@@ -12,34 +12,26 @@ const accepts = (key: Buffer, index: number, last: boolean, sealed: Buffer): boo
   }
 };
 
-test('the tag check without decryption agrees with decryption on every chunk, intact or damaged, in place or moved', async () => {
+// The read-back after writing decrypts every chunk (the GHASH-only tag check it once used
+// saved about 22 ms of CPU per 100 MiB, under 1% of a backup: docs/decisions.md). What it
+// relies on: a chunk opens only intact, in its place, with its last-chunk flag.
+test('a chunk opens only intact, in its own place, with its own last-chunk flag, under its own key', async () => {
   await selfTest();
-  assert.equal(
-    tagCheckAvailable(),
-    true,
-    'the read-back uses the tag check here (it falls back to decrypting only where its self-test fails)',
-  );
   const key = randomBytes(32);
   const size = 64 * 1024;
-  const sealed = Array.from({ length: 12 }, (_, i) => Buffer.concat(encryptChunk(key, i, false, randomBytes(size))));
-  const check = new ChunkTagCheck(key, { index: 0, last: false, sealed: sealed[0]! });
-  for (let i = 1; i < sealed.length; i++) {
-    const flipped = Buffer.from(sealed[i]!);
-    const at = (i * 7919) % flipped.length; // body or tag
-    flipped[at] = flipped[at]! ^ 0x10;
-    const cases: [number, boolean, Buffer][] = [
-      [i, false, sealed[i]!], // intact
-      [i, false, flipped], // a changed bit
-      [i + 1, false, sealed[i]!], // moved
-      [i, true, sealed[i]!], // claimed to be the last chunk
-      [i, false, sealed[(i + 1) % sealed.length]!], // another chunk in its place
-    ];
-    for (const [index, last, bytes] of cases)
-      assert.equal(check.valid(index, last, bytes), accepts(key, index, last, bytes), `chunk ${i} as ${index}/${last}`);
-    assert.equal(check.valid(i, false, sealed[i]!), true);
-    assert.equal(check.valid(i, false, flipped), false);
+  const plain = Array.from({ length: 6 }, () => randomBytes(size));
+  const sealed = plain.map((p, i) => Buffer.concat(encryptChunk(key, i, i === plain.length - 1, p)));
+  for (let i = 0; i < sealed.length; i++) {
+    const last = i === sealed.length - 1;
+    assert.deepEqual(decryptChunk(key, i, last, sealed[i]!), plain[i]);
+    for (const at of [0, 7919 % size, size + 3]) {
+      const flipped = Buffer.from(sealed[i]!);
+      flipped[at] = flipped[at]! ^ 0x10; // body or tag
+      assert.equal(accepts(key, i, last, flipped), false, `chunk ${i} with byte ${at} changed`);
+    }
+    assert.equal(accepts(key, i + 1, last, sealed[i]!), false, 'moved');
+    assert.equal(accepts(key, i, !last, sealed[i]!), false, 'last-chunk flag changed');
+    assert.equal(accepts(randomBytes(32), i, last, sealed[i]!), false, 'another key');
   }
-  // A chunk from a file with another key is refused.
-  const other = Buffer.concat(encryptChunk(randomBytes(32), 3, false, randomBytes(size)));
-  assert.equal(check.valid(3, false, other), false);
+  assert.throws(() => decryptChunk(key, 2, false, sealed[3]!), /第 3 块数据已损坏、被改动或顺序被打乱/);
 });

@@ -111,51 +111,6 @@ export function decryptChunk(key: Buffer, index: number, last: boolean, sealed: 
   }
 }
 
-/** GCM's tag over `body` given as associated data with no plaintext: GHASH only (no keystream, no output). */
-function aadTag(key: Buffer, index: number, last: boolean, body: Buffer): Buffer {
-  const c = createCipheriv('aes-256-gcm', key, chunkNonce(index, last));
-  c.setAAD(body);
-  c.final();
-  return c.getAuthTag();
-}
-
-/**
- * Checks chunk tags without decrypting (the read-back after writing a backup: several
- * times cheaper than decrypting, and it allocates nothing). For a body of length ℓ, GCM's
- * tag of the ciphertext and the tag of the same bytes given as associated data differ by
- * a constant that depends only on ℓ and the key: the two GHASH inputs have the same data
- * blocks and differ only in the final length block, and the nonce's mask cancels out.
- * That constant is learned from a chunk of the same length that was fully decrypted
- * (and so authenticated), here the first chunk. Only the GCM primitive is used.
- */
-export class ChunkTagCheck {
-  private readonly delta: Buffer;
-  readonly bodyLength: number;
-
-  constructor(
-    private readonly key: Buffer,
-    authenticated: { index: number; last: boolean; sealed: Buffer },
-  ) {
-    const body = authenticated.sealed.subarray(0, authenticated.sealed.length - TAG_LENGTH);
-    const tag = authenticated.sealed.subarray(authenticated.sealed.length - TAG_LENGTH);
-    this.bodyLength = body.length;
-    this.delta = xor16(tag, aadTag(key, authenticated.index, authenticated.last, body));
-  }
-
-  /** True when `sealed` (body + tag, of the learned length) is what was encrypted at `index`. */
-  valid(index: number, last: boolean, sealed: Buffer): boolean {
-    const body = sealed.subarray(0, sealed.length - TAG_LENGTH);
-    if (body.length !== this.bodyLength) throw new Error('ChunkTagCheck: length differs from the learned one');
-    return timingSafeEqual(xor16(aadTag(this.key, index, last, body), this.delta), sealed.subarray(sealed.length - TAG_LENGTH));
-  }
-}
-
-function xor16(a: Buffer, b: Buffer): Buffer {
-  const out = Buffer.alloc(16);
-  for (let i = 0; i < 16; i++) out[i] = a[i]! ^ b[i]!;
-  return out;
-}
-
 let selfTestDone = false;
 
 /** Known-answer tests of every primitive (RFC 7914, GCM spec, RFC 4231, RFC 5869). Throws if one is missing or wrong. */
@@ -190,34 +145,5 @@ export async function selfTest(): Promise<void> {
     42,
   );
   if (hex(okm) !== '3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865') fail('HKDF-SHA-256');
-  tagCheckWorks = tagCheckSelfTest();
   selfTestDone = true;
 }
-
-let tagCheckWorks = false;
-
-/**
- * Whether ChunkTagCheck may be used here: learned on one chunk, it must accept another
- * chunk's true tag (other nonce, other bytes) and refuse a changed byte or a chunk out of
- * place. Where it does not (a crypto library that handles associated data differently),
- * the read-back decrypts every chunk instead: slower, never wrong.
- */
-function tagCheckSelfTest(): boolean {
-  try {
-    const k = randomBytes(32);
-    const [body0, tag0] = encryptChunk(k, 0, false, randomBytes(1000));
-    const [body1, tag1] = encryptChunk(k, 1, false, randomBytes(1000));
-    const tags = new ChunkTagCheck(k, { index: 0, last: false, sealed: Buffer.concat([body0!, tag0!]) });
-    const sealed1 = Buffer.concat([body1!, tag1!]);
-    const changed = Buffer.from(sealed1);
-    changed[500] = changed[500]! ^ 1;
-    return (
-      tags.valid(1, false, sealed1) && !tags.valid(1, false, changed) && !tags.valid(2, false, sealed1) && !tags.valid(1, true, sealed1)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/** After selfTest(): whether chunk tags may be checked without decrypting (see tagCheckSelfTest). */
-export const tagCheckAvailable = (): boolean => tagCheckWorks;

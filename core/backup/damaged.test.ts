@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { createCoreHost, type CoreHost } from '../host/coreHost';
 import { ADMIN, makeHost } from '../testing';
-import type { BackupJobView, RecoveryStatus } from './contract';
+import type { BackupJobView, BackupPlaces, RecoveryStatus } from './contract';
 import { backupPaths } from './restore';
 import { installTestHooks } from '../config/testHooks';
 
@@ -59,6 +59,11 @@ test('started on a damaged file: explains, answers only 从备份恢复, restore
     const recovery = await value<RecoveryStatus>(host, 'backup.recoveryStatus', {});
     assert.equal(recovery.damaged, true);
     assert.match(recovery.message!, /原样移到 backups\/pre-restore/);
+    // The file picker works without a session, with its places (the recovery page in browser mode offered none).
+    const places = await value<BackupPlaces>(host, 'backup.places', {});
+    assert.equal(places.anywhere, true);
+    assert.ok(Array.isArray(places.removable) && !places.removable.includes(os.homedir()));
+    if (!places.removable.length) assert.match(places.note!, /没有发现已插入的 U 盘或移动硬盘/);
     // The file picker works without a session.
     const listing = await value<{ backups: { file: string }[] }>(host, 'backup.list', { folder: usb });
     assert.deepEqual(

@@ -7,9 +7,7 @@ import { AppError } from '../errors';
 import { startHash } from './coprocessor';
 import {
   checkHeaderMac,
-  ChunkTagCheck,
   decryptChunk,
-  tagCheckAvailable,
   deriveFileKeys,
   deriveKek,
   legacyPassphraseBytes,
@@ -233,11 +231,9 @@ function manifestAtStart(plain: Buffer, header: Header): { manifest: Manifest; r
 }
 
 /**
- * The read-back right after a backup is written: every chunk's tag checked in its place
- * (position, last-chunk flag), the first chunk decrypted for the manifest and the last
- * for the end, the middle ones checked without decrypting (ChunkTagCheck; decrypted
- * where its self-test failed). Proves the
- * file holds exactly the ciphertext that was written; the database's SHA-256 is not
+ * The read-back right after a backup is written: every chunk decrypted (so its tag is
+ * checked) in its place (position, last-chunk flag), the first one giving the manifest.
+ * Proves the file holds exactly the ciphertext that was written; the database's SHA-256 is not
  * recomputed (the writer hashed those very bytes moments before encrypting them;
  * verify and restore recompute it). Requires the manifest to fit in the first chunk.
  */
@@ -315,17 +311,13 @@ async function checkSealedChunks(
   options: { onProgress?: (fraction: number) => void },
 ): Promise<Manifest> {
   let manifest: Manifest | null = null;
-  let tags: ChunkTagCheck | null = null;
   for await (const { index, last, count, sealed } of chunks) {
     if (index === 0) {
       const found = manifestAtStart(decryptChunk(keys.payloadKey, 0, last, sealed), header);
       if (!found) throw backupError('BACKUP_CORRUPT', '备份文件的清单不完整，文件已损坏。');
       manifest = found.manifest;
-      if (!last && tagCheckAvailable()) tags = new ChunkTagCheck(keys.payloadKey, { index: 0, last: false, sealed: Buffer.from(sealed) });
-    } else if (last || !tags) {
+    } else {
       decryptChunk(keys.payloadKey, index, last, sealed);
-    } else if (!tags.valid(index, false, sealed)) {
-      throw backupError('BACKUP_CORRUPT', `备份文件第 ${index + 1} 块数据已损坏、被改动或顺序被打乱（认证失败），无法使用此备份。`);
     }
     if ((index + 1) % 4 === 0 || last) options.onProgress?.((index + 1) / count);
   }

@@ -48,8 +48,7 @@ export function listUsers(db: Db): UserSummary[] {
 
 export function findUserForLogin(db: Db, username: string): { id: string; password_hash: string; active: number } | undefined {
   return db.prepare('SELECT id, password_hash, active FROM users WHERE username = ? COLLATE NOCASE').get(username) as
-    | { id: string; password_hash: string; active: number }
-    | undefined;
+    { id: string; password_hash: string; active: number } | undefined;
 }
 
 export function setRoles(db: Db, userId: string, roles: readonly Role[]): void {

@@ -2,7 +2,7 @@
  * 备份与恢复: make an encrypted backup (to a USB stick), check one, restore one
  * (administrators), and the automatic backups (administrators).
  */
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Result, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupJobView } from '../../../core/backup/contract';
@@ -12,10 +12,10 @@ import { useAuth, useCurrentUser, useIsAdmin } from '../../app/auth';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
 import { AutoBackupCard } from './AutoBackupCard';
-import { JobProgress } from './JobProgress';
 import { ManifestDetails, formatSize } from './ManifestDetails';
 import { PassphraseFields } from './PassphraseFields';
 import { PathInput } from './PathPicker';
+import { JobFeedback, RestoreFields } from './RestoreFields';
 import { useBackupJob } from './useBackupJob';
 
 export function BackupPage() {
@@ -80,8 +80,7 @@ function CreateCard() {
           开始备份
         </Button>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} role="alert" /> : null}
-      <JobProgress job={job} onCancel={() => void cancel()} />
+      <JobFeedback error={error} job={job} onCancel={() => void cancel()} />
       {job?.state === 'done' && job.result ? (
         <Alert
           type={job.result.readBack === 'device' ? 'success' : 'info'}
@@ -137,8 +136,7 @@ function VerifyCard() {
           检查
         </Button>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} role="alert" /> : null}
-      <JobProgress job={job} onCancel={() => void cancel()} />
+      <JobFeedback error={error} job={job} onCancel={() => void cancel()} />
       {job?.state === 'done' && job.result ? (
         <div style={{ marginTop: 12 }}>
           <Alert type="success" showIcon title="备份完好，可以用于恢复" style={{ marginBottom: 8 }} />
@@ -190,31 +188,12 @@ function RestoreCard() {
           });
         }}
       >
-        <Form.Item label="恢复用的备份文件" name="file" rules={[{ required: true, message: '请选择备份文件' }]}>
-          <PathInput mode="file" placeholder="*.qlbak" />
-        </Form.Item>
-        <Form.Item label="备份口令" name="passphrase" rules={[{ required: true, message: '请输入口令' }]}>
-          <Input.Password autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="confirm"
-          valuePropName="checked"
-          rules={[
-            {
-              validator: async (_r, v) => {
-                if (!v) throw new Error('请确认');
-              },
-            },
-          ]}
-        >
-          <Checkbox>我明白当前数据将被备份中的数据替换</Checkbox>
-        </Form.Item>
+        <RestoreFields fileLabel="恢复用的备份文件" passphraseLabel="备份口令" confirmText="我明白当前数据将被备份中的数据替换" />
         <Button danger type="primary" htmlType="submit" loading={running}>
           开始恢复
         </Button>
       </Form>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} role="alert" /> : null}
-      <JobProgress job={job} onCancel={() => void cancel()} />
+      <JobFeedback error={error} job={job} onCancel={() => void cancel()} />
       <Modal open={!!done} closable={false} maskClosable={false} footer={null} width={640}>
         {done?.result ? (
           <Result

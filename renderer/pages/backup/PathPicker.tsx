@@ -4,7 +4,7 @@
  * In Electron, 浏览… opens the system's chooser instead (electron/dialogRelay.ts).
  */
 import { Alert, Button, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BackupListing, BackupPlaces } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -103,16 +103,20 @@ function PathPicker({
     }
   };
 
+  /** Opens where the clerk started, else the first place offered, once (the places may arrive after the dialog opened). */
+  const firstFolder = start?.trim() ? (mode === 'file' ? start.replace(/[\\/][^\\/]*$/, '') : start) : shortcuts[0];
+  const openFirst = () => {
+    if (open && !listing && latest.current === 0 && firstFolder) void go(firstFolder);
+  };
+  useEffect(openFirst, [open, firstFolder]); // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
     <Modal
       open={open}
       title={mode === 'folder' ? '选择备份文件夹' : '选择备份文件'}
       onCancel={onClose}
       afterOpenChange={(visible) => {
-        if (visible && !listing && latest.current === 0) {
-          const first = start?.trim() ? (mode === 'file' ? start.replace(/[\\/][^\\/]*$/, '') : start) : shortcuts[0];
-          if (first) void go(first);
-        }
+        if (visible) openFirst();
       }}
       footer={
         mode === 'folder'

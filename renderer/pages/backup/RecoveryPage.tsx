@@ -3,11 +3,11 @@
  * in Chinese, and 从备份恢复 with a file picker. No login (the accounts are in the damaged
  * file); the backup's passphrase is what allows the restore. The damaged file is kept.
  */
-import { Alert, Button, Card, Checkbox, Form, Input, Result, Typography } from 'antd';
+import { Button, Card, Form, Result, Typography } from 'antd';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { JobProgress } from './JobProgress';
-import { PathInput, PlacesNote } from './PathPicker';
+import { PlacesNote } from './PathPicker';
+import { JobFeedback, RestoreFields } from './RestoreFields';
 import { useBackupJob } from './useBackupJob';
 
 export function RecoveryPage({ message, onRestored }: { message: string; onRestored: () => void }) {
@@ -41,28 +41,13 @@ export function RecoveryPage({ message, onRestored }: { message: string; onResto
             ).catch(() => undefined);
           }}
         >
-          <Form.Item label="备份文件" name="file" rules={[{ required: true, message: '请选择备份文件' }]}>
-            <PathInput mode="file" placeholder="*.qlbak" />
-          </Form.Item>
-          <Form.Item label="口令" name="passphrase" rules={[{ required: true, message: '请输入备份口令' }]}>
-            <Input.Password autoComplete="off" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            valuePropName="checked"
-            rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error('请确认用备份替换损坏的数据文件'))) }]}
-          >
-            <Checkbox>我确认用此备份替换损坏的数据文件（损坏的文件会保留）</Checkbox>
-          </Form.Item>
+          <RestoreFields fileLabel="备份文件" passphraseLabel="口令" confirmText="我确认用此备份替换损坏的数据文件（损坏的文件会保留）" />
           <Button type="primary" htmlType="submit" loading={running}>
             从备份恢复
           </Button>
         </Form>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} role="alert" /> : null}
-        <JobProgress job={job} onCancel={() => void cancel()} />
-        {job?.state === 'failed' && job.error ? (
-          <Alert type="error" showIcon title={job.error.message} style={{ marginTop: 12 }} role="alert" />
-        ) : null}
+        {/* (A failed job's message shows once, in JobFeedback: it was shown twice here.) */}
+        <JobFeedback error={error} job={job} onCancel={() => void cancel()} />
       </Card>
     </div>
   );
