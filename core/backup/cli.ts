@@ -22,7 +22,7 @@ import { AppError } from '../errors';
 import { createBackup } from './create';
 import { readBackupHeader } from './read';
 import { backupPaths, fileOwner, recoverInterruptedRestore, restoreBackup, verifyBackup } from './restore';
-import { kdfForNewBackups, manifestView } from './service';
+import { kdfForNewBackups, manifestView } from './settings';
 import { passphraseProblem } from './strength';
 
 export const EXIT = {

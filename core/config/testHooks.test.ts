@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_KDF } from '../backup/format';
-import { kdfForNewBackups } from '../backup/service';
+import { kdfForNewBackups } from '../backup/settings';
 import { testHooks } from './testHooks';
 
 const repo = path.resolve(__dirname, '..', '..');

@@ -173,3 +173,29 @@ test('import is bounded: oversized files and too many rows are refused in Chines
   assert.deepEqual((tb.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 3), ['姓名', '性别']);
   assert.equal(tb.worksheets[1]!.name, '填写说明');
 });
+
+test('an export is written to the audit log: who, which list and filter, how many rows', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const unit = await h.call('units.create', { name: '市审计局' });
+  await h.call('people.create', { name: '赵六', unitId: unit.id });
+  await h.call('people.create', { name: '钱七', unitId: unit.id });
+  await h.call('people.create', { name: '孙八', unitId: null });
+  const last = () =>
+    h.host.db.prepare("SELECT user_id, action, entity, after FROM audit_log WHERE action = 'export' ORDER BY seq DESC LIMIT 1").get() as
+      { user_id: string; action: string; entity: string; after: string } | undefined;
+  assert.equal(last(), undefined);
+  await h.call('exports.list', { list: 'people', format: 'csv', filter: { unitId: unit.id } });
+  const entry = last()!;
+  const admin = h.host.db.prepare("SELECT id FROM users WHERE username = 'admin'").pluck().get();
+  assert.equal(entry.user_id, admin);
+  assert.equal(entry.entity, 'exports.list');
+  const after = JSON.parse(entry.after) as { title: string; rows: number; input: { list: string; filter: { unitId: string } } };
+  assert.equal(after.rows, 2);
+  assert.equal(after.input.list, 'people');
+  assert.equal(after.input.filter.unitId, unit.id);
+  // a refused export leaves no entry
+  const before = h.host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'").pluck().get();
+  await assert.rejects(h.call('exports.list', { list: 'nothing', format: 'csv', filter: {} } as never));
+  assert.equal(h.host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'").pluck().get(), before);
+});

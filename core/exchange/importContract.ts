@@ -1,14 +1,30 @@
 /** Import from Excel/CSV: preview (nothing written), then confirm (all valid rows in one transaction). Pure zod. */
 import { z } from 'zod';
 
-export const IMPORT_KINDS = ['people'] as const;
+export const IMPORT_KINDS = ['people', 'sanctions', 'pendingMatters', 'pledgeRoster'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { people: '人员和单位' };
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  people: '人员和单位',
+  sanctions: '处分记录',
+  pendingMatters: '在查事项',
+  pledgeRoster: '承诺书名单',
+};
+/** Templates: every import, and the 征求意见 name list (read in the request form, see opinions/importFile.ts). */
+export const TEMPLATE_KINDS = [...IMPORT_KINDS, 'requestList'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = { ...IMPORT_KIND_LABELS, requestList: '征求意见人员名单' };
 
 /** Rows and bytes one import may hold (also enforced while reading, see importRead.ts). */
 export const IMPORT_ROW_CAP = 20_000;
 
 const kind = z.enum(IMPORT_KINDS, { error: '不支持导入这类数据' });
+/** The campaign a 承诺书名单 goes into (only that import has a target). */
+const campaignId = z
+  .string()
+  .trim()
+  .max(64)
+  .nullish()
+  .transform((v) => v || null);
 /** What to do with a row matching a record already held: update it from the file, or leave it. */
 const existing = z.enum(['update', 'skip'], { error: '请选择已有记录的处理方式' }).default('update');
 
@@ -20,11 +36,13 @@ export const importPreviewInput = z.object({
   /** Field key → column index; absent: guessed from the header row. */
   mapping: z.record(z.string(), z.number().int().min(0).max(500).nullable()).optional(),
   existing,
+  campaignId,
 });
 
 export const importCommitInput = z.object({
   kind,
   existing,
+  campaignId,
   rows: z
     .array(
       z.object({
@@ -38,7 +56,7 @@ export const importCommitInput = z.object({
     .max(IMPORT_ROW_CAP, { error: `一次最多导入${IMPORT_ROW_CAP}行` }),
 });
 
-export const importTemplateInput = z.object({ kind });
+export const importTemplateInput = z.object({ kind: z.enum(TEMPLATE_KINDS, { error: '没有这类导入模板' }) });
 
 export interface ImportField {
   key: string;

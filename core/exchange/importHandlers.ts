@@ -1,16 +1,51 @@
 import type { HandlerMap } from '../host/handler';
 import { AppError } from '../errors';
-import { IMPORT_KIND_LABELS, type ImportField, type ImportKind, type ImportPreview, type ImportRowStatus } from './importContract';
+import {
+  TEMPLATE_KIND_LABELS,
+  type ImportField,
+  type ImportKind,
+  type ImportPreview,
+  type ImportRowStatus,
+  type TemplateKind,
+} from './importContract';
 import { readTable } from './importRead';
 import { PEOPLE_FIELDS, checkPeopleRows, commitPeopleRows, guessPeopleMapping } from './importPeople';
 import { toXlsx, type Column } from './sheet';
+import { commitRecordRows, previewRecordRows, type FieldDef, type RecordImporter } from './importRecords';
+import { sanctionsImporter } from './importSanctions';
+import { pendingImporter } from './importPending';
+import { rosterImporter } from './importRoster';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Per kind: its fields, header guess, check and commit (people and units for now). */
-const IMPORTERS = {
-  people: { fields: PEOPLE_FIELDS, guess: guessPeopleMapping, check: checkPeopleRows, commit: commitPeopleRows },
-} satisfies Record<ImportKind, unknown>;
+/** Records that belong to a person: one shared flow (importRecords.ts), one module per kind. */
+const RECORD_IMPORTERS: Record<Exclude<ImportKind, 'people'>, RecordImporter> = {
+  sanctions: sanctionsImporter,
+  pendingMatters: pendingImporter,
+  pledgeRoster: rosterImporter,
+};
+
+/** The request form's name list: the columns opinions/importFile.ts reads. */
+const REQUEST_LIST_FIELDS: FieldDef[] = [
+  { key: 'name', label: '姓名', required: true, hint: null, headers: [] },
+  { key: 'unit', label: '单位', required: false, hint: '有同名人员时用来区分', headers: [] },
+  { key: 'position', label: '职务', required: false, hint: null, headers: [] },
+];
+
+const fieldsOf = (kind: TemplateKind): FieldDef[] =>
+  kind === 'people' ? PEOPLE_FIELDS : kind === 'requestList' ? REQUEST_LIST_FIELDS : RECORD_IMPORTERS[kind].fields;
+
+/** Which column holds which field, from the header row (spaces and full-width brackets ignored). */
+function guessMapping(fields: FieldDef[], headers: string[]): Record<string, number | null> {
+  const norm = headers.map((h) => h.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')'));
+  const mapping: Record<string, number | null> = {};
+  for (const f of fields) {
+    const names = [f.label, ...f.headers].map((h) => h.replace(/（/g, '(').replace(/）/g, ')'));
+    const i = norm.findIndex((h) => names.includes(h));
+    mapping[f.key] = i >= 0 ? i : null;
+  }
+  return mapping;
+}
 
 const publicField = ({ key, label, required, hint }: ImportField): ImportField => ({ key, label, required, hint });
 
@@ -22,34 +57,40 @@ function headerIndex(rows: string[][], fields: (ImportField & { headers: string[
 }
 
 export const importHandlers: HandlerMap<'imports.preview' | 'imports.commit' | 'imports.template'> = {
-  'imports.preview': async (input, { db }) => {
-    const importer = IMPORTERS[input.kind];
+  'imports.preview': async (input, ctx) => {
+    const fields = fieldsOf(input.kind);
     const table = await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'));
     if (!table.length) throw new AppError('VALIDATION', '表格中没有内容。');
-    const h = headerIndex(table, importer.fields);
+    const h = headerIndex(table, fields);
     const headers = table[h]!.map((c, i) => c || `第${i + 1}列`);
-    const mapping = input.mapping ?? importer.guess(headers);
-    for (const f of importer.fields) {
+    const mapping = input.mapping ?? (input.kind === 'people' ? guessPeopleMapping(headers) : guessMapping(fields, headers));
+    for (const f of fields) {
       if (f.required && (mapping[f.key] === null || mapping[f.key] === undefined)) {
         throw new AppError('VALIDATION', `没有找到“${f.label}”列。请在列对应中为“${f.label}”选择一列。`, { mapping: f.key });
       }
     }
     const rows = table.slice(h + 1).map((cells, i) => {
       const values: Record<string, string | null> = {};
-      for (const f of importer.fields) {
+      for (const f of fields) {
         const col = mapping[f.key];
         values[f.key] = col === null || col === undefined ? null : (cells[col] ?? null);
       }
       return { line: h + 2 + i, values };
     });
     if (!rows.length) throw new AppError('VALIDATION', '表格只有表头，没有数据行。');
-    const { reports, newUnits } = importer.check(db, rows, input.existing);
+    const { reports, newUnits } =
+      input.kind === 'people'
+        ? checkPeopleRows(ctx.db, rows, input.existing)
+        : {
+            reports: previewRecordRows(ctx, RECORD_IMPORTERS[input.kind], rows, input.existing, input),
+            newUnits: [] as string[],
+          };
     const counts: Record<ImportRowStatus, number> = { new: 0, update: 0, unchanged: 0, invalid: 0 };
     for (const r of reports) counts[r.status]++;
     const preview: ImportPreview = {
       kind: input.kind,
       headers,
-      fields: importer.fields.map(publicField),
+      fields: fields.map(publicField),
       mapping,
       rows: reports,
       counts,
@@ -58,10 +99,13 @@ export const importHandlers: HandlerMap<'imports.preview' | 'imports.commit' | '
     return preview;
   },
 
-  'imports.commit': (input, ctx) => IMPORTERS[input.kind].commit(ctx, input.rows, input.existing),
+  'imports.commit': (input, ctx) =>
+    input.kind === 'people'
+      ? commitPeopleRows(ctx, input.rows, input.existing)
+      : commitRecordRows(ctx, RECORD_IMPORTERS[input.kind], input.rows, input.existing, input),
 
-  'imports.template': async (input, ctx) => {
-    const fields = IMPORTERS[input.kind].fields;
+  'imports.template': async (input) => {
+    const fields = fieldsOf(input.kind);
     const columns: Column<never>[] = fields.map((f) => ({
       header: f.label,
       width: Math.max(10, f.label.length * 2 + 4),
@@ -73,12 +117,11 @@ export const importHandlers: HandlerMap<'imports.preview' | 'imports.commit' | '
       { header: '填写说明', width: 60, value: (f) => f.hint },
     ];
     const bytes = await toXlsx([
-      { name: IMPORT_KIND_LABELS[input.kind], columns, rows: [] },
+      { name: TEMPLATE_KIND_LABELS[input.kind], columns, rows: [] },
       { name: '填写说明', columns: guide, rows: fields.map(publicField) },
     ] as never);
-    void ctx;
     return {
-      fileName: `${IMPORT_KIND_LABELS[input.kind]}导入模板.xlsx`,
+      fileName: `${TEMPLATE_KIND_LABELS[input.kind]}导入模板.xlsx`,
       mime: XLSX_MIME,
       contentBase64: bytes.toString('base64'),
       rows: 0,

@@ -8,7 +8,10 @@
  */
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../host/context';
-import { POLITICAL_STATUSES, personInput, peopleUpdateInput, type Person } from '../people/contract';
+import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type Person, type PersonValues } from '../people/contract';
+import type { z } from 'zod';
+
+type PersonInput = z.output<typeof personInput>;
 import { createPerson, getPerson, peopleHandlers } from '../people/handlers';
 import { unitsHandlers } from '../units/handlers';
 import { unitPaths } from '../units/queries';
@@ -64,8 +67,8 @@ export function normalizeBirthMonth(v: string): string {
   return m ? `${m[1]}-${m[2]!.padStart(2, '0')}` : v;
 }
 
-const blank = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
-const splitPath = (path: string) =>
+export const blank = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
+export const splitPath = (path: string) =>
   path
     .split(/[／/\\>]/)
     .map((s) => s.trim())
@@ -119,7 +122,7 @@ export function checkPeopleRows(
   db: Db,
   rows: { line: number; values: Values }[],
   existing: 'update' | 'skip',
-): { reports: ImportRowReport[]; newUnits: string[] } {
+): { reports: ImportRowReport[]; newUnits: string[]; inputs: (PersonInput | null)[] } {
   const units = unitIndex(db);
   const names = [...new Set(rows.map((r) => blank(r.values.name)).filter((n): n is string => !!n))];
   const known = db
@@ -148,7 +151,10 @@ export function checkPeopleRows(
 
   const seen = new Map<string, number>();
   const newUnits = new Set<string>();
-  const reports = rows.map(({ line, values: raw }): ImportRowReport => {
+  /** Each row's checked input (what confirm writes), so it is not parsed a second time. */
+  const inputs: (PersonInput | null)[] = [];
+  const reports = rows.map(({ line, values: raw }, index): ImportRowReport => {
+    inputs[index] = null;
     const values: Values = {};
     for (const f of PEOPLE_FIELDS) values[f.key] = blank(raw[f.key]);
     if (values.birthMonth) values.birthMonth = normalizeBirthMonth(values.birthMonth);
@@ -159,6 +165,7 @@ export function checkPeopleRows(
     const parsed = personInput.safeParse({ ...values, unitId: null });
     if (!parsed.success) return invalid(parsed.error.issues.map((i) => i.message).join('；'));
     const p = parsed.data;
+    inputs[index] = p;
 
     let unitId: string | null = null;
     if (values.unit) {
@@ -189,20 +196,16 @@ export function checkPeopleRows(
     const differs = (label: string, file: unknown, held: unknown) => {
       if (file !== null && file !== undefined && file !== held) changes.push(label);
     };
-    differs('性别', p.gender, now.gender);
-    differs('出生年月', p.birthMonth, now.birthMonth);
-    differs('身份证号', p.idNumber, now.idNumber);
-    differs('政治面貌', p.politicalStatus, now.politicalStatus);
-    differs('人员类别', p.category, now.category);
-    if (values.unit && unitId !== now.unitId) changes.push('单位');
-    differs('职务', p.position, now.position);
-    differs('职级/层次', p.rank, now.rank);
-    differs('管理权限', p.managementLevel, now.managementLevel);
-    differs('备注', p.notes, now.notes);
+    for (const f of PEOPLE_FIELDS) {
+      if (f.key === 'name') continue; // the match itself
+      if (f.key === 'unit') {
+        if (values.unit && unitId !== now.unitId) changes.push('单位');
+      } else differs(f.label, p[f.key as keyof PersonValues], now[f.key as keyof PersonValues]);
+    }
     if (!changes.length) return { line, status: 'unchanged', reason: null, values };
     return { line, status: 'update', reason: `${existing === 'skip' ? '不更新' : '将更新'}：${changes.join('、')}`, values };
   });
-  return { reports, newUnits: [...newUnits] };
+  return { reports, newUnits: [...newUnits], inputs };
 }
 
 /**
@@ -215,7 +218,7 @@ export function commitPeopleRows(
   rows: { line: number; expect: string; values: Values }[],
   existing: 'update' | 'skip',
 ): ImportResult {
-  const { reports } = checkPeopleRows(ctx.db, rows, existing);
+  const { reports, inputs } = checkPeopleRows(ctx.db, rows, existing);
   const bad = reports.filter((r, i) => r.status === 'invalid' || r.status !== rows[i]!.expect);
   if (bad.length) {
     throw new AppError(
@@ -250,54 +253,34 @@ export function commitPeopleRows(
     return parentId;
   };
 
-  for (const report of reports) {
+  reports.forEach((report, index) => {
     const v = report.values;
-    if (report.status === 'unchanged') {
-      result.unchanged++;
-      continue;
-    }
-    if (report.status === 'update' && existing === 'skip') {
-      result.skipped++;
-      continue;
-    }
+    if (report.status === 'unchanged') return void result.unchanged++;
+    if (report.status === 'update' && existing === 'skip') return void result.skipped++;
     const unitId = unitFor(v.unit ?? null);
-    const fields = {
-      name: v.name,
-      gender: v.gender,
-      birthMonth: v.birthMonth,
-      idNumber: v.idNumber,
-      politicalStatus: v.politicalStatus,
-      category: v.category,
-      position: v.position,
-      rank: v.rank,
-      managementLevel: v.managementLevel,
-      notes: v.notes,
-    };
+    // The file's cells for the person's own fields (unit is resolved above); a field the
+    // import has no column for stays as held.
+    const fields: Record<string, string | null | undefined> = Object.fromEntries(
+      PEOPLE_FIELDS.filter((f) => f.key !== 'unit').map((f) => [f.key, v[f.key]]),
+    );
     if (report.status === 'new') {
-      createPerson(ctx.db, ctx.writer, personInput.parse({ ...fields, unitId }));
+      createPerson(ctx.db, ctx.writer, { ...inputs[index]!, unitId });
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);
       const now = getPerson(ctx.db, match)!;
+      // An empty cell never clears what the register holds; the name is the match.
       const merged = {
+        ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, fields[k] ?? now[k]])),
         id: now.id,
         rev: now.rev,
         name: now.name,
-        gender: fields.gender ?? now.gender,
-        birthMonth: fields.birthMonth ?? now.birthMonth,
-        idNumber: fields.idNumber ?? now.idNumber,
-        politicalStatus: fields.politicalStatus ?? now.politicalStatus,
-        category: fields.category ?? now.category,
         unitId: v.unit ? unitId : now.unitId,
-        position: fields.position ?? now.position,
-        rank: fields.rank ?? now.rank,
-        managementLevel: fields.managementLevel ?? now.managementLevel,
-        notes: fields.notes ?? now.notes,
       };
       sync(peopleHandlers['people.update'](peopleUpdateInput.parse(merged), ctx));
       result.updated++;
     }
-  }
+  });
   return result;
 }
 

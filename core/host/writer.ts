@@ -2,6 +2,7 @@ import { newId } from '../../db/ids';
 import { auditEntryHash, GENESIS_HASH } from '../../db/auditChain';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import { AppError, notFound, staleRevision } from '../errors';
 
 /** Tables written through the Writer; table and column names never come from input. */
@@ -43,8 +44,6 @@ export type RemovableTable =
   'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster' | 'person_recusals';
 type Row = Record<string, unknown>;
 
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
-
 /**
  * The one write path. Every change to a record goes through here, inside the
  * transaction the host opened for the call, so the row's who/when stamps, its
@@ -59,11 +58,7 @@ export class Writer {
 
   /** Compiled statements, per connection: batch writes (a 5,000-person roster) would otherwise recompile the same SQL each row. */
   private prepare(sql: string): Database.Statement {
-    let cache = statementCache.get(this.db);
-    if (!cache) statementCache.set(this.db, (cache = new Map()));
-    let statement = cache.get(sql);
-    if (!statement) cache.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+    return cachedStatement(this.db, sql);
   }
 
   /** Inserts a row with a fresh id and stamps; returns the id. */
@@ -163,6 +158,48 @@ export class Writer {
       'UPDATE issued_documents SET pdf = ?, pdf_sha256 = ?, pdf_created_at = ?, pdf_created_by = ? WHERE id = ? AND pdf IS NULL',
     ).run(Buffer.from(pdf), sha256, this.now().toISOString(), this.actorId(), id).changes;
     if (changed) this.audit('archivePdf', 'issued_documents', id, null, { pdfSha256: sha256, bytes: pdf.byteLength });
+    return changed > 0;
+  }
+
+  /**
+   * Keeps a printout's PDF as issued (printed_documents: a batch, a 签收单, pre-filled
+   * 承诺书); nothing when the same content is kept already (two clerks at once: the first wins).
+   */
+  insertPrintedDocument(v: {
+    kind: 'replyBatch' | 'reminderReceipts' | 'pledgeForms';
+    subjectId: string | null;
+    contentJson: string;
+    contentSha256: string;
+    fileName: string;
+    pageCount: number;
+    pdf: Uint8Array;
+    pdfSha256: string;
+  }): boolean {
+    const id = newId();
+    const changed = this.prepare(
+      `INSERT INTO printed_documents (id, kind, subject_id, content_json, content_sha256, file_name, page_count, pdf, pdf_sha256, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, content_sha256) DO NOTHING`,
+    ).run(
+      id,
+      v.kind,
+      v.subjectId,
+      v.contentJson,
+      v.contentSha256,
+      v.fileName,
+      v.pageCount,
+      Buffer.from(v.pdf),
+      v.pdfSha256,
+      this.now().toISOString(),
+      this.actorId(),
+    ).changes;
+    if (changed)
+      this.audit('archivePdf', 'printed_documents', id, null, {
+        kind: v.kind,
+        subjectId: v.subjectId,
+        contentSha256: v.contentSha256,
+        pdfSha256: v.pdfSha256,
+        bytes: v.pdf.byteLength,
+      });
     return changed > 0;
   }
 

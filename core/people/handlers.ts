@@ -1,27 +1,15 @@
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { unitExists, unitPaths, unitSubtreeIds } from '../units/queries';
 import type { Writer } from '../host/writer';
-import type { Person } from './contract';
+import { fromRow, toColumnValues } from '../shared/rows';
+import { PERSON_FIELDS, type Person, type PersonValues } from './contract';
 import { dossierOf } from './dossier';
 import { nameKeys } from './pinyin';
 import { PERSON_COLUMNS, searchPeople, toListItem, type PersonRow } from './search';
 import { indexPersonGrams } from './searchIndex';
-
-type PersonValues = {
-  name: string;
-  gender: string | null;
-  birthMonth: string | null;
-  idNumber: string | null;
-  politicalStatus: string | null;
-  category: string | null;
-  unitId: string | null;
-  position: string | null;
-  rank: string | null;
-  managementLevel: string | null;
-  notes: string | null;
-};
 
 export function getPerson(db: Db, id: string): Person | null {
   const row = db
@@ -30,9 +18,7 @@ export function getPerson(db: Db, id: string): Person | null {
   if (!row) return null;
   return {
     ...toListItem(row, unitPaths(db, [row.unit_id])),
-    idNumber: row.id_number,
-    managementLevel: row.management_level,
-    notes: row.notes,
+    ...fromRow<PersonValues>(PERSON_FIELDS, row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
@@ -44,27 +30,14 @@ function toColumns(db: Db, v: PersonValues, selfId: string | null) {
   if (v.unitId && !unitExists(db, v.unitId))
     throw new AppError('VALIDATION', '所选单位不存在或已删除，请重新选择。', { unitId: '单位不存在' });
   if (v.idNumber) {
-    const holder = db
-      .prepare('SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?')
-      .get(v.idNumber, selfId) as { name: string } | undefined;
+    const holder = cachedStatement(db, 'SELECT p.name FROM people p WHERE p.id_number = ? AND p.deleted_at IS NULL AND p.id IS NOT ?').get(
+      v.idNumber,
+      selfId,
+    ) as { name: string } | undefined;
     if (holder) throw new AppError('CONFLICT', `身份证号与人员库中的“${holder.name}”重复，未保存。`, { idNumber: '与已有人员重复' });
   }
   const keys = nameKeys(v.name);
-  return {
-    name: v.name,
-    name_pinyin: keys.full,
-    name_initials: keys.initials,
-    gender: v.gender,
-    birth_month: v.birthMonth,
-    id_number: v.idNumber,
-    political_status: v.politicalStatus,
-    category: v.category,
-    unit_id: v.unitId,
-    position: v.position,
-    rank: v.rank,
-    management_level: v.managementLevel,
-    notes: v.notes,
-  };
+  return { ...toColumnValues(PERSON_FIELDS, v), name_pinyin: keys.full, name_initials: keys.initials };
 }
 
 /** Adds a person (checked, audited, indexed for search); returns the id. Also used by the Excel import, which needs no read-back per row. */
@@ -75,7 +48,7 @@ export function createPerson(db: Db, writer: Writer, input: PersonValues): strin
 }
 
 function reindex(db: Db, id: string, name: string, position: string | null): void {
-  const { seq } = db.prepare('SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
+  const { seq } = cachedStatement(db, 'SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
   indexPersonGrams(db, seq, name, position);
 }
 

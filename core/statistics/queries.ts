@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { Db } from '../../db/open';
+import type Database from 'better-sqlite3';
+import { cachedStatement } from '../../db/statements';
 import type { Paged } from '../shared/fields';
 import { METRICS, type MetricDef } from './metrics';
 import { METRIC_KEYS, type MetricKey, type MetricValue, type RecordTarget, type StatisticsReport, type StatRecord } from './contract';
@@ -22,14 +23,9 @@ function params(db: Db, range: Range) {
   };
 }
 
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
 function prepare(db: Db, sql: string): Database.Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
   registerHiddenFunction(db);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement;
+  return cachedStatement(db, sql);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { cachedStatement } from '../../db/statements';
 import type { Unit } from './contract';
 
 interface UnitRow {
@@ -38,7 +39,7 @@ export function getUnit(db: Db, id: string): Unit | null {
 
 /** True when the unit exists and is not deleted (without counting its people, as getUnit does). */
 export function unitExists(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM units WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
+  return cachedStatement(db, 'SELECT 1 FROM units WHERE id = ? AND deleted_at IS NULL').get(id) !== undefined;
 }
 
 /** The unit and all its active descendants. */

@@ -1,5 +1,5 @@
 /**
- * 导入: rosters from Excel/WPS. Pick a file (.xlsx or CSV in UTF-8 or GBK), check the
+ * 导入: people and units, 处分, 在查事项 and a campaign's 承诺书名单 from Excel/WPS. Pick a file (.xlsx or CSV in UTF-8 or GBK), check the
  * column mapping guessed from the headers, read the row report (new / existing: update
  * or skip / invalid and why), then confirm: all valid rows go in together, or none.
  * Nothing is written before the confirmation.
@@ -19,7 +19,7 @@ import {
 } from '../../../core/exchange/importContract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { base64ToBlob, fileToBase64, saveBlob } from '../../lib/files';
 import { PageHeader } from '../PageHeader';
 
@@ -42,13 +42,21 @@ export function ImportPage() {
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState<ImportRowStatus | 'all'>('all');
   const [result, setResult] = useState<ImportResult | null>(null);
+  /** The campaign a 承诺书名单 goes into. */
+  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const campaigns = useQuery({
+    queryKey: ['pledgeCampaigns.list', 'import'],
+    queryFn: () => call('pledgeCampaigns.list', { page: 1, pageSize: 200 }),
+    enabled: kind === 'pledgeRoster',
+  });
+  const target = kind === 'pledgeRoster' ? { campaignId } : {};
 
   const runPreview = async (loaded: Loaded, mapping?: Record<string, number | null>, mode = existing) => {
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const p = await call('imports.preview', { kind, ...loaded, existing: mode, ...(mapping ? { mapping } : {}) });
+      const p = await call('imports.preview', { kind, ...target, ...loaded, existing: mode, ...(mapping ? { mapping } : {}) });
       setPreview(p);
       setFilter(p.counts.invalid ? 'invalid' : 'all');
     } catch (e) {
@@ -91,6 +99,7 @@ export function ImportPage() {
         try {
           const r = await call('imports.commit', {
             kind,
+            ...target,
             existing,
             rows: valid.map((row) => ({ line: row.line, expect: row.status as 'new', values: row.values })),
           });
@@ -148,19 +157,40 @@ export function ImportPage() {
               }}
               options={Object.entries(IMPORT_KIND_LABELS).map(([value, label]) => ({ value: value as ImportKind, label }))}
             />
+            {kind === 'pledgeRoster' ? (
+              <Select<string>
+                aria-label="承诺批次"
+                placeholder="选择承诺批次"
+                value={campaignId ?? undefined}
+                style={{ width: 240 }}
+                loading={campaigns.isLoading}
+                onChange={(id) => {
+                  setCampaignId(id);
+                  setPreview(null);
+                  setFile(null);
+                }}
+                options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.year}年 ${c.title}` }))}
+              />
+            ) : null}
             <Button onClick={() => void template()}>下载导入模板</Button>
           </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={16} align="center" wrap>
-          <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} disabled={busy}>
-            <Button type="primary" loading={busy}>
+          <Upload
+            accept=".xlsx,.csv"
+            showUploadList={false}
+            beforeUpload={(f) => (void pick(f), false)}
+            disabled={busy || (kind === 'pledgeRoster' && !campaignId)}
+          >
+            <Button type="primary" loading={busy} disabled={kind === 'pledgeRoster' && !campaignId}>
               选择文件
             </Button>
           </Upload>
           <Typography.Text type="secondary">
             支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码，如 WPS、Excel 另存的 CSV）；一次最多{IMPORT_ROW_CAP}行、15MB。
+            {kind === 'pledgeRoster' && !campaignId ? '请先选择要导入名单的承诺批次。' : ''}
             {file ? `当前文件：${file.fileName}` : ''}
           </Typography.Text>
         </Flex>
@@ -171,7 +201,7 @@ export function ImportPage() {
           type="success"
           showIcon
           data-testid="import-result"
-          title={`导入完成：新增${result.created}条，更新${result.updated}条，无变化${result.unchanged}条，未更新${result.skipped}条，新建单位${result.unitsCreated}个。`}
+          title={`导入完成：新增${result.created}条，更新${result.updated}条，无变化${result.unchanged}条，未更新${result.skipped}条${kind === 'people' ? `，新建单位${result.unitsCreated}个` : ''}。`}
           style={{ marginBottom: 12 }}
         />
       ) : null}
@@ -216,7 +246,7 @@ export function ImportPage() {
             }
             extra={
               <Space wrap>
-                <span>已有人员：</span>
+                <span>{kind === 'people' ? '已有人员：' : '已有记录：'}</span>
                 <Radio.Group
                   value={existing}
                   onChange={(e) => {

@@ -13,6 +13,7 @@ import type { MatchedLine } from '../../../core/opinions/contract';
 import type { PersonListItem } from '../../../core/people/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
+import { base64ToBlob, saveBlob } from '../../lib/files';
 import { PersonPicker, personDistinguisher } from '../../components/PersonPicker';
 import { useUnits } from '../../lib/useUnits';
 import { PersonFormModal } from '../people/PersonFormModal';
@@ -108,6 +109,15 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
       setListError(errorMessage(e));
     } finally {
       setProgress(null);
+    }
+  };
+
+  const downloadTemplate = async () => {
+    try {
+      const t = await call('imports.template', { kind: 'requestList' });
+      saveBlob(base64ToBlob(t.contentBase64, t.mime), t.fileName);
+    } catch (e) {
+      message.error(errorMessage(e));
     }
   };
 
@@ -301,6 +311,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
             >
               <Button disabled={!!progress}>导入表格文件</Button>
             </Upload>
+            <Button type="link" onClick={() => void downloadTemplate()}>
+              下载名单模板
+            </Button>
           </Space>
         </div>
         <div style={{ flex: '0 1 360px' }}>

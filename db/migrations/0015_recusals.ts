@@ -5,8 +5,8 @@ import type { Migration } from './types';
  * (a clerk's relatives, or the clerk themself). The core hides the person and every
  * record about them from those accounts (core/recusal). One row per person and account.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0015: Migration = {
+  version: 15,
   name: 'recusals',
   up(db) {
     db.exec(`

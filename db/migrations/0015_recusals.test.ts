@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { migration0001 } from './0001_initial';
-import { migration0011 } from './0011_recusals';
+import { migration0015 } from './0015_recusals';
 
 const at = '2026-01-01T00:00:00.000Z';
 
 function freshDb() {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const m of [migration0001, migration0011]) m.up(db);
+  for (const m of [migration0001, migration0015]) m.up(db);
   db.prepare(
     "INSERT INTO people (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES ('p', '张三', 'zhangsan', 'zs', ?, ?)",
   ).run(at, at);
@@ -19,7 +19,7 @@ function freshDb() {
   return db;
 }
 
-test('0011: a recusal links an existing person to an existing account, once', () => {
+test('0015: a recusal links an existing person to an existing account, once', () => {
   const db = freshDb();
   const insert = db.prepare(
     'INSERT INTO person_recusals (id, person_id, user_id, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
