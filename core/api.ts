@@ -599,6 +599,7 @@ export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
   'pledgeRoster.removeScan': ['pledgeRoster.list'],
   'pledgeRoster.signoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
   'recycleBin.restore': ['recycleBin.list', 'people.list', 'units.list'],
+  'recusals.set': ['recusals.get'],
   'reminderLetters.create': ['reminderLetters.list'],
   'reminderLetters.delete': ['reminderLetters.list', 'recycleBin.list'],
   'reminderLetters.issue': ['reminderLetters.get', 'reminderLetters.list'],

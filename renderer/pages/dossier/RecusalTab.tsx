@@ -17,7 +17,7 @@ export function RecusalTab({ personId, personName }: { personId: string; personN
   const me = useCurrentUser();
   const current = useApiQuery('recusals.get', { personId });
   const users = useApiQuery('users.list', {});
-  const save = useApiMutation('recusals.set', ['recusals.get']);
+  const save = useApiMutation('recusals.set');
   const [picked, setPicked] = useState<string[] | null>(null);
   const [reason, setReason] = useState<string>(REASONS[0]);
   const chosen = picked ?? current.data?.map((r) => r.userId) ?? [];
