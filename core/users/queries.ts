@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open';
-import type { CurrentUser, Role, UserSummary } from './contract';
+import { ROLES, type CurrentUser, type Role, type UserSummary } from './contract';
 
 interface UserRow {
   id: string;
@@ -26,8 +26,8 @@ const toSummary = (row: UserRow): UserSummary => ({
   createdAt: row.created_at,
 });
 
-const ORDER: Role[] = ['handler', 'reviewer', 'signer', 'admin'];
-const sortRoles = (roles: Role[]) => ORDER.filter((r) => roles.includes(r));
+// In the contract's order; every role, so a new one (导出备份) is never dropped from an account.
+const sortRoles = (roles: Role[]) => ROLES.filter((r) => roles.includes(r));
 
 /** The active account behind a session, with its roles; null when gone or disabled. */
 export function loadUser(db: Db, id: string): CurrentUser | null {
