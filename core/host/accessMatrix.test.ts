@@ -1,8 +1,8 @@
 /**
  * The access matrix, generated from core/api.ts: every channel, whoever adds it, is
  * checked against its declared access for an anonymous caller, each single role, and a
- * locked session. A channel cannot escape it by being new. (Recusal rows join this
- * matrix when recusal lands.)
+ * locked session. A channel cannot escape it by being new. Recusal (回避) is checked for
+ * every channel the same way, in core/recusal/recusal.test.ts.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
