@@ -5,6 +5,7 @@ import { migration0004 } from './0004_issued_documents';
 import { migration0005 } from './0005_rules_by_purpose';
 import { migration0006 } from './0006_clearances_revisits';
 import { migration0008 } from './0008_audit_chain';
+import { migration0010 } from './0010_statistics_indexes';
 import type { Migration } from './types';
 
 /**
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0008,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
