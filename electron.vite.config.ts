@@ -42,6 +42,8 @@ export default defineConfig({
         input: {
           index: path.resolve(root, 'electron/main.ts'),
           coreProcess: path.resolve(root, 'electron/coreProcess/entry.ts'),
+          // The backup coprocessor's worker thread (core/backup/coprocessor.ts finds it beside the core process).
+          coprocessorWorker: path.resolve(root, 'core/backup/coprocessorWorker.ts'),
         },
         external: ['better-sqlite3'],
         output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

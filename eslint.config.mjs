@@ -21,7 +21,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**'],
-    ignores: ['renderer/vite.config.ts'],
+    // Unit tests of renderer logic run in Node (node:test), not in the page.
+    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, CHANNELS, isChannel } from './api';
+import { api, CHANNELS, INVALIDATES, isChannel, type Channel } from './api';
 import { handlers } from './handlers';
 import { validationError } from './host/validation';
 
@@ -39,4 +39,11 @@ test('inputs are trimmed and blanks become null, so "  " never lands in the data
   assert.equal(parsed.name, '张三');
   assert.equal(parsed.position, null);
   assert.equal(parsed.idNumber, null);
+});
+
+test('INVALIDATES: each writing channel names only channels that read', () => {
+  for (const [channel, stale] of Object.entries(INVALIDATES)) {
+    assert.equal(api[channel as Channel].writes, true, `${channel} writes`);
+    for (const c of stale) assert.equal(api[c].writes, false, `${channel} → ${c} is a query`);
+  }
 });

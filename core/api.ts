@@ -51,6 +51,7 @@ import {
   backupVerifyInput,
   type BackupJobView,
   type BackupListing,
+  type BackupPlaces,
   type BackupSettings,
   type BackupStatus,
   type RecoveryStatus,
@@ -141,6 +142,8 @@ import {
 } from './sanctions/contract';
 import {
   batchJobInput,
+  pdfJobInput,
+  type PdfJobView,
   batchStartInput,
   letterSettingsSchema,
   lettersDocumentInput,
@@ -394,6 +397,9 @@ export const api = {
     logs: 'print',
   }),
   'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfStart': op<PdfJobView>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'letters.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
+  'letters.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
   'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
@@ -520,13 +526,16 @@ export const api = {
   'recycleBin.restore': op<void>()({ input: recycleBinRestoreInput, writes: true, access: 'user', title: '从回收站恢复' }),
 
   'backup.status': op<BackupStatus>()({ input: none, writes: false, access: 'user', title: '备份状态' }),
-  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: 'user', title: '创建备份' }),
+  // Exporting the whole database is a right the administrator grants (导出备份); administrators have it.
+  'backup.startCreate': op<BackupJobView>()({ input: backupCreateInput, writes: false, access: ['admin', 'exporter'], title: '创建备份' }),
   'backup.startVerify': op<BackupJobView>()({ input: backupVerifyInput, writes: false, access: 'user', title: '检查备份' }),
   'backup.startRestore': op<BackupJobView>()({ input: backupRestoreInput, writes: false, access: ['admin'], title: '从备份恢复' }),
   // public: the job id (128 random bits) is the capability; a restore ends every session and its result must still be readable.
   'backup.job': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'public', title: '备份任务进度' }),
   'backup.cancel': op<BackupJobView>()({ input: backupJobInput, writes: false, access: 'user', title: '取消备份任务' }),
+  // Others than administrators browse only removable drives and the folders the administrator allowed (core/backup/folders.ts).
   'backup.list': op<BackupListing>()({ input: backupListInput, writes: false, access: 'user', title: '浏览备份文件夹' }),
+  'backup.places': op<BackupPlaces>()({ input: none, writes: false, access: 'user', title: '备份位置' }),
   'backup.settingsGet': op<BackupSettings>()({ input: none, writes: false, access: ['admin'], title: '读取自动备份设置' }),
   'backup.settingsUpdate': op<BackupSettings>()({ input: backupSettingsInput, writes: true, access: ['admin'], title: '修改自动备份设置' }),
   'backup.setAutoKey': op<void>()({ input: backupAutoKeyInput, writes: false, access: ['admin'], title: '设置自动备份密钥' }),
@@ -544,6 +553,73 @@ export const api = {
 export type Api = typeof api;
 export type Channel = keyof Api;
 export const CHANNELS = Object.keys(api) as Channel[];
+
+/**
+ * Browser mode's HTTP transport (web/server.ts, renderer/api/transport.ts): the per-start
+ * token and the login session travel in these headers. A custom header also forces a CORS
+ * preflight, which the server never grants.
+ */
+export const TOKEN_HEADER = 'x-qinglian-token';
+export const SESSION_HEADER = 'x-qinglian-session';
+
+/**
+ * Which queries a successful write makes stale: after the call the renderer refetches every
+ * query of these channels (renderer/api/hooks.ts useApiMutation). One list per writing channel,
+ * declared here with the contract, not at each call site.
+ */
+export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
+  'backup.settingsUpdate': ['backup.settingsGet', 'backup.status'],
+  'clearances.create': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'clearances.delete': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'clearances.update': ['people.dossier', 'recycleBin.list', 'statistics.report'],
+  'impactSettings.update': ['impactSettings.get', 'sanctions.list'],
+  'letterSettings.update': ['letterSettings.get', 'letters.fonts'],
+  'opinionRequests.create': ['opinionRequests.list'],
+  'opinionRequests.delete': ['opinionRequests.list'],
+  'opinionRequests.update': ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.get'],
+  'opinionSettings.update': ['opinionSettings.get'],
+  'pendingMatters.create': ['people.dossier', 'pendingMatters.list'],
+  'pendingMatters.delete': ['people.dossier', 'pendingMatters.list'],
+  'pendingMatters.update': ['people.dossier', 'pendingMatters.list'],
+  'people.create': ['people.list', 'units.list'],
+  'people.delete': ['people.list', 'recycleBin.list', 'units.list'],
+  'people.update': ['people.list', 'people.get'],
+  'pledgeCampaigns.create': ['pledgeCampaigns.list'],
+  'pledgeCampaigns.delete': ['pledgeCampaigns.list', 'recycleBin.list'],
+  'pledgeCampaigns.update': ['pledgeCampaigns.list', 'pledgeCampaigns.get', 'people.dossier'],
+  'pledgeRoster.add': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.breachCheck': ['pledgeRoster.list'],
+  'pledgeRoster.bulkSignoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.remove': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'pledgeRoster.removeScan': ['pledgeRoster.list'],
+  'pledgeRoster.signoff': ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'],
+  'recycleBin.restore': ['recycleBin.list', 'people.list', 'units.list'],
+  'reminderLetters.create': ['reminderLetters.list'],
+  'reminderLetters.delete': ['reminderLetters.list', 'recycleBin.list'],
+  'reminderLetters.issue': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderLetters.recordReceipt': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderLetters.setAddressees': ['reminderLetters.list', 'reminderLetters.get'],
+  'reminderLetters.update': ['reminderLetters.list', 'reminderLetters.get'],
+  'reminderLetters.void': ['reminderLetters.get', 'reminderLetters.list'],
+  'reminderPoints.create': ['reminderPoints.list'],
+  'reminderPoints.delete': ['reminderPoints.list'],
+  'reminderPoints.update': ['reminderPoints.list'],
+  'revisits.create': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'revisits.delete': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'revisits.update': ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'],
+  'sanctions.create': ['people.dossier', 'sanctions.list'],
+  'sanctions.delete': ['people.dossier', 'sanctions.list'],
+  'sanctions.override': ['people.dossier', 'sanctions.list'],
+  'sanctions.update': ['people.dossier', 'sanctions.list'],
+  'securityPolicy.update': ['securityPolicy.get'],
+  'settings.update': ['settings.get', 'setup.status'],
+  'statisticsSettings.update': ['statisticsSettings.get', 'statistics.report', 'revisits.due'],
+  'units.create': ['units.list'],
+  'units.delete': ['units.list', 'recycleBin.list'],
+  'units.update': ['units.list', 'people.list'],
+  'users.create': ['users.list'],
+  'users.update': ['users.list', 'auth.me'],
+};
 
 /** What a caller sends (before defaults and trimming). */
 export type Input<C extends Channel> = z.input<Api[C]['input']>;

@@ -54,7 +54,11 @@ export class AppError extends Error {
   }
 }
 
+/** The answer to a call naming no operation of the contract (core host, Electron relay and preload alike). */
+export function unknownChannel(channel: unknown): AppError {
+  const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
+  return new AppError('UNKNOWN_CHANNEL', `没有名为“${name}”的操作。`);
+}
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what}不存在或已被删除。`);
-export const staleRevision = () =>
-  new AppError('CONFLICT', '该记录已被他人修改，请刷新后重新编辑（您填写的内容仍保留在表单中）。');
+export const staleRevision = () => new AppError('CONFLICT', '该记录已被他人修改，请刷新后重新编辑（您填写的内容仍保留在表单中）。');
 export const forbidden = (need: string) => new AppError('FORBIDDEN', `当前账号没有${need}权限。`);

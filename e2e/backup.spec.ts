@@ -10,9 +10,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, login, test } from './support/fixtures';
 import { confirmDialog } from './support/ui';
+import { installTestHooks } from '../core/config/testHooks';
 
 // The cheapest KDF a reader accepts keeps the UI waits short (the format and bounds are tested in core/backup).
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 
 const PASS = '清廉台账 备份口令 2025';
 

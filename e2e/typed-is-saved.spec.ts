@@ -107,4 +107,91 @@ test.describe('所填即所存', () => {
     await expect(page.getByText('“姓名”最多20个字，多出的8个字没有填入，请精简后再填。')).toBeVisible();
     await expect(dialog.getByLabel('姓名')).toHaveValue(long.slice(0, 20));
   });
+
+  test('中文输入法上屏超过字数：组拼音时不报，选定汉字时说出上限和没有填入的字数', async ({ page, app }) => {
+    await seed(app);
+    await login(page, app);
+    await button(page, '新增人员').click();
+    const dialog = page.getByRole('dialog', { name: '新增人员' });
+    const cdp = await page.context().newCDPSession(page);
+    /** Types pinyin through Chromium's IME path, then picks the characters (commits the composition). */
+    const compose = async (pinyin: string, chosen: string) => {
+      for (let i = 1; i <= pinyin.length; i++) {
+        const text = pinyin.slice(0, i);
+        await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      }
+      await cdp.send('Input.insertText', { text: chosen });
+    };
+    const notice = page.locator('.ant-message-notice');
+
+    // 姓名 takes 20. Pinyin longer than what is left says nothing while composing, and
+    // characters that fit once chosen say nothing either: 18 + 张三 = 20 exactly.
+    const name = dialog.getByLabel('姓名');
+    await name.fill('欧阳'.repeat(9));
+    await compose('zhangsan', '张三');
+    await expect(name).toHaveValue(`${'欧阳'.repeat(9)}张三`);
+    await expect(notice).toHaveCount(0);
+
+    // 18 typed, then the IME enters 欧阳明 (3): one does not fit, and the clerk is told.
+    await name.fill('欧阳'.repeat(9));
+    await compose('ouyangming', '欧阳明');
+    await expect(page.getByText('“姓名”最多20个字，多出的1个字没有填入，请精简后再填。')).toBeVisible();
+    await expect(name).toHaveValue(`${'欧阳'.repeat(9)}欧阳`);
+
+    // 备注 (a text area) takes 500: the same while composing there.
+    const notes = dialog.getByLabel('备注');
+    await notes.fill('廉'.repeat(499));
+    await compose('qinglian', '清廉');
+    await expect(page.getByText('“备注”最多500个字，多出的1个字没有填入，请精简后再填。')).toBeVisible();
+    await expect(notes).toHaveValue(`${'廉'.repeat(499)}清`);
+  });
+
+  test('登记来函：来函单位（可选可填）超过字数也说出上限', async ({ page, app }) => {
+    await seed(app);
+    await login(page, app);
+    await page.getByRole('menuitem', { name: '征求意见' }).click();
+    await button(page, '登记来函').click();
+    const requester = page.getByLabel('来函单位');
+    const long = '中共某某县委组织部干部监督科'.repeat(5); // 70 characters; 来函单位 takes 60
+    await requester.fill(long);
+    await expect(page.getByText('“来函单位”最多60个字，多出的10个字没有填入，请精简后再填。')).toBeVisible();
+    await expect(requester).toHaveValue(long.slice(0, 60));
+  });
+
+  test('新增人员：在单位框里打“发改”后直接点保存，存为唯一匹配的单位', async ({ page, app }) => {
+    await seed(app);
+    await app.invoke('units.create', { name: '市发展和改革委员会', shortName: '市发改委', parentId: null });
+    await login(page, app);
+    await button(page, '新增人员').click();
+    const dialog = page.getByRole('dialog', { name: '新增人员' });
+    await dialog.getByLabel('姓名').fill('欧阳明');
+    await dialog.getByLabel('单位').click();
+    await page.keyboard.insertText('发改');
+    await button(dialog, '保存').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('.ant-table-row').filter({ hasText: '欧阳明' })).toContainText('市发展和改革委员会');
+  });
+
+  test('登记在查事项：来源（可选可填）和受理日期填完直接点保存，按所填保存', async ({ page, app }) => {
+    const { zhang } = await seed(app);
+    await login(page, app);
+    await page.locator('.ant-table-row').filter({ hasText: '张伟' }).getByRole('link', { name: '张伟' }).click();
+    await page.getByRole('tab', { name: /在查事项/ }).click();
+    await page.getByRole('button', { name: '登记在查事项' }).click();
+    const dialog = page.getByRole('dialog', { name: /登记在查事项/ });
+    await pickOption(page, dialog.getByLabel('事项类别'), '问题线索');
+    await dialog.getByLabel('反映的主要问题').fill('反映其违规接受宴请');
+    await dialog.getByLabel('来源').fill('市委第三巡察组移交');
+    await dialog.getByLabel('受理日期').fill(addDays(today, -12));
+    await button(dialog, '保存').click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('tr.ant-table-row').filter({ hasText: '问题线索' })).toContainText(chineseDate(addDays(today, -12)));
+    expect(
+      app.count(
+        "SELECT count(*) n FROM pending_matters WHERE person_id = ? AND source = '市委第三巡察组移交' AND received_date = ?",
+        zhang,
+        addDays(today, -12),
+      ),
+    ).toBe(1);
+  });
 });

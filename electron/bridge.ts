@@ -3,6 +3,7 @@
  * stand-in for `contextBridge` and `ipcRenderer`.
  */
 import type { Envelope } from '../core/api';
+import { unknownChannel } from '../core/errors';
 import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL, isAllowedChannel } from './allowList';
 import { BRIDGE_GLOBAL_NAME, type QinglianBridge } from './preloadApi';
 import { CHOOSE_PATH_IPC_CHANNEL } from './dialogRelay';
@@ -17,16 +18,15 @@ export interface ContextBridgeLike {
   exposeInMainWorld(apiKey: string, api: unknown): void;
 }
 
-function unknownChannel(channel: unknown): Envelope<never> {
-  const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
-  return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `没有名为“${name}”的操作，请求未发送。` } };
+function unknownChannelEnvelope(channel: unknown): Envelope<never> {
+  return { ok: false, error: unknownChannel(channel).toBody() };
 }
 
 const printNotDelivered: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: '打印请求未能送达主程序，请重试。' } };
 
 export function createBridge(ipc: IpcRendererLike): QinglianBridge {
   const invoke = (channel: unknown, input: unknown, sessionId?: unknown): Promise<unknown> => {
-    if (!isAllowedChannel(channel)) return Promise.reject(unknownChannel(channel));
+    if (!isAllowedChannel(channel)) return Promise.reject(unknownChannelEnvelope(channel));
     return ipc.invoke(INVOKE_IPC_CHANNEL, channel, input ?? {}, sessionId ?? null);
   };
   // The file chooser takes a kind only; the main process builds the dialog (electron/dialogRelay.ts).

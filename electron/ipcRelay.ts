@@ -5,6 +5,7 @@
  * renderer is untrusted either way); this is the first gate, not the only one.
  */
 import type { Envelope } from '../core/api';
+import { unknownChannel } from '../core/errors';
 import { INVOKE_IPC_CHANNEL, isAllowedChannel } from './allowList';
 import { isAppUrl } from './appOrigin';
 
@@ -34,10 +35,7 @@ export function relayInvoke(
     console.warn(`[ipc] refused a call from ${String(event.senderFrame?.url ?? 'a destroyed frame').slice(0, 200)}`);
     return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: '拒绝执行：请求不是来自本程序的页面。' } });
   }
-  if (!isAllowedChannel(channel)) {
-    const name = typeof channel === 'string' ? channel.slice(0, 60) : typeof channel;
-    return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `没有名为“${name}”的操作。` } });
-  }
+  if (!isAllowedChannel(channel)) return Promise.resolve({ ok: false, error: unknownChannel(channel).toBody() });
   if (sessionId !== undefined && sessionId !== null && (typeof sessionId !== 'string' || sessionId.length > MAX_SESSION_ID_LENGTH)) {
     return Promise.resolve({ ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录。' } });
   }

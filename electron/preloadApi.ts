@@ -4,8 +4,8 @@
  * nothing here may pull in Node or Electron at run time.
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
-import type { DocumentRequest } from '../core/letters/contract';
-import type { PrintoutRequest } from '../core/letters/printouts';
+import type { z } from 'zod';
+import type { printJobSchema } from './printing';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -35,12 +35,8 @@ export interface QinglianBridge {
   choosePath(kind: 'folder' | 'backupFile'): Promise<string | null>;
 }
 
-export interface PrintJob {
-  action: 'print' | 'pdf';
-  /** A letter or list (letters.document) or a printout: 提醒函, 签收单, 承诺书 (printouts.document). */
-  request: DocumentRequest | PrintoutRequest;
-  sessionId: string | null;
-}
+/** What printDocument takes: the input of printJobSchema (electron/printing.ts), which the main process validates it against. */
+export type PrintJob = z.input<typeof printJobSchema>;
 
 /** The global name the bridge is exposed under (`window.qinglian`). */
 export const BRIDGE_GLOBAL_NAME = 'qinglian';

@@ -43,6 +43,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
+import { fileErrorReason } from '../core/shared/fileErrors';
 import { documentRequest, type LetterDocument } from '../core/letters/contract';
 import { printoutRequest } from '../core/letters/printouts';
 import { PRINT_IPC_CHANNEL } from './allowList';
@@ -254,20 +255,7 @@ export function printFailedMessage(reason: string): string {
 }
 
 export function writeFailedMessage(target: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-  const reasons: Record<string, string> = {
-    EEXIST: '已有同名文件，未覆盖；请重新保存并换一个文件名',
-    ENOSPC: '磁盘或U盘空间不足',
-    EDQUOT: '磁盘或U盘空间不足',
-    EROFS: '磁盘或U盘是只读的',
-    EACCES: '没有写入权限，或文件正被其他程序（如PDF阅读器）打开',
-    EPERM: '没有写入权限，或文件正被其他程序（如PDF阅读器）打开',
-    EBUSY: '文件正被其他程序（如PDF阅读器）打开',
-    ENOENT: '文件夹不存在（U盘可能已拔出）',
-    ENOTDIR: '文件夹不存在（U盘可能已拔出）',
-    EIO: '读写出错（U盘可能已拔出或已损坏）',
-  };
-  return `PDF未能保存到“${target}”：${reasons[code] ?? `写入失败${code ? `（${code}）` : ''}`}。`;
+  return `PDF未能保存到“${target}”：${fileErrorReason(error)}。`;
 }
 
 const FIELD_LABELS: Readonly<Record<string, string>> = { action: '打印方式', request: '打印内容', sessionId: '登录信息' };

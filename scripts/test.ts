@@ -17,7 +17,7 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-const UNIT_DIRS = ['db', 'core', 'electron', 'web', 'bench', 'scripts'];
+const UNIT_DIRS = ['db', 'core', 'electron', 'web', 'bench', 'scripts', 'renderer'];
 
 interface Tally {
   passed: number;
@@ -95,6 +95,8 @@ if (!only || only === 'static') {
   check('typecheck', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']);
   check('typecheck-renderer', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.renderer.json']);
   check('typecheck-e2e', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.e2e.json']);
+  // Renderer unit tests run in Node: checked apart, so the renderer itself never sees Node's types.
+  check('typecheck-renderer-tests', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.renderer-tests.json']);
   check('lint', process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
 }
 if (!only || only === 'unit') nodeTests('unit');

@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 
-/** Header carrying the per-start token on every API call. A custom header also forces CORS preflight, which we never grant. */
-export const TOKEN_HEADER = 'x-qinglian-token';
-export const SESSION_HEADER = 'x-qinglian-session';
+export { SESSION_HEADER, TOKEN_HEADER } from '../core/api';
 
 /** The hosts a browser may use to reach us: loopback by IP or name, on our port. DNS-rebinding pages carry another Host. */
 export function allowedHosts(port: number): string[] {

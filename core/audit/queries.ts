@@ -5,6 +5,7 @@ import { Where } from '../shared/where';
 import type { AuditEntryView, AuditFacets } from './contract';
 import type { z } from 'zod';
 import type { auditListInput } from './contract';
+import { paged } from '../shared/paged';
 
 interface Row {
   seq: number;
@@ -29,16 +30,17 @@ export function listAudit(db: Db, input: z.output<typeof auditListInput>): Paged
     .add(input.entityId, "a.entity_id LIKE @entityId ESCAPE '\\'", { entityId: `%${input.entityId?.replace(/[\\%_]/g, (c) => '\\' + c)}%` })
     .add(input.from, 'a.at >= @from', { from: input.from && dayStart(input.from) })
     .add(input.to, 'a.at < @to', { to: input.to && dayStart(addDays(input.to, 1)) });
-  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log a WHERE ${where.sql}`).get(where.params) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.action, a.entity, a.entity_id, a.before, a.after
-       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-       WHERE ${where.sql} ORDER BY a.seq DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as Row[];
-  return {
-    items: rows.map((r) => ({
+  return paged(
+    db,
+    {
+      sql: `SELECT a.seq, a.at, a.user_id, u.display_name AS user_name, a.action, a.entity, a.entity_id, a.before, a.after
+            FROM audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE ${where.sql}`,
+      countSql: `SELECT 1 FROM audit_log a WHERE ${where.sql}`,
+      orderBy: 'a.seq DESC',
+      params: where.params,
+    },
+    input,
+    (r: Row) => ({
       seq: r.seq,
       at: r.at,
       userId: r.user_id,
@@ -48,11 +50,8 @@ export function listAudit(db: Db, input: z.output<typeof auditListInput>): Paged
       entityId: r.entity_id,
       before: parseMasked(r.before),
       after: parseMasked(r.after),
-    })),
-    total,
-    page: input.page,
-    pageSize: input.pageSize,
-  };
+    }),
+  );
 }
 
 export function auditFacets(db: Db): AuditFacets {

@@ -1,10 +1,10 @@
 import { AppError } from '../errors';
 import { requireUser, type HandlerContext } from '../host/context';
-import type { HandlerMap } from '../host/handler';
+import { preparedWrite, type HandlerMap } from '../host/handler';
 import type { LoginResult } from '../users/contract';
 import { warmPdfRendererSoon } from '../letters/pdf';
 import { findUserForLogin, loadUser } from '../users/queries';
-import { hashPassword, hashPasswordAsync, verifyPassword, verifyPasswordAsync } from './password';
+import { hashPasswordAsync, verifyPasswordAsync } from './password';
 import { enforcePasswordPolicy, SECURITY_POLICY_KEY, readSecurityPolicy } from './policyStore';
 
 const BAD_CREDENTIALS = '用户名或密码不正确。';
@@ -19,7 +19,15 @@ function recordFailure(ctx: HandlerContext, username: string, userId: string | n
 }
 
 export const authHandlers: HandlerMap<
-  'auth.login' | 'auth.lock' | 'auth.unlock' | 'auth.logout' | 'auth.me' | 'auth.changePassword' | 'securityPolicy.get' | 'securityPolicy.update'
+  | 'auth.login'
+  | 'auth.lock'
+  | 'auth.unlock'
+  | 'auth.logout'
+  | 'auth.me'
+  | 'auth.changePassword'
+  | 'securityPolicy.get'
+  | 'securityPolicy.update',
+  'auth.changePassword'
 > = {
   /**
    * Not a writing channel: the password check runs off the main thread (async scrypt),
@@ -93,16 +101,23 @@ export const authHandlers: HandlerMap<
 
   'auth.me': (_input, ctx) => requireUser(ctx),
 
-  'auth.changePassword': (input, ctx) => {
-    const user = requireUser(ctx);
-    const found = findUserForLogin(ctx.db, user.username);
-    if (!found || !verifyPassword(input.oldPassword, found.password_hash)) {
-      throw new AppError('VALIDATION', '原密码不正确，密码未修改。', { oldPassword: '原密码不正确' });
-    }
-    enforcePasswordPolicy(ctx.db, input.newPassword, user.username, 'newPassword');
-    ctx.writer.update('users', user.id, null, { password_hash: hashPassword(input.newPassword) }, 'password');
-    ctx.sessions.endAllFor(user.id, ctx.sessionId ?? undefined);
-  },
+  // Both scrypt runs (the old password's check, the new one's hash) happen off the main thread, before the write.
+  'auth.changePassword': preparedWrite<'auth.changePassword', string>({
+    prepare: async (input, ctx) => {
+      const user = requireUser(ctx);
+      const found = findUserForLogin(ctx.db, user.username);
+      if (!found || !(await verifyPasswordAsync(input.oldPassword, found.password_hash))) {
+        throw new AppError('VALIDATION', '原密码不正确，密码未修改。', { oldPassword: '原密码不正确' });
+      }
+      enforcePasswordPolicy(ctx.db, input.newPassword, user.username, 'newPassword');
+      return hashPasswordAsync(input.newPassword);
+    },
+    run: (_input, ctx, passwordHash) => {
+      const user = requireUser(ctx);
+      ctx.writer.update('users', user.id, null, { password_hash: passwordHash }, 'password');
+      ctx.sessions.endAllFor(user.id, ctx.sessionId ?? undefined);
+    },
+  }),
 
   'securityPolicy.get': (_input, { db }) => readSecurityPolicy(db),
 

@@ -7,6 +7,9 @@ import { after, before, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { EXIT, runCli } from './cli';
 import { PASSPHRASE, liveFile, readMarker, seedDataDir, setMarker } from './testing';
+import { installTestHooks } from '../config/testHooks';
+
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 
 let root: string;
 let dataDir: string;
@@ -23,7 +26,7 @@ function io(stdin = '') {
       stdout: (t: string) => void out.push(t),
       stderr: (t: string) => void err.push(t),
       readStdin: async () => stdin,
-      env: { QINGLIAN_BACKUP_KDF_LOGN: '15' },
+      env: {},
       version: '9.9.9',
     },
   };

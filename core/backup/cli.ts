@@ -22,7 +22,7 @@ import { AppError } from '../errors';
 import { createBackup } from './create';
 import { readBackupHeader } from './read';
 import { backupPaths, fileOwner, recoverInterruptedRestore, restoreBackup, verifyBackup } from './restore';
-import { kdfForNewBackups, manifestView } from './service';
+import { kdfForNewBackups, manifestView } from './settings';
 import { passphraseProblem } from './strength';
 
 export const EXIT = {
@@ -159,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           source: { databaseFile, ...(io.nativeBinding ? { nativeBinding: io.nativeBinding } : {}) },
           targetDir: path.resolve(to),
           key: { passphrase },
-          kdf: kdfForNewBackups(io.env),
+          kdf: kdfForNewBackups(),
           kind: 'manual',
           appVersion: io.version,
           createdBy: '命令行',

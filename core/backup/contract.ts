@@ -54,6 +54,15 @@ export const backupSettingsSchema = z.object({
   }),
   /** The home screen warns when the last successful backup is older than this. */
   warnAfterDays: z.number().int().min(1, '至少 1 天').max(90, '最多 90 天'),
+  /**
+   * Folders besides the removable drives (and the automatic folder) where accounts that are
+   * not administrators may make, look for and check backups (core/backup/folders.ts).
+   * Missing in settings saved before this existed: none.
+   */
+  allowedFolders: z
+    .array(z.string().trim().min(1, '请填写文件夹').max(1000, '文件夹路径过长'))
+    .max(20, '最多 20 个允许的文件夹')
+    .default([]),
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
@@ -67,10 +76,22 @@ export const backupAutoKeyInput = newPassphrase;
 export const DEFAULT_BACKUP_SETTINGS: BackupSettings = {
   auto: { enabled: false, folder: null, intervalHours: 24, onExit: true, keep: { daily: 7, weekly: 4, monthly: 12 } },
   warnAfterDays: 7,
+  allowedFolders: [],
 };
 
 export type JobKind = 'create' | 'verify' | 'restore' | 'auto';
 export type JobPhase = 'snapshot' | 'encrypt' | 'verify' | 'decrypt' | 'check' | 'swap' | 'done';
+
+/** What the clerk reads for each phase (the job view carries it as `label`). */
+export const PHASE_LABELS: Record<JobPhase, string> = {
+  snapshot: '正在生成数据快照',
+  encrypt: '正在加密并写入',
+  verify: '正在读回校验',
+  decrypt: '正在解密',
+  check: '正在检查数据完整性',
+  swap: '正在替换数据文件',
+  done: '完成',
+};
 
 export interface ManifestView {
   backupId: string;
@@ -90,6 +111,8 @@ export interface BackupJobView {
   kind: JobKind;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   phase: JobPhase;
+  /** The phase in Chinese (PHASE_LABELS). */
+  label: string;
   /** 0..1 */
   fraction: number;
   startedAt: string;
@@ -131,9 +154,22 @@ export interface BackupStatus {
     nextDueAt: string | null;
   };
   lastRestore: { at: string; backupFile: string | null; outcome: string } | null;
+  /** Whether a backup or restore job is running (anyone's). */
+  busy: boolean;
+  /** The running job's id, only for the account that started it or an administrator (the id lets one watch it). */
   runningJob: string | null;
-  /** Folders offered in the folder picker: removable drives first. */
-  suggestedFolders: string[];
+}
+
+/** backup.places: where the folder picker offers to go (core/backup/folders.ts). */
+export interface BackupPlaces {
+  /** Mount points of the removable drives plugged in now (U 盘、移动硬盘); never the home folder. */
+  removable: string[];
+  /** Folders the administrator allowed (the automatic folder and the extra allowed folders). */
+  allowed: string[];
+  /** This account may browse any folder (administrators; the recovery page on a damaged file). */
+  anywhere: boolean;
+  /** Chinese, when no removable drive is plugged in: says so plainly. */
+  note: string | null;
 }
 
 export interface BackupFileInfo {
@@ -160,6 +196,4 @@ export interface RecoveryStatus {
   /** Chinese: what happened and what 从备份恢复 will do (null when healthy). */
   message: string | null;
   databaseFile: string;
-  /** Folders for the file picker (removable drives first), when damaged. */
-  suggestedFolders: string[];
 }

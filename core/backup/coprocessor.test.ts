@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../../db/testing';
-import { OffThreadHash, quickCheckOffThread } from './coprocessor';
+import { coprocessorWorkerEntry, OffThreadHash, quickCheckOffThread, startHash } from './coprocessor';
 
 test('the off-thread SHA-256 equals node:crypto over the same bytes fed in pieces (shared memory, pooled and plain buffers)', async () => {
   const data = randomBytes(3 * 1024 * 1024 + 17);
@@ -54,6 +54,32 @@ test("quick_check off the main thread: a sound database passes; a damaged page o
     const notDb = await quickCheckOffThread(text);
     assert.equal(notDb.ok, false);
     assert.match(notDb.first, /not a database/);
+  } finally {
+    cleanup();
+  }
+});
+
+test('the coprocessor is the typed worker module (no code run from a string), and a backup gets it rather than the fallback', async () => {
+  const entry = coprocessorWorkerEntry();
+  assert.ok(entry);
+  assert.equal(entry.file, path.join(__dirname, 'coprocessorWorker.ts'));
+  assert.deepEqual(entry.execArgv?.[0], '--require');
+  // A silent fallback to this thread would hide a worker that cannot start: the hash job must be the off-thread one.
+  const job = await startHash();
+  assert.ok(job instanceof OffThreadHash);
+  job.drop();
+
+  // The built worker (electron-vite puts it beside the core process's entry) wins over the source.
+  const { dir, cleanup } = tempDir('qinglian-coprocessor-entry-');
+  try {
+    fs.writeFileSync(path.join(dir, 'coprocessorWorker.ts'), '');
+    assert.deepEqual(coprocessorWorkerEntry(dir)?.execArgv?.length, 2);
+    fs.writeFileSync(path.join(dir, 'coprocessorWorker.js'), '');
+    assert.deepEqual(coprocessorWorkerEntry(dir), { file: path.join(dir, 'coprocessorWorker.js') });
+    const chunks = path.join(dir, 'chunks');
+    fs.mkdirSync(chunks);
+    assert.deepEqual(coprocessorWorkerEntry(chunks), { file: path.join(dir, 'coprocessorWorker.js') });
+    assert.equal(coprocessorWorkerEntry(path.join(chunks, 'deeper')), null);
   } finally {
     cleanup();
   }

@@ -4,60 +4,41 @@
  * database (while the main thread encrypts and writes) and the database's quick_check
  * (while the main thread reads the new file back).
  *
- * The worker's code is a short plain-JS string run with `eval: true`, so the same code
- * works under tsx (tests, CLI), in the web host and inside Electron's bundled core
- * process, with no separate file to bundle. It holds no format logic: it hashes bytes
- * and checks a database file. It is started on first use and keeps the process alive
- * only while it has work (an idle coprocessor never holds up an exit).
+ * The worker is a typed module, coprocessorWorker.ts, speaking coprocessorProtocol.ts.
+ * electron-vite builds it as its own entry beside the core process
+ * (out/main/coprocessorWorker.js); under tsx (tests, CLI, browser mode) the .ts source
+ * runs with tsx's require hook. Where neither can start, the backup works on this thread
+ * (slower, not refused). It is started on first use and keeps the process alive only
+ * while it has work (an idle coprocessor never holds up an exit).
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CoprocessorAnswer, CoprocessorRequest, CoprocessorResults, QuickCheckResult } from './coprocessorProtocol';
 
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const hashes = new Map();
-parentPort.on('message', (m) => {
-  try {
-    let result = null;
-    switch (m.op) {
-      case 'hashStart': hashes.set(m.job, createHash('sha256')); break;
-      case 'hash': hashes.get(m.job).update(new Uint8Array(m.buffer, m.offset, m.length)); break;
-      case 'hashEnd': result = hashes.get(m.job).digest('hex'); hashes.delete(m.job); break;
-      case 'hashDrop': hashes.delete(m.job); break;
-      case 'quickCheck': {
-        const Database = require(m.module); // a failure here is an error: the caller checks on its own thread
-        let db = null;
-        try {
-          db = new Database(m.file, Object.assign({ readonly: true, fileMustExist: true }, m.nativeBinding ? { nativeBinding: m.nativeBinding } : {}));
-          db.pragma('busy_timeout = 5000');
-          db.pragma('mmap_size = 268435456'); // pages read through a mapping: no copy, no read call per page
-          const rows = db.pragma('quick_check');
-          const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
-          result = { ok: rows.length === 1 && first === 'ok', first: String(first).slice(0, 200), foreignKeyProblems: db.pragma('foreign_key_check').length };
-        } catch (error) {
-          // SQLite itself refused the file (malformed, not a database): that is the verdict.
-          result = { ok: false, first: String((error && error.message) || error).slice(0, 200), foreignKeyProblems: 0 };
-        } finally {
-          if (db) db.close();
-        }
-        break;
-      }
-      default: throw new Error('unknown op ' + m.op);
-    }
-    parentPort.postMessage({ id: m.id, result });
-  } catch (error) {
-    parentPort.postMessage({ id: m.id, error: String((error && error.message) || error) });
+export type { QuickCheckResult } from './coprocessorProtocol';
+
+const requireHere = createRequire(__filename);
+
+/**
+ * Where the worker's code is: the built file beside the bundle that holds this code (the
+ * core process's entry, or one folder up from a shared chunk), else the TypeScript
+ * source beside this file, run with tsx's CommonJS hook (a worker does not inherit
+ * tsx's loader).
+ */
+export function coprocessorWorkerEntry(dir = __dirname): { file: string; execArgv?: string[] } | null {
+  for (const built of [path.join(dir, 'coprocessorWorker.js'), path.join(dir, '..', 'coprocessorWorker.js')]) {
+    if (fs.existsSync(built)) return { file: built };
   }
-});
-`;
-
-export interface QuickCheckResult {
-  ok: boolean;
-  /** The first line quick_check printed ("ok" when sound). */
-  first: string;
-  foreignKeyProblems: number;
+  const source = path.join(dir, 'coprocessorWorker.ts');
+  if (!fs.existsSync(source)) return null;
+  try {
+    return { file: source, execArgv: ['--require', requireHere.resolve('tsx/cjs')] };
+  } catch {
+    return null; // no tsx here: the work stays on this thread
+  }
 }
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
@@ -69,13 +50,15 @@ class Coprocessor {
 
   private get thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
-    worker.on('message', (m: { id: number; result?: unknown; error?: string }) => {
+    const entry = coprocessorWorkerEntry();
+    if (!entry) throw new Error('备份辅助线程的代码不在程序中');
+    const worker = new Worker(entry.file, entry.execArgv ? { execArgv: entry.execArgv } : {});
+    worker.on('message', (m: CoprocessorAnswer) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       if (this.pending.size === 0) worker.unref();
-      if (m.error !== undefined) p.reject(new Error(m.error));
+      if ('error' in m) p.reject(new Error(m.error));
       else p.resolve(m.result);
     });
     const fail = (error: Error) => {
@@ -90,13 +73,20 @@ class Coprocessor {
     return worker;
   }
 
-  /** Sends one message; the answer comes in order, after every earlier message was done. */
-  call<T>(message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<T> {
+  /** Sends one request; the answer comes in order, after every earlier request was done. */
+  call<R extends CoprocessorRequest>(request: R, transfer: ArrayBuffer[] = []): Promise<CoprocessorResults[R['op']]> {
+    let thread: Worker;
+    try {
+      thread = this.thread;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     const id = this.nextId++;
-    const answer = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
-    const thread = this.thread;
+    const answer = new Promise<CoprocessorResults[R['op']]>((resolve, reject) =>
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }),
+    );
     if (this.pending.size === 1) thread.ref();
-    thread.postMessage({ ...message, id }, transfer);
+    thread.postMessage({ ...request, id }, transfer);
     return answer;
   }
 }
@@ -112,25 +102,25 @@ let jobs = 0;
 export class OffThreadHash implements HashJob {
   private readonly job = ++jobs;
   /** Settles when the coprocessor has taken the job (rejects if it could not start). */
-  readonly started = shared.call<null>({ op: 'hashStart', job: this.job });
+  readonly started = shared.call({ op: 'hashStart', job: this.job });
 
   update(bytes: Uint8Array): Promise<void> {
     if (bytes.buffer instanceof SharedArrayBuffer) {
       return shared
-        .call<null>({ op: 'hash', job: this.job, buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength })
+        .call({ op: 'hash', job: this.job, buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength })
         .then(() => undefined);
     }
     // (Buffer#slice does not copy, and a small Buffer may sit in a shared pool: copy exactly these bytes.)
     const copy = new Uint8Array(bytes.byteLength);
     copy.set(bytes);
     return shared
-      .call<null>({ op: 'hash', job: this.job, buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer])
+      .call({ op: 'hash', job: this.job, buffer: copy.buffer, offset: 0, length: copy.byteLength }, [copy.buffer])
       .then(() => undefined);
   }
 
   async digest(): Promise<string> {
     await this.started;
-    return shared.call<string>({ op: 'hashEnd', job: this.job });
+    return shared.call({ op: 'hashEnd', job: this.job });
   }
 
   /** Forgets the job (after a failure or cancel). */
@@ -173,14 +163,7 @@ export async function startHash(): Promise<HashJob> {
   }
 }
 
-const requireHere = createRequire(__filename);
-
 /** `PRAGMA quick_check` and `foreign_key_check` on a database file, read-only, on the coprocessor. */
 export function quickCheckOffThread(file: string, nativeBinding?: string): Promise<QuickCheckResult> {
-  return shared.call<QuickCheckResult>({
-    op: 'quickCheck',
-    file,
-    module: requireHere.resolve('better-sqlite3'),
-    nativeBinding: nativeBinding ?? null,
-  });
+  return shared.call({ op: 'quickCheck', file, nativeBinding: nativeBinding ?? null });
 }

@@ -73,11 +73,23 @@ interface Run {
 function runCli(args: string[], options: { crashAt?: string; killAfterMs?: number } = {}): Promise<Run> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...cliCommand, 'backup', ...args, '--passphrase-file', path.join(root, 'pass')], {
-      cwd: repo,
-      env: { ...process.env, QINGLIAN_BACKUP_KDF_LOGN: '15', ...(options.crashAt ? { QINGLIAN_BACKUP_CRASH_AT: options.crashAt } : {}) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
+        ...cliCommand,
+        'backup',
+        ...args,
+        '--passphrase-file',
+        path.join(root, 'pass'),
+      ],
+      {
+        cwd: repo,
+        env: { ...process.env, QINGLIAN_BACKUP_KDF_LOGN: '15', ...(options.crashAt ? { QINGLIAN_BACKUP_CRASH_AT: options.crashAt } : {}) },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const timer = options.killAfterMs !== undefined ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;

@@ -12,8 +12,9 @@ import { createCoreHost, type CoreHost } from '../host/coreHost';
 import { ADMIN, makeHost } from '../testing';
 import type { BackupJobView, RecoveryStatus } from './contract';
 import { backupPaths } from './restore';
+import { installTestHooks } from '../config/testHooks';
 
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));

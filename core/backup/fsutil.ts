@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backupError } from './errors';
 import type { AppError } from '../errors';
+import { testHooks } from '../config/testHooks';
 
 /** fsync a folder so a rename in it survives a power cut (not possible on Windows: ignored there). */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -115,11 +116,12 @@ export function sidecarsOf(dbFile: string): string[] {
 }
 
 /**
- * Test hook: `QINGLIAN_BACKUP_CRASH_AT=<point>` kills this process with SIGKILL at that
- * point; `<point>@SIGTERM` (or `@SIGHUP`) sends that signal instead (crash tests only).
+ * Test hook (core/config/testHooks.ts, never the environment): `backupCrashAt = <point>`
+ * kills this process with SIGKILL at that point; `<point>@SIGTERM` (or `@SIGHUP`) sends
+ * that signal instead (crash tests only).
  */
 export function crashPoint(name: string): void {
-  const [point, signal] = (process.env.QINGLIAN_BACKUP_CRASH_AT ?? '').split('@');
+  const [point, signal] = (testHooks().backupCrashAt ?? '').split('@');
   if (point === name) process.kill(process.pid, (signal as NodeJS.Signals | undefined) ?? 'SIGKILL');
 }
 

@@ -1,8 +1,8 @@
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
-import type { BackupService } from './service';
-import { BACKUP_SETTINGS_KEY, readBackupSettings } from './service';
+import type { BackupActor, BackupService } from './service';
+import { BACKUP_SETTINGS_KEY, readBackupSettings } from './settings';
 
 type BackupChannel =
   | 'backup.status'
@@ -12,6 +12,7 @@ type BackupChannel =
   | 'backup.job'
   | 'backup.cancel'
   | 'backup.list'
+  | 'backup.places'
   | 'backup.settingsGet'
   | 'backup.settingsUpdate'
   | 'backup.setAutoKey'
@@ -24,14 +25,26 @@ function service(ctx: HandlerContext): BackupService {
   return ctx.backup;
 }
 
+/** The caller as the backup service sees it (null: no session, only on the recovery page of a damaged file). */
+function actor(ctx: HandlerContext): BackupActor | null {
+  return ctx.user ? { id: ctx.user.id, displayName: ctx.user.displayName, isAdmin: ctx.user.roles.includes('admin') } : null;
+}
+
+function loggedIn(ctx: HandlerContext): BackupActor {
+  const a = actor(ctx);
+  if (!a) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
+  return a;
+}
+
 export const backupHandlers: HandlerMap<BackupChannel> = {
-  'backup.status': (_input, ctx) => service(ctx).status(ctx.db),
-  'backup.startCreate': (input, ctx) => service(ctx).startCreate(input, ctx.user),
-  'backup.startVerify': (input, ctx) => service(ctx).startVerify(input),
+  'backup.status': (_input, ctx) => service(ctx).status(ctx.db, loggedIn(ctx)),
+  'backup.startCreate': (input, ctx) => service(ctx).startCreate(input, loggedIn(ctx)),
+  'backup.startVerify': (input, ctx) => service(ctx).startVerify(input, loggedIn(ctx)),
   'backup.startRestore': (input, ctx) => service(ctx).startRestore(input, ctx.user?.id ?? null),
   'backup.job': (input, ctx) => service(ctx).job(input.jobId),
-  'backup.cancel': (input, ctx) => service(ctx).cancel(input.jobId),
-  'backup.list': (input, ctx) => service(ctx).list(input.folder),
+  'backup.cancel': (input, ctx) => service(ctx).cancel(input.jobId, actor(ctx)),
+  'backup.list': (input, ctx) => service(ctx).list(input.folder, actor(ctx)),
+  'backup.places': (_input, ctx) => service(ctx).places(actor(ctx)),
   'backup.settingsGet': (_input, ctx) => readBackupSettings(ctx.db),
   'backup.settingsUpdate': (input, ctx) => {
     ctx.writer.putSetting(BACKUP_SETTINGS_KEY, input);

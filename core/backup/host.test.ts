@@ -9,9 +9,10 @@ import type { BackupJobView, BackupStatus } from './contract';
 import { readBackupHeader } from './read';
 import { verifyBackup } from './restore';
 import { liveState } from './testing';
+import { installTestHooks } from '../config/testHooks';
 
 // The cheapest KDF readers accept (2^15), so the suite stays quick.
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const dirs: string[] = [];
 const folder = (name: string) => {

@@ -13,8 +13,9 @@ import { after, test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
 import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView } from './contract';
+import { installTestHooks } from '../config/testHooks';
 
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const repo = path.resolve(__dirname, '..', '..');
 const dirs: string[] = [];
@@ -56,6 +57,8 @@ function cliRestore(dataDir: string, backupFile: string): { status: number | nul
     [
       '--import',
       'tsx',
+      '--import',
+      path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
       path.join(repo, 'cli', 'main.ts'),
       'backup',
       'restore',

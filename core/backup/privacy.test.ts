@@ -15,8 +15,9 @@ import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView } from './contract';
 import { backupPaths } from './restore';
 import { PASSPHRASE, makeBackup, seedDataDir } from './testing';
+import { installTestHooks } from '../config/testHooks';
 
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const repo = path.resolve(__dirname, '..', '..');
 let root: string;
@@ -112,6 +113,8 @@ function cliVerify(
       [
         '--import',
         'tsx',
+        '--import',
+        path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
         path.join(repo, 'cli', 'main.ts'),
         'backup',
         'verify',

@@ -31,28 +31,65 @@ export interface OpenedBackup {
   header: Header;
 }
 
-/** Reads and checks the header only. Cheap; needs no passphrase. */
+/**
+ * Reads and checks the header only. Cheap; needs no passphrase. Only a regular file is
+ * opened: a FIFO would block the open (and the job slot) until someone writes to it, and
+ * a device could be anything. Its type is checked before opening, and again on what was
+ * opened (O_NONBLOCK, so a FIFO swapped in between cannot block either).
+ */
 export async function readBackupHeader(file: string): Promise<OpenedBackup> {
+  let before: fs.Stats;
+  try {
+    before = await fs.promises.stat(file);
+  } catch (error) {
+    throw openFailure(file, error);
+  }
+  refuseNonRegular(file, before);
   let fh: fs.promises.FileHandle;
   try {
-    fh = await fs.promises.open(file, 'r');
+    fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw backupError('NOT_FOUND', `找不到文件 ${file}。`);
-    if (code === 'EISDIR') throw backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
-    throw backupError('NOT_A_BACKUP', `无法读取文件 ${file}（${code ?? '未知错误'}）。`);
+    throw openFailure(file, error);
   }
   try {
     const stat = await fh.stat();
+    refuseNonRegular(file, stat);
     const size = stat.size;
-    if (stat.isDirectory()) throw backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
-    if (!stat.isFile()) throw backupError('NOT_A_BACKUP', `${file} 不是普通文件，不是备份文件。`);
     const raw = Buffer.alloc(HEADER_LENGTH);
     const { bytesRead } = await fh.read(raw, 0, HEADER_LENGTH, 0);
     return { file, size, header: parseHeader(raw.subarray(0, bytesRead), size) };
   } finally {
     await fh.close();
   }
+}
+
+/** Opens a file checked by readBackupHeader again for the payload, refusing it if it is no longer a regular file. */
+async function openRegular(file: string): Promise<fs.promises.FileHandle> {
+  let fh: fs.promises.FileHandle;
+  try {
+    fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw openFailure(file, error);
+  }
+  try {
+    refuseNonRegular(file, await fh.stat());
+    return fh;
+  } catch (error) {
+    await fh.close();
+    throw error;
+  }
+}
+
+function openFailure(file: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return backupError('NOT_FOUND', `找不到文件 ${file}。`);
+  if (code === 'EISDIR') return backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
+  return backupError('NOT_A_BACKUP', `无法读取文件 ${file}（${code ?? '未知错误'}）。`);
+}
+
+function refuseNonRegular(file: string, stat: fs.Stats): void {
+  if (stat.isDirectory()) throw backupError('NOT_A_BACKUP', `${file} 是文件夹，不是备份文件。`);
+  if (!stat.isFile()) throw backupError('NOT_A_BACKUP', `${file} 不是普通文件（可能是管道或设备），不是备份文件。`);
 }
 
 /** Checks the key and the header MAC; returns the payload keys. */
@@ -97,7 +134,7 @@ async function* sealedChunks(
   const sealedSize = size + TAG_LENGTH;
   const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
   const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
-  const fh = await fs.promises.open(opened.file, 'r');
+  const fh = await openRegular(opened.file);
   const readBlock = (index: number, into: Buffer) => {
     const position = HEADER_LENGTH + index * sealedSize;
     const n = Math.min(perRead, count - index);

@@ -13,8 +13,9 @@ import { after, test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView } from './contract';
 import { CIPHER_SUITES, encodeHeader, FLAG_AUTOMATIC, KDF_IDS, sealHeader } from './format';
+import { installTestHooks } from '../config/testHooks';
 
-process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
+installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const DAY = 86_400_000;
 const dirs: string[] = [];

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { BACKUP_EXTENSION, HEADER_LENGTH } from './format';
 import type { keepPolicySchema } from './contract';
+import { updateState } from './auto';
 
 export type KeepPolicy = z.infer<typeof keepPolicySchema>;
 
@@ -161,4 +162,32 @@ export async function rotateOwn(
     return path.dirname(f) !== dir || names.includes(path.basename(f));
   });
   return { removed, leftAlone, records: remaining };
+}
+
+/**
+ * After an automatic backup was written and verified: rotate the automatic folder and
+ * record what was removed and left alone in the state file (shown in the status). A
+ * rotation that cannot run deletes nothing and does not fail the backup.
+ */
+export async function rotateAfterAutomatic(options: {
+  dataDir: string;
+  folder: string;
+  policy: KeepPolicy;
+  records: readonly WrittenRecord[];
+  written: string;
+  now: () => Date;
+}): Promise<void> {
+  try {
+    const rotation = await rotateOwn(options.folder, options.policy, options.records, [options.written]);
+    updateState(options.dataDir, (s) => {
+      s.written = rotation.records;
+      s.lastRotation = {
+        at: options.now().toISOString(),
+        removed: rotation.removed.map((f) => path.basename(f)),
+        leftAlone: rotation.leftAlone,
+      };
+    });
+  } catch (error) {
+    console.error('[backup] rotation failed', error);
+  }
 }

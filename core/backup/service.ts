@@ -1,53 +1,35 @@
 /**
- * The core host's backup service: long jobs (create, verify, restore, automatic) run
- * in the host process one at a time, report progress and can be cancelled; the UI
- * polls `backup.job`. Also the schedule and the on-exit backup.
+ * The core host's backup service: the four kinds of backup job (create, verify, restore,
+ * automatic) on the host's job runner (core/host/jobs.ts: one at a time, progress,
+ * cancel by the owner or an administrator), the status, and the on-exit backup. The
+ * schedule is schedule.ts, the places and the folder browser folders.ts, rotation
+ * rotation.ts, the steps of a backup create.ts.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { AppError } from '../errors';
 import type { HostConfig } from '../host/context';
-import { readSetting } from '../settings/queries';
-import { nextDue, readAutoKey, readState, setAutoKey, updateState, type BackupState } from './auto';
+import { JobRunner, type BackgroundService, type JobView } from '../host/jobs';
+import { readAutoKey, readState, setAutoKey, updateState } from './auto';
 import {
-  DEFAULT_BACKUP_SETTINGS,
-  backupSettingsSchema,
-  type BackupFileInfo,
+  PHASE_LABELS,
   type BackupJobView,
   type BackupListing,
-  type BackupSettings,
+  type BackupPlaces,
   type BackupStatus,
-  type RecoveryStatus,
   type JobKind,
-  type ManifestView,
+  type JobPhase,
+  type RecoveryStatus,
 } from './contract';
 import { createBackup, type Progress } from './create';
 import { backupError } from './errors';
-import { BACKUP_EXTENSION, DEFAULT_KDF, FLAG_AUTOMATIC, HEADER_LENGTH, KDF_BOUNDS, parseHeader } from './format';
-import type { KdfParams } from './crypto';
-import { TABLE_LABELS, type Manifest } from './manifest';
+import { backupPlaces, checkPlace, listFolder, systemDrives, type DriveProbe, type PlaceAccess } from './folders';
+import type { Manifest } from './manifest';
 import { backupPaths, restoreBackup, verifyBackup, type DbOwner, type RecoveryReport } from './restore';
-import { rotateOwn } from './rotation';
-
-export const BACKUP_SETTINGS_KEY = 'backup';
-export const AUTO_PREFIX = 'qinglian-auto';
-
-/**
- * The KDF cost for new backups and keys: DEFAULT_KDF (2^17), or QINGLIAN_BACKUP_KDF_LOGN
- * (15..20) where set — tests use 15 to stay quick; never below what readers accept.
- */
-export function kdfForNewBackups(env: NodeJS.ProcessEnv = process.env): KdfParams {
-  const logN = Number(env.QINGLIAN_BACKUP_KDF_LOGN);
-  return Number.isInteger(logN) && logN >= KDF_BOUNDS.minLogN && logN <= KDF_BOUNDS.maxLogN ? { ...DEFAULT_KDF, logN } : DEFAULT_KDF;
-}
-
-export function readBackupSettings(db: Db): BackupSettings {
-  const parsed = backupSettingsSchema.safeParse(readSetting<unknown>(db, BACKUP_SETTINGS_KEY));
-  return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
-}
+import { rotateAfterAutomatic } from './rotation';
+import { autoBackupSchedule, autoDueAt, recordAutoError, settingsIfReadable } from './schedule';
+import { AUTO_PREFIX, kdfForNewBackups, manifestView, readBackupSettings } from './settings';
 
 export interface BackupServiceDeps {
   config: HostConfig;
@@ -57,43 +39,49 @@ export interface BackupServiceDeps {
   damaged?(): string | null;
   now(): Date;
   nativeBinding?: string;
+  /** How removable drives are found (tests pass their own). */
+  drives?: DriveProbe;
   /** After a restore: every session ends (the accounts may differ); the restored database gets an audit entry. */
   afterRestore(info: { userId: string | null; manifest: Manifest; backupFile: string }): void;
   /** After a backup was written and verified: an audit entry (who took the records away, and where to). */
   afterCreate?(info: { userId: string | null; manifest: Manifest; backupFile: string }): void;
 }
 
-interface JobRecord {
-  view: BackupJobView;
-  controller: AbortController;
-  done: Promise<void>;
+/** Who calls: null before login (only the recovery page on a damaged file gets that far). */
+export interface BackupActor {
+  id: string;
+  displayName: string;
+  isAdmin: boolean;
 }
 
-export function manifestView(m: Manifest): ManifestView {
-  const counts = Object.entries(m.counts)
-    .filter(([table]) => TABLE_LABELS[table])
-    .map(([table, count]) => ({ table, label: TABLE_LABELS[table]!, count }));
-  return {
-    backupId: m.backupId,
-    createdAt: m.createdAt,
-    createdBy: m.createdBy,
-    kind: m.kind,
-    appVersion: m.appVersion,
-    schemaVersion: m.schemaVersion,
-    machine: m.machine,
-    databaseSize: m.database.size,
-    counts,
-  };
-}
+type Result = NonNullable<BackupJobView['result']>;
+type Job = JobView<JobKind, JobPhase, Result>;
+
+/** A job's progress as the runner keeps it: phase, its Chinese label, and the fraction in thousandths. */
+const progressOf = (p: Progress) => ({ phase: p.phase, label: PHASE_LABELS[p.phase], done: Math.round(p.fraction * 1000), total: 1000 });
+
+export { manifestView };
 
 export class BackupService {
-  private readonly jobs = new Map<string, JobRecord>();
-  private current: JobRecord | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly jobs: JobRunner<JobKind, JobPhase, Result>;
   private readonly paths: ReturnType<typeof backupPaths>;
+  private readonly drives: DriveProbe;
+  /** The automatic-backup timer, a background service the host starts and stops. */
+  readonly schedule: BackgroundService;
 
   constructor(private readonly deps: BackupServiceDeps) {
     this.paths = backupPaths(deps.config.dataDir);
+    this.drives = deps.drives ?? systemDrives;
+    this.jobs = new JobRunner({
+      now: deps.now,
+      busyMessage: '另一个备份或恢复任务正在进行，请等它完成后再试。',
+      notFoundMessage: '找不到该备份任务（程序可能已重新启动）。',
+      unexpectedPrefix: '备份任务意外失败',
+      onFailure: (kind, error) => {
+        if (kind === 'auto') recordAutoError(deps.config.dataDir, deps.now(), error);
+      },
+    });
+    this.schedule = autoBackupSchedule(() => this.tick());
   }
 
   /** A restore cut off by a crash was finished or rolled back at start: remember it for the status. */
@@ -105,25 +93,41 @@ export class BackupService {
   }
 
   get busy(): boolean {
-    return this.current !== null;
+    return this.jobs.running().length > 0;
   }
 
+  /** A job's progress (backup.job is public: a restore ends every session, and the 128-bit id is what lets one watch). */
   job(id: string): BackupJobView {
-    const job = this.jobs.get(id);
-    if (!job) throw new AppError('NOT_FOUND', '找不到该备份任务（程序可能已重新启动）。');
-    return { ...job.view };
+    return toView(this.jobs.view(id));
   }
 
-  cancel(id: string): BackupJobView {
-    const job = this.jobs.get(id);
-    if (!job) throw new AppError('NOT_FOUND', '找不到该备份任务。');
-    if (job.view.state === 'running') job.controller.abort();
-    return { ...job.view };
+  /** Cancels a running job: its owner or an administrator; on a damaged file (nobody can log in) the person at the machine. */
+  cancel(id: string, actor: BackupActor | null): BackupJobView {
+    const damaged = !!this.deps.damaged?.();
+    return toView(this.jobs.cancel(id, { userId: actor?.id ?? null, isAdmin: damaged || !!actor?.isAdmin }));
   }
 
-  startCreate(input: { folder: string; passphrase: string }, user: { id: string; displayName: string } | null): BackupJobView {
-    const folder = path.resolve(input.folder);
-    return this.start('create', async (signal, progress) => {
+  /** Where this account may browse and keep backups (folders.ts). */
+  placeAccess(actor: BackupActor | null): PlaceAccess {
+    if (this.deps.damaged?.() || actor?.isAdmin) return { anywhere: true, allowed: [] };
+    const settings = settingsIfReadable(this.deps.getDb);
+    return {
+      anywhere: false,
+      allowed: settings ? [...settings.allowedFolders, ...(settings.auto.folder ? [settings.auto.folder] : [])] : [],
+    };
+  }
+
+  places(actor: BackupActor | null): Promise<BackupPlaces> {
+    return backupPlaces(this.placeAccess(actor), this.drives);
+  }
+
+  list(folder: string, actor: BackupActor | null): Promise<BackupListing> {
+    return listFolder(folder, this.placeAccess(actor), this.drives);
+  }
+
+  async startCreate(input: { folder: string; passphrase: string }, actor: BackupActor): Promise<BackupJobView> {
+    const folder = await checkPlace(input.folder, this.placeAccess(actor), this.drives);
+    return this.start('create', actor.id, async (signal, progress) => {
       const r = await createBackup({
         source: this.source(),
         targetDir: folder,
@@ -131,7 +135,7 @@ export class BackupService {
         kdf: kdfForNewBackups(),
         kind: 'manual',
         appVersion: this.deps.config.version,
-        createdBy: user?.displayName ?? null,
+        createdBy: actor.displayName,
         workDir: this.paths.workDir,
         now: this.deps.now,
         signal,
@@ -140,15 +144,16 @@ export class BackupService {
       updateState(this.deps.config.dataDir, (s) => {
         s.lastSuccess = { at: r.manifest.createdAt, file: r.file, kind: 'manual' };
       });
-      this.deps.afterCreate?.({ userId: user?.id ?? null, manifest: r.manifest, backupFile: r.file });
+      this.deps.afterCreate?.({ userId: actor.id, manifest: r.manifest, backupFile: r.file });
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
   }
 
-  startVerify(input: { file: string; passphrase: string }): BackupJobView {
-    return this.start('verify', async (signal, progress) => {
+  async startVerify(input: { file: string; passphrase: string }, actor: BackupActor): Promise<BackupJobView> {
+    const file = await checkPlace(input.file, this.placeAccess(actor), this.drives);
+    return this.start('verify', actor.id, async (signal, progress) => {
       const r = await verifyBackup({
-        file: path.resolve(input.file),
+        file,
         key: { passphrase: input.passphrase },
         workDir: this.paths.workDir,
         signal,
@@ -162,12 +167,7 @@ export class BackupService {
   /** Where the app stands when it started on a damaged file (the renderer shows 从备份恢复 then). */
   recoveryStatus(): RecoveryStatus {
     const message = this.deps.damaged?.() ?? null;
-    return {
-      damaged: message !== null,
-      message,
-      databaseFile: this.deps.config.databaseFile,
-      suggestedFolders: message ? suggestedFolders() : [],
-    };
+    return { damaged: message !== null, message, databaseFile: this.deps.config.databaseFile };
   }
 
   /**
@@ -181,7 +181,7 @@ export class BackupService {
   }
 
   startRestore(input: { file: string; passphrase: string }, userId: string | null): BackupJobView {
-    return this.start('restore', async (signal, progress) => {
+    return this.start('restore', userId, async (signal, progress) => {
       const file = path.resolve(input.file);
       const r = await restoreBackup({
         file,
@@ -207,18 +207,18 @@ export class BackupService {
     });
   }
 
-  /** Runs an automatic backup now (schedule, exit, or the administrator's 立即备份). */
+  /** Runs an automatic backup now (schedule, exit, or the administrator's 立即备份); owned by the host (only an administrator cancels it). */
   startAuto(): BackupJobView {
     const settings = readBackupSettings(this.deps.getDb());
     const key = readAutoKey(this.deps.config.dataDir);
     if (!settings.auto.folder) throw backupError('VALIDATION', '尚未设置自动备份文件夹。');
     if (!key) throw backupError('VALIDATION', '尚未设置自动备份密钥，请管理员先设置。');
     const folder = path.resolve(settings.auto.folder);
-    const started = this.deps.now();
-    updateState(this.deps.config.dataDir, (s) => {
-      s.lastAutoAttemptAt = started.toISOString();
+    const dataDir = this.deps.config.dataDir;
+    updateState(dataDir, (s) => {
+      s.lastAutoAttemptAt = this.deps.now().toISOString();
     });
-    const job = this.start('auto', async (signal, progress) => {
+    return this.start('auto', null, async (signal, progress) => {
       fs.mkdirSync(folder, { recursive: true });
       const r = await createBackup({
         source: this.source(),
@@ -233,7 +233,7 @@ export class BackupService {
         signal,
         onProgress: progress,
       });
-      const state = updateState(this.deps.config.dataDir, (s) => {
+      const state = updateState(dataDir, (s) => {
         const stamp = { at: r.manifest.createdAt, file: r.file, kind: 'automatic' as const };
         s.lastSuccess = stamp;
         s.lastAuto = stamp;
@@ -247,32 +247,26 @@ export class BackupService {
         });
       });
       this.deps.afterCreate?.({ userId: null, manifest: r.manifest, backupFile: r.file });
-      try {
-        const rotation = await rotateOwn(folder, settings.auto.keep, state.written, [r.file]);
-        updateState(this.deps.config.dataDir, (s) => {
-          s.written = rotation.records;
-          s.lastRotation = {
-            at: this.deps.now().toISOString(),
-            removed: rotation.removed.map((f) => path.basename(f)),
-            leftAlone: rotation.leftAlone,
-          };
-        });
-      } catch (error) {
-        // The backup itself is written and verified; a rotation that could not run deletes nothing.
-        console.error('[backup] rotation failed', error);
-      }
+      await rotateAfterAutomatic({
+        dataDir,
+        folder,
+        policy: settings.auto.keep,
+        records: state.written,
+        written: r.file,
+        now: this.deps.now,
+      });
       return { file: r.file, size: r.size, manifest: manifestView(r.manifest), preRestoreFile: null, readBack: r.readBack };
     });
-    return job;
   }
 
   async setAutoKey(passphrase: string): Promise<void> {
     await setAutoKey(this.deps.config.dataDir, passphrase, this.deps.now(), kdfForNewBackups());
   }
 
-  status(db: Db): BackupStatus {
+  status(db: Db, actor: BackupActor): BackupStatus {
     const settings = readBackupSettings(db);
-    const state = readState(this.deps.config.dataDir);
+    const dataDir = this.deps.config.dataDir;
+    const state = readState(dataDir);
     const now = this.deps.now().getTime();
     // Never point at a file that is gone: fall back to the newest recorded backup still on disk.
     let lastSuccess = state.lastSuccess;
@@ -283,9 +277,8 @@ export class BackupService {
       lastSuccess = still ? { at: still.createdAt, file: still.file, kind: 'automatic' } : null;
     }
     const ageDays = lastSuccess ? Math.max(0, (now - Date.parse(lastSuccess.at)) / 86_400_000) : null;
-    const keySet = readAutoKey(this.deps.config.dataDir) !== null;
-    const configured = settings.auto.enabled && !!settings.auto.folder && keySet;
-    const due = nextDue(state, settings.auto.intervalHours, configured);
+    const due = autoDueAt(dataDir, settings);
+    const running = this.jobs.running()[0] ?? null;
     return {
       lastSuccess,
       lastSuccessGone,
@@ -296,122 +289,43 @@ export class BackupService {
       auto: {
         enabled: settings.auto.enabled,
         folder: settings.auto.folder,
-        keySet,
+        keySet: readAutoKey(dataDir) !== null,
         lastError: state.lastAutoError,
         nextDueAt: due ? due.toISOString() : null,
       },
       lastRestore: state.lastRestore,
-      runningJob: this.current?.view.id ?? null,
-      suggestedFolders: suggestedFolders(),
+      busy: running !== null,
+      runningJob: running && this.jobs.owns(running.id, { userId: actor.id, isAdmin: actor.isAdmin }) ? running.id : null,
     };
   }
 
   /** Starts an automatic backup if one is due; returns the job or null. */
   tick(): BackupJobView | null {
-    if (this.current) return null;
-    let settings: BackupSettings;
-    try {
-      settings = readBackupSettings(this.deps.getDb());
-    } catch {
-      return null; // database closed (restore in progress) or not set up
-    }
-    const configured = settings.auto.enabled && !!settings.auto.folder && readAutoKey(this.deps.config.dataDir) !== null;
-    const due = nextDue(readState(this.deps.config.dataDir), settings.auto.intervalHours, configured);
+    if (this.busy) return null;
+    const settings = settingsIfReadable(this.deps.getDb);
+    if (!settings) return null;
+    const due = autoDueAt(this.deps.config.dataDir, settings);
     if (!due || due.getTime() > this.deps.now().getTime()) return null;
     try {
       return this.startAuto();
     } catch (error) {
-      this.recordAutoError(error);
+      recordAutoError(this.deps.config.dataDir, this.deps.now(), error);
       return null;
     }
   }
 
-  startScheduler(everyMs = 60_000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => this.tick(), everyMs);
-    this.timer.unref();
-  }
-
-  stopScheduler(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-  }
-
-  /** The host is stopping: wait for a running job (a restore must finish), then the on-exit backup if enabled. */
+  /** The host is stopping: the schedule stops, a running job ends (a restore is let finish), then the on-exit backup if enabled. */
   async shutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    if (this.current) {
-      if (this.current.view.kind !== 'restore') this.current.controller.abort();
-      await this.current.done;
-    }
-    let settings: BackupSettings;
-    try {
-      settings = readBackupSettings(this.deps.getDb());
-    } catch {
-      return;
-    }
-    if (!settings.auto.enabled || !settings.auto.onExit) return;
+    await this.schedule.stop();
+    await this.jobs.stop((job) => job.kind !== 'restore');
+    const settings = settingsIfReadable(this.deps.getDb);
+    if (!settings?.auto.enabled || !settings.auto.onExit) return;
     try {
       const job = this.startAuto();
-      await this.jobs.get(job.id)?.done;
+      await this.jobs.settled(job.id);
     } catch (error) {
-      this.recordAutoError(error);
+      recordAutoError(this.deps.config.dataDir, this.deps.now(), error);
     }
-  }
-
-  list(folderInput: string): BackupListing {
-    const folder = path.resolve(folderInput);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new AppError(
-        'NOT_FOUND',
-        code === 'ENOTDIR'
-          ? `${folder} 不是文件夹。`
-          : `无法打开文件夹 ${folder}（${code === 'ENOENT' ? '不存在' : (code ?? '未知错误')}）。`,
-      );
-    }
-    const folders = entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort((a, b) => a.localeCompare(b, 'zh-CN'))
-      .slice(0, 500);
-    const backups: BackupFileInfo[] = [];
-    for (const e of entries) {
-      if (!e.isFile() || !e.name.endsWith(BACKUP_EXTENSION)) continue;
-      const file = path.join(folder, e.name);
-      const size = fs.statSync(file).size;
-      const info: BackupFileInfo = { file, name: e.name, size, createdAt: null, automatic: false, problem: null };
-      try {
-        const fh = fs.openSync(file, 'r');
-        try {
-          // Header only, synchronously: cheap, no key.
-          const raw = Buffer.alloc(HEADER_LENGTH);
-          const n = fs.readSync(fh, raw, 0, HEADER_LENGTH, 0);
-          const h = parseHeader(raw.subarray(0, n), size);
-          info.createdAt = h.createdAt.toISOString();
-          info.automatic = (h.flags & FLAG_AUTOMATIC) !== 0;
-        } finally {
-          fs.closeSync(fh);
-        }
-      } catch (error) {
-        info.problem = error instanceof AppError ? error.message : '无法读取';
-      }
-      backups.push(info);
-    }
-    backups.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.name.localeCompare(a.name));
-    const parent = path.dirname(folder);
-    return { folder, parent: parent === folder ? null : parent, folders, backups };
-  }
-
-  private recordAutoError(error: unknown): void {
-    const message = error instanceof AppError ? error.message : `自动备份失败：${(error as Error)?.message ?? error}`;
-    updateState(this.deps.config.dataDir, (s) => {
-      s.lastAutoError = { at: this.deps.now().toISOString(), message };
-    });
   }
 
   private source() {
@@ -424,86 +338,26 @@ export class BackupService {
 
   private start(
     kind: JobKind,
-    run: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<BackupJobView['result']>,
+    ownerId: string | null,
+    run: (signal: AbortSignal, progress: (p: Progress) => void) => Promise<Result>,
   ): BackupJobView {
-    if (this.current) {
-      throw backupError('BUSY', '另一个备份或恢复任务正在进行，请等它完成后再试。');
-    }
-    const id = randomBytes(16).toString('base64url');
-    const controller = new AbortController();
-    const view: BackupJobView = {
-      id,
-      kind,
-      state: 'running',
-      phase: kind === 'verify' || kind === 'restore' ? 'decrypt' : 'snapshot',
-      fraction: 0,
-      startedAt: this.deps.now().toISOString(),
-      finishedAt: null,
-      error: null,
-      result: null,
-    };
-    const record: JobRecord = { view, controller, done: Promise.resolve() };
-    this.jobs.set(id, record);
-    this.current = record;
-    // Forget finished jobs after an hour.
-    for (const [jid, j] of this.jobs) if (j.view.finishedAt && Date.parse(j.view.finishedAt) < Date.now() - 3600_000) this.jobs.delete(jid);
-    record.done = run(controller.signal, (p) => {
-      view.phase = p.phase;
-      view.fraction = p.fraction;
-    })
-      .then(
-        (result) => {
-          view.state = 'done';
-          view.phase = 'done';
-          view.fraction = 1;
-          view.result = result;
-        },
-        (error: unknown) => {
-          const body =
-            error instanceof AppError
-              ? error.toBody()
-              : { code: 'INTERNAL' as const, message: `备份任务意外失败：${(error as Error)?.message ?? String(error)}` };
-          if (!(error instanceof AppError)) console.error('[backup] job failed', error);
-          view.state = body.code === 'CANCELLED' ? 'cancelled' : 'failed';
-          view.error = { code: body.code, message: body.message };
-          if (kind === 'auto') this.recordAutoError(error);
-        },
-      )
-      .finally(() => {
-        view.finishedAt = this.deps.now().toISOString();
-        if (this.current === record) this.current = null;
-      });
-    return { ...view };
+    const first = progressOf({ phase: kind === 'verify' || kind === 'restore' ? 'decrypt' : 'snapshot', fraction: 0 });
+    return toView(this.jobs.start(kind, ownerId, first, ({ signal, report }) => run(signal, (p) => report(progressOf(p)))));
   }
 }
 
-/** Removable drives and the home folder, for the folder picker. */
-export function suggestedFolders(): string[] {
-  const out: string[] = [];
-  const children = (dir: string) => {
-    try {
-      return fs
-        .readdirSync(dir, { withFileTypes: true })
-        .filter((e) => e.isDirectory())
-        .map((e) => path.join(dir, e.name));
-    } catch {
-      return [];
-    }
+function toView(job: Job): BackupJobView {
+  const done = job.state === 'done';
+  return {
+    id: job.id,
+    kind: job.kind,
+    state: job.state,
+    phase: done ? 'done' : job.progress.phase,
+    label: done ? PHASE_LABELS.done : job.progress.label,
+    fraction: job.progress.done / job.progress.total,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    error: job.error,
+    result: job.result,
   };
-  if (process.platform === 'win32') {
-    for (const letter of 'DEFGHIJKLMNOPQRSTUVWXYZ') if (fs.existsSync(`${letter}:\\`)) out.push(`${letter}:\\`);
-  } else if (process.platform === 'darwin') {
-    out.push(...children('/Volumes'));
-  } else {
-    const user = os.userInfo().username;
-    out.push(
-      ...children(path.join('/media', user)),
-      ...children(path.join('/run/media', user)),
-      ...children('/media').filter((d) => path.basename(d) !== user),
-    );
-  }
-  out.push(os.homedir());
-  return [...new Set(out)].slice(0, 20);
 }
-
-export type { BackupState };

@@ -8,7 +8,7 @@
  */
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../host/context';
-import { POLITICAL_STATUSES, personInput, peopleUpdateInput, type Person } from '../people/contract';
+import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type Person, type PersonValues } from '../people/contract';
 import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
@@ -196,16 +196,12 @@ export function checkPeopleRows(
     const differs = (label: string, file: unknown, held: unknown) => {
       if (file !== null && file !== undefined && file !== held) changes.push(label);
     };
-    differs('性别', p.gender, now.gender);
-    differs('出生年月', p.birthMonth, now.birthMonth);
-    differs('身份证号', p.idNumber, now.idNumber);
-    differs('政治面貌', p.politicalStatus, now.politicalStatus);
-    differs('人员类别', p.category, now.category);
-    if (values.unit && unitId !== now.unitId) changes.push('单位');
-    differs('职务', p.position, now.position);
-    differs('职级/层次', p.rank, now.rank);
-    differs('管理权限', p.managementLevel, now.managementLevel);
-    differs('备注', p.notes, now.notes);
+    for (const f of PEOPLE_FIELDS) {
+      if (f.key === 'name') continue; // the match itself
+      if (f.key === 'unit') {
+        if (values.unit && unitId !== now.unitId) changes.push('单位');
+      } else differs(f.label, p[f.key as keyof PersonValues], now[f.key as keyof PersonValues]);
+    }
     if (!changes.length) return { line, status: 'unchanged', reason: null, values };
     return { line, status: 'update', reason: `${existing === 'skip' ? '不更新' : '将更新'}：${changes.join('、')}`, values };
   });
@@ -262,38 +258,24 @@ export function commitPeopleRows(
     if (report.status === 'unchanged') return void result.unchanged++;
     if (report.status === 'update' && existing === 'skip') return void result.skipped++;
     const unitId = unitFor(v.unit ?? null);
-    const fields = {
-      name: v.name,
-      gender: v.gender,
-      birthMonth: v.birthMonth,
-      idNumber: v.idNumber,
-      politicalStatus: v.politicalStatus,
-      category: v.category,
-      position: v.position,
-      rank: v.rank,
-      managementLevel: v.managementLevel,
-      notes: v.notes,
-    };
+    // The file's cells for the person's own fields (unit is resolved above); a field the
+    // import has no column for stays as held.
+    const fields: Record<string, string | null | undefined> = Object.fromEntries(
+      PEOPLE_FIELDS.filter((f) => f.key !== 'unit').map((f) => [f.key, v[f.key]]),
+    );
     if (report.status === 'new') {
       createPerson(ctx.db, ctx.writer, { ...inputs[index]!, unitId });
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);
       const now = getPerson(ctx.db, match)!;
+      // An empty cell never clears what the register holds; the name is the match.
       const merged = {
+        ...Object.fromEntries(PERSON_FIELDS.map((k) => [k, fields[k] ?? now[k]])),
         id: now.id,
         rev: now.rev,
         name: now.name,
-        gender: fields.gender ?? now.gender,
-        birthMonth: fields.birthMonth ?? now.birthMonth,
-        idNumber: fields.idNumber ?? now.idNumber,
-        politicalStatus: fields.politicalStatus ?? now.politicalStatus,
-        category: fields.category ?? now.category,
         unitId: v.unit ? unitId : now.unitId,
-        position: fields.position ?? now.position,
-        rank: fields.rank ?? now.rank,
-        managementLevel: fields.managementLevel ?? now.managementLevel,
-        notes: fields.notes ?? now.notes,
       };
       sync(peopleHandlers['people.update'](peopleUpdateInput.parse(merged), ctx));
       result.updated++;

@@ -5,16 +5,18 @@ import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
 import { auditedEntityId, summarizeInput } from './auditedUse';
-import { AppError } from '../errors';
+import { AppError, unknownChannel } from '../errors';
 import { handlers } from '../handlers';
-import type { CurrentUser } from '../users/contract';
+import { ROLE_LABELS, type CurrentUser, type Role } from '../users/contract';
 import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/handlers';
 import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
 import { LoginThrottle } from '../auth/throttle';
 import { validationError } from './validation';
+import type { HandlerFn, PreparedWrite } from './handler';
 import { Writer } from './writer';
+import { BackgroundServices } from './jobs';
 import { BackupService } from '../backup/service';
 import { recoverInterruptedRestore, type DbOwner } from '../backup/restore';
 import { returnStaleReviews } from '../opinions/replies';
@@ -38,6 +40,8 @@ export interface CoreHost {
   readonly db: Db;
   /** Backup jobs, schedule, restore (core/backup). */
   readonly backup: BackupService;
+  /** The host's background services (the backup schedule, …): add yours here; stopped on close and shutdown. */
+  readonly services: BackgroundServices;
   invoke(channel: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>>;
   close(): void;
   /** Waits for a running backup job, runs the on-exit automatic backup if set, then closes. */
@@ -57,6 +61,7 @@ const DAMAGED_CHANNELS: ReadonlySet<Channel> = new Set([
   'backup.job',
   'backup.cancel',
   'backup.list',
+  'backup.places',
 ]);
 
 /** A closed connection standing in for the database while the live file is damaged (`db.open` is false). */
@@ -148,10 +153,23 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     },
   });
   backup.noteRecovery(recovered);
-  if (options.scheduleBackups !== false) backup.startScheduler();
+  /** Every background service of this host (core/host/jobs.ts): started here, stopped on close and shutdown. */
+  const services = new BackgroundServices();
+  if (options.scheduleBackups !== false) services.add(backup.schedule);
+  services.startAll();
+
+  function writeInTransaction(write: () => unknown, ctx: HandlerContext): unknown {
+    return db.transaction(() => {
+      const value = write();
+      // Whatever this call changed (a request's purpose, a person's unit, the authority's
+      // name), a reviewed reply whose letter would now say something else goes back to 待审核.
+      if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
+      return value;
+    })();
+  }
 
   function invokeSync(channel: string, rawInput: unknown, sessionId: string | null): unknown {
-    if (!isChannel(channel)) throw new AppError('UNKNOWN_CHANNEL', `没有名为“${String(channel).slice(0, 60)}”的操作。`);
+    if (!isChannel(channel)) throw unknownChannel(channel);
     const operation = api[channel];
     if (damaged && !DAMAGED_CHANNELS.has(channel)) throw new AppError('DB_UNREADABLE', damaged);
     if (restoring && channel !== 'backup.job') throw new AppError('BUSY', '正在从备份恢复数据，请稍候再操作。');
@@ -184,16 +202,14 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       writer: new Writer(db, () => ctx.user?.id ?? null, now),
       backup,
     };
-    const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-    if (operation.writes) {
-      return db.transaction(() => {
-        const value = handler(parsed.data, ctx);
-        // Whatever this call changed (a request's purpose, a person's unit, the authority's
-        // name), a reviewed reply whose letter would now say something else goes back to 待审核.
-        if (isInitialized(db)) returnStaleReviews(db, ctx.writer, now());
-        return value;
-      })();
+    const entry = handlers[channel] as unknown as HandlerFn<Channel> | PreparedWrite<Channel, unknown>;
+    if (typeof entry !== 'function') {
+      if (!operation.writes) throw new Error(`${channel}: a prepared handler must belong to a writing channel`);
+      // The slow part (scrypt) first, outside the transaction; then the write, as any other.
+      return entry.prepare(parsed.data, ctx).then((prepared) => writeInTransaction(() => entry.run(parsed.data, ctx, prepared), ctx));
     }
+    const handler = entry as (input: unknown, ctx: HandlerContext) => unknown;
+    if (operation.writes) return writeInTransaction(() => handler(parsed.data, ctx), ctx);
     const value = handler(parsed.data, ctx);
     const logs = (operation as Operation).logs;
     if (!logs) return value;
@@ -225,12 +241,15 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
         return { ok: false, error: toErrorBody(error) };
       }
     },
+    services,
     close() {
-      backup.stopScheduler();
+      // Timers stop at once (a service's stop may also wait for work in hand; close does not).
+      void services.stopAll().catch(() => undefined);
       if (db.open) db.close();
       folderLock.release();
     },
     async shutdown() {
+      await services.stopAll().catch(() => undefined);
       await backup.shutdown();
       if (db.open) db.close();
       folderLock.release();
@@ -239,7 +258,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
 }
 
 function roleName(role: string): string {
-  return ({ handler: '承办人', reviewer: '审核人', signer: '签发人', admin: '管理员' } as Record<string, string>)[role] ?? role;
+  return ROLE_LABELS[role as Role] ?? role;
 }
 
 function toErrorBody(error: unknown) {

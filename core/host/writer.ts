@@ -161,6 +161,48 @@ export class Writer {
   }
 
   /**
+   * Keeps a printout's PDF as issued (printed_documents: a batch, a 签收单, pre-filled
+   * 承诺书); nothing when the same content is kept already (two clerks at once: the first wins).
+   */
+  insertPrintedDocument(v: {
+    kind: 'replyBatch' | 'reminderReceipts' | 'pledgeForms';
+    subjectId: string | null;
+    contentJson: string;
+    contentSha256: string;
+    fileName: string;
+    pageCount: number;
+    pdf: Uint8Array;
+    pdfSha256: string;
+  }): boolean {
+    const id = newId();
+    const changed = this.prepare(
+      `INSERT INTO printed_documents (id, kind, subject_id, content_json, content_sha256, file_name, page_count, pdf, pdf_sha256, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, content_sha256) DO NOTHING`,
+    ).run(
+      id,
+      v.kind,
+      v.subjectId,
+      v.contentJson,
+      v.contentSha256,
+      v.fileName,
+      v.pageCount,
+      Buffer.from(v.pdf),
+      v.pdfSha256,
+      this.now().toISOString(),
+      this.actorId(),
+    ).changes;
+    if (changed)
+      this.audit('archivePdf', 'printed_documents', id, null, {
+        kind: v.kind,
+        subjectId: v.subjectId,
+        contentSha256: v.contentSha256,
+        pdfSha256: v.pdfSha256,
+        bytes: v.pdf.byteLength,
+      });
+    return changed > 0;
+  }
+
+  /**
    * Appends an audit entry (also for things that are not a row change: login, a view of
    * a dossier, a print). The entry is chained to the one before it (db/auditChain.ts):
    * reading the last hash and inserting happen in one transaction (a savepoint inside

@@ -4,14 +4,15 @@
  * that one document returns exactly those bytes — a reprint years later is byte-identical
  * even after the layout engine, the fonts or the Chromium version changed.
  *
- * Only single, issued, not voided documents are archived: a voided one is printed fresh
- * from its stored model with 已作废 across it; batches of many letters are laid out from
- * the stored models (same text) but not byte-archived.
+ * Only issued, not voided documents are archived: a voided one is printed fresh from its
+ * stored model with 已作废 across it. Batches, 签收单 and pre-filled 承诺书 are kept by
+ * their content (withPrintedPdf).
  */
 import { PDFDocument } from 'pdf-lib';
 import type { HandlerContext } from '../host/context';
 import { archivePdf, readIssued, readIssuedPdf, type IssuedDocument } from '../issuedDocuments/store';
 import type { IssuedKind } from '../issuedDocuments/contract';
+import { keepPrinted, readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
 import type { PdfFile } from './contract';
 
 export interface ArchivableTarget {
@@ -42,4 +43,18 @@ export async function withArchivalPdf<M>(
 
 async function pageCount(pdf: Uint8Array): Promise<number> {
   return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
+/**
+ * The same for a printout that is not one issued document (a batch, a 签收单, pre-filled
+ * 承诺书; core/issuedDocuments/printed.ts): the PDF kept for this content, else `render()`'s
+ * result, kept. Null target (a draft in the batch, a letter not issued): `render()` as is.
+ */
+export async function withPrintedPdf(ctx: HandlerContext, target: PrintedTarget | null, render: () => Promise<PdfFile>): Promise<PdfFile> {
+  if (!target) return render();
+  const kept = readPrinted(ctx.db, target);
+  if (kept) return { fileName: kept.fileName, pageCount: kept.pageCount, pdfBase64: kept.pdf.toString('base64') };
+  const made = await render();
+  const pdf = keepPrinted(ctx.db, ctx.writer, target, { ...made, pdf: Buffer.from(made.pdfBase64, 'base64') });
+  return { fileName: pdf.fileName, pageCount: pdf.pageCount, pdfBase64: pdf.pdf.toString('base64') };
 }

@@ -1,14 +1,15 @@
 /**
  * Batch PDFs of many reply letters as a job: started by one call, polled for progress
  * (done/total letters read and laid out), fetched when done, cancellable. The letters are
- * printed as one document in one Chromium print (docs/letters.md › Batch). Jobs live in memory
+ * printed as one document in one Chromium print (docs/letters.md, decision 21). Jobs live in memory
  * (a restart forgets them) and their results are dropped ten minutes after they end.
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { BatchStatus, PdfFile } from './contract';
-import { loadReplies, replyLettersDocument } from './documents';
+import { withPrintedPdf } from './archive';
+import { loadReplies, replyBatchTarget, replyLettersDocument } from './documents';
 import type { PdfRenderer } from './pdf';
 
 interface Job {
@@ -56,11 +57,14 @@ async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyId
       job.status.done = Math.min(replyIds.length, i + CHUNK);
       await new Promise((r) => setImmediate(r)); // let status polls in between
     }
-    const doc = replyLettersDocument(ctx, details, duplex, 'served');
+    // A batch of issued letters is kept as first printed (printed_documents): the same batch prints the same bytes.
+    const file = await withPrintedPdf(ctx, replyBatchTarget(ctx.db, details, duplex), async () => {
+      const doc = replyLettersDocument(ctx, details, duplex, 'served');
+      const pdf = await renderer.render(doc.html);
+      return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+    });
     if (job.cancelled) return;
-    const pdf = await renderer.render(doc.html);
-    if (job.cancelled) return;
-    job.result = { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+    job.result = file;
     job.status.state = 'done';
   } catch (error) {
     job.status.state = 'failed';

@@ -3,6 +3,7 @@
  * printed, and what a rendered document looks like to the UI. Pure zod + types: the
  * renderer imports this file (forms, labels), so no Node or DOM here.
  */
+import type { JobView } from '../host/jobs';
 import { z } from 'zod';
 import { optionalText, recordId } from '../shared/fields';
 import { REPLY_STATUSES } from '../opinions/contract';
@@ -168,6 +169,11 @@ export interface PdfFile {
   /** The PDF, base64. */
   pdfBase64: string;
 }
+
+/** 保存PDF as a job (core/letters/pdfJobs.ts): laying out, then printing page by page. */
+export type PdfJobPhase = 'layout' | 'print';
+export type PdfJobView = JobView<'pdf', PdfJobPhase, PdfFile>;
+export const pdfJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号不正确' }) });
 
 export type BatchState = 'running' | 'done' | 'failed' | 'cancelled';
 export interface BatchStatus {

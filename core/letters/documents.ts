@@ -16,6 +16,7 @@ import { resolveFonts, type FontSource } from './fonts';
 import { layoutList, type ListData } from './listPrintout';
 import { blankPage, layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
 import { readIssued } from '../issuedDocuments/store';
+import type { PrintedTarget } from '../issuedDocuments/printed';
 import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
 import { chineseDate } from './text';
 
@@ -113,6 +114,22 @@ export function replyLettersDocument(
     // One issued reply: its PDF is the archival copy the core keeps (issued_documents).
     archival: details.length === 1 && first.status === 'issued' && !!first.issuedDocument,
   };
+}
+
+/**
+ * A batch of issued, not voided replies is kept as printed (printed_documents): its
+ * content is the stored letters' own hashes, in order, and the duplex choice. A batch with
+ * a draft or a voided reply is printed fresh every time (null), as those letters are.
+ */
+export function replyBatchTarget(db: Db, details: ReplyDetail[], duplex: boolean): PrintedTarget | null {
+  if (details.length < 2) return null;
+  const letters: { replyId: string; sha256: string }[] = [];
+  for (const d of details) {
+    const stored = d.status === 'issued' ? readIssued(db, 'opinionReply', d.id) : null;
+    if (!stored) return null;
+    letters.push({ replyId: d.id, sha256: stored.sha256 });
+  }
+  return { kind: 'replyBatch', subjectId: null, content: { template: 'replyBatch', version: 1, duplex, letters } };
 }
 
 /** Lays out what `request` names. Reading handlers only: nothing is written. */

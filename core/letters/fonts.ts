@@ -415,7 +415,28 @@ export const servedFontFile = (name: string) => servedFiles.get(name) ?? null;
 
 const inRanges = (c: number, ranges: [number, number][]) => ranges.some(([a, b]) => c >= a && c <= b);
 
+/**
+ * Which subsets (by index in subsetsOf's list) hold a character, per face: looked up once per
+ * character and face and remembered, since every letter lays out the same few thousand
+ * characters (a scan of ~100 subsets' ranges per character was most of renderDocument's time).
+ */
+const subsetsByChar = new Map<Subset[], Map<number, readonly number[]>>();
+function subsetsHolding(subsets: Subset[], c: number): readonly number[] {
+  let memo = subsetsByChar.get(subsets);
+  if (!memo) subsetsByChar.set(subsets, (memo = new Map()));
+  let found = memo.get(c);
+  if (!found) {
+    found = subsets.flatMap((s, i) => (!s.ranges || inRanges(c, s.ranges) ? [i] : []));
+    memo.set(c, found);
+  }
+  return found;
+}
+
+const ruleCache = new Map<string, string>();
 function faceRule(family: string, s: Subset, source: FontSource): string {
+  const key = `${family}\n${s.file}\n${source}`;
+  const cached = ruleCache.get(key);
+  if (cached) return cached;
   const range = s.ranges
     ? `unicode-range:${s.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',')};`
     : '';
@@ -426,8 +447,23 @@ function faceRule(family: string, s: Subset, source: FontSource): string {
     servedFiles.set(name, s.file);
     url = FONT_URL_BASE + name;
   }
-  return `@font-face{font-family:"${family}";font-style:normal;font-weight:400;font-display:block;src:url(${url}) format("woff2");${range}}`;
+  const rule = `@font-face{font-family:"${family}";font-style:normal;font-weight:400;font-display:block;src:url(${url}) format("woff2");${range}}`;
+  ruleCache.set(key, rule);
+  return rule;
 }
+
+/** The rules of the subsets (in the face's own order) holding any of `codes`; characters none holds go to `lacking`. */
+function rulesFor(family: string, subsets: Subset[], codes: number[], source: FontSource, lacking?: Set<number>): string[] {
+  const used = new Set<number>();
+  for (const c of codes) {
+    const holding = subsetsHolding(subsets, c);
+    for (const i of holding) used.add(i);
+    if (lacking && c > 0x20 && !holding.length) lacking.add(c);
+  }
+  return subsets.flatMap((s, i) => (used.has(i) ? [faceRule(family, s, source)] : []));
+}
+
+let rareSubsets: Subset[] | null = null;
 
 /**
  * @font-face rules for the bundled face of each role, with only the subsets that hold the
@@ -439,16 +475,12 @@ export function bundledFontFaces(usedByRole: Map<FontRole, Set<string>>, source:
   for (const [role, chars] of usedByRole) {
     if (!chars.size) continue;
     const codes = [...chars].map((c) => c.codePointAt(0)!);
-    const subsets = subsetsOf(BUNDLED[role]);
-    for (const s of subsets) {
-      if (s.ranges && !codes.some((c) => inRanges(c, s.ranges!))) continue;
-      rules.push(faceRule(bundledFamily(role), s, source));
-    }
-    for (const c of codes) if (c > 0x20 && !subsets.some((s) => !s.ranges || inRanges(c, s.ranges))) lacking.add(c);
+    rules.push(...rulesFor(bundledFamily(role), subsetsOf(BUNDLED[role]), codes, source, lacking));
   }
-  if (lacking.size)
-    for (const s of subsetsOf(RARE_FACE))
-      if (s.ranges && [...lacking].some((c) => inRanges(c, s.ranges!))) rules.push(faceRule(RARE_FAMILY, s, source));
+  if (lacking.size) {
+    rareSubsets ??= subsetsOf(RARE_FACE).filter((s) => s.ranges); // only for the characters named, never a whole face
+    rules.push(...rulesFor(RARE_FAMILY, rareSubsets, [...lacking], source));
+  }
   return rules.join('\n');
 }
 

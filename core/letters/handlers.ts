@@ -2,12 +2,14 @@ import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
 import type { FontReport } from './contract';
-import { withArchivalPdf } from './archive';
-import { LETTER_SETTINGS_KEY, buildDocument, readLetterSettings, safeFileName } from './documents';
-import type { ReplyDocumentModel } from './issuedModels';
-import { replyTitle } from './replyLetter';
+import { cancelPdfJob, lettersPdf, pdfJobView, startPdfJob } from './pdfJobs';
+import { LETTER_SETTINGS_KEY, buildDocument, loadReplies, readLetterSettings, replyBatchTarget } from './documents';
 import { fontReport } from './fonts';
 import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
+import { prefetchPdfSoon, renderPrefetched } from './prefetch';
+import type { HandlerContext } from '../host/context';
+import { readIssued } from '../issuedDocuments/store';
+import { readPrinted } from '../issuedDocuments/printed';
 
 function serverPdfInfo(): FontReport['serverPdf'] {
   const browser = findChromium();
@@ -26,12 +28,25 @@ function renderer() {
   return r;
 }
 
+/** Previews of up to this many letters get their PDF made ahead; a batch goes through the job. */
+const PREFETCH_MAX_LETTERS = 20;
+
+/** Whether letters.pdf of these replies would return a kept PDF (nothing to make ahead). */
+function pdfKeptAlready(ctx: HandlerContext, replyIds: string[], duplex: boolean): boolean {
+  if (replyIds.length === 1) return !!readIssued(ctx.db, 'opinionReply', replyIds[0]!)?.pdfSha256;
+  const batch = replyBatchTarget(ctx.db, loadReplies(ctx, replyIds), duplex);
+  return !!batch && !!readPrinted(ctx.db, batch);
+}
+
 export const lettersHandlers: HandlerMap<
   | 'letterSettings.get'
   | 'letterSettings.update'
   | 'letters.fonts'
   | 'letters.document'
   | 'letters.pdf'
+  | 'letters.pdfStart'
+  | 'letters.pdfJob'
+  | 'letters.pdfCancel'
   | 'letters.batchStart'
   | 'letters.batchStatus'
   | 'letters.batchResult'
@@ -47,26 +62,20 @@ export const lettersHandlers: HandlerMap<
     warmPdfRendererSoon();
     return fontReport(readLetterSettings(db).fontMode, serverPdfInfo());
   },
-  'letters.document': (input, ctx) => buildDocument(ctx, input.request),
-  'letters.pdf': async (input, ctx) => {
-    const r = renderer();
+  'letters.document': async (input, ctx) => {
+    const doc = await buildDocument(ctx, input.request);
+    // The clerk looks at the preview: its PDF is made meanwhile, so 保存PDF finds it ready (prefetch.ts).
     const request = input.request;
-    // One issued letter: its archival PDF (the first one made after 签发), byte for byte.
-    const single = request.kind === 'replyLetters' && request.replyIds.length === 1 ? request.replyIds[0]! : null;
-    const status = single
-      ? (ctx.db.prepare('SELECT status FROM opinion_replies WHERE id = ?').pluck().get(single) as string | undefined)
-      : undefined;
-    return withArchivalPdf<ReplyDocumentModel>(
-      ctx,
-      single && status ? { kind: 'opinionReply', recordId: single, voided: status === 'voided' } : null,
-      (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle(doc.model.letter.persons)}`)}.pdf`,
-      async () => {
-        const doc = await buildDocument(ctx, request, { fontSource: 'served' });
-        const pdf = await r.render(doc.html);
-        return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
-      },
-    );
+    if (request.kind === 'replyLetters' && request.replyIds.length <= PREFETCH_MAX_LETTERS)
+      prefetchPdfSoon(async () =>
+        pdfKeptAlready(ctx, request.replyIds, request.duplex) ? null : (await buildDocument(ctx, request, { fontSource: 'served' })).html,
+      );
+    return doc;
   },
+  'letters.pdf': (input, ctx) => lettersPdf(ctx, input.request, (html) => renderPrefetched(renderer(), html)),
+  'letters.pdfStart': (input, ctx) => startPdfJob(ctx, renderer(), input.request),
+  'letters.pdfJob': (input, ctx) => pdfJobView(ctx, input.jobId),
+  'letters.pdfCancel': (input, ctx) => cancelPdfJob(ctx, input.jobId),
   'letters.batchStart': (input, ctx) => startBatch(ctx, renderer(), input.replyIds, input.duplex),
   'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),
   'letters.batchResult': (input, ctx) => batchResult(ctx, input.jobId),

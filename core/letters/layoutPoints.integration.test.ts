@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { renderDocument, type Page } from './compose';
+import { renderDocument, type Page, type TextBox } from './compose';
 import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { resolveFonts } from './fonts';
 import { CELL } from './geometry';
@@ -225,4 +225,68 @@ test('a line cut short by a long number is not letter-spaced', needsChromium, as
     Math.abs(line.right - line.x - chars * CELL) < 1.2,
     `set on the grid: ${(line.right - line.x).toFixed(1)} mm for ${chars} characters`,
   );
+});
+
+/** The body lines of each page, top to bottom: whether each opens a paragraph (indented) and its text. */
+function bodyLinesByPage(pages: Page[]): { opens: boolean; text: string }[][] {
+  return pages.map((p) =>
+    p.boxes
+      .filter((b): b is TextBox => b.type === 'text' && (b.part === 'body' || b.part === 'body-first'))
+      .sort((a, b) => a.y - b.y)
+      .map((b) => ({ opens: !!b.lines[0]!.indent, text: b.lines[0]!.text })),
+  );
+}
+
+/** Page breaks that leave a paragraph's first line alone at the foot of a page (孤行), by page number. */
+function orphans(pages: Page[]): number[] {
+  const byPage = bodyLinesByPage(pages);
+  return byPage.flatMap((lines, i) => {
+    const last = lines[lines.length - 1];
+    const next = byPage[i + 1]?.[0];
+    return last?.opens && next && !next.opens ? [i + 1] : [];
+  });
+}
+
+test('no paragraph leaves its first line alone at the foot of a page (孤行), in the model and in the PDF', needsChromium, async () => {
+  // three-line paragraphs after 0–9 one-line ones: each page break falls at every point of a paragraph in turn
+  const three =
+    '各单位要严格落实中央八项规定及其实施细则精神，坚决防止“四风”问题反弹回潮，切实加强对党员干部的教育管理监督，确保节日期间风清气正。';
+  assert.equal(paragraphRows(three, 'body').length, 3);
+  let firstCase: Page[] | null = null;
+  for (let k = 0; k < 10; k++) {
+    const paragraphs = [
+      ...Array.from({ length: k }, (_, i) => `第${i + 1}项要求请各单位认真落实。`),
+      ...Array.from({ length: 12 }, () => three),
+    ];
+    const pages = layoutReminderLetter(reminder({ paragraphs, copyTo: null }), { settings: DEFAULT_LETTER_SETTINGS });
+    assert.deepEqual(
+      orphans(pages),
+      [],
+      `${k} one-line paragraphs first: a first line alone at the foot of page ${orphans(pages).join('、')}`,
+    );
+    const byPage = bodyLinesByPage(pages);
+    for (const [i, lines] of byPage.entries()) {
+      const top = lines[0];
+      if (i > 0 && top && !top.opens && (lines.length === 1 || lines[1]!.opens))
+        assert.fail(`${k}: “${top.text}” alone at the top of page ${i + 1}`);
+    }
+    // the case where the break would fall right after a first line: the one printed below
+    if (!firstCase && byPage.some((lines, i) => i > 0 && lines.length < 22 && byPage[i - 1]!.length < 22 && lines[0]?.opens))
+      firstCase = pages;
+  }
+  assert.ok(firstCase, 'a case where a first line was moved to the next page');
+
+  // from the PDF: the last 16 pt body line of a page is not an indented first line whose paragraph goes on over the page
+  const measured = await measurePdf(await pdfOf(firstCase));
+  const body = (n: number) =>
+    linesOf(measured[n]!.runs.filter((r) => Math.abs(r.size - 16) < 0.3 && r.baseline > 37 && r.baseline < 262)).sort(
+      (a, b) => a.baseline - b.baseline,
+    );
+  const indented = (x: number) => Math.abs(x - (28 + 2 * CELL)) < 0.8;
+  for (let n = 0; n + 1 < measured.length; n++) {
+    const last = body(n).at(-1);
+    const next = body(n + 1)[0];
+    if (!last || !next) continue;
+    assert.ok(!(indented(last.x) && Math.abs(next.x - 28) < 0.8), `page ${n + 1} ends on “${last.text}”, a first line alone`);
+  }
 });

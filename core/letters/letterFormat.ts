@@ -33,6 +33,8 @@ export type FlowRow = {
   part: string;
   /** The last line of a paragraph of several lines: never alone at the top of a page. */
   paragraphEnd?: boolean;
+  /** The first line of a paragraph of several lines: never alone at the foot of a page (孤行). */
+  paragraphStart?: boolean;
 };
 
 export const BODY_METRICS = { sizeMm: BODY_PT * PT, letterSpacingMm: BODY_LETTER_SPACING };
@@ -78,6 +80,7 @@ export function paragraphRows(text: string, part: string, indentCells = 2): Flow
       role: 'fangsong',
       part,
       ...(i === lines.length - 1 && lines.length > 1 ? { paragraphEnd: true } : {}),
+      ...(i === 0 && lines.length > 1 ? { paragraphStart: true } : {}),
     };
   });
 }
@@ -186,8 +189,21 @@ export function letterHead(h: { authorityName: string; redHeader: boolean; docNu
 export type Placed = { page: number; row: number; r: FlowRow };
 
 /**
+ * Whether a page break just before text line `next` (with `above` the line before it)
+ * leaves a line alone: a paragraph's last line alone at the top of the new page (寡行), or
+ * its first line alone at the foot of the old one (孤行).
+ */
+function leavesLineAlone(above: FlowRow, next: FlowRow): boolean {
+  if (next.paragraphEnd && !above.paragraphEnd) return true; // `above` is the same paragraph's line before
+  return !!above.paragraphStart; // `next` is that paragraph's second line
+}
+
+/**
  * Lays the flow onto the 22-row grid, from `startRow` of the first page on; a blank row
- * never opens a page. Returns the placed rows and the page and row after the last one.
+ * never opens a page, and no paragraph leaves its first line alone at the foot of a page
+ * or its last line alone at the top of the next (the lines above come down with it, as
+ * Word's widow/orphan control does). Returns the placed rows and the page and row after
+ * the last one.
  */
 function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; page: number; row: number } {
   const placed: Placed[] = [];
@@ -197,11 +213,18 @@ function paginateFlow(flow: FlowRow[], startRow: number): { placed: Placed[]; pa
     if (row >= LINES_PER_PAGE) {
       page++;
       row = 0;
-      // a paragraph's last line never stands alone at the top of a page: the line above comes with it
-      const above = placed[placed.length - 1];
-      if (r.paragraphEnd && above?.r.line && above.page === page - 1 && !above.r.paragraphEnd) {
-        placed.pop();
-        placed.push({ page, row: row++, r: above.r });
+      if (r.line) {
+        const moved: FlowRow[] = [];
+        let next = r;
+        for (;;) {
+          const above = placed[placed.length - 1];
+          // never the whole page: a page keeps at least one line of text
+          if (!above?.r.line || above.page !== page - 1 || above.row === 0 || !leavesLineAlone(above.r, next)) break;
+          placed.pop();
+          moved.unshift(above.r);
+          next = above.r;
+        }
+        for (const m of moved) placed.push({ page, row: row++, r: m });
       }
     }
     if (r.line === null && row === 0) continue;
@@ -231,10 +254,10 @@ function placeSignOff(placed: Placed[], page: number, row: number, hasContact: b
   const textOnLastPage = placed.filter((p) => p.page === page && p.r.line !== null).length;
   if (row + signRows > LINES_PER_PAGE || textOnLastPage < 2) {
     const lines = placed.filter((p) => p.r.line !== null);
-    let carry = lines.slice(-2);
-    // the first line carried over may not be a paragraph's last line, alone from the rest of it
-    if (carry.length === 2 && carry[0]!.r.paragraphEnd && lines.length > 2 && !lines[lines.length - 3]!.r.paragraphEnd)
-      carry = lines.slice(-3);
+    // the break before the lines carried over may not leave a line alone on either side
+    let from = Math.max(0, lines.length - 2);
+    while (from > 0 && lines.length - from < 5 && leavesLineAlone(lines[from - 1]!.r, lines[from]!.r)) from--;
+    const carry = lines.slice(from);
     const moved = placed.splice(carry.length ? placed.indexOf(carry[0]!) : placed.length);
     page = placed.length ? placed[placed.length - 1]!.page + 1 : page + 1;
     row = 0;

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
+import { AppError } from '../errors';
 import { FONT_URL_BASE, servedFontFile } from './fonts';
 
 const LINUX = [
@@ -215,16 +216,50 @@ export class PdfRenderer {
    * stay loaded from one job to the next); any other HTML gets a page of its own.
    */
   async render(html: string): Promise<Buffer> {
+    return this.renderJob(splitDocument(html), html);
+  }
+
+  /**
+   * Prints one of our documents in parts of `partPages` pages (each part one print in the
+   * reused page, so fonts still load once; the parts are joined, titled as the document),
+   * reporting the pages done after each part and stopping between parts once `signal` is
+   * aborted (CANCELLED). A document of up to `partPages` pages is one print, as render().
+   */
+  async renderInParts(
+    html: string,
+    o: { partPages: number; signal?: AbortSignal; onPages?: (done: number, total: number) => void },
+  ): Promise<Buffer> {
+    const job = splitDocument(html);
+    const sections = job ? job.body.split(/(?=<section class="page)/).filter((x) => x.startsWith('<section')) : [];
+    const stop = () => {
+      if (o.signal?.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
+    };
+    stop();
+    if (!job || sections.length <= o.partPages) {
+      const pdf = await this.renderJob(job, html);
+      stop();
+      o.onPages?.(sections.length, sections.length);
+      return pdf;
+    }
+    const parts: Uint8Array[] = [];
+    for (let i = 0; i < sections.length; i += o.partPages) {
+      parts.push(await this.renderJob({ ...job, body: sections.slice(i, i + o.partPages).join('') }, null));
+      stop();
+      o.onPages?.(Math.min(sections.length, i + o.partPages), sections.length);
+    }
+    return Buffer.from(await mergePdfs(parts, job.title));
+  }
+
+  private async renderJob(job: ReturnType<typeof splitDocument>, html: string | null): Promise<Buffer> {
     const shell = await this.page();
     try {
-      const job = splitDocument(html);
       let pdf: Buffer;
       if (job) {
         const faces = job.faces.filter((f) => !shell.faces.has(f));
         await shell.page.evaluate(`(${FILL_SHELL})(${JSON.stringify({ ...job, faces })})`);
         for (const f of faces) shell.faces.add(f);
         pdf = await shell.page.pdf(PDF_OPTIONS);
-      } else pdf = await this.renderOnce(html);
+      } else pdf = await this.renderOnce(html!);
       this.release(shell);
       return pdf;
     } catch (error) {
@@ -278,6 +313,9 @@ let warmUpEnabled = false;
 export function enablePdfWarmUp(on = true): void {
   warmUpEnabled = on;
 }
+
+/** Whether logins and print pages warm the renderer and start PDFs ahead (prefetch.ts). */
+export const pdfWarmUpEnabled = () => warmUpEnabled;
 
 /**
  * Starts and warms the process-wide renderer in the background, after the current

@@ -19,13 +19,15 @@ import type { LetterDocument } from './contract';
 import { readLetterSettings, safeFileName } from './documents';
 import { resolveFonts, type FontSource } from './fonts';
 import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from './pdf';
-import { withArchivalPdf } from './archive';
+import { withArchivalPdf, withPrintedPdf } from './archive';
+import { readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
+import { prefetchPdfSoon, renderPrefetched } from './prefetch';
 import { readIssued } from '../issuedDocuments/store';
 import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type ReminderDocumentModel } from './issuedModels';
 import { fixPledgeForm } from '../pledges/officialForm';
 import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
-import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, reminderLetterData } from './reminderLetter';
+import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
 
 interface Laid {
   title: string;
@@ -35,6 +37,8 @@ interface Laid {
   warnings: string[];
   /** One issued 提醒函: its PDF is archived (see LetterDocument.archival). */
   archival?: boolean;
+  /** A 签收单 of an issued 提醒函, or pre-filled 承诺书: its PDF is kept by content (printed_documents). */
+  printed?: PrintedTarget;
 }
 
 function office(ctx: HandlerContext) {
@@ -80,12 +84,18 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
         };
       }
       if (!d.addressees.length) throw new AppError('VALIDATION', '该提醒函还没有主送对象，无法打印签收单。');
+      const stored = readIssued<ReminderDocumentModel>(ctx.db, 'reminderLetter', d.id);
+      const sheet = stored ? receiptSheetOf(storedReminderLetter(stored.model, d.status === 'voided')) : receiptSheetData(d, office(ctx));
       return {
         title: `${d.title}签收单`,
         fileBase: `${d.docNumber ?? '未印发'} 签收单`,
-        pages: layoutReceiptSheet(receiptSheetData(d, office(ctx))),
+        pages: layoutReceiptSheet(sheet),
         letterCount: 1,
         warnings,
+        // The 签收单 of an issued letter goes out with it: kept as first printed, for this content.
+        ...(d.status === 'issued'
+          ? { printed: { kind: 'reminderReceipts', subjectId: d.id, content: { template: 'receiptSheet', version: 1, sheet } } }
+          : {}),
       };
     }
     case 'pledgeForms': {
@@ -96,9 +106,18 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
       if (roster.length > PLEDGE_FORMS_MAX) throw new AppError('VALIDATION', `一次最多打印${PLEDGE_FORMS_MAX}份承诺书，请分批打印。`);
       // The campaign's official text once fixed (first PDF or first signature), else the live one.
       const form = readIssued<PledgeFormModel>(ctx.db, 'pledgeForm', c.id)?.model ?? pledgeFormModel(c);
-      const pages = layoutPledgeForms({ ...pledgeFormData(c, roster), title: form.title, text: form.text, cosigner: form.cosigner });
+      const data = { ...pledgeFormData(c, roster), title: form.title, text: form.text, cosigner: form.cosigner };
+      const pages = layoutPledgeForms(data);
       const long = pages.length > roster.length ? [`承诺书正文较长，有${pages.length - roster.length}份超过一页。`] : [];
-      return { title: c.title, fileBase: `${c.title}（${roster.length}份）`, pages, letterCount: roster.length, warnings: long };
+      return {
+        title: c.title,
+        fileBase: `${c.title}（${roster.length}份）`,
+        pages,
+        letterCount: roster.length,
+        warnings: long,
+        // Kept as first printed for these persons and this text: the same roster prints the same bytes.
+        printed: { kind: 'pledgeForms', subjectId: c.id, content: { template: 'pledgeForms', version: 1, data } },
+      };
     }
   }
 }
@@ -112,7 +131,7 @@ function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'i
     pageCount: laid.pages.length,
     letterCount: laid.letterCount,
     warnings: laid.warnings,
-    ...(laid.archival ? { archival: true } : {}),
+    ...(laid.archival || laid.printed ? { archival: true } : {}),
     html: renderDocument({ title: laid.title, pages: laid.pages, fonts, landscape: false, fontSource }),
   };
 }
@@ -130,11 +149,24 @@ export async function buildPrintout(
   return toDocument(ctx, await layOut(ctx, request), fontSource);
 }
 
+/** Whether printouts.pdf would return a kept PDF for this printout (nothing to make ahead). */
+function pdfKeptAlready(ctx: HandlerContext, request: ValidPrintoutRequest, laid: Laid): boolean {
+  if (laid.printed) return !!readPrinted(ctx.db, laid.printed);
+  return request.kind === 'reminderLetter' && !!readIssued(ctx.db, 'reminderLetter', request.letterId)?.pdfSha256;
+}
+
 /** Pages per PDF part of a long job (each part is one Chromium print; the parts are merged). */
 const PART_PAGES = 100;
 
 export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'> = {
-  'printouts.document': (input, ctx) => buildPrintout(ctx, input.request),
+  'printouts.document': async (input, ctx) => {
+    const laid = await layOut(ctx, input.request);
+    // The clerk looks at the preview: its PDF is made meanwhile (prefetch.ts), unless one is kept already or it is long.
+    prefetchPdfSoon(() =>
+      laid.pages.length > PART_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : toDocument(ctx, laid, 'served').html,
+    );
+    return toDocument(ctx, laid);
+  },
 
   'printouts.pdf': async (input, ctx) => {
     const renderer = sharedPdfRenderer();
@@ -151,12 +183,13 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
     }
     // The first PDF of a campaign's forms makes its text the official one (later edits are refused).
     if (request.kind === 'pledgeForms') fixPledgeForm(ctx.db, ctx.writer, getCampaignDetail(ctx.db, request.campaignId));
-    return renderPdf(ctx, renderer, request);
+    const laid = await layOut(ctx, request);
+    return withPrintedPdf(ctx, laid.printed ?? null, () => renderPdf(ctx, renderer, laid));
   },
 };
 
-async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, request: ValidPrintoutRequest) {
-  const laid = await layOut(ctx, request);
+async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, requestOrLaid: ValidPrintoutRequest | Laid) {
+  const laid = 'pages' in requestOrLaid ? requestOrLaid : await layOut(ctx, requestOrLaid);
   // Long jobs in parts, never splitting one person's form.
   const parts: Page[][] = [];
   let part: Page[] = [];
@@ -169,7 +202,7 @@ async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, request: Va
   }
   if (part.length) parts.push(part);
   const pdfs: Uint8Array[] = [];
-  for (const pages of parts) pdfs.push(await renderer.render(toDocument(ctx, { ...laid, pages }, 'served').html));
+  for (const pages of parts) pdfs.push(await renderPrefetched(renderer, toDocument(ctx, { ...laid, pages }, 'served').html));
   const pdf = await mergePdfs(pdfs, laid.title);
   return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
 }

@@ -227,12 +227,16 @@ export interface ReceiptSheetData {
 }
 
 export function receiptSheetData(d: ReminderDetail, office: OfficeSettings): ReceiptSheetData {
-  const letter = reminderLetterData(d, office);
+  return receiptSheetOf(reminderLetterData(d, office));
+}
+
+/** The 签收单 of a letter as laid out: an issued letter's from its stored copy, so renamed units change nothing. */
+export function receiptSheetOf(letter: ReminderLetterData): ReceiptSheetData {
   return {
     authorityName: letter.authorityName,
     docNumber: letter.docNumber,
-    title: d.title,
-    date: d.letterDate,
+    title: letter.title,
+    date: letter.date,
     addressees: letter.addressees,
     watermark: letter.watermark,
   };

@@ -35,6 +35,7 @@ import {
 } from './contract';
 import { getRequestSummary } from './requests';
 import { readOpinionSettings } from './settings';
+import { paged } from '../shared/paged';
 
 interface ReplyRow {
   id: string;
@@ -321,16 +322,7 @@ export const repliesHandlers: HandlerMap<
       params.push(input.dateTo);
     }
     const from = `opinion_replies y JOIN opinion_requests q ON q.id = y.request_id WHERE ${where.join(' AND ')}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM ${from}`).get(...params) as { n: number }).n;
-    const rows = db
-      .prepare(
-        `SELECT y.id, y.status, y.doc_number, y.reply_date, q.id AS request_id, q.requester, q.title, q.purpose,
-                (SELECT count(*) FROM opinion_reply_items i WHERE i.reply_id = y.id) AS person_count,
-                (SELECT group_concat(name, '、') FROM (SELECT p.name FROM opinion_reply_items i JOIN people p ON p.id = i.person_id
-                   WHERE i.reply_id = y.id ORDER BY i.line_no LIMIT 5)) AS names
-         FROM ${from} ORDER BY y.reply_date DESC, y.created_at DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as {
+    type Row = {
       id: string;
       status: ReplyStatus;
       doc_number: string | null;
@@ -341,20 +333,33 @@ export const repliesHandlers: HandlerMap<
       purpose: Purpose;
       person_count: number;
       names: string | null;
-    }[];
-    const items: ReplySummary[] = rows.map((r) => ({
-      id: r.id,
-      status: r.status,
-      docNumber: r.doc_number,
-      replyDate: r.reply_date,
-      requestId: r.request_id,
-      requester: r.requester,
-      requestTitle: r.title,
-      purpose: r.purpose,
-      personCount: r.person_count,
-      names: (r.names ?? '') + (r.person_count > 5 ? `等${r.person_count}人` : ''),
-    }));
-    return { items, total, page: input.page, pageSize: input.pageSize };
+    };
+    return paged(
+      db,
+      {
+        sql: `SELECT y.id, y.status, y.doc_number, y.reply_date, q.id AS request_id, q.requester, q.title, q.purpose,
+                (SELECT count(*) FROM opinion_reply_items i WHERE i.reply_id = y.id) AS person_count,
+                (SELECT group_concat(name, '、') FROM (SELECT p.name FROM opinion_reply_items i JOIN people p ON p.id = i.person_id
+                   WHERE i.reply_id = y.id ORDER BY i.line_no LIMIT 5)) AS names
+              FROM ${from}`,
+        countSql: `SELECT 1 FROM ${from}`,
+        orderBy: 'y.reply_date DESC, y.created_at DESC',
+        params,
+      },
+      input,
+      (r: Row): ReplySummary => ({
+        id: r.id,
+        status: r.status,
+        docNumber: r.doc_number,
+        replyDate: r.reply_date,
+        requestId: r.request_id,
+        requester: r.requester,
+        requestTitle: r.title,
+        purpose: r.purpose,
+        personCount: r.person_count,
+        names: (r.names ?? '') + (r.person_count > 5 ? `等${r.person_count}人` : ''),
+      }),
+    );
   },
 
   'opinionReplies.updateItem': (input, { db, writer, now }) => {

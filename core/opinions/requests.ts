@@ -9,6 +9,7 @@ import { linesFromFile } from './importFile';
 import { matchLines } from './matching';
 import { readOpinionSettings } from './settings';
 import { addWorkingDays } from './workingDays';
+import { paged } from '../shared/paged';
 
 interface RequestRow {
   id: string;
@@ -198,14 +199,15 @@ export const requestsHandlers: HandlerMap<
             ? "WHERE reply_status = 'issued'"
             : '';
     const stateParams = input.state === 'overdue' ? [today] : [];
-    const total = (db.prepare(`SELECT count(*) AS n FROM (${inner}) ${state}`).get(...params, ...stateParams) as { n: number }).n;
-    const rows = db
-      .prepare(
-        `SELECT * FROM (${inner}) ${state}
-         ORDER BY (ifnull(reply_status, '') = 'issued'), CASE WHEN ifnull(reply_status, '') <> 'issued' THEN due_date END, received_date DESC, id
-         LIMIT ? OFFSET ?`,
-      )
-      .all(...params, ...stateParams, input.pageSize, (input.page - 1) * input.pageSize) as RequestRow[];
-    return { items: rows.map((r) => toRequestSummary(r, today)), total, page: input.page, pageSize: input.pageSize };
+    return paged(
+      db,
+      {
+        sql: `SELECT * FROM (${inner}) ${state}`,
+        orderBy: `(ifnull(reply_status, '') = 'issued'), CASE WHEN ifnull(reply_status, '') <> 'issued' THEN due_date END, received_date DESC, id`,
+        params: [...params, ...stateParams],
+      },
+      input,
+      (r: RequestRow) => toRequestSummary(r, today),
+    );
   },
 };

@@ -40,6 +40,10 @@ export const personFields = {
 };
 
 export const personInput = z.object(personFields);
+/** A person's own fields, as stored (the schema's output). */
+export type PersonValues = z.output<typeof personInput>;
+/** Every stored field, in form order: rows are mapped and forms filled from this list. */
+export const PERSON_FIELDS = Object.keys(personFields) as (keyof PersonValues)[];
 export const peopleCreateInput = personInput;
 export const peopleUpdateInput = z.object({ id: recordId('人员'), rev: revision, ...personFields });
 export const peopleGetInput = z.object({ id: recordId('人员') });
@@ -62,33 +66,30 @@ export const peopleListInput = z.object({
   pageSize,
 });
 
+/**
+ * Fields the list leaves out: the full 身份证号 (the list shows it masked) and long text.
+ * Any other field is in the list as well as in the full record.
+ */
+const DETAIL_ONLY = { idNumber: true, managementLevel: true, notes: true } as const;
+
 /** A row of the people list: ID number masked. */
-export interface PersonListItem {
-  id: string;
-  rev: number;
-  name: string;
-  gender: (typeof GENDERS)[number] | null;
-  birthMonth: string | null;
-  idNumberMasked: string | null;
-  politicalStatus: string | null;
-  category: string | null;
-  unitId: string | null;
-  unitName: string | null;
+export const personListItem = personInput.omit(DETAIL_ONLY).extend({
+  id: z.string(),
+  rev: z.number(),
+  idNumberMasked: z.string().nullable(),
+  unitName: z.string().nullable(),
   /** 单位 with its parents, "市财政局／办公室": many units share a leaf name. */
-  unitPath: string | null;
-  position: string | null;
-  rank: string | null;
+  unitPath: z.string().nullable(),
   /** How many other active people share this name (同名): the UI then shows unit and birth month prominently. */
-  homonymCount: number;
-  updatedAt: string;
-}
+  homonymCount: z.number(),
+  updatedAt: z.string(),
+});
+export type PersonListItem = z.output<typeof personListItem>;
 
 /** One person in full, for the edit form. */
-export interface Person extends PersonListItem {
-  idNumber: string | null;
-  managementLevel: string | null;
-  notes: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  updatedBy: string | null;
-}
+export const personRecord = personListItem.extend(personInput.pick(DETAIL_ONLY).shape).extend({
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type Person = z.output<typeof personRecord>;

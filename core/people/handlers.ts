@@ -4,25 +4,12 @@ import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { unitExists, unitPaths, unitSubtreeIds } from '../units/queries';
 import type { Writer } from '../host/writer';
-import type { Person } from './contract';
+import { fromRow, toColumnValues } from '../shared/rows';
+import { PERSON_FIELDS, type Person, type PersonValues } from './contract';
 import { dossierOf } from './dossier';
 import { nameKeys } from './pinyin';
 import { PERSON_COLUMNS, searchPeople, toListItem, type PersonRow } from './search';
 import { indexPersonGrams } from './searchIndex';
-
-type PersonValues = {
-  name: string;
-  gender: string | null;
-  birthMonth: string | null;
-  idNumber: string | null;
-  politicalStatus: string | null;
-  category: string | null;
-  unitId: string | null;
-  position: string | null;
-  rank: string | null;
-  managementLevel: string | null;
-  notes: string | null;
-};
 
 export function getPerson(db: Db, id: string): Person | null {
   const row = db
@@ -31,9 +18,7 @@ export function getPerson(db: Db, id: string): Person | null {
   if (!row) return null;
   return {
     ...toListItem(row, unitPaths(db, [row.unit_id])),
-    idNumber: row.id_number,
-    managementLevel: row.management_level,
-    notes: row.notes,
+    ...fromRow<PersonValues>(PERSON_FIELDS, row),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedBy: row.updated_by,
@@ -52,21 +37,7 @@ function toColumns(db: Db, v: PersonValues, selfId: string | null) {
     if (holder) throw new AppError('CONFLICT', `身份证号与人员库中的“${holder.name}”重复，未保存。`, { idNumber: '与已有人员重复' });
   }
   const keys = nameKeys(v.name);
-  return {
-    name: v.name,
-    name_pinyin: keys.full,
-    name_initials: keys.initials,
-    gender: v.gender,
-    birth_month: v.birthMonth,
-    id_number: v.idNumber,
-    political_status: v.politicalStatus,
-    category: v.category,
-    unit_id: v.unitId,
-    position: v.position,
-    rank: v.rank,
-    management_level: v.managementLevel,
-    notes: v.notes,
-  };
+  return { ...toColumnValues(PERSON_FIELDS, v), name_pinyin: keys.full, name_initials: keys.initials };
 }
 
 /** Adds a person (checked, audited, indexed for search); returns the id. Also used by the Excel import, which needs no read-back per row. */

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/open';
 import { maskIdNumber, type Paged } from '../shared/fields';
 import { unitPaths } from '../units/queries';
-import type { PeopleSortKey, PersonListItem } from './contract';
+import { fromRow, selectColumns } from '../shared/rows';
+import { PERSON_FIELDS, personListItem, type PeopleSortKey, type PersonListItem, type PersonValues } from './contract';
 
 export interface PeopleQuery {
   query?: string | undefined;
@@ -20,50 +21,38 @@ interface Sql {
   params: unknown[];
 }
 
-export interface PersonRow {
+/** A people row as PERSON_COLUMNS reads it: the fields' columns plus these. */
+export type PersonRow = Record<string, unknown> & {
   seq: number;
   id: string;
   rev: number;
-  name: string;
-  gender: '男' | '女' | null;
-  birth_month: string | null;
   id_number: string | null;
-  political_status: string | null;
-  category: string | null;
   unit_id: string | null;
   unit_name: string | null;
-  position: string | null;
-  rank: string | null;
-  management_level: string | null;
-  notes: string | null;
   homonym_count: number;
   created_at: string;
   created_by: string | null;
   updated_at: string;
   updated_by: string | null;
-}
+};
 
 export const PERSON_COLUMNS = `
-  p.seq, p.id, p.rev, p.name, p.gender, p.birth_month, p.id_number, p.political_status, p.category,
-  p.unit_id, u.name AS unit_name, p.position, p.rank, p.management_level, p.notes,
+  p.seq, p.id, p.rev, ${selectColumns('p', PERSON_FIELDS)}, u.name AS unit_name,
   p.created_at, p.created_by, p.updated_at, p.updated_by,
   (SELECT count(*) FROM people h WHERE h.name = p.name AND h.deleted_at IS NULL AND h.seq <> p.seq) AS homonym_count`;
 
+/** The stored fields the list shows: those the list's output schema keeps. */
+type ListField = keyof PersonValues & keyof PersonListItem;
+const LIST_FIELDS = PERSON_FIELDS.filter((f): f is ListField => f in personListItem.shape);
+
 export function toListItem(r: PersonRow, paths: Map<string, string>): PersonListItem {
   return {
+    ...fromRow<Pick<PersonValues, ListField>>(LIST_FIELDS, r),
     id: r.id,
     rev: r.rev,
-    name: r.name,
-    gender: r.gender,
-    birthMonth: r.birth_month,
     idNumberMasked: maskIdNumber(r.id_number),
-    politicalStatus: r.political_status,
-    category: r.category,
-    unitId: r.unit_id,
     unitName: r.unit_name,
     unitPath: r.unit_id ? (paths.get(r.unit_id) ?? r.unit_name) : null,
-    position: r.position,
-    rank: r.rank,
     homonymCount: r.homonym_count,
     updatedAt: r.updated_at,
   };

@@ -6,6 +6,9 @@ import type { PersonListItem } from '../people/contract';
 
 /** The usual pledge types; a campaign may also name its own. */
 export const PLEDGE_TYPES = ['不操办升学宴谢师宴', '廉洁过节', '任前廉政承诺', '领导干部廉政承诺'] as const;
+/** 目标人数: how many of `rosterCount` must sign for `targetRate` percent (rounded up: 95% of 50 is 48). */
+export const targetCountOf = (rosterCount: number, targetRate: number): number => Math.ceil((rosterCount * targetRate) / 100);
+
 /** Types signed together with a family member (the monitor): 廉洁过节 with family, 任前 with 配偶助廉. */
 export const COSIGNED_TYPES: Record<string, string> = { 廉洁过节: '家属', 任前廉政承诺: '配偶' };
 export const SIGN_METHODS = ['集中', '个别'] as const;
@@ -25,6 +28,13 @@ const campaignFields = {
   /** Whether a family member co-signs; defaults from the type. */
   needsCosigner: z.boolean().optional(),
   cosignerLabel: optionalText('共同签名人称谓', 10),
+  /** 目标签订率: the percent of the roster that must sign; the work board lists campaigns below it. */
+  targetRate: z
+    .number({ error: (iss) => (iss.input === null ? '请填写目标签订率' : '目标签订率应为数字') })
+    .int({ error: '目标签订率应为整数' })
+    .min(1, { error: '目标签订率应在1%至100%之间' })
+    .max(100, { error: '目标签订率应在1%至100%之间' })
+    .default(100),
 };
 
 export const campaignsCreateInput = z.object(campaignFields);
@@ -104,6 +114,10 @@ export interface CampaignSummary {
   signedCount: number;
   /** 0..1 */
   completion: number;
+  /** 目标签订率, percent (1..100). */
+  targetRate: number;
+  /** 目标人数: how many of the roster must sign to reach the target (rounded up). */
+  targetCount: number;
 }
 
 export interface CampaignDetail extends CampaignSummary {

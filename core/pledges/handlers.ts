@@ -8,8 +8,9 @@ import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
 import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
-import { COSIGNED_TYPES, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
+import { COSIGNED_TYPES, targetCountOf, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
 import { checkScan } from './scan';
+import { paged } from '../shared/paged';
 
 interface CampaignRow {
   id: string;
@@ -21,6 +22,7 @@ interface CampaignRow {
   template_text: string;
   needs_cosigner: number;
   cosigner_label: string | null;
+  target_rate: number;
   roster_count: number;
   signed_count: number;
 }
@@ -42,6 +44,8 @@ const toSummary = (r: CampaignRow): CampaignSummary => ({
   rosterCount: r.roster_count,
   signedCount: r.signed_count,
   completion: r.roster_count ? r.signed_count / r.roster_count : 0,
+  targetRate: r.target_rate,
+  targetCount: targetCountOf(r.roster_count, r.target_rate),
 });
 
 function campaignRow(db: Db, id: string): CampaignRow {
@@ -147,6 +151,7 @@ function campaignColumns(v: {
   templateText: string;
   needsCosigner?: boolean | undefined;
   cosignerLabel: string | null;
+  targetRate: number;
 }) {
   const cosigned = v.needsCosigner ?? v.pledgeType in COSIGNED_TYPES;
   return {
@@ -157,6 +162,7 @@ function campaignColumns(v: {
     template_text: v.templateText,
     needs_cosigner: cosigned ? 1 : 0,
     cosigner_label: cosigned ? (v.cosignerLabel ?? COSIGNED_TYPES[v.pledgeType] ?? '家属') : null,
+    target_rate: v.targetRate,
   };
 }
 
@@ -199,11 +205,7 @@ export const pledgesHandlers: HandlerMap<
       .add(input.year, 'c.year = @year', { year: input.year })
       .add(input.query, '(instr(c.title, @q) > 0 OR instr(c.pledge_type, @q) > 0)', { q: input.query });
     const sql = `${CAMPAIGN_SQL} WHERE ${where.sql}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(where.params) as { n: number }).n;
-    const rows = db
-      .prepare(`${sql} ORDER BY c.year DESC, c.start_date DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as CampaignRow[];
-    return { items: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+    return paged(db, { sql, orderBy: 'c.year DESC, c.start_date DESC', params: where.params }, input, toSummary);
   },
 
   'pledgeCampaigns.get': (input, { db }) => getCampaignDetail(db, input.id),

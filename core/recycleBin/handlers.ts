@@ -4,6 +4,7 @@ import type { HandlerMap } from '../host/handler';
 import type { RecyclableTable, Writer } from '../host/writer';
 import { recomputeImpacts } from '../sanctions/queries';
 import type { RecyclableEntity, RecycledItem } from './contract';
+import { paged } from '../shared/paged';
 
 interface RecycledRow {
   entity: RecyclableEntity;
@@ -169,22 +170,23 @@ export const recycleBinHandlers: HandlerMap<'recycleBin.list' | 'recycleBin.rest
   'recycleBin.list': (input, { db }) => {
     const filter = input.entity ? 'WHERE r.entity = ?' : '';
     const args = input.entity ? [input.entity] : [];
-    const total = (db.prepare(`SELECT count(*) AS n FROM (${RECYCLED}) r ${filter}`).get(...args) as { n: number }).n;
-    const rows = db
-      .prepare(
-        `SELECT r.*, us.display_name AS deleted_by_name FROM (${RECYCLED}) r LEFT JOIN users us ON us.id = r.deleted_by
-         ${filter} ORDER BY r.deleted_at DESC, r.id LIMIT ? OFFSET ?`,
-      )
-      .all(...args, input.pageSize, (input.page - 1) * input.pageSize) as RecycledRow[];
-    const items: RecycledItem[] = rows.map((r) => ({
-      entity: r.entity,
-      id: r.id,
-      title: r.title,
-      detail: r.detail || null,
-      deletedAt: r.deleted_at,
-      deletedByName: r.deleted_by_name,
-    }));
-    return { items, total, page: input.page, pageSize: input.pageSize };
+    return paged(
+      db,
+      {
+        sql: `SELECT r.*, us.display_name AS deleted_by_name FROM (${RECYCLED}) r LEFT JOIN users us ON us.id = r.deleted_by ${filter}`,
+        orderBy: 'r.deleted_at DESC, r.id',
+        params: args,
+      },
+      input,
+      (r: RecycledRow): RecycledItem => ({
+        entity: r.entity,
+        id: r.id,
+        title: r.title,
+        detail: r.detail || null,
+        deletedAt: r.deleted_at,
+        deletedByName: r.deleted_by_name,
+      }),
+    );
   },
 
   'recycleBin.restore': (input, { db, writer }) => {

@@ -19,6 +19,7 @@ import { localIsoDate, parseDate } from '../shared/dates';
 import { getUnit, unitPaths } from '../units/queries';
 import { Where } from '../shared/where';
 import type { Addressee, ReminderDetail, ReminderPoint, ReminderStatus, ReminderSummary } from './contract';
+import { paged } from '../shared/paged';
 
 interface LetterRow {
   id: string;
@@ -257,11 +258,7 @@ export const remindersHandlers: HandlerMap<
       .add(input.occasion, 'l.occasion = @occasion', { occasion: input.occasion })
       .add(input.query, "(instr(l.title, @q) > 0 OR instr(ifnull(l.doc_number, ''), @q) > 0)", { q: input.query });
     const sql = `${SUMMARY_SQL} WHERE ${where.sql}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(where.params) as { n: number }).n;
-    const rows = db
-      .prepare(`${sql} ORDER BY l.letter_date DESC, l.created_at DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as LetterRow[];
-    return { items: rows.map(toSummary), total, page: input.page, pageSize: input.pageSize };
+    return paged(db, { sql, orderBy: 'l.letter_date DESC, l.created_at DESC', params: where.params }, input, toSummary);
   },
 
   'reminderLetters.get': (input, { db, now }) => requireLetter(db, input.id, localIsoDate(now())),

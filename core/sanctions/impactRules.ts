@@ -9,9 +9,10 @@
  *   membership  — 重新入党 (开除党籍), shown in the dossier, never a reason in a reply.
  * 评先评优 follows the office setting (设置 › 影响期规则, see commendationReadings.ts).
  *
- * Sources: every bar names the article it comes from, as verified (docs/opinions.md lists
- * them). Where no article could be verified the bar carries `practice` (单位惯例): it is
- * kept because offices apply it, and the settings page and the dossier say so.
+ * Sources: every bar names the article it comes from, as verified (decision 10 in
+ * docs/decisions.md says where they were read). Where no article could be verified the
+ * bar carries `practice` (单位惯例): it is kept because offices apply it, and the
+ * settings page and the dossier say so.
  *
  * A released rule set is never edited: a change is a new set with a new version; migration
  * (0005 for 2026.1) recomputes every record with it and keeps the old ends in history.
@@ -68,7 +69,7 @@ export interface ImpactRuleSet {
   rules: readonly ImpactRule[];
 }
 
-// ---- sources (verified texts; docs/opinions.md gives where each was read) ----
+// ---- sources (verified texts; docs/decisions.md #10 says where each was read) ----
 const PARTY = '《中国共产党纪律处分条例》（2023年修订）';
 const GOV_LAW = '《中华人民共和国公职人员政务处分法》';
 const ADMIN_REG = '《行政机关公务员处分条例》（2007年）';

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
-import { hashPassword } from '../auth/password';
+import { hashPasswordAsync } from '../auth/password';
 import { AppError } from '../errors';
-import type { HandlerMap } from '../host/handler';
+import { preparedWrite, type HandlerMap } from '../host/handler';
 import { readOfficeSettings, SETTING_KEYS } from '../settings/queries';
 import { setRoles } from '../users/queries';
 import { ROLES, type Role } from '../users/contract';
@@ -12,23 +12,32 @@ export function isInitialized(db: Db): boolean {
   return row.has_user === 1 && readOfficeSettings(db) !== null;
 }
 
-export const setupHandlers: HandlerMap<'setup.status' | 'setup.initialize'> = {
+const alreadyInitialized = () => new AppError('ALREADY_INITIALIZED', '首次设置已经完成，不能重复设置。如需修改请以管理员身份进入“设置”。');
+
+export const setupHandlers: HandlerMap<'setup.status' | 'setup.initialize', 'setup.initialize'> = {
   'setup.status': (_input, { db }) => ({
     initialized: isInitialized(db),
     authorityName: readOfficeSettings(db)?.authorityName ?? null,
   }),
 
-  'setup.initialize': (input, { db, writer }) => {
-    if (isInitialized(db)) throw new AppError('ALREADY_INITIALIZED', '首次设置已经完成，不能重复设置。如需修改请以管理员身份进入“设置”。');
-    writer.putSetting(SETTING_KEYS.office, { authorityName: input.authorityName, docPrefixes: input.docPrefixes });
-    const id = writer.insert('users', {
-      username: input.adminUsername,
-      display_name: input.adminDisplayName,
-      password_hash: hashPassword(input.adminPassword),
-      active: 1,
-    });
-    const roles: Role[] = input.adminHoldsAllRoles ? [...ROLES] : ['admin'];
-    setRoles(db, id, roles);
-    writer.audit('roles', 'users', id, null, { roles });
-  },
+  // The administrator's password is hashed off the main thread first; the write re-checks that setup is still open.
+  'setup.initialize': preparedWrite<'setup.initialize', string>({
+    prepare: async (input, { db }) => {
+      if (isInitialized(db)) throw alreadyInitialized();
+      return hashPasswordAsync(input.adminPassword);
+    },
+    run: (input, { db, writer }, passwordHash) => {
+      if (isInitialized(db)) throw alreadyInitialized();
+      writer.putSetting(SETTING_KEYS.office, { authorityName: input.authorityName, docPrefixes: input.docPrefixes });
+      const id = writer.insert('users', {
+        username: input.adminUsername,
+        display_name: input.adminDisplayName,
+        password_hash: passwordHash,
+        active: 1,
+      });
+      const roles: Role[] = input.adminHoldsAllRoles ? [...ROLES] : ['admin'];
+      setRoles(db, id, roles);
+      writer.audit('roles', 'users', id, null, { roles });
+    },
+  }),
 };

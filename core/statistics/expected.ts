@@ -1,7 +1,7 @@
 /**
  * For tests only: the statistics numbers computed a second, independent way — plain
- * `SELECT *` of each table and JavaScript filters written from the definitions in
- * docs/statistics.md — so the page's SQL is checked against something it does not share.
+ * `SELECT *` of each table and JavaScript filters written from each number's definition (the doc comments in
+ * metrics.ts) — so the page's SQL is checked against something it does not share.
  */
 import type { Db } from '../../db/open';
 import type { MetricKey } from './contract';

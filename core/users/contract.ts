@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { optionalText, recordId, requiredText, revision } from '../shared/fields';
 
-/** 承办人, 审核人, 签发人, 管理员 — one account may hold several. */
-export const ROLES = ['handler', 'reviewer', 'signer', 'admin'] as const;
+/**
+ * 承办人, 审核人, 签发人, 管理员, 导出备份 — one account may hold several. 导出备份 (exporter)
+ * is the right to take a backup (the whole database) away; administrators have it anyway.
+ */
+export const ROLES = ['handler', 'reviewer', 'signer', 'admin', 'exporter'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   handler: '承办人',
   reviewer: '审核人',
   signer: '签发人',
   admin: '管理员',
+  exporter: '导出备份',
 };
 
 export const username = z

@@ -1,32 +1,41 @@
-import { hashPassword } from '../auth/password';
+import { hashPasswordAsync } from '../auth/password';
 import { enforcePasswordPolicy } from '../auth/policyStore';
 import { AppError, notFound } from '../errors';
-import type { HandlerMap } from '../host/handler';
+import { preparedWrite, type HandlerMap } from '../host/handler';
 import { countActiveAdmins, getUserSummary, listUsers, setRoles } from './queries';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.update' | 'users.resetPassword'> = {
+export const usersHandlers: HandlerMap<
+  'users.list' | 'users.create' | 'users.update' | 'users.resetPassword',
+  'users.create' | 'users.resetPassword'
+> = {
   'users.list': (_input, { db }) => listUsers(db),
 
-  'users.create': (input, { db, writer }) => {
-    enforcePasswordPolicy(db, input.password, input.username, 'password');
-    let id: string;
-    try {
-      id = writer.insert('users', {
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: hashPassword(input.password),
-        active: 1,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { username: '用户名已被使用' });
-      throw error;
-    }
-    setRoles(db, id, input.roles);
-    writer.audit('roles', 'users', id, null, { roles: input.roles });
-    return getUserSummary(db, id)!;
-  },
+  // scrypt runs off the main thread before the transaction: creating an account must not stop the host answering others.
+  'users.create': preparedWrite<'users.create', string>({
+    prepare: async (input, { db }) => {
+      enforcePasswordPolicy(db, input.password, input.username, 'password');
+      return hashPasswordAsync(input.password);
+    },
+    run: (input, { db, writer }, passwordHash) => {
+      let id: string;
+      try {
+        id = writer.insert('users', {
+          username: input.username,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          active: 1,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('CONFLICT', `用户名“${input.username}”已被使用。`, { username: '用户名已被使用' });
+        throw error;
+      }
+      setRoles(db, id, input.roles);
+      writer.audit('roles', 'users', id, null, { roles: input.roles });
+      return getUserSummary(db, id)!;
+    },
+  }),
 
   'users.update': (input, { db, writer, sessions }) => {
     const before = getUserSummary(db, input.id);
@@ -42,11 +51,17 @@ export const usersHandlers: HandlerMap<'users.list' | 'users.create' | 'users.up
     return getUserSummary(db, input.id)!;
   },
 
-  'users.resetPassword': (input, { db, writer, sessions }) => {
-    const target = getUserSummary(db, input.id);
-    if (!target) throw notFound('账号');
-    enforcePasswordPolicy(db, input.password, target.username, 'password');
-    writer.update('users', input.id, null, { password_hash: hashPassword(input.password) }, 'password');
-    sessions.endAllFor(input.id);
-  },
+  'users.resetPassword': preparedWrite<'users.resetPassword', string>({
+    prepare: async (input, { db }) => {
+      const target = getUserSummary(db, input.id);
+      if (!target) throw notFound('账号');
+      enforcePasswordPolicy(db, input.password, target.username, 'password');
+      return hashPasswordAsync(input.password);
+    },
+    run: (input, { db, writer, sessions }, passwordHash) => {
+      if (!getUserSummary(db, input.id)) throw notFound('账号');
+      writer.update('users', input.id, null, { password_hash: passwordHash }, 'password');
+      sessions.endAllFor(input.id);
+    },
+  }),
 };

@@ -87,3 +87,64 @@ test('work board: overdue and due-this-week requests, replies by role, impact pe
   );
   assert.ok(soon.id);
 });
+
+test('work board: a pledge campaign is listed while below its 目标签订率, with the names not yet signed', async (t) => {
+  const h = await makeHost({ now: () => NOW });
+  t.after(() => h.close());
+  const unit = await h.call('units.create', { name: '县财政局' });
+  for (const name of ['张伟', '李娜', '王强', '赵敏']) await h.call('people.create', { name, unitId: unit.id });
+  const campaign = (targetRate: number, title: string) =>
+    h.call('pledgeCampaigns.create', {
+      pledgeType: '领导干部廉政承诺',
+      title,
+      year: 2026,
+      startDate: '2026-12-01',
+      templateText: '……',
+      targetRate,
+    });
+  const strict = await campaign(100, '全员签订');
+  const loose = await campaign(75, '七成五即可');
+  assert.equal(loose.targetRate, 75);
+  for (const c of [strict, loose]) {
+    await h.call('pledgeRoster.add', { campaignId: c.id, unitIds: [unit.id] });
+    const roster = (await h.call('pledgeRoster.list', { campaignId: c.id })).items.filter((r) => ['张伟', '李娜'].includes(r.person.name));
+    // Two signed of four: 50%, below both targets.
+    await h.call('pledgeRoster.bulkSignoff', { campaignId: c.id, rosterIds: roster.map((r) => r.id), signedDate: '2026-12-02' });
+  }
+  const pledgeLine = async () => (await h.call('workBoard.get', {})).lines.find((l) => l.key === 'pledgesIncomplete')!;
+  let board = await pledgeLine();
+  assert.equal(board.title, '未达签订目标的承诺书');
+  const detail = board.items.find((i) => i.key === loose.id)!.detail;
+  assert.match(detail, /^已签2\/4人，目标75%（3人），还差1人；未签：/);
+  assert.deepEqual(
+    detail
+      .replace(/^.*未签：/, '')
+      .split('、')
+      .sort(),
+    ['王强', '赵敏'].sort(),
+  );
+  assert.deepEqual(board.items.find((i) => i.key === loose.id)!.target, { kind: 'campaign', campaignId: loose.id });
+
+  // A third signature reaches 75%: that campaign leaves the board, the 100% one stays.
+  for (const c of [strict, loose]) {
+    const wang = (await h.call('pledgeRoster.list', { campaignId: c.id, query: '王强' })).items[0]!;
+    await h.call('pledgeRoster.signoff', { rosterId: wang.id, rev: wang.rev, signed: true, signedDate: '2026-12-03' });
+  }
+  board = await pledgeLine();
+  assert.deepEqual(
+    board.items.map((i) => [i.text, i.detail]),
+    [['全员签订', '已签3/4人，目标100%（4人），还差1人；未签：赵敏']],
+  );
+  assert.equal((await h.call('pledgeCampaigns.get', { id: strict.id })).targetCount, 4);
+
+  // A target outside 1–100 is refused with a Chinese message.
+  const bad = await h.raw('pledgeCampaigns.create', {
+    pledgeType: '领导干部廉政承诺',
+    title: '错的目标',
+    year: 2026,
+    startDate: '2026-12-01',
+    templateText: '……',
+    targetRate: 120,
+  });
+  assert.ok(!bad.ok && bad.error.message.includes('目标签订率应在1%至100%之间'));
+});

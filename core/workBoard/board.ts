@@ -8,6 +8,7 @@
 import type { Db } from '../../db/open';
 import { readOpinionSettings } from '../opinions/settings';
 import { addDays, chineseDate, daysInMonth, parseDate, formatDate } from '../shared/dates';
+import { targetCountOf } from '../pledges/contract';
 import type { Role } from '../users/contract';
 import { LINE_LIMIT, type WorkBoard, type WorkItem, type WorkLine, type WorkLineKey } from './contract';
 
@@ -168,26 +169,31 @@ function reminderLine(db: Db, today: string): WorkLine {
   );
 }
 
+/** Campaigns below their 目标签订率 (targetCountOf, the same rule the campaign page shows), with who has not signed. */
 function pledgeLine(db: Db): WorkLine {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.title, count(*) AS total, sum(r.signed) AS signed,
-              group_concat(CASE WHEN r.signed = 0 THEN p.name END, '、') AS missing
-       FROM pledge_campaigns c
-       JOIN pledge_roster r ON r.campaign_id = c.id
-       JOIN people p ON p.id = r.person_id
-       WHERE c.deleted_at IS NULL
-       GROUP BY c.id HAVING sum(r.signed) < count(*)
-       ORDER BY c.start_date, c.id`,
-    )
-    .all() as { id: string; title: string; total: number; signed: number; missing: string }[];
+  const rows = (
+    db
+      .prepare(
+        `SELECT c.id, c.title, c.target_rate, count(*) AS total, sum(r.signed) AS signed,
+                group_concat(CASE WHEN r.signed = 0 THEN p.name END, '、') AS missing
+         FROM pledge_campaigns c
+         JOIN pledge_roster r ON r.campaign_id = c.id
+         JOIN people p ON p.id = r.person_id
+         WHERE c.deleted_at IS NULL
+         GROUP BY c.id
+         ORDER BY c.start_date, c.id`,
+      )
+      .all() as { id: string; title: string; target_rate: number; total: number; signed: number; missing: string | null }[]
+  )
+    .map((r) => ({ ...r, target: targetCountOf(r.total, r.target_rate) }))
+    .filter((r) => r.signed < r.target);
   return line(
     'pledgesIncomplete',
-    '未签齐的承诺书',
+    '未达签订目标的承诺书',
     rows.map((r) => ({
       key: r.id,
       text: r.title,
-      detail: `已签${r.signed}/${r.total}人，未签：${r.missing}`,
+      detail: `已签${r.signed}/${r.total}人，目标${r.target_rate}%（${r.target}人），还差${r.target - r.signed}人；未签：${r.missing ?? ''}`,
       target: { kind: 'campaign', campaignId: r.id },
     })),
   );

@@ -5,6 +5,10 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_opinions';
 import { migration0003 } from './0003_reminders_pledges';
 import { migration0005 } from './0005_rules_by_purpose';
+import type { CommendationReading } from '../../core/sanctions/commendationReadings';
+import { IMPACT_RULES_2026 } from '../../core/sanctions/impactRules';
+import { SANCTION_TYPES } from '../../core/sanctions/kinds';
+import { recomputeAllImpacts } from '../../core/sanctions/queries';
 
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -108,3 +112,98 @@ test('0005 backfills each pending matter’s history from its 受理日期 and �
     /FOREIGN KEY/,
   );
 });
+
+/**
+ * The migration runs a frozen copy of the 2026.1 recompute (./0005_frozen), so later core
+ * changes cannot change what it does. On the day it was frozen the copy must give exactly
+ * what the live code gives: every category and type, combined party and 政务 records, a
+ * 留党察看 with its probation, lifted and revoked records, a record never computed, under
+ * both 评先评优 readings.
+ */
+function fixtureDb(reading: CommendationReading | null) {
+  const db = oldDb();
+  if (reading) {
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('impactRules', ?, ?)").run(
+      JSON.stringify({ commendationReading: reading }),
+      at,
+    );
+  }
+  const person = db.prepare(
+    "INSERT INTO people (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES (?, '李四', 'lisi', 'ls', ?, ?)",
+  );
+  const sanction = db.prepare(
+    `INSERT INTO sanctions (id, person_id, category, type, decision_authority, decision_date, effective_date, status, status_date,
+                            probation_months, restoration_date, promotion_end, commendation_end, computation, rule_version, created_at, updated_at)
+     VALUES (@id, @person, @category, @type, '市纪委', @date, @date, @status, @statusDate, @probation, @restoration,
+             '2027-01-01', '2026-12-31', '[]', @version, ?, ?)`,
+  );
+  const add = (id: string, person: string, category: string, type: string, date: string, extra: Record<string, unknown> = {}) =>
+    sanction.run(
+      {
+        id,
+        person,
+        category,
+        type,
+        date,
+        status: '有效',
+        statusDate: null,
+        probation: null,
+        restoration: null,
+        version: '2024.1',
+        ...extra,
+      },
+      at,
+      at,
+    );
+  let n = 0;
+  for (const [category, types] of Object.entries(SANCTION_TYPES)) {
+    for (const type of types) {
+      const p = `q${++n}`;
+      person.run(p, at, at);
+      add(`x${n}`, p, category, type, '2024-06-15', type === '留党察看' ? { probation: 24, restoration: '2026-06-20' } : {});
+    }
+  }
+  person.run('c1', at, at); // two party records: the second falls inside the first's impact period
+  add('c1a', 'c1', 'party', '严重警告', '2024-01-31');
+  add('c1b', 'c1', 'party', '警告', '2024-08-31');
+  person.run('c2', at, at); // two 政务 records inside one 处分期, and a party record beside them
+  add('c2a', 'c2', 'government', '记大过', '2023-02-28');
+  add('c2b', 'c2', 'government', '降级', '2024-02-29');
+  add('c2c', 'c2', 'party', '警告', '2024-03-01');
+  person.run('c3', at, at); // lifted, revoked, and never computed
+  add('c3a', 'c3', 'government', '撤职', '2023-05-10', { status: '已解除', statusDate: '2024-05-10' });
+  add('c3b', 'c3', 'party', '留党察看', '2023-05-10', { status: '已撤销', statusDate: '2023-09-01', probation: 12 });
+  add('c3c', 'c3', 'admonition', '诫勉', '2025-12-31', { version: null });
+  return db;
+}
+
+const dump = (db: Database.Database) => ({
+  sanctions: db.prepare('SELECT * FROM sanctions ORDER BY id').all(),
+  history: db.prepare('SELECT * FROM sanction_impact_history ORDER BY sanction_id, seq').all(),
+});
+
+for (const reading of [null, 'annualGrading'] as const) {
+  test(`0005's frozen recompute equals the live code's (评先评优 reading: ${reading ?? 'default'})`, () => {
+    const frozen = fixtureDb(reading);
+    migration0005.up(frozen);
+
+    // The same fixture through the live code: migrate, put the 2024.1 ends back, recompute live.
+    const live = fixtureDb(reading);
+    const before = live.prepare('SELECT id, promotion_end, commendation_end, computation, rule_version FROM sanctions').all();
+    migration0005.up(live);
+    live.prepare('DELETE FROM sanction_impact_history').run();
+    const restore = live.prepare(
+      `UPDATE sanctions SET promotion_end = @promotion_end, commendation_end = @commendation_end, computation = @computation,
+                            rule_version = @rule_version, bars = NULL, commendation_reading = NULL WHERE id = @id`,
+    );
+    for (const row of before) restore.run(row);
+    recomputeAllImpacts(live, 'ruleSet', { rules: IMPACT_RULES_2026, at: frozenAt(frozen) });
+
+    const a = dump(frozen);
+    assert.ok(a.sanctions.length > 25 && a.history.length > 10, 'the fixture exercises the rules');
+    assert.deepEqual(dump(live), a);
+  });
+}
+
+/** The instant the migration stamped its history with (it uses the clock). */
+const frozenAt = (db: Database.Database) => db.prepare('SELECT changed_at FROM sanction_impact_history LIMIT 1').pluck().get() as string;

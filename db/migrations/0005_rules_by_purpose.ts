@@ -1,6 +1,5 @@
 import { newId } from '../ids';
-import { recomputeAllImpacts } from '../../core/sanctions/queries';
-import { IMPACT_RULES_2026 } from '../../core/sanctions/impactRules';
+import { recomputeAllWith2026Rules } from './0005_frozen/recompute';
 import type { Migration } from './types';
 
 /**
@@ -15,6 +14,7 @@ import type { Migration } from './types';
  *   the time a matter was open sees it open;
  * - every record is recomputed with rule set 2026.1 (named, not "current": a later rule
  *   set comes with its own migration), the 2024.1 ends kept in history.
+ *   The logic is a frozen copy in ./0005_frozen/.
  */
 export const migration0005: Migration = {
   version: 5,
@@ -74,6 +74,8 @@ export const migration0005: Migration = {
         event.run(newId(), m.id, m.closed_date, 'closed', '已办结', m.closing_result, m.created_at, m.created_by, at, null);
     }
 
-    recomputeAllImpacts(db, 'ruleSet', { rules: IMPACT_RULES_2026, at });
+    // A frozen copy of the 2026.1 logic, not live core code: what this migration does must
+    // not change when core/sanctions changes later.
+    recomputeAllWith2026Rules(db, at);
   },
 };

@@ -5,7 +5,10 @@ import { migration0004 } from './0004_issued_documents';
 import { migration0005 } from './0005_rules_by_purpose';
 import { migration0006 } from './0006_clearances_revisits';
 import { migration0008 } from './0008_audit_chain';
+import { migration0009 } from './0009_pledge_target';
 import { migration0010 } from './0010_statistics_indexes';
+import { migration0013 } from './0013_printed_documents';
+import { migration0014 } from './0014_backup_exporter_role';
 import type { Migration } from './types';
 
 /**
@@ -21,7 +24,10 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0008,
+  migration0009,
   migration0010,
+  migration0013,
+  migration0014,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

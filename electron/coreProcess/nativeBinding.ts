@@ -3,10 +3,11 @@
  *
  * better-sqlite3 is a native addon compiled against one runtime's ABI: the copy in
  * node_modules is built for Node (the tests and browser mode use it); Electron needs
- * its own build. The Electron build lives apart (docs/electron-shell.md) and is handed
+ * its own build. The Electron build lives apart (docs/architecture.md › Electron) and is handed
  * to better-sqlite3 through its `nativeBinding` option:
- *   1. env QINGLIAN_SQLITE_BINDING, if set (development, or a custom install);
- *   2. <resources>/native/better_sqlite3.node, if present (the packaged app);
+ *   1. <resources>/native/better_sqlite3.node, if present (the packaged app): always, so
+ *      an environment variable cannot swap a native library into an installed build;
+ *   2. env QINGLIAN_SQLITE_BINDING, if set (development from a checkout only);
  *   3. otherwise better-sqlite3's own lookup (node_modules — Node's ABI, which Electron
  *      will refuse with a clear message below).
  */
@@ -25,6 +26,10 @@ export function resolveNativeBinding(
   resourcesPath: string | null,
   exists: (file: string) => boolean = fs.existsSync,
 ): BindingChoice {
+  if (resourcesPath) {
+    const file = path.join(resourcesPath, PACKAGED_BINDING);
+    if (exists(file)) return { ok: true, file, source: 'resources' };
+  }
   const fromEnv = env[SQLITE_BINDING_ENV]?.trim();
   if (fromEnv) {
     const file = path.resolve(fromEnv);
@@ -32,10 +37,6 @@ export function resolveNativeBinding(
       return { ok: false, error: { code: 'INTERNAL', message: `环境变量 ${SQLITE_BINDING_ENV} 指向的数据库组件不存在：${file}` } };
     }
     return { ok: true, file, source: 'env' };
-  }
-  if (resourcesPath) {
-    const file = path.join(resourcesPath, PACKAGED_BINDING);
-    if (exists(file)) return { ok: true, file, source: 'resources' };
   }
   return { ok: true, file: undefined, source: 'default' };
 }
@@ -73,7 +74,7 @@ export function checkAddonAbi(file: string, expectedAbi: string | number): ApiEr
 }
 
 export function abiMismatchMessage(detail: string): string {
-  return `数据库组件（better-sqlite3）与本程序的运行环境版本不符，无法打开数据文件。请重新安装程序，或由技术人员按 docs/electron-shell.md 为 Electron 重新编译该组件。（${detail}）`;
+  return `数据库组件（better-sqlite3）与本程序的运行环境版本不符，无法打开数据文件。请重新安装程序，或由技术人员按 docs/architecture.md 为 Electron 重新编译该组件。（${detail}）`;
 }
 
 /** Whether a load error is Node's "compiled against a different Node.js version". */

@@ -6,11 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
 import { after, before, test } from 'node:test';
 import { CHANNELS, type Envelope } from '../../core/api';
 import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL } from '../allowList';
@@ -43,6 +46,43 @@ test('produces out/main/index.js (package.json "main"), the core entry and the p
   const core = fs.readFileSync(path.join(outDir, 'main', 'coreProcess.js'), 'utf8');
   assert.match(core, /require\("better-sqlite3"\)/, 'better-sqlite3 stays external');
   assert.doesNotMatch(core, /require\("(zod|pinyin-pro|dayjs)"\)/, 'pure-JS dependencies are bundled');
+});
+
+test('the backup coprocessor is built as its own worker module beside the core process, and the built worker hashes and checks', async () => {
+  const file = path.join(outDir, 'main', 'coprocessorWorker.js');
+  const code = fs.readFileSync(file, 'utf8');
+  assert.doesNotMatch(code, /^\s*(import|export)\s/m, 'CommonJS');
+  const core = fs.readFileSync(path.join(outDir, 'main', 'coreProcess.js'), 'utf8');
+  assert.match(core, /coprocessorWorker\.js/, 'the core finds the worker by its built name');
+  assert.doesNotMatch(core, /eval:\s*(true|!0)/, 'no worker code run from a string');
+
+  const worker = new Worker(file);
+  const waiting = new Map<number, (v: unknown) => void>();
+  worker.on('message', (m: { id: number }) => waiting.get(m.id)?.(m));
+  const ask = (m: Record<string, unknown> & { id: number }) =>
+    new Promise<unknown>((resolve) => {
+      waiting.set(m.id, resolve);
+      worker.postMessage(m);
+    });
+  try {
+    await ask({ id: 1, op: 'hashStart', job: 1 });
+    const bytes = new TextEncoder().encode('清廉台账');
+    await ask({ id: 2, op: 'hash', job: 1, buffer: bytes.buffer, offset: 0, length: bytes.length });
+    assert.deepEqual(await ask({ id: 3, op: 'hashEnd', job: 1 }), {
+      id: 3,
+      result: createHash('sha256').update('清廉台账').digest('hex'),
+    });
+    const dbFile = path.join(outDir, 'coprocessor-check.sqlite');
+    const db = new Database(dbFile);
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    db.close();
+    assert.deepEqual(await ask({ id: 4, op: 'quickCheck', file: dbFile, nativeBinding: null }), {
+      id: 4,
+      result: { ok: true, first: 'ok', foreignKeyProblems: 0 },
+    });
+  } finally {
+    await worker.terminate();
+  }
 });
 
 test('the preload is one self-contained file that requires only electron and carries the contract as literals', () => {

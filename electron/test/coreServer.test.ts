@@ -130,11 +130,18 @@ test('an explicit binding of the right ABI is used (the Node build, under Node)'
   assert.deepEqual(await reply, { type: 'ready' });
 });
 
-test('binding lookup order: env, then <resources>/native, then better-sqlite3’s own', () => {
+test('binding lookup order: the packaged <resources>/native (the environment cannot override it), then env, then better-sqlite3’s own', () => {
   const resources = path.join(base, 'resources');
   const packaged = path.join(resources, 'native', 'better_sqlite3.node');
   const exists = (f: string) => f === packaged || f === path.resolve('/opt/x.node');
+  // An installed build: QINGLIAN_SQLITE_BINDING is ignored, the packaged library is loaded.
   assert.deepEqual(resolveNativeBinding({ [SQLITE_BINDING_ENV]: '/opt/x.node' }, resources, exists), {
+    ok: true,
+    file: packaged,
+    source: 'resources',
+  });
+  // A development run from a checkout (no packaged library): the variable is honoured.
+  assert.deepEqual(resolveNativeBinding({ [SQLITE_BINDING_ENV]: '/opt/x.node' }, path.join(base, 'dev-resources'), exists), {
     ok: true,
     file: path.resolve('/opt/x.node'),
     source: 'env',

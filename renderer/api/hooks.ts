@@ -1,6 +1,6 @@
 /** React Query over the typed client: one query key per (channel, input). */
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { Channel, Input, Result } from '../../core/api';
+import { INVALIDATES, type Channel, type Input, type Result } from '../../core/api';
 import { call } from './client';
 import type { ApiError } from './errors';
 
@@ -21,12 +21,10 @@ export function useApiQuery<C extends Channel>(channel: C, input: Input<C>, opti
   });
 }
 
-/**
- * A write. After success every query of the listed channels is refetched (people.list
- * after people.update, etc.).
- */
-export function useApiMutation<C extends Channel>(channel: C, invalidates: readonly Channel[] = []) {
+/** A writing call; on success, the queries core/api.ts INVALIDATES names for the channel are refetched. */
+export function useApiMutation<C extends Channel>(channel: C) {
   const queryClient = useQueryClient();
+  const invalidates = INVALIDATES[channel] ?? [];
   return useMutation<Result<C>, ApiError, Input<C>>({
     mutationFn: (input) => call(channel, input),
     onSuccess: async () => {

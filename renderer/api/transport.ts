@@ -7,7 +7,7 @@
  *   sessionStorage only (removed from the address bar, so it is not in history or
  *   screenshots).
  */
-import type { Channel, Envelope } from '../../core/api';
+import { SESSION_HEADER, TOKEN_HEADER, type Channel, type Envelope } from '../../core/api';
 import type { QinglianBridge } from '../../electron/preloadApi';
 import { unreachable } from './errors';
 
@@ -66,9 +66,9 @@ const electronTransport: Transport = async (channel, input, sessionId) => {
 const browserTransport: Transport = async (channel, input, sessionId) => {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
-    'x-qinglian-token': browserToken(),
+    [TOKEN_HEADER]: browserToken(),
   };
-  if (sessionId) headers['x-qinglian-session'] = sessionId;
+  if (sessionId) headers[SESSION_HEADER] = sessionId;
   let response: Response;
   try {
     response = await fetch('/api/' + channel, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });

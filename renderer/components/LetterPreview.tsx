@@ -10,14 +10,14 @@
  *   the PDF with a local Chromium (letters.pdf) when it has one, else the clerk uses the
  *   browser's print dialog → “另存为PDF”.
  */
-import { Alert, Button, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Progress, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import type { DocumentRequest } from '../../core/letters/contract';
-import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useApiQuery } from '../api/hooks';
 import { getSessionId } from '../api/session';
 import { base64ToBlob, saveBlob } from '../lib/files';
+import { usePdfJob } from './usePdfJob';
 
 export function LetterPreview({ request, height = '72vh' }: { request: DocumentRequest; height?: number | string }) {
   const doc = useApiQuery('letters.document', { request }, { staleTime: 0, gcTime: 0 });
@@ -26,6 +26,9 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // 保存PDF in browser mode is a host job: over a second it shows its pages and can be cancelled
+  const pdfJob = usePdfJob();
+  const [slow, setSlow] = useState(false);
   const bridge = typeof window !== 'undefined' ? window.qinglian : undefined;
   const serverPdf = fonts.data?.serverPdf.available ?? false;
 
@@ -63,7 +66,15 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
         setError('本机没有找到可生成PDF的浏览器组件：请点“打印”，在打印对话框中选择“另存为PDF”。');
         return;
       }
-      const pdf = await call('letters.pdf', { request });
+      const slow = setTimeout(() => setSlow(true), 1000);
+      const pdf = await pdfJob.run(request).finally(() => {
+        clearTimeout(slow);
+        setSlow(false);
+      });
+      if (!pdf) {
+        setError('已取消，PDF没有保存。');
+        return;
+      }
       saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
       setDone(`已生成“${pdf.fileName}”，共${pdf.pageCount}页。`);
     } catch (e) {
@@ -82,6 +93,15 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
         <Button onClick={() => void savePdf()} loading={busy === 'pdf'} disabled={!doc.data}>
           保存PDF
         </Button>
+        {busy === 'pdf' && slow && pdfJob.label ? (
+          <Space data-testid="pdf-progress">
+            <Typography.Text data-testid="pdf-progress-label">{pdfJob.label}</Typography.Text>
+            <Progress percent={pdfJob.percent} status="active" showInfo={false} style={{ width: 120 }} />
+            <Button size="small" onClick={() => void pdfJob.cancel()}>
+              取消
+            </Button>
+          </Space>
+        ) : null}
         {doc.data ? (
           <Typography.Text type="secondary" data-testid="letter-page-count">
             共{doc.data.pageCount}页{doc.data.letterCount > 1 ? `（${doc.data.letterCount}份）` : ''}，A4

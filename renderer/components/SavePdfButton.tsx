@@ -1,16 +1,16 @@
 /**
  * 保存PDF straight from where the clerk is (no preview page first): Electron's shell
  * saves through its dialog; browser mode asks the host for the PDF (letters.pdf) and
- * downloads it. A job that takes more than a second shows what it is doing (the pages
- * being made) and can be cancelled: the PDF is then not saved.
+ * downloads it, as a host job (usePdfJob). A job that takes more than a second shows
+ * “第 N 页/共 M 页” and can be cancelled: the host stops printing and nothing is saved.
  */
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentRequest } from '../../core/letters/contract';
-import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { getSessionId } from '../api/session';
 import { base64ToBlob, saveBlob } from '../lib/files';
+import { usePdfJob } from './usePdfJob';
 
 /** Shown only for jobs that last longer than this. */
 const SHOW_PROGRESS_AFTER_MS = 1000;
@@ -20,6 +20,7 @@ export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { req
   const [slow, setSlow] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const job = useRef(0);
+  const pdfJob = usePdfJob();
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
@@ -44,8 +45,8 @@ export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { req
         );
         return;
       }
-      const pdf = await call('letters.pdf', { request });
-      if (mine !== job.current) return; // cancelled: nothing is saved
+      const pdf = await pdfJob.run(request);
+      if (mine !== job.current || !pdf) return; // cancelled: nothing is saved
       saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
       setResult({ ok: true, text: `已生成“${pdf.fileName}”，共${pdf.pageCount}页。` });
     } catch (e) {
@@ -57,6 +58,7 @@ export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { req
 
   const cancel = () => {
     job.current++;
+    void pdfJob.cancel();
     finish();
     setResult({ ok: false, text: '已取消，PDF没有保存。' });
   };
@@ -68,8 +70,10 @@ export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { req
       </Button>
       {running && slow ? (
         <Space style={{ marginInlineStart: 8 }} data-testid="pdf-progress">
-          <Typography.Text>正在生成PDF{pageCount ? `（共${pageCount}页）` : ''}…</Typography.Text>
-          <Progress percent={99} status="active" showInfo={false} style={{ width: 120 }} />
+          <Typography.Text data-testid="pdf-progress-label">
+            {pdfJob.label ?? `正在生成PDF${pageCount ? `（共${pageCount}页）` : ''}…`}
+          </Typography.Text>
+          <Progress percent={pdfJob.label ? pdfJob.percent : 99} status="active" showInfo={false} style={{ width: 120 }} />
           <Button size="small" onClick={cancel}>
             取消
           </Button>

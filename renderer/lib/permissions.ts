@@ -4,15 +4,11 @@
  * The host still checks every call; this only hides or disables what would be refused.
  */
 import { useCallback } from 'react';
-import { api, type Channel } from '../../core/api';
-import type { Role } from '../../core/users/contract';
+import type { Channel } from '../../core/api';
 import { useCurrentUser } from '../app/auth';
+import { mayCall } from './access';
 
-export function mayCall(roles: readonly Role[], channel: Channel): boolean {
-  const access = api[channel].access;
-  if (access === 'public' || access === 'user') return true;
-  return access.some((r) => roles.includes(r));
-}
+export { mayCall };
 
 /** `can('opinionReplies.issue')` — true when the current account holds a role the channel accepts. */
 export function useCan(): (channel: Channel) => boolean {

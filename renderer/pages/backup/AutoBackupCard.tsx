@@ -22,6 +22,7 @@ const FIELDS = [
   'auto.keep.weekly',
   'auto.keep.monthly',
   'warnAfterDays',
+  'allowedFolders',
 ] as const;
 
 export function AutoBackupCard() {
@@ -29,7 +30,7 @@ export function AutoBackupCard() {
   const queryClient = useQueryClient();
   const settings = useApiQuery('backup.settingsGet', {});
   const status = useApiQuery('backup.status', {});
-  const update = useApiMutation('backup.settingsUpdate', ['backup.settingsGet', 'backup.status']);
+  const update = useApiMutation('backup.settingsUpdate');
   const [form] = Form.useForm();
   const [keyForm] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +86,11 @@ export function AutoBackupCard() {
             const input = parseForm(
               form,
               backupSettingsInput,
-              { ...values, auto: { ...values.auto, folder: values.auto.folder?.trim() || null } },
+              {
+                ...values,
+                auto: { ...values.auto, folder: values.auto.folder?.trim() || null },
+                allowedFolders: ((values.allowedFolders ?? []) as (string | undefined)[]).map((f) => f?.trim() ?? '').filter(Boolean),
+              },
               FIELDS,
             );
             if (!input) return;
@@ -132,6 +137,28 @@ export function AutoBackupCard() {
               <InputNumber min={0} max={120} />
             </Form.Item>
           </Space>
+          <Form.Item
+            label="允许的备份文件夹"
+            extra="除 U 盘、移动硬盘和自动备份文件夹外，非管理员账号还可以在这些文件夹中创建、查找和检查备份。"
+          >
+            <Form.List name="allowedFolders">
+              {(fields, { add, remove }) => (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  {fields.map((field) => (
+                    <Space.Compact key={field.key} style={{ width: '100%' }}>
+                      <Form.Item name={field.name} noStyle>
+                        <PathInput mode="folder" />
+                      </Form.Item>
+                      <Button onClick={() => remove(field.name)}>移除</Button>
+                    </Space.Compact>
+                  ))}
+                  <Button onClick={() => add('')} disabled={fields.length >= 20}>
+                    添加允许的文件夹
+                  </Button>
+                </Space>
+              )}
+            </Form.List>
+          </Form.Item>
           <div>
             <Button type="primary" htmlType="submit" loading={update.isPending}>
               保存自动备份设置

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { BackupJobView } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
-import { useAuth, useIsAdmin } from '../../app/auth';
+import { useAuth, useCurrentUser, useIsAdmin } from '../../app/auth';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../PageHeader';
 import { AutoBackupCard } from './AutoBackupCard';
@@ -20,6 +20,8 @@ import { useBackupJob } from './useBackupJob';
 
 export function BackupPage() {
   const isAdmin = useIsAdmin();
+  // Taking a backup takes the whole database away: a right the administrator grants (导出备份).
+  const mayExport = useCurrentUser().roles.some((r) => r === 'admin' || r === 'exporter');
   const status = useApiQuery('backup.status', {});
   return (
     <div>
@@ -30,7 +32,11 @@ export function BackupPage() {
         </Typography.Paragraph>
       </PageHeader>
       <Space direction="vertical" size={16} style={{ width: '100%', maxWidth: 820 }}>
-        <CreateCard />
+        {mayExport ? (
+          <CreateCard />
+        ) : (
+          <Alert type="info" showIcon title="创建备份需要“导出备份”权限，请联系管理员在“账号管理”中授予。" data-testid="no-export-right" />
+        )}
         <VerifyCard />
         {isAdmin ? <RestoreCard /> : null}
         {isAdmin ? <AutoBackupCard /> : null}

@@ -3,7 +3,7 @@
  * it is older than the administrator's setting (or there never was one).
  */
 import { Alert, Button, Typography } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
 
@@ -44,6 +44,9 @@ export function BackupStatusBanner({ homePath }: { homePath: string }) {
   return (
     <Typography.Paragraph type="secondary" data-testid="backup-banner" style={{ marginBottom: 8 }}>
       {last}
+      {/* The work board's backup line opens what is behind it, like every other line (issue 16 §4). */}
+      {'\u3000'}
+      <Link to={BACKUP_PATH}>查看备份</Link>
     </Typography.Paragraph>
   );
 }

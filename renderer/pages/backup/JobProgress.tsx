@@ -1,6 +1,5 @@
 import { Alert, Button, Flex, Progress, Typography } from 'antd';
 import type { BackupJobView } from '../../../core/backup/contract';
-import { PHASE_LABELS } from './useBackupJob';
 
 /** Progress bar with the phase and a cancel button while running; the error when it failed. */
 export function JobProgress({
@@ -16,7 +15,7 @@ export function JobProgress({
   if (job.state === 'running') {
     return (
       <Flex vertical gap={4} style={{ marginTop: 12 }} data-testid="backup-progress">
-        <Typography.Text>{PHASE_LABELS[job.phase]}……</Typography.Text>
+        <Typography.Text>{job.label}……</Typography.Text>
         <Flex align="center" gap={12}>
           <Progress percent={Math.round(job.fraction * 100)} status="active" style={{ flex: 1, margin: 0 }} />
           {cancellable && job.phase !== 'swap' ? (

@@ -5,7 +5,7 @@
  */
 import { Alert, Button, Empty, Flex, Input, List, Modal, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { BackupListing } from '../../../core/backup/contract';
+import type { BackupListing, BackupPlaces } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/hooks';
@@ -54,6 +54,21 @@ export function PathInput({
   );
 }
 
+/**
+ * Where backups usually are, in plain words: the removable drives plugged in now (or that
+ * none is), and the folders the administrator allowed. Never the home folder.
+ */
+export function PlacesNote({ places }: { places: BackupPlaces | undefined }) {
+  if (!places) return null;
+  return (
+    <span data-testid="backup-places">
+      {places.removable.length ? `U 盘、移动硬盘：${places.removable.slice(0, 3).join('、')}。` : places.note}
+      {places.allowed.length ? ` 管理员允许的备份文件夹：${places.allowed.slice(0, 3).join('、')}。` : ''}
+      {places.anywhere ? '' : ' 只能使用 U 盘、移动硬盘和管理员允许的文件夹。'}
+    </span>
+  );
+}
+
 function PathPicker({
   open,
   mode,
@@ -67,7 +82,8 @@ function PathPicker({
   onClose: () => void;
   onPick: (path: string) => void;
 }) {
-  const status = useApiQuery('backup.status', {}, { enabled: open });
+  const places = useApiQuery('backup.places', {}, { enabled: open });
+  const shortcuts = [...(places.data?.removable ?? []), ...(places.data?.allowed ?? [])];
   const [listing, setListing] = useState<BackupListing | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -94,7 +110,7 @@ function PathPicker({
       onCancel={onClose}
       afterOpenChange={(visible) => {
         if (visible && !listing && latest.current === 0) {
-          const first = start?.trim() ? (mode === 'file' ? start.replace(/[\\/][^\\/]*$/, '') : start) : status.data?.suggestedFolders[0];
+          const first = start?.trim() ? (mode === 'file' ? start.replace(/[\\/][^\\/]*$/, '') : start) : shortcuts[0];
           if (first) void go(first);
         }
       }}
@@ -117,7 +133,11 @@ function PathPicker({
       width={640}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        文件夹和文件都在运行清廉台账的这台电脑上。U 盘通常在：{(status.data?.suggestedFolders ?? []).slice(0, 3).join('、') || '—'}
+        文件夹和文件都在运行清廉台账的这台电脑上。
+        <PlacesNote places={places.data} />{' '}
+        <Button size="small" type="link" onClick={() => void places.refetch()} loading={places.isFetching}>
+          刷新
+        </Button>
       </Typography.Paragraph>
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Input value={typed} onChange={(e) => setTyped(e.target.value)} onPressEnter={() => void go(typed)} aria-label="文件夹路径" />
@@ -127,7 +147,7 @@ function PathPicker({
         </Button>
       </Space.Compact>
       <Flex gap={4} wrap style={{ marginBottom: 8 }}>
-        {(status.data?.suggestedFolders ?? []).map((f) => (
+        {shortcuts.map((f) => (
           <Button key={f} size="small" onClick={() => void go(f)}>
             {f}
           </Button>

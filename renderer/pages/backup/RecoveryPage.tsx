@@ -4,17 +4,15 @@
  * file); the backup's passphrase is what allows the restore. The damaged file is kept.
  */
 import { Alert, Button, Card, Checkbox, Form, Input, Result, Typography } from 'antd';
-import type { RecoveryStatus } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { JobProgress } from './JobProgress';
-import { PathInput } from './PathPicker';
+import { PathInput, PlacesNote } from './PathPicker';
 import { useBackupJob } from './useBackupJob';
 
 export function RecoveryPage({ message, onRestored }: { message: string; onRestored: () => void }) {
   const [form] = Form.useForm();
-  const status = useApiQuery('backup.recoveryStatus', {});
-  const info: RecoveryStatus | undefined = status.data;
+  const places = useApiQuery('backup.places', {});
   const { job, error, start, cancel, running } = useBackupJob((j) => {
     if (j.state === 'done') onRestored();
   });
@@ -26,7 +24,7 @@ export function RecoveryPage({ message, onRestored }: { message: string; onResto
           选择最近的一个备份文件（*.qlbak，通常在 U
           盘上），输入备份时设置的口令。恢复前会完整检查备份；损坏的数据文件不会删除，会原样保留在数据文件夹的 backups/pre-restore
           中。恢复后请用备份中的账号重新登录。
-          {info?.suggestedFolders.length ? ` U 盘通常在：${info.suggestedFolders.slice(0, 3).join('、')}` : ''}
+          <PlacesNote places={places.data} />
         </Typography.Paragraph>
         <Form
           form={form}

@@ -4,16 +4,6 @@ import type { BackupJobView } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 
-export const PHASE_LABELS: Record<BackupJobView['phase'], string> = {
-  snapshot: '正在生成数据快照',
-  encrypt: '正在加密并写入',
-  verify: '正在读回校验',
-  decrypt: '正在解密',
-  check: '正在检查数据完整性',
-  swap: '正在替换数据文件',
-  done: '完成',
-};
-
 export function useBackupJob(onEnd?: (job: BackupJobView) => void) {
   const [job, setJob] = useState<BackupJobView | null>(null);
   const [error, setError] = useState<string | null>(null);

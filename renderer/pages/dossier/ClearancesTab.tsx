@@ -11,7 +11,6 @@ import { useCan } from '../../lib/permissions';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { RecordTable } from './RecordTable';
 
-const INVALIDATES = ['people.dossier', 'recycleBin.list', 'statistics.report'] as const;
 const FIELDS = ['pendingMatterId', 'clearDate', 'form', 'unitInformed', 'notes'] as const;
 const shape = clearancesCreateInput.shape;
 type Values = Partial<Pick<Clearance, 'pendingMatterId' | 'clearDate' | 'form' | 'unitInformed' | 'notes'>>;
@@ -32,8 +31,8 @@ function ClearanceModal({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('clearances.create', INVALIDATES);
-  const update = useApiMutation('clearances.update', INVALIDATES);
+  const create = useApiMutation('clearances.create');
+  const update = useApiMutation('clearances.update');
   const save = async (raw: Values) => {
     setError(null);
     const input = parseForm(form, clearancesCreateInput, { ...raw, personId }, FIELDS);
@@ -119,7 +118,7 @@ export function ClearancesTab({
 }) {
   const can = useCan();
   const [editing, setEditing] = useState<{ key: number; record: Clearance | null } | null>(null);
-  const remove = useApiMutation('clearances.delete', INVALIDATES);
+  const remove = useApiMutation('clearances.delete');
   return (
     <div>
       {can('clearances.create') ? (

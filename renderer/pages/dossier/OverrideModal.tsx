@@ -12,7 +12,6 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors, issuesToFields, showServerError } from '../../lib/zodForm';
 import { endText } from '../opinions/labels';
-import { SANCTION_INVALIDATES } from './SanctionFormDrawer';
 
 type Which = 'promotion' | 'commendation';
 type Mode = 'date' | 'permanent' | 'clear';
@@ -48,7 +47,7 @@ export function OverrideModal({ sanction, initialWhich, onClose }: { sanction: S
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const override = useApiMutation('sanctions.override', SANCTION_INVALIDATES);
+  const override = useApiMutation('sanctions.override');
   const which = (Form.useWatch('which', form) as Which | undefined) ?? initialWhich;
   const mode = (Form.useWatch('mode', form) as Mode | undefined) ?? initialFor(sanction, initialWhich).mode;
   const c = current(sanction, which);

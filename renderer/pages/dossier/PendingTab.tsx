@@ -18,7 +18,6 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 
-const INVALIDATES = ['people.dossier', 'pendingMatters.list'] as const;
 const FIELDS = ['kind', 'source', 'receivedDate', 'summary', 'status', 'closedDate', 'closingResult'] as const;
 const shape = pendingCreateInput.shape;
 const SOURCES = ['信访举报', '上级交办', '巡视巡察移交', '审计移交', '监督检查发现', '案件审查发现', '其他'];
@@ -39,8 +38,8 @@ function PendingFormModal({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('pendingMatters.create', INVALIDATES);
-  const update = useApiMutation('pendingMatters.update', INVALIDATES);
+  const create = useApiMutation('pendingMatters.create');
+  const update = useApiMutation('pendingMatters.update');
   const status = Form.useWatch('status', form);
 
   const save = async (raw: Values) => {
@@ -134,7 +133,7 @@ export function PendingTab({ personId, personName, matters }: { personId: string
   const { modal, message } = App.useApp();
   const can = useCan();
   const [editing, setEditing] = useState<{ key: number; matter: PendingMatter | null } | null>(null);
-  const remove = useApiMutation('pendingMatters.delete', INVALIDATES);
+  const remove = useApiMutation('pendingMatters.delete');
   const mayEdit = can('pendingMatters.update');
 
   const columns: TableProps<PendingMatter>['columns'] = [

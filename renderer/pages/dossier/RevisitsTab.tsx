@@ -12,7 +12,6 @@ import { useCan } from '../../lib/permissions';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { RecordTable } from './RecordTable';
 
-const INVALIDATES = ['people.dossier', 'recycleBin.list', 'statistics.report', 'revisits.due'] as const;
 const FIELDS = ['sanctionId', 'visitDate', 'visitors', 'notes'] as const;
 const shape = revisitsCreateInput.shape;
 type Values = Partial<Pick<Revisit, 'sanctionId' | 'visitDate' | 'visitors' | 'notes'>>;
@@ -33,8 +32,8 @@ function RevisitModal({
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('revisits.create', INVALIDATES);
-  const update = useApiMutation('revisits.update', INVALIDATES);
+  const create = useApiMutation('revisits.create');
+  const update = useApiMutation('revisits.update');
   const save = async (raw: Values) => {
     setError(null);
     const input = parseForm(form, revisitsCreateInput, { ...raw, personId }, FIELDS);
@@ -115,7 +114,7 @@ export function RevisitsTab({
 }) {
   const can = useCan();
   const [editing, setEditing] = useState<{ key: number; record: Revisit | null } | null>(null);
-  const remove = useApiMutation('revisits.delete', INVALIDATES);
+  const remove = useApiMutation('revisits.delete');
   const visitable = sanctions.filter((s) => s.status !== '已撤销');
   return (
     <div>

@@ -50,8 +50,6 @@ interface Values {
   summary?: string | null;
 }
 
-export const SANCTION_INVALIDATES = ['people.dossier', 'sanctions.list'] as const;
-
 function toValues(s: Sanction): Values {
   return {
     category: s.category,
@@ -81,8 +79,8 @@ export function SanctionFormDrawer({ open, personId, personName, sanction, onClo
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('sanctions.create', SANCTION_INVALIDATES);
-  const update = useApiMutation('sanctions.update', SANCTION_INVALIDATES);
+  const create = useApiMutation('sanctions.create');
+  const update = useApiMutation('sanctions.update');
   const saving = create.isPending || update.isPending;
   const category = Form.useWatch('category', form);
   const type = Form.useWatch('type', form);

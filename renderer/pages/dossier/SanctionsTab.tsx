@@ -14,7 +14,7 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../../lib/permissions';
 import { barredToday, endText } from '../opinions/labels';
 import { OverrideModal } from './OverrideModal';
-import { SANCTION_INVALIDATES, SanctionFormDrawer } from './SanctionFormDrawer';
+import { SanctionFormDrawer } from './SanctionFormDrawer';
 
 function EndCell({
   end,
@@ -126,7 +126,7 @@ export function SanctionsTab({ personId, personName, sanctions }: { personId: st
   const can = useCan();
   const [editing, setEditing] = useState<{ key: number; sanction: Sanction | null } | null>(null);
   const [overriding, setOverriding] = useState<{ sanction: Sanction; which: 'promotion' | 'commendation' } | null>(null);
-  const remove = useApiMutation('sanctions.delete', SANCTION_INVALIDATES);
+  const remove = useApiMutation('sanctions.delete');
   const mayEdit = can('sanctions.update');
   const mayOverride = can('sanctions.override');
 

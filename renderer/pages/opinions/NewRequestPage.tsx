@@ -40,7 +40,7 @@ export function NewRequestPage() {
   const [listError, setListError] = useState<string | null>(null);
   /** Saved (or the clerk chose to leave): navigation is no longer blocked. */
   const done = useRef(false);
-  const create = useApiMutation('opinionRequests.create', ['opinionRequests.list']);
+  const create = useApiMutation('opinionRequests.create');
   const settings = useApiQuery('opinionSettings.get', {}, { staleTime: 30_000 });
   const receivedDate = Form.useWatch('receivedDate', form);
 

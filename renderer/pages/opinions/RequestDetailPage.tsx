@@ -69,7 +69,7 @@ function EditRequestModal({ request, onClose }: { request: RequestDetail; onClos
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const update = useApiMutation('opinionRequests.update', ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.get']);
+  const update = useApiMutation('opinionRequests.update');
   const shape = requestsUpdateInput.shape;
   return (
     <FormModal open title="修改来函信息" form={form} onCancel={onClose} saving={update.isPending} error={error} width={640}>
@@ -155,7 +155,7 @@ export function RequestDetailPage() {
   const [drafting, setDrafting] = useState(false);
   const [draftError, setDraftError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
-  const remove = useApiMutation('opinionRequests.delete', ['opinionRequests.list']);
+  const remove = useApiMutation('opinionRequests.delete');
 
   const replies = request.data?.replies ?? [];
   const wanted = params.get('reply');

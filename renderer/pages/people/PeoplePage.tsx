@@ -56,7 +56,7 @@ export function PeoplePage() {
   };
   const list = useApiQuery('people.list', input, { keepPrevious: true });
   const { page: _page, pageSize: _pageSize, ...exportFilter } = input;
-  const remove = useApiMutation('people.delete', ['people.list', 'recycleBin.list', 'units.list']);
+  const remove = useApiMutation('people.delete');
 
   const confirmDelete = (p: PersonListItem) => {
     modal.confirm({

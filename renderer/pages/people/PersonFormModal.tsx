@@ -6,7 +6,16 @@
  */
 import { Button, Col, Form, Input, Row, Select, Spin, App } from 'antd';
 import { useState } from 'react';
-import { GENDERS, PERSON_CATEGORIES, POLITICAL_STATUSES, personFields, personInput, type Person } from '../../../core/people/contract';
+import {
+  GENDERS,
+  PERSON_CATEGORIES,
+  PERSON_FIELDS,
+  POLITICAL_STATUSES,
+  personFields,
+  personInput,
+  type Person,
+  type PersonValues,
+} from '../../../core/people/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { FormModal } from '../../components/FormModal';
@@ -15,27 +24,12 @@ import { normalizeMonthInput } from '../../lib/format';
 import { freshPerOpening } from '../../lib/freshPerOpening';
 import { fillForm, parseForm, showServerError, zodRule } from '../../lib/zodForm';
 
-const FIELDS = Object.keys(personFields) as (keyof typeof personFields)[];
-
 const toOptions = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-type FormValues = Partial<Record<keyof typeof personFields, string | null>>;
+type FormValues = Partial<Record<keyof PersonValues, string | null>>;
 
-function toFormValues(p: Person): FormValues {
-  return {
-    name: p.name,
-    gender: p.gender,
-    birthMonth: p.birthMonth,
-    idNumber: p.idNumber,
-    politicalStatus: p.politicalStatus,
-    category: p.category,
-    unitId: p.unitId,
-    position: p.position,
-    rank: p.rank,
-    managementLevel: p.managementLevel,
-    notes: p.notes,
-  };
-}
+/** The stored record as form values: every field of the contract, none listed by hand. */
+const toFormValues = (p: Person): FormValues => Object.fromEntries(PERSON_FIELDS.map((k) => [k, p[k]]));
 
 export interface PersonFormModalProps {
   open: boolean;
@@ -58,8 +52,8 @@ function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: Person
   const isNew = personId === null;
 
   const existing = useApiQuery('people.get', { id: personId ?? '' }, { enabled: open && !isNew, staleTime: 0, gcTime: 0 });
-  const create = useApiMutation('people.create', ['people.list', 'units.list']);
-  const update = useApiMutation('people.update', ['people.list', 'people.get']);
+  const create = useApiMutation('people.create');
+  const update = useApiMutation('people.update');
   const saving = create.isPending || update.isPending;
 
   /**
@@ -84,7 +78,7 @@ function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: Person
     setError(null);
     const values = { ...raw, birthMonth: normalizeMonthInput(raw.birthMonth ?? '') };
     form.setFieldValue('birthMonth', values.birthMonth);
-    const input = parseForm(form, personInput, values, FIELDS);
+    const input = parseForm(form, personInput, values, PERSON_FIELDS);
     if (!input) {
       setError('请按提示修改标红的项目后再保存。');
       return;
@@ -95,7 +89,7 @@ function PersonFormDialog({ open, personId, defaults, onClose, onSaved }: Person
       onSaved?.(saved);
       onClose();
     } catch (e) {
-      setError(showServerError(form, e, FIELDS));
+      setError(showServerError(form, e, PERSON_FIELDS));
       if (e instanceof ApiError && e.code === 'CONFLICT' && !isNew && !e.fields) setStale(true);
     }
   };

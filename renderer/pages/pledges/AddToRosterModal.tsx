@@ -32,7 +32,7 @@ export const AddToRosterModal = freshPerOpening(AddToRosterDialog);
 
 function AddToRosterDialog({ open, campaign, onClose }: AddToRosterModalProps) {
   const { modal, message } = App.useApp();
-  const add = useApiMutation('pledgeRoster.add', ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier']);
+  const add = useApiMutation('pledgeRoster.add');
   const [mode, setMode] = useState<Mode>('units');
   const [unitIds, setUnitIds] = useState<string[]>([]);
   const [persons, setPersons] = useState<PickedPerson[]>([]);

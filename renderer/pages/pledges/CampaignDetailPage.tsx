@@ -30,7 +30,7 @@ export function CampaignDetailPage() {
   const { modal, message } = App.useApp();
   const can = useCan();
   const query = useApiQuery('pledgeCampaigns.get', { id });
-  const remove = useApiMutation('pledgeCampaigns.delete', ['pledgeCampaigns.list', 'recycleBin.list']);
+  const remove = useApiMutation('pledgeCampaigns.delete');
   const editing = useDialog();
   const adding = useDialog();
   const [view, setView] = useState<RosterView>({ filter: 'all', unitId: null });
@@ -132,6 +132,10 @@ export function CampaignDetailPage() {
                 <Statistic title="完成率" value={percent} suffix="%" />
                 <Typography.Text data-testid="signed-summary">
                   已签 {c.signedCount} / 应签 {c.rosterCount}
+                </Typography.Text>
+                <Typography.Text data-testid="target-summary" type={c.signedCount < c.targetCount ? 'warning' : 'success'}>
+                  {`目标签订率${c.targetRate}%（${c.targetCount}人）`}
+                  {c.signedCount < c.targetCount ? `，还差${c.targetCount - c.signedCount}人` : '，已达到'}
                 </Typography.Text>
                 {missing > 0 ? (
                   <Button type="link" danger style={{ padding: 0 }} onClick={() => setView({ filter: 'unsigned', unitId: null })}>

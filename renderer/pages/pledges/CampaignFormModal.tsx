@@ -16,7 +16,7 @@ import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { defaultCosigner, defaultTemplate, defaultTitle } from './templates';
 
 const F = campaignsCreateInput.shape;
-const FIELDS = ['pledgeType', 'title', 'year', 'startDate', 'templateText', 'needsCosigner', 'cosignerLabel'];
+const FIELDS = ['pledgeType', 'title', 'year', 'startDate', 'targetRate', 'templateText', 'needsCosigner', 'cosignerLabel'];
 const CUSTOM = '__custom__';
 
 interface FormValues {
@@ -28,6 +28,7 @@ interface FormValues {
   templateText?: string;
   needsCosigner?: boolean;
   cosignerLabel?: string | null;
+  targetRate?: number | null;
 }
 
 export interface CampaignFormModalProps {
@@ -43,7 +44,7 @@ export const CampaignFormModal = freshPerOpening(CampaignFormDialog);
 function initialOf(c: CampaignDetail | null): FormValues {
   if (!c) {
     const today = todayIso();
-    return { year: Number(today.slice(0, 4)), startDate: today, needsCosigner: false, cosignerLabel: null };
+    return { year: Number(today.slice(0, 4)), startDate: today, needsCosigner: false, cosignerLabel: null, targetRate: 100 };
   }
   const known = (PLEDGE_TYPES as readonly string[]).includes(c.pledgeType);
   return {
@@ -55,6 +56,7 @@ function initialOf(c: CampaignDetail | null): FormValues {
     templateText: c.templateText,
     needsCosigner: c.needsCosigner,
     cosignerLabel: c.cosignerLabel,
+    targetRate: c.targetRate,
   };
 }
 
@@ -64,8 +66,8 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const isNew = campaign === null;
-  const create = useApiMutation('pledgeCampaigns.create', ['pledgeCampaigns.list']);
-  const update = useApiMutation('pledgeCampaigns.update', ['pledgeCampaigns.list', 'pledgeCampaigns.get', 'people.dossier']);
+  const create = useApiMutation('pledgeCampaigns.create');
+  const update = useApiMutation('pledgeCampaigns.update');
   const choice = Form.useWatch('typeChoice', form);
   const needsCosigner = Form.useWatch('needsCosigner', form);
   /** The type the defaults were last filled for (a filled default may be replaced; typed text is kept). */
@@ -93,6 +95,7 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
       templateText: raw.templateText,
       needsCosigner: !!raw.needsCosigner,
       cosignerLabel: raw.needsCosigner ? (raw.cosignerLabel ?? null) : null,
+      targetRate: raw.targetRate ?? null, // empty is refused (请填写), never quietly 100
     };
     const typeCheck = F.pledgeType.safeParse(values.pledgeType);
     const input = parseForm(form, campaignsCreateInput, values, FIELDS);
@@ -157,12 +160,14 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
               </Form.Item>
             </Col>
           ) : null}
+          {/* No min/max on the number fields: antd would quietly turn a typed 120 into 100 on
+              blur and save that; the contract's rule says what is wrong instead. */}
           <Col span={8}>
             <Form.Item label="年度" name="year" required rules={[zodRule(F.year, (v) => v ?? undefined)]}>
-              <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} suffix="年" />
+              <InputNumber<number> style={{ width: '100%' }} suffix="年" />
             </Form.Item>
           </Col>
-          <Col span={16}>
+          <Col span={24}>
             <Form.Item label="批次名称" name="title" required rules={[zodRule(F.title)]}>
               <Input maxLength={100} placeholder="如：2025年不操办升学宴谢师宴承诺" />
             </Form.Item>
@@ -170,6 +175,17 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
           <Col span={8}>
             <Form.Item label="开始日期" name="startDate" required rules={[zodRule(F.startDate, (v) => v ?? undefined)]}>
               <DateInput />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              label="目标签订率"
+              name="targetRate"
+              required
+              rules={[zodRule(F.targetRate, (v) => v ?? null)]}
+              extra="名单中须签订的比例；未达到的批次列在工作台。"
+            >
+              <InputNumber<number> style={{ width: '100%' }} suffix="%" />
             </Form.Item>
           </Col>
           <Col span={24}>

@@ -52,12 +52,7 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
   const bulk = useDialog();
   const checking = useDialog<RosterEntry>();
   const [viewing, setViewing] = useState<RosterEntry | null>(null);
-  const remove = useApiMutation('pledgeRoster.remove', [
-    'pledgeRoster.list',
-    'pledgeCampaigns.get',
-    'pledgeCampaigns.list',
-    'people.dossier',
-  ]);
+  const remove = useApiMutation('pledgeRoster.remove');
 
   const filterKey = JSON.stringify([search.searched, view.filter, view.unitId]);
   const page = paging.filterKey === filterKey ? paging.page : 1;

@@ -22,7 +22,6 @@ import { cnDate, todayIso } from '../../lib/dates';
 import { base64ToBlob, saveBlob } from '../../lib/files';
 import { freshPerOpening } from '../../lib/freshPerOpening';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
-import { SIGNOFF_INVALIDATES } from './SignoffDrawer';
 
 // ---- 批量登记
 
@@ -49,7 +48,7 @@ export const BulkSignoffModal = freshPerOpening(function BulkSignoffDialog({
 }: BulkSignoffModalProps) {
   const [form] = Form.useForm<BulkValues>();
   const [error, setError] = useState<string | null>(null);
-  const bulk = useApiMutation('pledgeRoster.bulkSignoff', SIGNOFF_INVALIDATES);
+  const bulk = useApiMutation('pledgeRoster.bulkSignoff');
   const already = entries.filter((e) => e.signed).length;
 
   const save = async (raw: BulkValues) => {
@@ -132,7 +131,7 @@ export const BreachCheckModal = freshPerOpening(function BreachCheckDialog({
 }) {
   const [form] = Form.useForm<BreachValues>();
   const [error, setError] = useState<string | null>(null);
-  const check = useApiMutation('pledgeRoster.breachCheck', ['pledgeRoster.list']);
+  const check = useApiMutation('pledgeRoster.breachCheck');
   if (!entry) return null;
 
   const save = async (raw: BreachValues) => {
@@ -179,7 +178,7 @@ export const BreachCheckModal = freshPerOpening(function BreachCheckDialog({
 export function ScanViewer({ entry, canRemove, onClose }: { entry: RosterEntry; canRemove: boolean; onClose: () => void }) {
   const { modal, message } = App.useApp();
   const scan = useApiQuery('pledgeRoster.getScan', { rosterId: entry.id }, { staleTime: 0, gcTime: 0 });
-  const remove = useApiMutation('pledgeRoster.removeScan', ['pledgeRoster.list']);
+  const remove = useApiMutation('pledgeRoster.removeScan');
   const data = scan.data;
   const isImage = !!data && data.mime.startsWith('image/');
   // A PDF gets a blob URL while the viewer is open.

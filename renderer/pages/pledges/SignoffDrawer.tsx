@@ -40,12 +40,10 @@ export interface SignoffDrawerProps {
 export const SignoffDrawer = freshPerOpening(SignoffDialog);
 
 /** Channels whose data a sign-off changes. */
-export const SIGNOFF_INVALIDATES = ['pledgeRoster.list', 'pledgeCampaigns.get', 'pledgeCampaigns.list', 'people.dossier'] as const;
-
 function SignoffDialog({ open, campaign, entry, onClose, onSaved }: SignoffDrawerProps) {
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
-  const signoff = useApiMutation('pledgeRoster.signoff', SIGNOFF_INVALIDATES);
+  const signoff = useApiMutation('pledgeRoster.signoff');
   const signed = Form.useWatch('signed', form);
   if (!entry) return null;
 

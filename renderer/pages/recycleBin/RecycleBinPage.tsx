@@ -16,7 +16,7 @@ export function RecycleBinPage() {
   const [pageSize, setPageSize] = useState(20);
   const [error, setError] = useState<string | null>(null);
   const list = useApiQuery('recycleBin.list', { ...(filter === 'all' ? {} : { entity: filter }), page, pageSize }, { keepPrevious: true });
-  const restore = useApiMutation('recycleBin.restore', ['recycleBin.list', 'people.list', 'units.list']);
+  const restore = useApiMutation('recycleBin.restore');
 
   const confirmRestore = (item: RecycledItem) => {
     setError(null);

@@ -41,7 +41,7 @@ export interface AddresseesCardProps {
 
 export function AddresseesCard({ letter, canRecord, canChange, onChangeAddressees }: AddresseesCardProps) {
   const { modal, message } = App.useApp();
-  const record = useApiMutation('reminderLetters.recordReceipt', ['reminderLetters.get', 'reminderLetters.list']);
+  const record = useApiMutation('reminderLetters.recordReceipt');
   /** Rows being entered or changed (a signed row opens with 修改). */
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [errors, setErrors] = useState<Record<string, Record<string, string>>>({});

@@ -19,7 +19,7 @@ export interface KeyPointsFieldProps {
 
 export function KeyPointsField({ value = [], onChange, id }: KeyPointsFieldProps) {
   const points = useApiQuery('reminderPoints.list', {});
-  const create = useApiMutation('reminderPoints.create', ['reminderPoints.list']);
+  const create = useApiMutation('reminderPoints.create');
   const [adding, setAdding] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
@@ -107,9 +107,9 @@ export function KeyPointsField({ value = [], onChange, id }: KeyPointsFieldProps
 /** Edit and delete items of the reusable list. Letters already written keep their copies. */
 function PointsListModal({ points, onClose }: { points: ReminderPoint[]; onClose: () => void }) {
   const { modal } = App.useApp();
-  const update = useApiMutation('reminderPoints.update', ['reminderPoints.list']);
-  const remove = useApiMutation('reminderPoints.delete', ['reminderPoints.list']);
-  const create = useApiMutation('reminderPoints.create', ['reminderPoints.list']);
+  const update = useApiMutation('reminderPoints.update');
+  const remove = useApiMutation('reminderPoints.delete');
+  const create = useApiMutation('reminderPoints.create');
   const [editing, setEditing] = useState<{ id: string; rev: number; text: string } | null>(null);
   const [adding, setAdding] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -26,7 +26,7 @@ export function ReminderDetailPage() {
   const { modal, message } = App.useApp();
   const can = useCan();
   const query = useApiQuery('reminderLetters.get', { id });
-  const remove = useApiMutation('reminderLetters.delete', ['reminderLetters.list', 'recycleBin.list']);
+  const remove = useApiMutation('reminderLetters.delete');
   const issuing = useDialog();
   const voiding = useDialog();
   const changing = useDialog();

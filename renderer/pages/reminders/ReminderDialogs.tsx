@@ -14,8 +14,6 @@ import { UnitMultiSelect } from '../../components/UnitMultiSelect';
 import { freshPerOpening } from '../../lib/freshPerOpening';
 import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 
-const INVALIDATES = ['reminderLetters.get', 'reminderLetters.list'] as const;
-
 /** The letter's own fields, as reminderLetters.update wants them. */
 export function letterFieldsOf(d: ReminderDetail) {
   return {
@@ -48,8 +46,8 @@ const signerRequired = requiredText('签发人', 20);
 export const IssueModal = freshPerOpening(function IssueDialog({ open, letter, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ signer: string }>();
   const [error, setError] = useState<string | null>(null);
-  const update = useApiMutation('reminderLetters.update', INVALIDATES);
-  const issue = useApiMutation('reminderLetters.issue', INVALIDATES);
+  const update = useApiMutation('reminderLetters.update');
+  const issue = useApiMutation('reminderLetters.issue');
   const [rev, setRev] = useState(letter.rev);
 
   const save = async (raw: { signer: string }) => {
@@ -100,7 +98,7 @@ export const IssueModal = freshPerOpening(function IssueDialog({ open, letter, o
 export const VoidModal = freshPerOpening(function VoidDialog({ open, letter, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<{ reason: string }>();
   const [error, setError] = useState<string | null>(null);
-  const voidLetter = useApiMutation('reminderLetters.void', INVALIDATES);
+  const voidLetter = useApiMutation('reminderLetters.void');
 
   const save = async (raw: { reason: string }) => {
     setError(null);
@@ -136,7 +134,7 @@ interface AddresseeValues {
 export const AddresseesModal = freshPerOpening(function AddresseesDialog({ open, letter, onClose, onDone }: DialogProps) {
   const [form] = Form.useForm<AddresseeValues>();
   const [error, setError] = useState<string | null>(null);
-  const setAddressees = useApiMutation('reminderLetters.setAddressees', INVALIDATES);
+  const setAddressees = useApiMutation('reminderLetters.setAddressees');
 
   const save = async (raw: AddresseeValues) => {
     setError(null);

@@ -130,9 +130,9 @@ function ReminderForm({ letterId }: { letterId: string | null }) {
   const [copying, setCopying] = useState(false);
 
   const existing = useApiQuery('reminderLetters.get', { id: letterId ?? '' }, { enabled: !isNew, staleTime: 0, gcTime: 0 });
-  const create = useApiMutation('reminderLetters.create', ['reminderLetters.list']);
-  const update = useApiMutation('reminderLetters.update', ['reminderLetters.list', 'reminderLetters.get']);
-  const setAddressees = useApiMutation('reminderLetters.setAddressees', ['reminderLetters.list', 'reminderLetters.get']);
+  const create = useApiMutation('reminderLetters.create');
+  const update = useApiMutation('reminderLetters.update');
+  const setAddressees = useApiMutation('reminderLetters.setAddressees');
   const saving = create.isPending || update.isPending || setAddressees.isPending;
 
   // The record the form was filled from, taken once: an update quotes its revision.
@@ -308,7 +308,7 @@ function ReminderForm({ letterId }: { letterId: string | null }) {
               </Col>
               <Col span={6}>
                 <Form.Item label="年度" name="year" required rules={[zodRule(LETTER.year, (v) => v ?? undefined)]}>
-                  <InputNumber<number> min={2000} max={2100} precision={0} style={{ width: '100%' }} suffix="年" />
+                  <InputNumber<number> style={{ width: '100%' }} suffix="年" />
                 </Form.Item>
               </Col>
               <Col span={8}>

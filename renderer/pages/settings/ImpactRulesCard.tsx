@@ -64,7 +64,7 @@ function CommendationReadingForm() {
   const editable = can('impactSettings.update');
   const { message, modal } = App.useApp();
   const settings = useApiQuery('impactSettings.get', {});
-  const update = useApiMutation('impactSettings.update', ['impactSettings.get', 'sanctions.list']);
+  const update = useApiMutation('impactSettings.update');
   // The clerk's pick until saved; otherwise what is stored.
   const [chosen, setValue] = useState<CommendationReading | null>(null);
   const value = chosen ?? settings.data?.commendationReading ?? null;

@@ -26,7 +26,7 @@ export function OpinionSettingsCard() {
   const editable = can('opinionSettings.update');
   const { message } = App.useApp();
   const settings = useApiQuery('opinionSettings.get', {});
-  const update = useApiMutation('opinionSettings.update', ['opinionSettings.get']);
+  const update = useApiMutation('opinionSettings.update');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
 

@@ -12,7 +12,7 @@ export function SecurityPolicyCard() {
   const isAdmin = useIsAdmin();
   const { message } = App.useApp();
   const policy = useApiQuery('securityPolicy.get', {});
-  const update = useApiMutation('securityPolicy.update', ['securityPolicy.get']);
+  const update = useApiMutation('securityPolicy.update');
   const [form] = Form.useForm<SecurityPolicy>();
   const [error, setError] = useState<string | null>(null);
 

@@ -22,7 +22,7 @@ export function SettingsPage() {
   const { message } = App.useApp();
   const settings = useApiQuery('settings.get', {});
   const info = useApiQuery('app.info', {});
-  const update = useApiMutation('settings.update', ['settings.get', 'setup.status']);
+  const update = useApiMutation('settings.update');
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const opinionPrefix = Form.useWatch(['docPrefixes', 'opinionReply'], form) as string | undefined;

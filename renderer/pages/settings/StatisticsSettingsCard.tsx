@@ -19,7 +19,7 @@ export function StatisticsSettingsCard() {
   const editable = can('statisticsSettings.update');
   const { message } = App.useApp();
   const settings = useApiQuery('statisticsSettings.get', {});
-  const update = useApiMutation('statisticsSettings.update', ['statisticsSettings.get', 'statistics.report', 'revisits.due']);
+  const update = useApiMutation('statisticsSettings.update');
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const data = settings.data;

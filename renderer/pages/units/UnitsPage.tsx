@@ -121,8 +121,8 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
   const units = useUnits();
   const [form] = Form.useForm<UnitFormValues>();
   const [error, setError] = useState<string | null>(null);
-  const update = useApiMutation('units.update', ['units.list', 'people.list']);
-  const remove = useApiMutation('units.delete', ['units.list', 'recycleBin.list']);
+  const update = useApiMutation('units.update');
+  const remove = useApiMutation('units.delete');
 
   // A unit cannot move under itself or one of its sub-units.
   const parentChoices = useMemo(() => toTreeSelectData(units.tree, subtreeIds(units.units, unit.id)), [units.tree, units.units, unit.id]);
@@ -223,7 +223,7 @@ function AddUnitModal({
   const units = useUnits();
   const [form] = Form.useForm<UnitFormValues>();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('units.create', ['units.list']);
+  const create = useApiMutation('units.create');
 
   const parentName = parentId ? units.paths.get(parentId) : null;
 

@@ -96,7 +96,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const create = useApiMutation('users.create', ['users.list']);
+  const create = useApiMutation('users.create');
   const FIELDS = ['username', 'displayName', 'password', 'passwordConfirm', 'roles'];
   return (
     <FormModal open={open} title="新增账号" form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
@@ -151,7 +151,7 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
-  const update = useApiMutation('users.update', ['users.list', 'auth.me']);
+  const update = useApiMutation('users.update');
   const FIELDS = ['displayName', 'roles', 'active'];
   return (
     <FormModal

@@ -1,0 +1,64 @@
+/**
+ * Renderer logic that is not trivial, tested without a browser: IME key handling, what
+ * the buttons let an account do, and the person-lines state of a pasted name list.
+ * (What a clerk sees end to end is in e2e/.)
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CHANNELS, api } from '../../core/api';
+import type { PersonLine } from '../pages/opinions/personLines';
+import { lineStates, splitLines } from '../pages/opinions/personLines';
+import { isComposingKey } from '../lib/ime';
+import { mayCall } from '../lib/access';
+import { normalizeMonthInput } from '../lib/format';
+
+const key = (init: { isComposing?: boolean; keyCode?: number }) =>
+  ({ isComposing: false, keyCode: 13, ...init }) as unknown as KeyboardEvent;
+
+test('IME: Enter that picks a candidate is the IME’s, not a submit', () => {
+  assert.equal(isComposingKey(key({})), false, 'a plain Enter submits');
+  assert.equal(isComposingKey(key({ isComposing: true })), true);
+  assert.equal(isComposingKey(key({ keyCode: 229 })), true, 'older Chromium: keyCode 229 while composing');
+  assert.equal(isComposingKey(key({}), true), true, 'our own compositionstart flag');
+  // React's synthetic event: the native event decides
+  assert.equal(isComposingKey({ nativeEvent: key({ isComposing: true }) } as never), true);
+});
+
+test('permissions: buttons follow the contract’s access lists, role by role', () => {
+  assert.equal(mayCall([], 'people.list'), true, 'any logged-in account lists people');
+  assert.equal(mayCall(['handler'], 'opinionReplies.issue'), false, 'a 承办人 cannot 签发');
+  assert.equal(mayCall(['signer'], 'opinionReplies.issue'), true);
+  assert.equal(mayCall(['handler', 'reviewer'], 'users.create'), false, 'accounts are for 管理员 only');
+  assert.equal(mayCall(['admin'], 'users.create'), true);
+  // every channel with a role list is refused to an account without roles
+  for (const c of CHANNELS) {
+    const access = api[c].access;
+    assert.equal(mayCall([], c), access === 'public' || access === 'user', c);
+  }
+});
+
+test('出生年月 typed loosely becomes YYYY-MM; anything else is left for the schema to refuse', () => {
+  assert.equal(normalizeMonthInput('198005'), '1980-05');
+  assert.equal(normalizeMonthInput('1980-05'), '1980-05');
+  assert.equal(normalizeMonthInput(''), '');
+});
+
+test('pasted name list: blank lines dropped, duplicates and unknown names marked', () => {
+  assert.deepEqual(splitLines('张三\r\n\n 李四\r王五\n  \n'), ['张三', ' 李四', '王五']);
+  const line = (key: string, personId: string | null, status: PersonLine['status']): PersonLine =>
+    ({ key, name: key, personId, status }) as unknown as PersonLine;
+  const states = lineStates([
+    line('a', 'p1', 'matched'),
+    line('b', null, 'unknown'),
+    line('c', 'p1', 'matched'),
+    line('d', null, 'ambiguous'),
+    line('e', null, 'matched'), // matched, then its person was taken away: needs a decision
+  ]);
+  assert.deepEqual(Object.fromEntries(states), {
+    a: { state: 'matched' },
+    b: { state: 'unknown' },
+    c: { state: 'duplicate', duplicateOf: 1 },
+    d: { state: 'ambiguous' },
+    e: { state: 'invalid' },
+  });
+});
