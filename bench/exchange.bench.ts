@@ -64,6 +64,8 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
   try {
     seedRegister(e.host.db, { people: exportRows, seed: 6 });
     e.host.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The data folder admits one program at a time (db/lock.ts): the child opens it, so this host lets go first.
+    e.host.close();
     const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'exportChild.ts'), e.dir], {
       encoding: 'utf8',
       maxBuffer: 1 << 20,

@@ -199,3 +199,35 @@ test('an export is written to the audit log: who, which list and filter, how man
   await assert.rejects(h.call('exports.list', { list: 'nothing', format: 'csv', filter: {} } as never));
   assert.equal(h.host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'").pluck().get(), before);
 });
+
+test('the people export holds exactly the filtered list, in its order (one sorted walk, read in blocks)', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const bureau = await h.call('units.create', { name: '市水利局' });
+  const office = await h.call('units.create', { name: '综合科', parentId: bureau.id });
+  const other = await h.call('units.create', { name: '市民政局' });
+  const names = '甲乙丙丁戊己庚辛壬癸';
+  for (let i = 0; i < 30; i++) {
+    await h.call('people.create', {
+      name: `王${names[i % 10]}${names[Math.floor(i / 10)]}`,
+      birthMonth: `19${60 + (i % 7)}-0${1 + (i % 9)}`,
+      unitId: [bureau.id, office.id, other.id][i % 3]!,
+    });
+  }
+  for (const filter of [
+    { unitId: bureau.id, includeSubunits: true, sortBy: 'birthMonth', sortOrder: 'desc' },
+    { unitId: bureau.id, includeSubunits: false },
+    { sortBy: 'unit', sortOrder: 'asc' },
+    { query: '王甲' },
+  ] as const) {
+    const list = await h.call('people.list', { ...filter, page: 1, pageSize: 100 });
+    const file = await h.call('exports.list', { list: 'people', format: 'csv', filter });
+    const lines = Buffer.from(file.contentBase64, 'base64').toString('utf8').trim().split('\r\n').slice(1);
+    assert.equal(file.rows, list.total, JSON.stringify(filter));
+    assert.deepEqual(
+      lines.map((l) => l.split(',')[0]),
+      list.items.map((p) => p.name),
+      JSON.stringify(filter),
+    );
+  }
+});

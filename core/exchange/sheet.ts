@@ -77,9 +77,9 @@ function cellXml(ref: string, kind: CellKind, v: CellValue, style = STYLE[kind])
   return `<c r="${ref}" t="inlineStr"${kind === 'text' ? s : ''}><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
 }
 
-function sheetXml(sheet: Sheet<unknown>): Buffer {
+/** The worksheet XML in chunks of about 1 MiB, made as the zip writer asks for them. */
+function* sheetXml(sheet: Sheet<unknown>): Generator<Buffer> {
   const names = sheet.columns.map((_c, i) => columnName(i));
-  const chunks: Buffer[] = [];
   let part = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
 <sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>
@@ -97,13 +97,12 @@ function sheetXml(sheet: Sheet<unknown>): Buffer {
     part += `<row r="${r}">${cells}</row>`;
     // Flush to bytes every so often: one huge string would be copied again and again.
     if (part.length > 1 << 20) {
-      chunks.push(Buffer.from(part, 'utf8'));
+      yield Buffer.from(part, 'utf8');
       part = '';
     }
   }
   part += '</sheetData></worksheet>';
-  chunks.push(Buffer.from(part, 'utf8'));
-  return Buffer.concat(chunks);
+  yield Buffer.from(part, 'utf8');
 }
 
 /** An .xlsx workbook with one sheet per table. */

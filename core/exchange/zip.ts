@@ -4,14 +4,35 @@
  * deflating them with zlib is ten times faster. Entries must stay under 4 GiB (an export
  * is capped far below that by the lists it holds).
  */
+import { once } from 'node:events';
 import zlib from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
-  data: Buffer;
+  /** The bytes, or a sequence of chunks deflated as they come (a 100,000-row sheet is never held whole). */
+  data: Buffer | Iterable<Buffer>;
 }
 
-export function zip(entries: ZipEntry[]): Buffer {
+/** Deflates chunk by chunk; only the compressed bytes are kept. */
+async function deflateEntry(data: Buffer | Iterable<Buffer>): Promise<{ deflated: Buffer; crc: number; size: number }> {
+  if (Buffer.isBuffer(data)) return { deflated: zlib.deflateRawSync(data, { level: 1 }), crc: zlib.crc32(data), size: data.length };
+  const stream = zlib.createDeflateRaw({ level: 1 });
+  const out: Buffer[] = [];
+  stream.on('data', (b: Buffer) => out.push(b));
+  const ended = once(stream, 'end');
+  let crc = 0;
+  let size = 0;
+  for (const chunk of data) {
+    crc = zlib.crc32(chunk, crc);
+    size += chunk.length;
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  stream.end();
+  await ended;
+  return { deflated: Buffer.concat(out), crc, size };
+}
+
+export async function zip(entries: ZipEntry[]): Promise<Buffer> {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -21,8 +42,7 @@ export function zip(entries: ZipEntry[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     // Level 1: a third of level 6's time; the file is about 20% larger, which nobody notices.
-    const deflated = zlib.deflateRawSync(e.data, { level: 1 });
-    const crc = zlib.crc32(e.data);
+    const { deflated, crc, size } = await deflateEntry(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
@@ -32,7 +52,7 @@ export function zip(entries: ZipEntry[]): Buffer {
     local.writeUInt16LE(dosDate, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     parts.push(local, name, deflated);
@@ -46,7 +66,7 @@ export function zip(entries: ZipEntry[]): Buffer {
     dir.writeUInt16LE(dosDate, 14);
     dir.writeUInt32LE(crc, 16);
     dir.writeUInt32LE(deflated.length, 20);
-    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt32LE(size, 24);
     dir.writeUInt16LE(name.length, 28);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);

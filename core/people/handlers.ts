@@ -52,14 +52,16 @@ function reindex(db: Db, id: string, name: string, position: string | null): voi
   indexPersonGrams(db, seq, name, position);
 }
 
+/** The list's unit filter: the unit, or it and its sub-units. */
+export function unitFilter(db: Db, input: { unitId?: string | undefined; includeSubunits?: boolean | undefined }): string[] | null {
+  if (!input.unitId) return null;
+  return input.includeSubunits ? unitSubtreeIds(db, input.unitId) : [input.unitId];
+}
+
 export const peopleHandlers: HandlerMap<
   'people.list' | 'people.get' | 'people.create' | 'people.update' | 'people.delete' | 'people.dossier'
 > = {
-  'people.list': (input, { db }) => {
-    let unitIds: string[] | null = null;
-    if (input.unitId) unitIds = input.includeSubunits ? unitSubtreeIds(db, input.unitId) : [input.unitId];
-    return searchPeople(db, { ...input, unitIds });
-  },
+  'people.list': (input, { db }) => searchPeople(db, { ...input, unitIds: unitFilter(db, input) }),
 
   'people.get': (input, { db }) => {
     const person = getPerson(db, input.id);

@@ -120,26 +120,7 @@ export function termCondition(db: Db, term: string): Sql {
  */
 export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
   const terms = searchTerms(q.query);
-  const where = ['p.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  for (const term of terms) {
-    const c = termCondition(db, term);
-    where.push(c.sql);
-    params.push(...c.params);
-  }
-  if (q.unitIds) {
-    where.push('p.unit_id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(q.unitIds));
-  }
-  if (q.category) {
-    where.push('p.category = ?');
-    params.push(q.category);
-  }
-  if (q.politicalStatus) {
-    where.push('p.political_status = ?');
-    params.push(q.politicalStatus);
-  }
-  const whereSql = where.join(' AND ');
+  const { whereSql, params } = peopleWhere(db, q, terms);
   const { sql: orderSql, params: orderParams } = orderBy(q, terms[0]);
   const offset = (q.page - 1) * q.pageSize;
 
@@ -185,6 +166,55 @@ export function searchPeople(db: Db, q: PeopleQuery): Paged<PersonListItem> {
   return { items: rows.map((r) => toListItem(r, paths)), total, page: q.page, pageSize: q.pageSize, ...(capped ? { capped } : {}) };
 }
 
+/**
+ * Every person the list shows for this query, in its order, read a block at a time (the
+ * export). One sorted walk: paging with OFFSET would walk the sorted index again for
+ * every page. With search words it is the list's capped result, as on screen.
+ */
+export function* eachPerson(db: Db, q: Omit<PeopleQuery, 'page' | 'pageSize'>): Generator<PersonListItem> {
+  const terms = searchTerms(q.query);
+  if (terms.length) {
+    yield* searchPeople(db, { ...q, page: 1, pageSize: SEARCH_RESULT_CAP }).items;
+    return;
+  }
+  const { whereSql, params } = peopleWhere(db, q, terms);
+  const { sql: orderSql, params: orderParams } = orderBy(q, undefined);
+  const seqs = db
+    .prepare(`SELECT p.seq FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE ${whereSql} ORDER BY ${orderSql}`)
+    .pluck()
+    .all(...params, ...orderParams) as number[];
+  const BLOCK = 2000;
+  for (let i = 0; i < seqs.length; i += BLOCK) {
+    const rows = readPeople(db, seqs.slice(i, i + BLOCK));
+    const paths = unitPaths(db, new Set(rows.map((r) => r.unit_id)));
+    for (const r of rows) yield toListItem(r, paths);
+  }
+}
+
+/** The list's filters as SQL (search words, units, category, political status). */
+function peopleWhere(db: Db, q: Omit<PeopleQuery, 'page' | 'pageSize'>, terms: string[]): { whereSql: string; params: unknown[] } {
+  const where = ['p.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  for (const term of terms) {
+    const c = termCondition(db, term);
+    where.push(c.sql);
+    params.push(...c.params);
+  }
+  if (q.unitIds) {
+    where.push('p.unit_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(q.unitIds));
+  }
+  if (q.category) {
+    where.push('p.category = ?');
+    params.push(q.category);
+  }
+  if (q.politicalStatus) {
+    where.push('p.political_status = ?');
+    params.push(q.politicalStatus);
+  }
+  return { whereSql: where.join(' AND '), params };
+}
+
 /** Full rows for the given seqs, in the given order. */
 function readPeople(db: Db, seqs: number[]): PersonRow[] {
   if (!seqs.length) return [];
@@ -195,7 +225,7 @@ function readPeople(db: Db, seqs: number[]): PersonRow[] {
   return seqs.map((seq) => bySeq.get(seq)!).filter(Boolean);
 }
 
-function orderBy(q: PeopleQuery, firstTerm: string | undefined): Sql {
+function orderBy(q: Pick<PeopleQuery, 'sortBy' | 'sortOrder'>, firstTerm: string | undefined): Sql {
   const dir = q.sortOrder === 'desc' ? 'DESC' : 'ASC';
   switch (q.sortBy) {
     case 'name':

@@ -9,6 +9,7 @@ import { migration0009 } from './0009_pledge_target';
 import { migration0013 } from './0013_printed_documents';
 import { migration0014 } from './0014_backup_exporter_role';
 import { migration0015 } from './0015_recusals';
+import { migration0016 } from './0016_statistics_indexes';
 import type { Migration } from './types';
 
 /**
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
