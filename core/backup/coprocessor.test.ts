@@ -80,6 +80,17 @@ test('the coprocessor is the typed worker module (no code run from a string), an
     fs.mkdirSync(chunks);
     assert.deepEqual(coprocessorWorkerEntry(chunks), { file: path.join(dir, 'coprocessorWorker.js') });
     assert.equal(coprocessorWorkerEntry(path.join(chunks, 'deeper')), null);
+
+    // In an installed app the bundle sits in app.asar, which a worker cannot load from: the
+    // copy electron-builder unpacks (asarUnpack) to app.asar.unpacked is taken instead.
+    const packed = path.join(dir, 'resources', 'app.asar', 'out', 'main');
+    const unpacked = path.join(dir, 'resources', 'app.asar.unpacked', 'out', 'main');
+    fs.mkdirSync(packed, { recursive: true });
+    fs.mkdirSync(unpacked, { recursive: true });
+    fs.writeFileSync(path.join(packed, 'coprocessorWorker.js'), '');
+    assert.deepEqual(coprocessorWorkerEntry(packed), { file: path.join(packed, 'coprocessorWorker.js') });
+    fs.writeFileSync(path.join(unpacked, 'coprocessorWorker.js'), '');
+    assert.deepEqual(coprocessorWorkerEntry(packed), { file: path.join(unpacked, 'coprocessorWorker.js') });
   } finally {
     cleanup();
   }

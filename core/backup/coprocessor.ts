@@ -30,6 +30,10 @@ const requireHere = createRequire(__filename);
  */
 export function coprocessorWorkerEntry(dir = __dirname): { file: string; execArgv?: string[] } | null {
   for (const built of [path.join(dir, 'coprocessorWorker.js'), path.join(dir, '..', 'coprocessorWorker.js')]) {
+    // In an installed app the bundle is inside app.asar, which a worker cannot load from;
+    // electron-builder.json unpacks the worker to app.asar.unpacked (asarUnpack).
+    const unpacked = built.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    if (unpacked !== built && fs.existsSync(unpacked)) return { file: unpacked };
     if (fs.existsSync(built)) return { file: built };
   }
   const source = path.join(dir, 'coprocessorWorker.ts');

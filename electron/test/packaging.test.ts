@@ -70,6 +70,8 @@ test('the Electron fuses: no running as Node, no NODE_OPTIONS or inspector flags
 
 test('what is packed: the built app, the fonts it prints with, and no updater or telemetry', () => {
   assert.ok((config.files as string[]).includes('out/main/**'));
+  // A worker cannot load its script from inside app.asar (core/backup/coprocessor.ts).
+  assert.deepEqual(config.asarUnpack, ['out/main/coprocessorWorker.js']);
   assert.ok((config.files as string[]).includes('out/renderer/**'));
   assert.equal(pkg.main, 'out/main/index.js');
   assert.equal(config.publish, null, 'no update feed');
