@@ -443,6 +443,12 @@ test.describe('廉政意见回复', () => {
     const card = page.getByTestId('opinion-settings');
     await expect(card.getByLabel('办理时限（工作日）')).toHaveValue('3');
     await expect(card.getByLabel('核查科室1')).toHaveValue('信访室');
+    // A number past the range, then 保存 at once: said on the field, not turned into 60 and saved.
+    await card.getByLabel('办理时限（工作日）').fill('120');
+    await card.getByRole('button', { name: '保存廉政意见回复设置' }).click();
+    await expect(card.getByText('“办理时限”应为1到60之间的整数')).toBeVisible();
+    await expect(card.getByLabel('办理时限（工作日）')).toHaveValue('120');
+    expect((await app.invoke('opinionSettings.get', {})).dueWorkingDays).toBe(3);
     await card.getByLabel('办理时限（工作日）').fill('5');
     await card.getByRole('button', { name: '添加科室' }).click();
     await card.getByLabel('核查科室4').fill('党风政风监督室');

@@ -11,6 +11,7 @@ import { lineStates, splitLines } from '../pages/opinions/personLines';
 import { isComposingKey } from '../lib/ime';
 import { mayCall } from '../lib/access';
 import { normalizeMonthInput } from '../lib/format';
+import { wholeNumberProblem } from '../lib/zodForm';
 import { OPINION_PATHS, personDossierPath, requestPath } from '../lib/links';
 import { LETTER_PATHS } from '../pages/letters/paths';
 import { campaignPath } from '../pages/pledges/paths';
@@ -100,4 +101,13 @@ test('route paths: every link the pages build is the address the old literals sa
       '/letters/reply/y1',
     ],
   );
+});
+
+test('a typed number is checked as typed: out of range or not whole is said, never clamped or rounded', () => {
+  assert.equal(wholeNumberProblem('办理时限', 5, 1, 60), null);
+  assert.equal(wholeNumberProblem('办理时限', 120, 1, 60), '“办理时限”应为1到60之间的整数');
+  assert.equal(wholeNumberProblem('办理时限', 1.5, 1, 60), '“办理时限”应为1到60之间的整数');
+  assert.equal(wholeNumberProblem('办理时限', 0, 1, 60), '“办理时限”应为1到60之间的整数');
+  assert.equal(wholeNumberProblem('办理时限', null, 1, 60), '请填写办理时限');
+  assert.equal(wholeNumberProblem('按天保留', 0, 0, 60), null);
 });

@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../lib/format';
-import { parseForm, showServerError } from '../../lib/zodForm';
+import { parseForm, showServerError, wholeNumberRule } from '../../lib/zodForm';
 import { JobProgress } from './JobProgress';
 import { PassphraseFields } from './PassphraseFields';
 import { PathInput } from './PathPicker';
@@ -113,28 +113,28 @@ export function AutoBackupCard() {
             <PathInput mode="folder" />
           </Form.Item>
           <Space size={16} wrap>
-            <Form.Item label="间隔（小时）" name={['auto', 'intervalHours']}>
-              <InputNumber min={1} max={168} />
+            <Form.Item label="间隔（小时）" name={['auto', 'intervalHours']} rules={[wholeNumberRule('间隔（小时）', 1, 168)]}>
+              <InputNumber />
             </Form.Item>
             <Form.Item label="退出程序时也备份" name={['auto', 'onExit']} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item label="超过几天未备份时提醒" name="warnAfterDays">
-              <InputNumber min={1} max={90} />
+            <Form.Item label="超过几天未备份时提醒" name="warnAfterDays" rules={[wholeNumberRule('提醒天数', 1, 90)]}>
+              <InputNumber />
             </Form.Item>
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             保留：每天最新一份、每周最新一份、每月最新一份各保留若干份，其余自动删除（只删除自动备份）。
           </Typography.Paragraph>
           <Space size={16} wrap>
-            <Form.Item label="按天保留" name={['auto', 'keep', 'daily']}>
-              <InputNumber min={0} max={60} />
+            <Form.Item label="按天保留" name={['auto', 'keep', 'daily']} rules={[wholeNumberRule('按天保留', 0, 60)]}>
+              <InputNumber />
             </Form.Item>
-            <Form.Item label="按周保留" name={['auto', 'keep', 'weekly']}>
-              <InputNumber min={0} max={52} />
+            <Form.Item label="按周保留" name={['auto', 'keep', 'weekly']} rules={[wholeNumberRule('按周保留', 0, 52)]}>
+              <InputNumber />
             </Form.Item>
-            <Form.Item label="按月保留" name={['auto', 'keep', 'monthly']}>
-              <InputNumber min={0} max={120} />
+            <Form.Item label="按月保留" name={['auto', 'keep', 'monthly']} rules={[wholeNumberRule('按月保留', 0, 120)]}>
+              <InputNumber />
             </Form.Item>
           </Space>
           <Form.Item

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../lib/permissions';
 import { formatDateList, parseDateList } from './dateList';
+import { wholeNumberRule } from '../../lib/zodForm';
 
 interface Values {
   dueWorkingDays: number | null;
@@ -77,8 +78,8 @@ export function OpinionSettingsCard() {
         >
           <Flex gap={32} wrap align="flex-start">
             <div style={{ width: 260 }}>
-              <Form.Item label="办理时限（工作日）" name="dueWorkingDays" extra="收文次日起算，周末和下列节假日不计，调休上班日计入">
-                <InputNumber min={1} max={60} precision={0} suffix="个工作日" style={{ width: 200 }} />
+              <Form.Item label="办理时限（工作日）" name="dueWorkingDays" rules={[wholeNumberRule('办理时限', 1, 60)]} extra="收文次日起算，周末和下列节假日不计，调休上班日计入">
+                <InputNumber suffix="个工作日" style={{ width: 200 }} />
               </Form.Item>
               <Typography.Text strong>核查科室</Typography.Text>
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describePasswordPolicy, securityPolicySchema, type SecurityPolicy } from '../../../core/auth/policy';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useIsAdmin } from '../../app/auth';
-import { parseForm, showServerError } from '../../lib/zodForm';
+import { parseForm, showServerError, wholeNumberRule } from '../../lib/zodForm';
 
 const FIELDS = ['minLength', 'requireMixedCase', 'requireSymbol', 'forbidUsername', 'idleLockMinutes'] as const;
 
@@ -39,8 +39,8 @@ export function SecurityPolicyCard() {
             }
           }}
         >
-          <Form.Item label="密码最短长度" name="minLength" extra={`现行规则：${describePasswordPolicy(policy.data)}`}>
-            <InputNumber min={8} max={64} precision={0} suffix="位" />
+          <Form.Item label="密码最短长度" name="minLength" rules={[wholeNumberRule('密码最短长度', 8, 64)]} extra={`现行规则：${describePasswordPolicy(policy.data)}`}>
+            <InputNumber suffix="位" />
           </Form.Item>
           <Form.Item name="requireMixedCase" valuePropName="checked" style={{ marginBottom: 4 }}>
             <Checkbox>须同时包含大写和小写字母</Checkbox>
@@ -51,8 +51,8 @@ export function SecurityPolicyCard() {
           <Form.Item name="forbidUsername" valuePropName="checked">
             <Checkbox>不能包含用户名</Checkbox>
           </Form.Item>
-          <Form.Item label="无操作自动锁屏" name="idleLockMinutes" extra="填 0 表示不自动锁屏。锁屏后须输入密码继续，未保存的内容仍保留。">
-            <InputNumber min={0} max={240} precision={0} suffix="分钟" />
+          <Form.Item label="无操作自动锁屏" name="idleLockMinutes" rules={[wholeNumberRule('无操作自动锁屏', 0, 240)]} extra="填 0 表示不自动锁屏。锁屏后须输入密码继续，未保存的内容仍保留。">
+            <InputNumber suffix="分钟" />
           </Form.Item>
           {isAdmin ? (
             <Button type="primary" htmlType="submit" loading={update.isPending}>

@@ -6,6 +6,7 @@ import { ALL_SANCTION_KEYS, statisticsSettingsSchema } from '../../../core/stati
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../lib/permissions';
+import { wholeNumberRule } from '../../lib/zodForm';
 
 interface Values {
   kinds: string[];
@@ -63,8 +64,8 @@ export function StatisticsSettingsCard() {
         <Form.Item label="计入“第一种形态”的处理方式" name="firstForm">
           <Checkbox.Group options={ALL_SANCTION_KEYS.map((s) => ({ value: s.key, label: s.label }))} />
         </Form.Item>
-        <Form.Item label="受处分后应在几个月内暖心回访" name="revisitWithinMonths">
-          <InputNumber<number> min={1} max={60} addonAfter="个月" style={{ width: 160 }} />
+        <Form.Item label="受处分后应在几个月内暖心回访" name="revisitWithinMonths" rules={[wholeNumberRule('暖心回访月数', 1, 60)]}>
+          <InputNumber<number> addonAfter="个月" style={{ width: 160 }} />
         </Form.Item>
         {editable ? (
           <Button type="primary" htmlType="submit" loading={update.isPending}>

@@ -15,7 +15,7 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { subtreeIds, toTreeSelectData, type UnitNode } from '../../lib/unitTree';
 import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
-import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { optionalWholeNumberRule, parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { optionalText, requiredText } from '../../../core/shared/fields';
 
@@ -197,8 +197,8 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
         <Form.Item label="上级单位" name="parentId" extra="清空表示顶级单位；不能选择本单位或其下级单位">
           <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" treeData={parentChoices} />
         </Form.Item>
-        <Form.Item label="排序号" name="sortOrder" extra="数字小的排在前面">
-          <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+        <Form.Item label="排序号" name="sortOrder" rules={[optionalWholeNumberRule('排序号', 0, 99999)]} extra="数字小的排在前面">
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           保存修改
@@ -267,8 +267,8 @@ function AddUnitModal({
         <Form.Item label="上级单位" name="parentId">
           <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" />
         </Form.Item>
-        <Form.Item label="排序号" name="sortOrder" extra="数字小的排在前面">
-          <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+        <Form.Item label="排序号" name="sortOrder" rules={[optionalWholeNumberRule('排序号', 0, 99999)]} extra="数字小的排在前面">
+          <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Form>
     </FormModal>
