@@ -16,7 +16,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['db/**', 'core/**', 'cli/**', 'electron/**', 'web/**', 'scripts/**', 'bench/**', 'e2e/**', '*.config.*', 'renderer/vite.config.ts'],
+    files: [
+      'db/**',
+      'core/**',
+      'cli/**',
+      'electron/**',
+      'web/**',
+      'scripts/**',
+      'bench/**',
+      'e2e/**',
+      '*.config.*',
+      'renderer/vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -33,7 +44,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/db/**', '**/web/**', '**/electron/*', 'node:*', 'better-sqlite3'], message: 'renderer 只能通过 core/api 的客户端访问后端', allowTypeImports: true },
+            {
+              group: ['**/db/**', '**/web/**', '**/electron/*', 'node:*', 'better-sqlite3'],
+              message: 'renderer 只能通过 core/api 的客户端访问后端',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -44,7 +59,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', '**/electron/**', '**/web/**', '**/renderer/**', 'react', 'react-dom'], message: 'core/db 不依赖外壳或界面' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', '**/electron/**', '**/web/**', '**/renderer/**', 'react', 'react-dom'],
+              message: 'core/db 不依赖外壳或界面',
+            },
+          ],
+        },
       ],
     },
   },

@@ -186,21 +186,19 @@ test.describe('人员库', () => {
     expect(searches.map((s) => s.query)).toEqual(['张伟']);
 
     // An Enter that belongs to the IME (some platforms report it as keyCode 13) does not pick anyone.
-    await page
-      .getByLabel('快速查找')
-      .evaluate((el) =>
-        el.dispatchEvent(
-          new KeyboardEvent('keydown', {
-            key: 'Enter',
-            code: 'Enter',
-            keyCode: 13,
-            which: 13,
-            isComposing: true,
-            bubbles: true,
-            cancelable: true,
-          }),
-        ),
-      );
+    await page.getByLabel('快速查找').evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', {
+          key: 'Enter',
+          code: 'Enter',
+          keyCode: 13,
+          which: 13,
+          isComposing: true,
+          bubbles: true,
+          cancelable: true,
+        }),
+      ),
+    );
     await page.waitForTimeout(300);
     await expect(page.getByRole('dialog', { name: '编辑人员' })).toHaveCount(0);
     // A real Enter picks the highlighted person and opens the form.

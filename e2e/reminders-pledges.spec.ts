@@ -33,7 +33,10 @@ async function fillDate(field: Locator, iso: string): Promise<void> {
 async function checkUnits(page: Page, select: Locator, names: string[]): Promise<void> {
   const dropdown = await openSettledDropdown(page, select);
   for (const name of names) {
-    const node = dropdown.locator('.ant-select-tree-treenode').filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) }).first();
+    const node = dropdown
+      .locator('.ant-select-tree-treenode')
+      .filter({ has: page.locator('.ant-select-tree-title', { hasText: new RegExp(`^${name}$`) }) })
+      .first();
     // A click that lands while the dropdown is still animating open can be lost: click until the box is ticked (never twice once ticked).
     await expect(async () => {
       if (!(await node.locator('.ant-select-tree-checkbox-checked').isVisible())) await node.locator('.ant-select-tree-title').click();

@@ -23,7 +23,12 @@ export function dialogOptions(kind: ChooseKind) {
     : { title: '选择备份文件', properties: ['openFile'], filters: [{ name: '清廉台账备份', extensions: ['qlbak'] }] };
 }
 
-export async function choosePath(dialog: OpenDialogLike, window: unknown, senderUrl: string | undefined, kind: unknown): Promise<string | null> {
+export async function choosePath(
+  dialog: OpenDialogLike,
+  window: unknown,
+  senderUrl: string | undefined,
+  kind: unknown,
+): Promise<string | null> {
   if (!isAppUrl(senderUrl)) return null;
   if (kind !== 'folder' && kind !== 'backupFile') return null;
   const result = await dialog.showOpenDialog(window, dialogOptions(kind));

@@ -25,11 +25,12 @@ if (cli) {
       exit: (code) => electron.app.exit(code),
     }),
   );
-} else startApp(electron, {
-  argv: process.argv,
-  env: process.env,
-  cwd: process.cwd(),
-  platform: process.platform,
-  mainDir: __dirname,
-  resourcesPath: process.resourcesPath ?? null,
-});
+} else
+  startApp(electron, {
+    argv: process.argv,
+    env: process.env,
+    cwd: process.cwd(),
+    platform: process.platform,
+    mainDir: __dirname,
+    resourcesPath: process.resourcesPath ?? null,
+  });

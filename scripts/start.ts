@@ -29,10 +29,14 @@ function ensureRenderer(): void {
   const sourcesAt = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'core')));
   if (builtAt > sourcesAt) return;
   console.log('正在构建界面… / building the UI…');
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -43,7 +47,11 @@ function ensureRenderer(): void {
 function electronBinary(): string | null {
   const found = installedElectron();
   if (found || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return found;
-  spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], { cwd: root, stdio: 'ignore', timeout: 180_000 });
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
+    cwd: root,
+    stdio: 'ignore',
+    timeout: 180_000,
+  });
   return installedElectron();
 }
 
@@ -59,7 +67,10 @@ function installedElectron(): string | null {
 }
 
 function runBrowserMode(): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'web', 'main.ts'), ...forward], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'web', 'main.ts'), ...forward], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -71,7 +82,10 @@ if (!electron) {
   }
   runBrowserMode();
 } else {
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
   const child = spawn(electron, [root, ...forward], { cwd: root, stdio: 'inherit' });
   child.on('error', () => {

@@ -81,9 +81,13 @@ function e2e(): void {
   console.log('\n== e2e: playwright test');
   const report = path.join(root, 'test-results', 'e2e-report.json');
   fs.rmSync(report, { force: true });
-  const { status } = run(process.execPath, [path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-  });
+  const { status } = run(
+    process.execPath,
+    [path.join(root, 'node_modules', '@playwright', 'test', 'cli.js'), 'test', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+    },
+  );
   if (!fs.existsSync(report)) return record('e2e', { passed: 0, failed: 1, skipped: 0 });
   const stats = (JSON.parse(fs.readFileSync(report, 'utf8')) as { stats: Record<string, number> }).stats;
   const tally = { passed: (stats.expected ?? 0) + (stats.flaky ?? 0), failed: stats.unexpected ?? 0, skipped: stats.skipped ?? 0 };
@@ -93,11 +97,34 @@ function e2e(): void {
 
 if (!only || only === 'static') {
   check('typecheck', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json']);
-  check('typecheck-renderer', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.renderer.json']);
-  check('typecheck-e2e', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.e2e.json']);
+  check('typecheck-renderer', process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '--noEmit',
+    '-p',
+    'tsconfig.renderer.json',
+  ]);
+  check('typecheck-e2e', process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '--noEmit',
+    '-p',
+    'tsconfig.e2e.json',
+  ]);
   // Renderer unit tests run in Node: checked apart, so the renderer itself never sees Node's types.
-  check('typecheck-renderer-tests', process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.renderer-tests.json']);
+  check('typecheck-renderer-tests', process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '--noEmit',
+    '-p',
+    'tsconfig.renderer-tests.json',
+  ]);
   check('lint', process.execPath, [path.join(root, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+  // Formatting is part of the check: an unformatted file fails here, not in review (npm run format fixes it).
+  check('format', process.execPath, [
+    path.join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--check',
+    '.',
+    '--log-level',
+    'warn',
+  ]);
 }
 if (!only || only === 'unit') nodeTests('unit');
 if (!only || only === 'integration') nodeTests('integration');

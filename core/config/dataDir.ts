@@ -6,7 +6,11 @@ export const APP_DIR_NAME = 'qinglian-ledger';
 export const DATA_DIR_ENV = 'QINGLIAN_DATA_DIR';
 
 /** The per-user application-data base: %APPDATA% on Windows, ~/Library/Application Support on macOS, $XDG_CONFIG_HOME or ~/.config on Linux (what Electron's app.getPath('appData') returns). */
-export function appDataBase(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
+export function appDataBase(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
   if (platform === 'win32') return env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
   return env.XDG_CONFIG_HOME ?? path.join(home, '.config');

@@ -38,7 +38,8 @@ test('every channel refuses callers its declared access does not admit, before l
       for (const role of ROLES) {
         const env = await h.raw(channel, input, sessions[role]);
         const admitted = access.includes(role);
-        if (admitted) assert.ok(env.ok || env.error.code !== 'FORBIDDEN', `${channel}: ${role} is declared but refused: ${JSON.stringify(env)}`);
+        if (admitted)
+          assert.ok(env.ok || env.error.code !== 'FORBIDDEN', `${channel}: ${role} is declared but refused: ${JSON.stringify(env)}`);
         else
           assert.ok(
             !env.ok && env.error.code === 'FORBIDDEN' && /权限/.test(env.error.message),

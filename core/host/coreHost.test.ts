@@ -18,7 +18,10 @@ test('setup refuses mismatched passwords, then succeeds once and only once', asy
   assert.ok(!bad.ok && bad.error.code === 'VALIDATION' && bad.error.fields?.adminPasswordConfirm === '两次输入的密码不一致');
   assert.equal((await h.call('setup.status', {})).initialized, false);
 
-  const badPrefix = await h.raw('setup.initialize', { ...SETUP_INPUT, docPrefixes: { opinionReply: '某纪〔2025〕', reminderLetter: '某纪廉提' } });
+  const badPrefix = await h.raw('setup.initialize', {
+    ...SETUP_INPUT,
+    docPrefixes: { opinionReply: '某纪〔2025〕', reminderLetter: '某纪廉提' },
+  });
   assert.ok(!badPrefix.ok && /不要带括号/.test(badPrefix.error.message));
 
   await h.call('setup.initialize', SETUP_INPUT);
@@ -85,7 +88,9 @@ test('every change records who made it and lands in the audit log in the same tr
   const person = await h.call('people.create', { name: '张三', unitId: unit.id });
   const row = h.host.db.prepare('SELECT created_by, updated_by FROM people WHERE id = ?').get(person.id);
   assert.deepEqual(row, { created_by: me.id, updated_by: me.id });
-  const audit = h.host.db.prepare("SELECT action, user_id, after FROM audit_log WHERE entity = 'people' AND entity_id = ?").all(person.id) as {
+  const audit = h.host.db
+    .prepare("SELECT action, user_id, after FROM audit_log WHERE entity = 'people' AND entity_id = ?")
+    .all(person.id) as {
     action: string;
     user_id: string;
     after: string;

@@ -41,7 +41,12 @@ export type RecyclableTable =
   | 'revisits';
 /** Child rows that are removed outright (their parent record keeps the history in the audit log). */
 export type RemovableTable =
-  'opinion_request_persons' | 'opinion_reply_items' | 'opinion_section_checks' | 'reminder_addressees' | 'pledge_roster' | 'person_recusals';
+  | 'opinion_request_persons'
+  | 'opinion_reply_items'
+  | 'opinion_section_checks'
+  | 'reminder_addressees'
+  | 'pledge_roster'
+  | 'person_recusals';
 type Row = Record<string, unknown>;
 
 /**

@@ -23,7 +23,10 @@ test('due dates count working days only, with configured holidays and 调休 day
   const plain = { holidays: [], workingWeekendDays: [] };
   assert.equal(addWorkingDays('2025-11-07', 3, plain), '2025-11-12'); // Fri → Wed
   assert.equal(addWorkingDays('2025-11-10', 3, plain), '2025-11-13'); // Mon → Thu
-  const nationalDay = { holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'], workingWeekendDays: ['2025-09-28', '2025-10-11'] };
+  const nationalDay = {
+    holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'],
+    workingWeekendDays: ['2025-09-28', '2025-10-11'],
+  };
   assert.equal(addWorkingDays('2025-09-26', 3, nationalDay), '2025-09-30'); // Fri → Sun 28 (调休), Mon 29, Tue 30
   assert.equal(addWorkingDays('2025-09-30', 2, nationalDay), '2025-10-10'); // holidays, then Thu 9, Fri 10
 });
@@ -68,7 +71,9 @@ test('import: .xlsx with a header row anywhere, GBK and UTF-8 CSV, and a non-spr
 
   const csv = '姓名,单位,职务\r\n王五,东湖镇人民政府,镇长\r\n';
   assert.deepEqual(await linesFromFile('a.csv', iconv.encode(csv, 'gbk')), ['王五\t东湖镇人民政府\t镇长']);
-  assert.deepEqual(await linesFromFile('a.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])), ['王五\t东湖镇人民政府\t镇长']);
+  assert.deepEqual(await linesFromFile('a.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])), [
+    '王五\t东湖镇人民政府\t镇长',
+  ]);
 
   const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   await assert.rejects(linesFromFile('名单.xlsx', png), /不是 Excel/);
@@ -78,8 +83,11 @@ test('import: .xlsx with a header row anywhere, GBK and UTF-8 CSV, and a non-spr
   t.after(() => h.close());
   const env = await h.raw('opinionRequests.importFile', { fileName: '名单.xlsx', contentBase64: xlsx.toString('base64') });
   assert.ok(env.ok);
-  assert.deepEqual((env.value as { name: string; status: string }[]).map((l) => [l.name, l.status]), [
-    ['张三', 'unknown'],
-    ['李四', 'unknown'],
-  ]);
+  assert.deepEqual(
+    (env.value as { name: string; status: string }[]).map((l) => [l.name, l.status]),
+    [
+      ['张三', 'unknown'],
+      ['李四', 'unknown'],
+    ],
+  );
 });

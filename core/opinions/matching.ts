@@ -50,7 +50,13 @@ export function matchLines(db: Db, lines: readonly string[], firstLineNo = 1): M
     const base = { lineNo, raw, name: line.name, unitText: line.unitText, positionText: line.positionText };
     const nameCheck = personFields.name.safeParse(line.name);
     if (!nameCheck.success) {
-      out.push({ ...base, status: 'invalid', personId: null, candidates: [], message: `姓名“${line.name}”不正确：${nameCheck.error.issues[0]!.message}` });
+      out.push({
+        ...base,
+        status: 'invalid',
+        personId: null,
+        candidates: [],
+        message: `姓名“${line.name}”不正确：${nameCheck.error.issues[0]!.message}`,
+      });
       continue;
     }
     const candidates = byName.get(line.name) ?? [];

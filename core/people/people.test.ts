@@ -132,8 +132,11 @@ test('units: tree rules — no cycles, no deleting a unit with people, restore n
   await h.call('recycleBin.restore', { entity: 'unit', id: top.id });
   await h.call('recycleBin.restore', { entity: 'unit', id: child.id });
   await h.call('recycleBin.restore', { entity: 'person', id: p.id });
-  assert.deepEqual((await h.call('units.list', {})).map((u) => [u.name, u.peopleCount]), [
-    ['办公室', 1],
-    ['市财政局', 0],
-  ]);
+  assert.deepEqual(
+    (await h.call('units.list', {})).map((u) => [u.name, u.peopleCount]),
+    [
+      ['办公室', 1],
+      ['市财政局', 0],
+    ],
+  );
 });

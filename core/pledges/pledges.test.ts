@@ -9,7 +9,8 @@ test('a 升学宴 campaign for 20 people from two units: 15 signed (one with a s
   t.after(() => h.close());
   const a = await h.call('units.create', { name: '市财政局' });
   const b = await h.call('units.create', { name: '市教育局' });
-  for (let i = 0; i < 20; i++) await h.call('people.create', { name: `干部${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i < 10 ? '一' : '二'}`, unitId: i < 10 ? a.id : b.id });
+  for (let i = 0; i < 20; i++)
+    await h.call('people.create', { name: `干部${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${i < 10 ? '一' : '二'}`, unitId: i < 10 ? a.id : b.id });
   const c = await h.call('pledgeCampaigns.create', {
     pledgeType: '不操办升学宴谢师宴',
     title: '2025年不操办升学宴谢师宴承诺',
@@ -25,11 +26,27 @@ test('a 升学宴 campaign for 20 people from two units: 15 signed (one with a s
   assert.equal(again.alreadyIn.length, 10);
 
   const roster = (await h.call('pledgeRoster.list', { campaignId: c.id, pageSize: 50 })).items;
-  const early = await h.raw('pledgeRoster.signoff', { rosterId: roster[0]!.id, rev: roster[0]!.rev, signed: true, signedDate: '2025-06-01' });
+  const early = await h.raw('pledgeRoster.signoff', {
+    rosterId: roster[0]!.id,
+    rev: roster[0]!.rev,
+    signed: true,
+    signedDate: '2025-06-01',
+  });
   assert.ok(!early.ok && early.error.fields?.signedDate);
   await h.call('pledgeRoster.bulkSignoff', { campaignId: c.id, rosterIds: roster.slice(0, 14).map((r) => r.id), signedDate: '2025-06-25' });
-  await h.call('pledgeRoster.signoff', { rosterId: roster[14]!.id, rev: roster[14]!.rev, signed: true, signedDate: '2025-06-26', signMethod: '个别', copies: ['本人', '纪委'] });
-  const withScan = await h.call('pledgeRoster.uploadScan', { rosterId: roster[14]!.id, fileName: '承诺书.png', contentBase64: PNG.toString('base64') });
+  await h.call('pledgeRoster.signoff', {
+    rosterId: roster[14]!.id,
+    rev: roster[14]!.rev,
+    signed: true,
+    signedDate: '2025-06-26',
+    signMethod: '个别',
+    copies: ['本人', '纪委'],
+  });
+  const withScan = await h.call('pledgeRoster.uploadScan', {
+    rosterId: roster[14]!.id,
+    fileName: '承诺书.png',
+    contentBase64: PNG.toString('base64'),
+  });
   assert.equal(withScan.scan?.mime, 'image/png');
   const scan = await h.call('pledgeRoster.getScan', { rosterId: roster[14]!.id });
   assert.equal(Buffer.from(scan.contentBase64, 'base64').equals(PNG), true);
@@ -39,25 +56,41 @@ test('a 升学宴 campaign for 20 people from two units: 15 signed (one with a s
   assert.equal(detail.completion, 0.75);
   const missing = await h.call('pledgeRoster.list', { campaignId: c.id, filter: 'unsigned' });
   assert.equal(missing.total, 5);
-  assert.equal(detail.byUnit.reduce((n, u) => n + u.total - u.signed, 0), 5);
+  assert.equal(
+    detail.byUnit.reduce((n, u) => n + u.total - u.signed, 0),
+    5,
+  );
 
   // a signed person cannot be dropped from the roster
   const drop = await h.raw('pledgeRoster.remove', { rosterId: roster[0]!.id });
   assert.ok(!drop.ok && drop.error.message.includes('已签订'));
   // the person's page lists the pledge
   const dossier = await h.call('people.dossier', { id: roster[0]!.person.id });
-  assert.deepEqual(dossier.pledges.map((p) => [p.title, p.signed]), [['2025年不操办升学宴谢师宴承诺', true]]);
+  assert.deepEqual(
+    dossier.pledges.map((p) => [p.title, p.signed]),
+    [['2025年不操办升学宴谢师宴承诺', true]],
+  );
 });
 
 test('scans are checked by content and size; a renamed document is refused and nothing is stored', async (t) => {
   const h = await makeHost();
   t.after(() => h.close());
   const p = await h.call('people.create', { name: '张三' });
-  const c = await h.call('pledgeCampaigns.create', { pledgeType: '廉洁过节', title: '2025年廉洁过节承诺', year: 2025, startDate: '2025-01-10', templateText: '……' });
+  const c = await h.call('pledgeCampaigns.create', {
+    pledgeType: '廉洁过节',
+    title: '2025年廉洁过节承诺',
+    year: 2025,
+    startDate: '2025-01-10',
+    templateText: '……',
+  });
   assert.equal(c.needsCosigner, true);
   await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [p.id] });
   const [entry] = (await h.call('pledgeRoster.list', { campaignId: c.id })).items;
-  const fake = await h.raw('pledgeRoster.uploadScan', { rosterId: entry!.id, fileName: '扫描.jpg', contentBase64: Buffer.from('MZ this is an exe').toString('base64') });
+  const fake = await h.raw('pledgeRoster.uploadScan', {
+    rosterId: entry!.id,
+    fileName: '扫描.jpg',
+    contentBase64: Buffer.from('MZ this is an exe').toString('base64'),
+  });
   assert.ok(!fake.ok && fake.error.message.includes('不是图片'));
   const big = Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]);
   const tooBig = await h.raw('pledgeRoster.uploadScan', { rosterId: entry!.id, fileName: '大.png', contentBase64: big.toString('base64') });
@@ -66,9 +99,21 @@ test('scans are checked by content and size; a renamed document is refused and n
   // 廉洁过节 needs the family co-signer
   const noCosigner = await h.raw('pledgeRoster.signoff', { rosterId: entry!.id, rev: entry!.rev, signed: true, signedDate: '2025-01-15' });
   assert.ok(!noCosigner.ok && noCosigner.error.fields?.cosignerName);
-  const signed = await h.call('pledgeRoster.signoff', { rosterId: entry!.id, rev: entry!.rev, signed: true, signedDate: '2025-01-15', cosignerName: '李梅', cosignerRelation: '配偶' });
+  const signed = await h.call('pledgeRoster.signoff', {
+    rosterId: entry!.id,
+    rev: entry!.rev,
+    signed: true,
+    signedDate: '2025-01-15',
+    cosignerName: '李梅',
+    cosignerRelation: '配偶',
+  });
   assert.equal(signed.cosignerName, '李梅');
-  const breach = await h.call('pledgeRoster.breachCheck', { rosterId: entry!.id, rev: signed.rev, checkedOn: '2025-02-20', result: '经核查，未发现违反承诺情况' });
+  const breach = await h.call('pledgeRoster.breachCheck', {
+    rosterId: entry!.id,
+    rev: signed.rev,
+    checkedOn: '2025-02-20',
+    result: '经核查，未发现违反承诺情况',
+  });
   assert.equal(breach.breachResult, '经核查，未发现违反承诺情况');
 });
 
@@ -76,7 +121,13 @@ test('sign-offs and receipts cannot be dated in the future', async (t) => {
   const h = await makeHost();
   t.after(() => h.close());
   const p = await h.call('people.create', { name: '张三' });
-  const c = await h.call('pledgeCampaigns.create', { pledgeType: '领导干部廉政承诺', title: '廉政承诺', year: 2025, startDate: '2025-01-10', templateText: '……' });
+  const c = await h.call('pledgeCampaigns.create', {
+    pledgeType: '领导干部廉政承诺',
+    title: '廉政承诺',
+    year: 2025,
+    startDate: '2025-01-10',
+    templateText: '……',
+  });
   await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [p.id] });
   const [entry] = (await h.call('pledgeRoster.list', { campaignId: c.id })).items;
   const future = await h.raw('pledgeRoster.signoff', { rosterId: entry!.id, rev: entry!.rev, signed: true, signedDate: '2099-01-01' });

@@ -15,7 +15,10 @@ export function sniffScanType(bytes: Buffer): ScanMime | null {
 export function checkScan(fileName: string, bytes: Buffer): { mime: ScanMime; sha256: string } {
   if (bytes.length === 0) throw new AppError('VALIDATION', '扫描件是空文件。');
   if (bytes.length > SCAN_MAX_BYTES) {
-    throw new AppError('VALIDATION', `扫描件“${fileName}”有${(bytes.length / 1024 / 1024).toFixed(1)}MB，超过${SCAN_MAX_BYTES / 1024 / 1024}MB的上限，请降低扫描分辨率后重试。`);
+    throw new AppError(
+      'VALIDATION',
+      `扫描件“${fileName}”有${(bytes.length / 1024 / 1024).toFixed(1)}MB，超过${SCAN_MAX_BYTES / 1024 / 1024}MB的上限，请降低扫描分辨率后重试。`,
+    );
   }
   const mime = sniffScanType(bytes);
   if (!mime) throw new AppError('VALIDATION', `“${fileName}”不是图片（JPG、PNG）或 PDF 文件，不能作为扫描件。`);

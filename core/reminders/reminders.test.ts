@@ -26,17 +26,35 @@ test('a 中秋国庆 letter to 5 units: issue, 3 receipts → 60% and the 2 miss
   const units = await fiveUnits(h);
   let d = await h.call('reminderLetters.create', { ...letter, unitIds: units });
   assert.equal(d.addresseeCount, 5);
-  const early = await h.raw('reminderLetters.recordReceipt', { addresseeId: d.addressees[0]!.id, rev: 1, receiptSigner: '张三', receiptDate: '2025-09-26' });
+  const early = await h.raw('reminderLetters.recordReceipt', {
+    addresseeId: d.addressees[0]!.id,
+    rev: 1,
+    receiptSigner: '张三',
+    receiptDate: '2025-09-26',
+  });
   assert.ok(!early.ok && early.error.message.includes('尚未印发'));
   d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
   assert.match(d.docNumber ?? '', /^某纪廉提〔\d{4}〕1号$/);
   for (const a of d.addressees.slice(0, 3)) {
-    d = await h.call('reminderLetters.recordReceipt', { addresseeId: a.id, rev: a.rev, receiptSigner: '办公室王某', receiptDate: '2025-09-26' });
+    d = await h.call('reminderLetters.recordReceipt', {
+      addresseeId: a.id,
+      rev: a.rev,
+      receiptSigner: '办公室王某',
+      receiptDate: '2025-09-26',
+    });
   }
   assert.equal(d.receivedCount, 3);
   assert.equal(d.receiptRate, 0.6);
-  assert.deepEqual(d.missing.map((m) => m.name), ['市民政局', '市审计局']);
-  const before = await h.raw('reminderLetters.recordReceipt', { addresseeId: d.missing[0]!.id, rev: d.missing[0]!.rev, receiptSigner: 'x', receiptDate: '2025-09-01' });
+  assert.deepEqual(
+    d.missing.map((m) => m.name),
+    ['市民政局', '市审计局'],
+  );
+  const before = await h.raw('reminderLetters.recordReceipt', {
+    addresseeId: d.missing[0]!.id,
+    rev: d.missing[0]!.rev,
+    receiptSigner: 'x',
+    receiptDate: '2025-09-01',
+  });
   assert.ok(!before.ok && before.error.message.includes('不能早于'));
   // an addressee whose receipt is recorded cannot be removed; nothing changes
   const drop = await h.raw('reminderLetters.setAddressees', { id: d.id, unitIds: units.slice(1) });
@@ -55,11 +73,24 @@ test('工作提醒函 needs a feedback deadline; overdue feedback is flagged', a
   const units = await fiveUnits(h);
   const noDue = await h.raw('reminderLetters.create', { ...letter, kind: '工作提醒函', occasion: '其他', unitIds: units });
   assert.ok(!noDue.ok && noDue.error.fields?.feedbackDueDate);
-  let d = await h.call('reminderLetters.create', { ...letter, kind: '工作提醒函', occasion: '其他', feedbackDueDate: '2025-10-15', unitIds: units.slice(0, 2) });
+  let d = await h.call('reminderLetters.create', {
+    ...letter,
+    kind: '工作提醒函',
+    occasion: '其他',
+    feedbackDueDate: '2025-10-15',
+    unitIds: units.slice(0, 2),
+  });
   d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
   assert.ok(d.addressees.every((a) => a.feedbackDueDate === '2025-10-15' && a.feedbackOverdue)); // today is past 2025-10-15
   const a = d.addressees[0]!;
-  d = await h.call('reminderLetters.recordReceipt', { addresseeId: a.id, rev: a.rev, receiptSigner: '李四', receiptDate: '2025-09-26', feedbackDueDate: '2025-10-15', feedbackDate: '2025-10-10' });
+  d = await h.call('reminderLetters.recordReceipt', {
+    addresseeId: a.id,
+    rev: a.rev,
+    receiptSigner: '李四',
+    receiptDate: '2025-09-26',
+    feedbackDueDate: '2025-10-15',
+    feedbackDate: '2025-10-10',
+  });
   assert.equal(d.feedbackOverdueCount, 1);
 });
 
@@ -78,7 +109,13 @@ test('reuse: next year starts from last year’s letter for the same occasion', 
   assert.equal(copy.status, 'draft');
   assert.equal(copy.derivedFromId, last.id);
   // a copied 工作提醒函 has no deadline yet and is not issued without one
-  const work = await h.call('reminderLetters.create', { ...letter, kind: '工作提醒函', occasion: '其他', feedbackDueDate: '2025-10-15', unitIds: units.slice(0, 1) });
+  const work = await h.call('reminderLetters.create', {
+    ...letter,
+    kind: '工作提醒函',
+    occasion: '其他',
+    feedbackDueDate: '2025-10-15',
+    unitIds: units.slice(0, 1),
+  });
   await h.call('reminderLetters.issue', { id: work.id, rev: work.rev });
   const workCopy = await h.call('reminderLetters.copy', { sourceId: work.id, year: 2026, letterDate: '2026-09-20' });
   assert.equal(workCopy.feedbackDueDate, null);

@@ -14,7 +14,9 @@ export interface Unit {
 }
 
 const unitFields = {
-  parentId: recordId('上级单位').nullish().transform((v) => v ?? null),
+  parentId: recordId('上级单位')
+    .nullish()
+    .transform((v) => v ?? null),
   name: requiredText('单位名称', 60),
   shortName: optionalText('单位简称', 20),
   sortOrder: z.number({ error: '排序号应为数字' }).int({ error: '排序号应为整数' }).min(0).max(99999).default(0),

@@ -55,7 +55,8 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
     if (!unit) throw notFound('单位');
     const children = activeChildCount(db, input.id);
     if (children > 0) throw new AppError('CONFLICT', `“${unit.name}”下还有${children}个下级单位，请先删除或移走下级单位。`);
-    if (unit.peopleCount > 0) throw new AppError('CONFLICT', `“${unit.name}”下还有${unit.peopleCount}名人员，请先删除或调整这些人员的单位。`);
+    if (unit.peopleCount > 0)
+      throw new AppError('CONFLICT', `“${unit.name}”下还有${unit.peopleCount}名人员，请先删除或调整这些人员的单位。`);
     writer.softDelete('units', input.id);
   },
 };

@@ -14,7 +14,13 @@ const port: ParentPort | undefined = (process as NodeJS.Process & { parentPort?:
 const cli = cliArgs(process.argv);
 if (cli) {
   // `清廉台账 --cli backup …` (electron/main.ts forks this process for it).
-  void runPackagedCli(cli, process.env, (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? null, process.env.QINGLIAN_APP_VERSION ?? '', stdinFromParent(port)).then((code) => process.exit(code));
+  void runPackagedCli(
+    cli,
+    process.env,
+    (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? null,
+    process.env.QINGLIAN_APP_VERSION ?? '',
+    stdinFromParent(port),
+  ).then((code) => process.exit(code));
 } else if (!port) {
   console.error('coreProcess.js must be started by the Electron main process (utilityProcess.fork).');
   process.exit(1);

@@ -36,7 +36,11 @@ test('the main process reads stdin only for --passphrase-stdin, posts it to the 
   assert.deepEqual(exits, [3]);
 
   const withFile = pair();
-  await launchCli(['backup', 'verify', 'x.qlbak', '--passphrase-file', 'p.txt'], { fork: () => withFile.child, readStdin: async () => (reads++, ''), exit: () => undefined });
+  await launchCli(['backup', 'verify', 'x.qlbak', '--passphrase-file', 'p.txt'], {
+    fork: () => withFile.child,
+    readStdin: async () => (reads++, ''),
+    exit: () => undefined,
+  });
   assert.deepEqual(withFile.posted, []);
   assert.equal(reads, 1, 'stdin read once, for the first command only');
 });

@@ -21,7 +21,18 @@ export interface FormDrawerProps {
   children: ReactNode;
 }
 
-export function FormDrawer({ open, title, form, onCancel, saving, error, okText = '保存', width = 620, loading, children }: FormDrawerProps) {
+export function FormDrawer({
+  open,
+  title,
+  form,
+  onCancel,
+  saving,
+  error,
+  okText = '保存',
+  width = 620,
+  loading,
+  children,
+}: FormDrawerProps) {
   const { body, cancel, onKeyDown, focusFirst, compositionHandlers } = useFormKeys({ form, onCancel, saving, loading });
 
   return (

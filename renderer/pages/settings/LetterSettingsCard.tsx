@@ -60,7 +60,12 @@ export function LetterSettingsCard() {
           <Form.Item label="印章位置提示文字" name="sealText" extra="印在盖章位置中间的小字，如“（盖章）”；留空则不印。">
             <Input maxLength={10} />
           </Form.Item>
-          <Form.Item label="正文列出人数上限" name="inlineMaxPersons" rules={[wholeNumberRule('正文列出人数上限', 1, 10)]} extra="不超过此人数时意见写在正文中，超过时以附件表格列出。">
+          <Form.Item
+            label="正文列出人数上限"
+            name="inlineMaxPersons"
+            rules={[wholeNumberRule('正文列出人数上限', 1, 10)]}
+            extra="不超过此人数时意见写在正文中，超过时以附件表格列出。"
+          >
             <InputNumber />
           </Form.Item>
           <Form.Item label="字体" name="fontMode">

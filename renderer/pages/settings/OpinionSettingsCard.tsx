@@ -78,7 +78,12 @@ export function OpinionSettingsCard() {
         >
           <Flex gap={32} wrap align="flex-start">
             <div style={{ width: 260 }}>
-              <Form.Item label="办理时限（工作日）" name="dueWorkingDays" rules={[wholeNumberRule('办理时限', 1, 60)]} extra="收文次日起算，周末和下列节假日不计，调休上班日计入">
+              <Form.Item
+                label="办理时限（工作日）"
+                name="dueWorkingDays"
+                rules={[wholeNumberRule('办理时限', 1, 60)]}
+                extra="收文次日起算，周末和下列节假日不计，调休上班日计入"
+              >
                 <InputNumber suffix="个工作日" style={{ width: 200 }} />
               </Form.Item>
               <Typography.Text strong>核查科室</Typography.Text>

@@ -39,7 +39,12 @@ export function SecurityPolicyCard() {
             }
           }}
         >
-          <Form.Item label="密码最短长度" name="minLength" rules={[wholeNumberRule('密码最短长度', 8, 64)]} extra={`现行规则：${describePasswordPolicy(policy.data)}`}>
+          <Form.Item
+            label="密码最短长度"
+            name="minLength"
+            rules={[wholeNumberRule('密码最短长度', 8, 64)]}
+            extra={`现行规则：${describePasswordPolicy(policy.data)}`}
+          >
             <InputNumber suffix="位" />
           </Form.Item>
           <Form.Item name="requireMixedCase" valuePropName="checked" style={{ marginBottom: 4 }}>
@@ -51,7 +56,12 @@ export function SecurityPolicyCard() {
           <Form.Item name="forbidUsername" valuePropName="checked">
             <Checkbox>不能包含用户名</Checkbox>
           </Form.Item>
-          <Form.Item label="无操作自动锁屏" name="idleLockMinutes" rules={[wholeNumberRule('无操作自动锁屏', 0, 240)]} extra="填 0 表示不自动锁屏。锁屏后须输入密码继续，未保存的内容仍保留。">
+          <Form.Item
+            label="无操作自动锁屏"
+            name="idleLockMinutes"
+            rules={[wholeNumberRule('无操作自动锁屏', 0, 240)]}
+            extra="填 0 表示不自动锁屏。锁屏后须输入密码继续，未保存的内容仍保留。"
+          >
             <InputNumber suffix="分钟" />
           </Form.Item>
           {isAdmin ? (
