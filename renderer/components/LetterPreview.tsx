@@ -6,9 +6,10 @@
  *
  * - 打印: Electron asks the shell to print in a hidden window with the system dialog
  *   (window.qinglian.printDocument); the browser prints the frame.
- * - 保存PDF: Electron's printToPDF through the shell; in browser mode the host renders
- *   the PDF with a local Chromium (letters.pdf) when it has one, else the clerk uses the
- *   browser's print dialog → “另存为PDF”.
+ * - 保存PDF: the core renders the PDF with the machine's Chromium/Edge as a job
+ *   (letters.pdfStart: 第N页/共M页 after a second, 取消), in both shells. Without such a
+ *   browser, Electron prints it with its own printToPDF through the shell, and browser
+ *   mode sends the clerk to the print dialog → “另存为PDF”.
  */
 import { Alert, Button, Progress, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -56,7 +57,10 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
     setDone(null);
     setBusy('pdf');
     try {
-      if (bridge?.printDocument) {
+      // The core's PDF job first, in the desktop app too: it shows 第N页/共M页 and can be
+      // cancelled, and it returns an issued document's archival bytes. Only where the core
+      // found no browser to print with does the desktop shell print the PDF itself.
+      if (!serverPdf && bridge?.printDocument) {
         const r = await bridge.printDocument({ action: 'pdf', request, sessionId: getSessionId() });
         if (!r.ok) setError(r.error.message);
         else if (r.value.savedTo) setDone(`已保存到 ${r.value.savedTo}`);
