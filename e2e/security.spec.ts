@@ -116,7 +116,9 @@ test.describe('回避', () => {
     await page.getByRole('tab', { name: '回避' }).click();
     await expect(page.getByText('没有须回避的账号')).toBeVisible();
     await page.getByLabel('须回避的账号').click();
-    await page.getByRole('option', { name: '张科员（zhangke）' }).click();
+    // A multiple select: its dropdown stays open after a pick (pickOption waits for it to close).
+    await page.locator('.ant-select-item-option').filter({ hasText: '张科员（zhangke）' }).click();
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: '保存回避设置' }).click();
     await expect(page.getByText('回避设置已保存')).toBeVisible();
     await expect(page.getByRole('cell', { name: 'zhangke' })).toBeVisible();
