@@ -7,7 +7,8 @@
  * to better-sqlite3 through its `nativeBinding` option:
  *   1. <resources>/native/better_sqlite3.node, if present (the packaged app): always, so
  *      an environment variable cannot swap a native library into an installed build;
- *   2. env QINGLIAN_SQLITE_BINDING, if set (development from a checkout only);
+ *   2. env QINGLIAN_SQLITE_BINDING, if set — development from a checkout only: an installed
+ *      build (app.asar in resources) whose own library is missing stops with a Chinese error;
  *   3. otherwise better-sqlite3's own lookup (node_modules — Node's ABI, which Electron
  *      will refuse with a clear message below).
  */
@@ -29,6 +30,11 @@ export function resolveNativeBinding(
   if (resourcesPath) {
     const file = path.join(resourcesPath, PACKAGED_BINDING);
     if (exists(file)) return { ok: true, file, source: 'resources' };
+    // An installed build (its app.asar beside) never takes a library from the environment,
+    // even when its own is missing: that is a broken install, said so.
+    if (exists(path.join(resourcesPath, 'app.asar'))) {
+      return { ok: false, error: { code: 'INTERNAL', message: `安装不完整：缺少数据库组件（${file}），请重新安装清廉台账。` } };
+    }
   }
   const fromEnv = env[SQLITE_BINDING_ENV]?.trim();
   if (fromEnv) {

@@ -151,6 +151,14 @@ test('binding lookup order: the packaged <resources>/native (the environment can
     resolveNativeBinding({}, resources, () => false),
     { ok: true, file: undefined, source: 'default' },
   );
+  // An installed build whose own library is missing never falls back to the variable.
+  const asar = path.join(resources, 'app.asar');
+  const broken = resolveNativeBinding(
+    { [SQLITE_BINDING_ENV]: '/opt/x.node' },
+    resources,
+    (f) => f === asar || f === path.resolve('/opt/x.node'),
+  );
+  assert.ok(!broken.ok && broken.error.message.includes('安装不完整'));
   assert.deepEqual(
     resolveNativeBinding({ [SQLITE_BINDING_ENV]: '  ' }, null, () => false),
     { ok: true, file: undefined, source: 'default' },
