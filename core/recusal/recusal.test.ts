@@ -273,6 +273,15 @@ test('numbers leave the person out for the recused account: statistics, a page t
   assert.equal(mineC.value.rosterCount, allC.value.rosterCount - 1);
   const sum = (c: Campaign) => c.byUnit.reduce((n, u) => n + u.total, 0);
   assert.equal(sum(mineC.value), sum(allC.value) - 1);
+  // A unit's head count (单位 › 人数) leaves the person out as well.
+  const unitId = h.host.db.prepare('SELECT unit_id FROM people WHERE id = ?').pluck().get(world.person) as string;
+  type Units = { id: string; peopleCount: number }[];
+  const count = async (session: string) => {
+    const units = await h.raw('units.list', {}, session);
+    assert.ok(units.ok);
+    return (units.value as Units).find((u) => u.id === unitId)!.peopleCount;
+  };
+  assert.equal(await count(relative), (await count(admin)) - 1);
 });
 
 test('the recused account cannot draft, review or sign the person’s reply, nor record a sanction for them; others it can', async () => {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerMap } from '../host/handler';
-import { activeChildCount, getUnit, listUnits, unitSubtreeIds } from './queries';
+import { activeChildCount, allPeopleCount, getUnit, listUnits, unitSubtreeIds } from './queries';
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 const duplicateName = (name: string) =>
@@ -55,8 +55,12 @@ export const unitsHandlers: HandlerMap<'units.list' | 'units.create' | 'units.up
     if (!unit) throw notFound('单位');
     const children = activeChildCount(db, input.id);
     if (children > 0) throw new AppError('CONFLICT', `“${unit.name}”下还有${children}个下级单位，请先删除或移走下级单位。`);
-    if (unit.peopleCount > 0)
-      throw new AppError('CONFLICT', `“${unit.name}”下还有${unit.peopleCount}名人员，请先删除或调整这些人员的单位。`);
+    // Counted whoever asks; the number is said only when the caller sees them all (回避).
+    const people = allPeopleCount(db, input.id);
+    if (people > 0) {
+      const count = people === unit.peopleCount ? `${people}名` : '';
+      throw new AppError('CONFLICT', `“${unit.name}”下还有${count}人员，请先删除或调整这些人员的单位。`);
+    }
     writer.softDelete('units', input.id);
   },
 };

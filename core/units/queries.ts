@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open';
 import { cachedStatement } from '../../db/statements';
+import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 import type { Unit } from './contract';
 
 interface UnitRow {
@@ -22,18 +23,31 @@ const toUnit = (r: UnitRow): Unit => ({
   peopleCount: r.people_count,
 });
 
-const SELECT_UNIT = `
+/**
+ * A unit with its head count as the running call's account may see it: for an account under
+ * recusal (回避), the persons it must not see are not counted (core/recusal/hidden.ts).
+ */
+function selectUnit(db: Db): string {
+  const hidden = hiddenNow().size > 0;
+  if (hidden) registerHiddenFunction(db);
+  return `
   SELECT u.id, u.rev, u.parent_id, u.name, u.short_name, u.sort_order,
-         (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.deleted_at IS NULL) AS people_count
+         (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.deleted_at IS NULL${hidden ? ' AND NOT qinglian_hidden(p.id)' : ''}) AS people_count
   FROM units u`;
+}
+
+/** Everyone in the unit, whoever asks (what decides whether it may be deleted). */
+export function allPeopleCount(db: Db, id: string): number {
+  return (db.prepare('SELECT count(*) AS n FROM people WHERE unit_id = ? AND deleted_at IS NULL').get(id) as { n: number }).n;
+}
 
 /** All active units (an office has hundreds, not millions); the renderer builds the tree. */
 export function listUnits(db: Db): Unit[] {
-  return (db.prepare(`${SELECT_UNIT} WHERE u.deleted_at IS NULL ORDER BY u.sort_order, u.name`).all() as UnitRow[]).map(toUnit);
+  return (db.prepare(`${selectUnit(db)} WHERE u.deleted_at IS NULL ORDER BY u.sort_order, u.name`).all() as UnitRow[]).map(toUnit);
 }
 
 export function getUnit(db: Db, id: string): Unit | null {
-  const row = db.prepare(`${SELECT_UNIT} WHERE u.id = ? AND u.deleted_at IS NULL`).get(id) as UnitRow | undefined;
+  const row = db.prepare(`${selectUnit(db)} WHERE u.id = ? AND u.deleted_at IS NULL`).get(id) as UnitRow | undefined;
   return row ? toUnit(row) : null;
 }
 
