@@ -180,8 +180,10 @@ test.describe('导入处分、在查事项和承诺书名单', () => {
     await expect(counts).toContainText('已有 2');
     await expect(counts).toContainText('新增人员 1');
     await expect(counts).toContainText('有错误 2');
-    await expect(dialog.getByLabel('姓名对应的列')).toContainText('姓名');
-    await expect(dialog.getByLabel('职务对应的列')).toContainText('现任职务');
+    // The mapping guessed from the headers: 工作单位 → 单位, 现任职务 → 职务.
+    const mapped = (field: string) => dialog.locator('.ant-select', { has: page.getByLabel(`${field}对应的列`) });
+    await expect(mapped('单位')).toContainText('工作单位');
+    await expect(mapped('职务')).toContainText('现任职务');
     await dialog
       .locator('.ant-segmented-item')
       .filter({ hasText: /^全部$/ })
