@@ -229,8 +229,12 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
             </Space>
           );
         }
-        if (s.state === 'new') {
-          return <Typography.Text type="secondary">保存来函时新增人员{l.message ? `（${l.message}）` : ''}</Typography.Text>;
+        if (l.fromFile?.expect === 'new') {
+          return s.state === 'duplicate' ? (
+            <Typography.Text type="danger">与第{s.duplicateOf}人是同一人，请移除本行</Typography.Text>
+          ) : (
+            <Typography.Text type="secondary">保存来函时新增人员{l.message ? `（${l.message}）` : ''}</Typography.Text>
+          );
         }
         return (
           <Space orientation="vertical" size={6} style={{ width: '100%' }}>

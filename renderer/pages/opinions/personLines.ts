@@ -116,8 +116,16 @@ export function lineStates(lines: readonly PersonLine[]): Map<string, { state: L
         seen.set(l.personId, i);
         out.set(l.key, { state: 'matched' });
       }
-    } else if (l.fromFile?.expect === 'new') out.set(l.key, { state: 'new' });
-    else out.set(l.key, { state: l.status === 'matched' ? 'invalid' : l.status });
+    } else if (l.fromFile?.expect === 'new') {
+      // the same new person twice (a file imported twice) would be created twice
+      const key = `new:${l.name}|${l.unitText ?? ''}|${l.fromFile.values.birthMonth ?? ''}|${l.fromFile.values.idNumber ?? ''}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) out.set(l.key, { state: 'duplicate', duplicateOf: earlier + 1 });
+      else {
+        seen.set(key, i);
+        out.set(l.key, { state: 'new' });
+      }
+    } else out.set(l.key, { state: l.status === 'matched' ? 'invalid' : l.status });
   });
   return out;
 }
