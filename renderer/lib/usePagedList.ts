@@ -31,6 +31,8 @@ export interface PagedListOptions<K extends string> {
   /** "共 N 人": the pager's total, in the list's own unit. */
   total: (n: number, capped: boolean) => string;
   pageSizes?: number[];
+  /** The first page size (default: the first of pageSizes). */
+  pageSize?: number;
   enabled?: boolean;
   /** Table column key → the server's sortBy value, for lists the server sorts. */
   sortKeys?: Record<string, K>;
@@ -44,7 +46,7 @@ export function usePagedList<C extends PagedChannel, K extends string = never>(
   const pageSizes = options.pageSizes ?? PAGE_SIZES;
   const compact = compactFilter<FilterOf<C>>(filter);
   const filterKey = filterKeyOf(compact);
-  const [paging, setPaging] = useState({ filterKey, page: 1, pageSize: pageSizes[0] ?? 20 });
+  const [paging, setPaging] = useState({ filterKey, page: 1, pageSize: options.pageSize ?? pageSizes[0] ?? 20 });
   const [sort, setSort] = useState<{ sortBy: K | undefined; sortOrder: SortOrder }>({ sortBy: undefined, sortOrder: 'asc' });
   const page = currentPage(paging, filterKey);
   const { pageSize } = paging;
@@ -74,7 +76,10 @@ export function usePagedList<C extends PagedChannel, K extends string = never>(
     filter: compact,
     /** What 导出 sends: the filter and sort of the list, every page of it. */
     exportFilter: { ...compact, ...(sort.sortBy ? sort : {}) },
-    /** Whether any filter is set (the empty list then says "没有符合条件的…"). */
+    /**
+     * Whether any filter field is set (the empty list then says "没有符合条件的…"). A list
+     * scoped by a record (a campaign's roster) decides this itself.
+     */
     filtered: Object.keys(compact).length > 0,
     sort,
     sortOrderOf: (key: K) => columnSortOrder(sort, key),
