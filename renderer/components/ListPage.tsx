@@ -4,10 +4,11 @@
  * link in the row is the keyboard's way in). The paging and filter state come from usePagedList; each page keeps only its
  * filters, columns and texts.
  */
-import { Alert, Card, Flex, Table } from 'antd';
+import { Alert, Button, Card, Flex, Table } from 'antd';
 import type { TableProps } from 'antd';
 import type { Key, ReactNode } from 'react';
-import type { Input } from '../../core/api';
+import type { Channel, Input } from '../../core/api';
+import { useCan } from '../lib/permissions';
 import { PageHeader } from '../pages/PageHeader';
 import { ExportButton } from './ExportButton';
 
@@ -23,7 +24,9 @@ export interface ListPageProps<T> {
   tools?: ReactNode;
   /** The list's 导出 (Excel/CSV of what is filtered); none for lists that are not exported. */
   exportRequest?: Omit<Input<'exports.list'>, 'format'>;
-  /** Shown after 导出 (e.g. 新增). */
+  /** The page's main button (新增…), shown after 导出 when the account has the right to `channel`. */
+  create?: { label: string; channel?: Channel; onClick: () => void };
+  /** Other buttons, after 导出. */
   actions?: ReactNode;
   /** The filter controls; the bar is a search landmark named by filtersLabel. */
   filters?: ReactNode;
@@ -44,8 +47,10 @@ export interface ListPageProps<T> {
 }
 
 export function ListPage<T extends object>(props: ListPageProps<T>) {
-  const { paged } = props;
-  const hasHeaderExtra = props.tools || props.exportRequest || props.actions;
+  const { paged, create } = props;
+  const can = useCan();
+  const mayCreate = create && (!create.channel || can(create.channel));
+  const hasHeaderExtra = props.tools || props.exportRequest || props.actions || mayCreate;
   return (
     <div>
       <PageHeader
@@ -55,6 +60,11 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             <>
               {props.tools}
               {props.exportRequest ? <ExportButton request={props.exportRequest} /> : null}
+              {mayCreate ? (
+                <Button type="primary" onClick={create.onClick}>
+                  {create.label}
+                </Button>
+              ) : null}
               {props.actions}
             </>
           ) : undefined

@@ -2,7 +2,7 @@
  * 征求意见: incoming letters, server-paged (opinionRequests.list). Open letters come first,
  * nearest due date first; overdue ones are red. Search is IME-safe.
  */
-import { Button, Input, Segmented, Tag } from 'antd';
+import { Input, Segmented, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,7 +12,6 @@ import { usePagedList } from '../../lib/usePagedList';
 import { formatDate } from '../../lib/format';
 import { useImeSafeSearch } from '../../lib/ime';
 import { OPINION_PATHS, requestPath } from '../../lib/links';
-import { useCan } from '../../lib/permissions';
 import { ReplyStatusTag } from './labels';
 import './opinions.css';
 
@@ -26,7 +25,6 @@ const STATES: { value: State; label: string }[] = [
 
 export function RequestsPage() {
   const navigate = useNavigate();
-  const can = useCan();
   const search = useImeSafeSearch();
   const [state, setState] = useState<State>('all');
   // 全部 is the server's default: sent as no filter, so the list and 导出 agree.
@@ -77,13 +75,7 @@ export function RequestsPage() {
     <ListPage<RequestSummary>
       title="征求意见"
       exportRequest={{ list: 'opinionRequests', filter: requests.filter }}
-      actions={
-        can('opinionRequests.create') ? (
-          <Button type="primary" onClick={() => navigate(OPINION_PATHS.newRequest)}>
-            登记来函
-          </Button>
-        ) : null
-      }
+      create={{ label: '登记来函', channel: 'opinionRequests.create', onClick: () => navigate(OPINION_PATHS.newRequest) }}
       filtersLabel="筛选来函"
       filters={
         <>

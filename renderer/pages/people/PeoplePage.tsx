@@ -159,11 +159,7 @@ export function PeoplePage() {
         </>
       }
       exportRequest={{ list: 'people', filter: people.exportFilter }}
-      actions={
-        <Button type="primary" onClick={() => editing.open({ id: null })}>
-          新增人员
-        </Button>
-      }
+      create={{ label: '新增人员', onClick: () => editing.open({ id: null }) }}
       filtersLabel="筛选人员"
       filters={
         <>

@@ -2,7 +2,7 @@
  * 承诺书: pledge campaigns (批次), paged by the server (pledgeCampaigns.list), with the roster
  * size, how many signed and the completion rate. Filter 年度; search 名称 or 类型 (IME-safe).
  */
-import { Button, Flex, Input, Tag } from 'antd';
+import { Flex, Input, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,14 +13,12 @@ import { usePagedList } from '../../lib/usePagedList';
 import { RateProgress } from '../../components/RateProgress';
 import { cnDate } from '../../lib/dates';
 import { useImeSafeSearch } from '../../lib/ime';
-import { useCan } from '../../lib/permissions';
 import { useDialog } from '../../lib/useDialog';
 import { CampaignFormModal } from './CampaignFormModal';
 import { campaignPath } from './paths';
 
 export function PledgesPage() {
   const navigate = useNavigate();
-  const can = useCan();
   const search = useImeSafeSearch();
   const creating = useDialog();
   const [year, setYear] = useState<number | null>(null);
@@ -61,13 +59,7 @@ export function PledgesPage() {
     <ListPage<CampaignSummary>
       title="承诺书"
       exportRequest={{ list: 'pledgeCampaigns', filter: campaigns.filter }}
-      actions={
-        can('pledgeCampaigns.create') ? (
-          <Button type="primary" onClick={() => creating.open(true)}>
-            新建承诺批次
-          </Button>
-        ) : null
-      }
+      create={{ label: '新建承诺批次', channel: 'pledgeCampaigns.create', onClick: () => creating.open(true) }}
       filtersLabel="筛选承诺批次"
       filters={
         <>

@@ -3,7 +3,7 @@
  * receipt rate and overdue feedback per letter. Filters 年度 and 节点; the search box
  * (文号 or 标题) is IME-safe (lib/ime.ts).
  */
-import { Button, Input, Select, Typography } from 'antd';
+import { Input, Select, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -14,13 +14,11 @@ import { usePagedList } from '../../lib/usePagedList';
 import { RateProgress } from '../../components/RateProgress';
 import { cnDate } from '../../lib/dates';
 import { useImeSafeSearch } from '../../lib/ime';
-import { useCan } from '../../lib/permissions';
 import { ReminderStatusTag } from './labels';
 import { REMINDER_PATHS, reminderPath } from './paths';
 
 export function RemindersPage() {
   const navigate = useNavigate();
-  const can = useCan();
   const search = useImeSafeSearch();
   const [year, setYear] = useState<number | null>(null);
   const [occasion, setOccasion] = useState<Occasion | undefined>();
@@ -84,13 +82,7 @@ export function RemindersPage() {
     <ListPage<ReminderSummary>
       title="廉洁提醒函"
       exportRequest={{ list: 'reminderLetters', filter: letters.filter }}
-      actions={
-        can('reminderLetters.create') ? (
-          <Button type="primary" onClick={() => navigate(REMINDER_PATHS.new)}>
-            新建提醒函
-          </Button>
-        ) : null
-      }
+      create={{ label: '新建提醒函', channel: 'reminderLetters.create', onClick: () => navigate(REMINDER_PATHS.new) }}
       filtersLabel="筛选提醒函"
       filters={
         <>
