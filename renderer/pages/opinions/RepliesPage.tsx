@@ -1,10 +1,11 @@
 /** 意见回复: every reply, server-paged (opinionReplies.list); search by 文号, 来函单位 or a person's name; status and date filters. */
-import { DatePicker, Input, Select } from 'antd';
+import { DatePicker, Input } from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { REPLY_STATUSES, REPLY_STATUS_LABELS, type ReplyStatus, type ReplySummary } from '../../../core/opinions/contract';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
 import { DATE_INPUT_FORMATS } from '../../components/DateInput';
@@ -57,14 +58,14 @@ export function RepliesPage() {
             placeholder="文号、来函单位、标题或人员姓名"
             style={{ width: 320 }}
           />
-          <Select<ReplyStatus>
-            aria-label="按状态筛选"
+          <FilterSelect
+            label="按状态筛选"
             placeholder="全部状态"
-            allowClear
-            style={{ width: 130 }}
+            width={130}
             value={status}
-            onChange={(v) => setStatus(v ?? undefined)}
-            options={REPLY_STATUSES.map((s) => ({ value: s, label: REPLY_STATUS_LABELS[s] }))}
+            onChange={setStatus}
+            values={REPLY_STATUSES}
+            labels={REPLY_STATUS_LABELS}
           />
           <span>回复日期</span>
           <DatePicker.RangePicker

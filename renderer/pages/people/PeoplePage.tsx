@@ -2,7 +2,8 @@
  * 人员库: server-side search, filters, sorting and paging (people.list — the list is
  * never loaded whole). Search-as-you-type is IME-safe (see lib/ime.ts).
  */
-import { App, Button, Checkbox, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { App, Button, Checkbox, Input, Space, Tag, Tooltip } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListPage } from '../../components/ListPage';
 import { usePagedList } from '../../lib/usePagedList';
 import type { TableProps } from 'antd';
@@ -176,23 +177,21 @@ export function PeoplePage() {
               含下级
             </Checkbox>
           </Space>
-          <Select<Category>
-            aria-label="按人员类别筛选"
+          <FilterSelect
+            label="按人员类别筛选"
             placeholder="全部类别"
-            allowClear
-            style={{ width: 140 }}
+            width={140}
             value={category}
-            onChange={(v) => setCategory(v ?? undefined)}
-            options={PERSON_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            onChange={setCategory}
+            values={PERSON_CATEGORIES}
           />
-          <Select<PoliticalStatus>
-            aria-label="按政治面貌筛选"
+          <FilterSelect
+            label="按政治面貌筛选"
             placeholder="全部政治面貌"
-            allowClear
-            style={{ width: 150 }}
+            width={150}
             value={politicalStatus}
-            onChange={(v) => setPoliticalStatus(v ?? undefined)}
-            options={POLITICAL_STATUSES.map((c) => ({ value: c, label: c }))}
+            onChange={setPoliticalStatus}
+            values={POLITICAL_STATUSES}
           />
         </>
       }

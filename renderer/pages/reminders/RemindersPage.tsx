@@ -3,11 +3,12 @@
  * receipt rate and overdue feedback per letter. Filters 年度 and 节点; the search box
  * (文号 or 标题) is IME-safe (lib/ime.ts).
  */
-import { Input, Select, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { OCCASIONS, type Occasion, type ReminderSummary } from '../../../core/reminders/contract';
+import { FilterSelect } from '../../components/FilterSelect';
 import { ListPage } from '../../components/ListPage';
 import { YearFilter } from '../../components/YearFilter';
 import { usePagedList } from '../../lib/usePagedList';
@@ -88,15 +89,7 @@ export function RemindersPage() {
         <>
           <Input {...search.inputProps} allowClear aria-label="搜索提醒函" placeholder="文号或标题" style={{ width: 280 }} />
           <YearFilter value={year} onChange={setYear} />
-          <Select<Occasion>
-            aria-label="按节点筛选"
-            placeholder="全部节点"
-            allowClear
-            style={{ width: 140 }}
-            value={occasion}
-            onChange={(v) => setOccasion(v ?? undefined)}
-            options={OCCASIONS.map((o) => ({ value: o, label: o }))}
-          />
+          <FilterSelect label="按节点筛选" placeholder="全部节点" width={140} value={occasion} onChange={setOccasion} values={OCCASIONS} />
         </>
       }
       paged={letters}
