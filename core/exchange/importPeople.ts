@@ -74,12 +74,12 @@ export const splitPath = (path: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-interface UnitIndex {
+export interface UnitIndex {
   byPath: Map<string, string>;
   byName: Map<string, string[]>;
 }
 
-function unitIndex(db: Db): UnitIndex {
+export function unitIndex(db: Db): UnitIndex {
   const ids = db.prepare('SELECT id, name FROM units WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
   const paths = unitPaths(
     db,
@@ -95,7 +95,7 @@ function unitIndex(db: Db): UnitIndex {
 }
 
 /** A unit cell → an existing unit id, a path to create, or why it cannot be used. */
-function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
+export function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
   const parts = splitPath(text);
   const path = parts.join('／');
   const exact = index.byPath.get(path);
