@@ -9,7 +9,7 @@ import { REPLY_STATUS_LABELS, type ReplySummary, type RequestSummary } from '../
 import { repliesHandlers } from '../opinions/replies';
 import { requestsHandlers } from '../opinions/requests';
 import type { PersonListItem } from '../people/contract';
-import { unitFilter } from '../people/handlers';
+import { unitFilter } from '../people/records';
 import { eachPerson } from '../people/search';
 import { pledgesHandlers } from '../pledges/handlers';
 import type { CampaignSummary, RosterEntry } from '../pledges/contract';
