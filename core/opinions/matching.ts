@@ -1,7 +1,9 @@
 /**
- * Matching a requester's name list to the people register. Every line ends up matched
- * (one person, sure), ambiguous (the clerk picks among same-name people, or creates a
- * new person), unknown (nobody of that name: create or correct), or invalid.
+ * Matching a requester's name list to the people register (pasted lines here; imported
+ * files in importList.ts, by the same matchPerson). Every line ends up matched (one person,
+ * sure: by 身份证号, or a name told apart by unit or birth month), ambiguous (the clerk picks
+ * among same-name people, or creates a new person), unknown (nobody of that name: create or
+ * correct), or invalid.
  * Nothing is saved here; the request is created only once every line is resolved.
  */
 import type { Db } from '../../db/open';
