@@ -12,8 +12,8 @@ import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type
 import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
-import { createPerson, getPerson, peopleHandlers } from '../people/handlers';
-import { unitsHandlers } from '../units/handlers';
+import { createPerson, getPerson, updatePerson } from '../people/records';
+import { createUnit } from '../units/records';
 import { unitPaths } from '../units/queries';
 import { AppError } from '../errors';
 import { IMPORT_STATUS_LABELS, type ImportField, type ImportResult, type ImportRowReport } from './importContract';
@@ -243,7 +243,7 @@ export function commitPeopleRows(
       const path = parts.slice(0, i + 1).join('／');
       let id = units.byPath.get(path);
       if (!id) {
-        id = sync(unitsHandlers['units.create']({ name: parts[i]!, parentId, shortName: null, sortOrder: 0 }, ctx)).id;
+        id = createUnit(ctx.db, ctx.writer, { name: parts[i]!, parentId, shortName: null, sortOrder: 0 }).id;
         units.byPath.set(path, id);
         units.byName.set(parts[i]!, [...(units.byName.get(parts[i]!) ?? []), id]);
         result.unitsCreated++;
@@ -277,7 +277,7 @@ export function commitPeopleRows(
         name: now.name,
         unitId: v.unit ? unitId : now.unitId,
       };
-      sync(peopleHandlers['people.update'](peopleUpdateInput.parse(merged), ctx));
+      updatePerson(ctx.db, ctx.writer, peopleUpdateInput.parse(merged));
       result.updated++;
     }
   });
@@ -310,10 +310,4 @@ export function guessPeopleMapping(headers: string[]): Record<string, number | n
     mapping[f.key] = i >= 0 ? i : null;
   }
   return mapping;
-}
-
-/** Writing handlers are synchronous (they run inside the host's transaction). */
-function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('a writing handler returned a promise');
-  return value;
 }

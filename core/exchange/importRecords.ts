@@ -5,10 +5,11 @@
  * row with the reason, never a guess.
  *
  * The rules are the domain's own: a row is checked with the area's zod schema, then the
- * preview runs the area's real writing handler for it inside a transaction that is rolled
- * back (one savepoint per row), so a rule that only the handler knows (a 签订日期 before
- * the campaign began, a 决定文号 already used) shows in the preview as that row's reason.
- * Confirming runs the same handlers, through the Writer, inside the host's one transaction.
+ * preview runs the area's own write function for it (the one its channel runs, exported
+ * from the area's records.ts) inside a transaction that is rolled back (one savepoint per
+ * row), so a rule that only that function knows (a 签订日期 before the campaign began, a
+ * 决定文号 already used) shows in the preview as that row's reason. Confirming runs the
+ * same functions, through the Writer, inside the host's one transaction.
  */
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../host/context';
@@ -241,12 +242,6 @@ function checkAll(
     };
   });
   return { reports, checks };
-}
-
-/** Writing handlers are synchronous (they run inside the host's transaction). */
-export function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('a writing handler returned a promise');
-  return value;
 }
 
 /** Which of the fields differ between the file's (non-empty) values and what is held. */

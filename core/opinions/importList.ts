@@ -18,8 +18,8 @@
 import { AppError } from '../errors';
 import { resolveUnit, unitIndex } from '../exchange/importPeople';
 import { PERSON_FIELDS as PERSON_FIELD_KEYS, personFields, personInput, peopleUpdateInput } from '../people/contract';
-import { getPerson, peopleHandlers } from '../people/handlers';
-import { issuesText, sync, type FieldDef, type RecordImporter } from '../exchange/importRecords';
+import { createPerson, getPerson, updatePerson } from '../people/records';
+import { issuesText, type FieldDef, type RecordImporter } from '../exchange/importRecords';
 import { MAX_REQUEST_PERSONS } from './contract';
 import { matchPerson, registerOf, unitFits, usableIdNumber } from './matching';
 
@@ -90,7 +90,7 @@ export const requestListImporter: RecordImporter = {
               unitId: knownUnit,
             });
             if (!input.success) throw new AppError('VALIDATION', issuesText(input.error.issues));
-            return sync(peopleHandlers['people.create'](input.data, c)).id;
+            return createPerson(c.db, c.writer, input.data);
           },
         };
       }
@@ -127,7 +127,7 @@ export const requestListImporter: RecordImporter = {
             position: v.position ?? now.position,
           });
           if (!input.success) throw new AppError('VALIDATION', issuesText(input.error.issues));
-          sync(peopleHandlers['people.update'](input.data, c));
+          updatePerson(c.db, c.writer, input.data);
           return person.id;
         },
       };

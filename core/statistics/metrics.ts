@@ -9,8 +9,10 @@
  * with the parameters @from, @to (inclusive ISO dates), @tlobKinds, @tlobOccasions,
  * @firstForm (JSON arrays from the office settings).
  *
- * People rows are never removed (only soft-deleted, and not while they hold records), so
- * LEFT JOIN people loses nothing and lets SQLite skip the join when only counting.
+ * What is only shown (a person's or unit's name) is a scalar subquery in the select list,
+ * never a join: SQLite evaluates such a column only where it is read (the drill-down),
+ * while a LEFT JOIN would be walked for every counted row (SQLite does not drop an unused
+ * LEFT JOIN from an aggregate query; it was most of the page's time).
  */
 import { CONCLUSION_LABELS } from '../opinions/contract';
 import type { MetricKey } from './contract';
@@ -23,6 +25,9 @@ export interface MetricDef {
   grouped: boolean;
   sql: string;
 }
+
+/** The person's name, looked up only when the row is shown. */
+const personName = (alias: string) => `(SELECT name FROM people WHERE id = ${alias}.person_id) AS person_name`;
 
 const conclusionLabel = `CASE i.category ${Object.entries(CONCLUSION_LABELS)
   .map(([k, v]) => `WHEN '${k}' THEN '${v}'`)
@@ -48,22 +53,20 @@ const replyBatches = (extra: string) => `
   WHERE ${countedReply} ${extra}`;
 
 const replyItems = (grp: string, grpLabel: string) => `
-  SELECT i.id, i.person_id, p.name AS person_name, y.reply_date AS d, ${grp} AS grp, ${grpLabel} AS grp_label,
+  SELECT i.id, i.person_id, ${personName('i')}, y.reply_date AS d, ${grp} AS grp, ${grpLabel} AS grp_label,
          ifnull(y.doc_number, '') || ' ' || q.title AS title, q.purpose || '·' || ${conclusionLabel} AS detail,
          'request' AS target_kind, q.id AS target_id, y.id AS target_sub
   FROM opinion_reply_items i JOIN opinion_replies y ON y.id = i.reply_id JOIN opinion_requests q ON q.id = y.request_id
-       LEFT JOIN people p ON p.id = i.person_id
   WHERE ${countedReply}`;
 
 /** An issued reminder letter dated in the range; deleted and voided letters never count. */
 const countedLetter = `l.status = 'issued' AND l.deleted_at IS NULL AND l.letter_date BETWEEN @from AND @to`;
 const letterAddressees = (extra: string) => `
-  SELECT a.id, a.person_id, p.name AS person_name, l.letter_date AS d, l.occasion AS grp, l.occasion AS grp_label,
-         ifnull(u.name, p.name) AS title,
+  SELECT a.id, a.person_id, ${personName('a')}, l.letter_date AS d, l.occasion AS grp, l.occasion AS grp_label,
+         ifnull((SELECT name FROM units WHERE id = a.unit_id), (SELECT name FROM people WHERE id = a.person_id)) AS title,
          ifnull(l.doc_number, '') || ' ' || l.title || CASE WHEN a.receipt_date IS NULL THEN '·未签收' ELSE '·' || a.receipt_date || '签收' END AS detail,
          'reminder' AS target_kind, l.id AS target_id, NULL AS target_sub
   FROM reminder_addressees a JOIN reminder_letters l ON l.id = a.letter_id
-       LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN people p ON p.id = a.person_id
   WHERE ${countedLetter} ${extra}`;
 
 /** Roster entries of live campaigns, with person and unit. */
@@ -82,18 +85,18 @@ const campaignInRange = `c.start_date BETWEEN @from AND @to`;
 const signedByEnd = `r.signed = 1 AND r.signed_date <= @to`;
 
 const matters = (kind: string) => `
-  SELECT m.id, m.person_id, p.name AS person_name, m.received_date AS d, m.status AS grp, m.status AS grp_label,
+  SELECT m.id, m.person_id, ${personName('m')}, m.received_date AS d, m.status AS grp, m.status AS grp_label,
          ${matterKindLabel} || ifnull('·' || m.source, '') AS title, m.summary AS detail,
          'person' AS target_kind, m.person_id AS target_id, NULL AS target_sub
-  FROM pending_matters m LEFT JOIN people p ON p.id = m.person_id
+  FROM pending_matters m
   WHERE m.deleted_at IS NULL AND m.kind = '${kind}' AND m.received_date BETWEEN @from AND @to`;
 
 /** A sanction decided in the range, unless revoked (已撤销: it never stood). */
 const sanctions = (where: string, grp: string, grpLabel: string) => `
-  SELECT s.id, s.person_id, p.name AS person_name, s.decision_date AS d, ${grp} AS grp, ${grpLabel} AS grp_label,
+  SELECT s.id, s.person_id, ${personName('s')}, s.decision_date AS d, ${grp} AS grp, ${grpLabel} AS grp_label,
          ${sanctionLabel} AS title, s.decision_authority || ifnull(' ' || s.decision_number, '') || '·' || s.effective_date || '生效' AS detail,
          'person' AS target_kind, s.person_id AS target_id, NULL AS target_sub
-  FROM sanctions s LEFT JOIN people p ON p.id = s.person_id
+  FROM sanctions s
   WHERE s.deleted_at IS NULL AND s.status <> '已撤销' AND ${where}`;
 const decidedInRange = `s.decision_date BETWEEN @from AND @to`;
 /** The end that applies (a clerk's override with its reason, else the computed end). */
@@ -230,10 +233,10 @@ export const METRICS: Record<MetricKey, MetricDef> = {
     unit: '人次',
     counts: 'rows',
     grouped: true,
-    sql: `SELECT c.id, c.person_id, p.name AS person_name, c.clear_date AS d, c.form AS grp, c.form AS grp_label,
+    sql: `SELECT c.id, c.person_id, ${personName('c')}, c.clear_date AS d, c.form AS grp, c.form AS grp_label,
                  '澄清正名（' || c.form || '）' AS title, ifnull('告知' || c.unit_informed, '') || ifnull('·' || c.notes, '') AS detail,
                  'person' AS target_kind, c.person_id AS target_id, NULL AS target_sub
-          FROM clearances c LEFT JOIN people p ON p.id = c.person_id
+          FROM clearances c
           WHERE c.deleted_at IS NULL AND c.clear_date BETWEEN @from AND @to`,
   },
   'revisits.count': {
@@ -241,10 +244,10 @@ export const METRICS: Record<MetricKey, MetricDef> = {
     unit: '人次',
     counts: 'rows',
     grouped: true,
-    sql: `SELECT v.id, v.person_id, p.name AS person_name, v.visit_date AS d, s.category AS grp, ${categoryLabel} AS grp_label,
+    sql: `SELECT v.id, v.person_id, ${personName('v')}, v.visit_date AS d, s.category AS grp, ${categoryLabel} AS grp_label,
                  '暖心回访·' || ${sanctionLabel} AS title, '回访人：' || v.visitors || ifnull('·' || v.notes, '') AS detail,
                  'person' AS target_kind, v.person_id AS target_id, NULL AS target_sub
-          FROM revisits v LEFT JOIN people p ON p.id = v.person_id JOIN sanctions s ON s.id = v.sanction_id
+          FROM revisits v JOIN sanctions s ON s.id = v.sanction_id
           WHERE v.deleted_at IS NULL AND s.deleted_at IS NULL AND v.visit_date BETWEEN @from AND @to`,
   },
 };
