@@ -12,7 +12,7 @@ import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type
 import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
-import { createPerson, getPerson, updatePerson } from '../people/records';
+import { createPeople, getPerson, updatePerson } from '../people/records';
 import { createUnit } from '../units/records';
 import { unitPaths } from '../units/queries';
 import { AppError } from '../errors';
@@ -253,6 +253,8 @@ export function commitPeopleRows(
     return parentId;
   };
 
+  // New people go in together after the loop (one insert statement: see Writer.insertMany).
+  const created: PersonInput[] = [];
   reports.forEach((report, index) => {
     const v = report.values;
     if (report.status === 'unchanged') return void result.unchanged++;
@@ -264,7 +266,7 @@ export function commitPeopleRows(
       PEOPLE_FIELDS.filter((f) => f.key !== 'unit').map((f) => [f.key, v[f.key]]),
     );
     if (report.status === 'new') {
-      createPerson(ctx.db, ctx.writer, { ...inputs[index]!, unitId });
+      created.push({ ...inputs[index]!, unitId });
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);
@@ -281,6 +283,7 @@ export function commitPeopleRows(
       result.updated++;
     }
   });
+  createPeople(ctx.db, ctx.writer, created);
   return result;
 }
 
