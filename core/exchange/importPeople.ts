@@ -12,7 +12,7 @@ import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type
 import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
-import { createPerson, getPerson, updatePerson } from '../people/records';
+import { createPeople, getPerson, updatePerson } from '../people/records';
 import { unitsCreateInput } from '../units/contract';
 import { createUnit } from '../units/records';
 import { unitPaths } from '../units/queries';
@@ -76,12 +76,12 @@ export const splitPath = (path: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-interface UnitIndex {
+export interface UnitIndex {
   byPath: Map<string, string>;
   byName: Map<string, string[]>;
 }
 
-function unitIndex(db: Db): UnitIndex {
+export function unitIndex(db: Db): UnitIndex {
   const ids = db.prepare('SELECT id, name FROM units WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
   const paths = unitPaths(
     db,
@@ -97,7 +97,7 @@ function unitIndex(db: Db): UnitIndex {
 }
 
 /** A unit cell → an existing unit id, a path to create, or why it cannot be used. */
-function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
+export function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
   const parts = splitPath(text);
   const path = parts.join('／');
   const exact = index.byPath.get(path);
@@ -258,6 +258,8 @@ export function commitPeopleRows(
     return parentId;
   };
 
+  // New people go in together after the loop (one insert statement: see Writer.insertMany).
+  const created: PersonInput[] = [];
   reports.forEach((report, index) => {
     const v = report.values;
     if (report.status === 'unchanged') return void result.unchanged++;
@@ -269,7 +271,7 @@ export function commitPeopleRows(
       PEOPLE_FIELDS.filter((f) => f.key !== 'unit').map((f) => [f.key, v[f.key]]),
     );
     if (report.status === 'new') {
-      createPerson(ctx.db, ctx.writer, { ...inputs[index]!, unitId });
+      created.push({ ...inputs[index]!, unitId });
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);
@@ -286,6 +288,7 @@ export function commitPeopleRows(
       result.updated++;
     }
   });
+  createPeople(ctx.db, ctx.writer, created);
   return result;
 }
 

@@ -50,6 +50,16 @@ export function createPerson(db: Db, writer: Writer, input: PersonValues): strin
   return id;
 }
 
+/** Adds many people at once (the Excel import): the same checks, audit and search index as createPerson, in one insert statement. */
+export function createPeople(db: Db, writer: Writer, inputs: PersonValues[]): string[] {
+  const ids = writer.insertMany(
+    'people',
+    inputs.map((v) => toColumns(db, v, null)),
+  );
+  ids.forEach((id, i) => reindex(db, id, inputs[i]!.name, inputs[i]!.position));
+  return ids;
+}
+
 function reindex(db: Db, id: string, name: string, position: string | null): void {
   const { seq } = cachedStatement(db, 'SELECT seq FROM people WHERE id = ?').get(id) as { seq: number };
   indexPersonGrams(db, seq, name, position);

@@ -215,17 +215,20 @@ export function listRoster(input: ValidInput<'pledgeRoster.list'>, { db }: Handl
       units: input.unitId ? JSON.stringify(unitSubtreeIds(db, input.unitId)) : null,
     })
     .add(input.query, '(p.name = @q OR p.name_initials = @q OR instr(p.name, @q) > 0)', { q: input.query?.toLowerCase() });
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM pledge_roster r JOIN people p ON p.id = r.person_id WHERE ${where.sql}`).get(where.params) as {
-      n: number;
-    }
-  ).n;
-  const rows = db
-    .prepare(
-      `${ROSTER_SQL} LEFT JOIN units u ON u.id = p.unit_id WHERE ${where.sql} ORDER BY u.sort_order, u.name, p.name_pinyin LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...where.params, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }) as RosterRow[];
-  return { items: toEntries(db, rows), total, page: input.page, pageSize: input.pageSize };
+  const page = paged<RosterRow, RosterRow>(
+    db,
+    {
+      sql: `${ROSTER_SQL} LEFT JOIN units u ON u.id = p.unit_id WHERE ${where.sql}`,
+      orderBy: 'u.sort_order, u.name, p.name_pinyin, r.id',
+      params: where.params,
+      // Counting needs neither the scans nor the units.
+      countSql: `SELECT 1 FROM pledge_roster r JOIN people p ON p.id = r.person_id WHERE ${where.sql}`,
+    },
+    input,
+    (row) => row,
+  );
+  // The page's people are read in one go, not row by row.
+  return { ...page, items: toEntries(db, page.items) };
 }
 
 /** Adds people, and everyone of the chosen units, to a campaign's roster; those already in are named, not added twice. */
