@@ -566,6 +566,8 @@ export const CHANNELS = Object.keys(api) as Channel[];
  */
 export const TOKEN_HEADER = 'x-qinglian-token';
 export const SESSION_HEADER = 'x-qinglian-session';
+/** Where a channel is called: `POST /api/<channel>`. */
+export const API_PATH_PREFIX = '/api/';
 
 /**
  * Which queries a successful write makes stale: after the call the renderer refetches every

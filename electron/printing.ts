@@ -44,6 +44,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
 import { validationIssues } from '../core/host/validation';
 import { fileErrorReason } from '../core/shared/fileErrors';
@@ -234,8 +235,13 @@ export function writeFailedMessage(target: string, error: unknown): string {
   return `PDF未能保存到“${target}”：${fileErrorReason(error)}。`;
 }
 
-/** Names for zod's own English messages (a hostile or broken caller); the schema's own are Chinese. */
-const FIELD_LABELS: Readonly<Record<string, string>> = { _: '打印请求', action: '打印方式', request: '打印内容', sessionId: '登录信息' };
+const FIELD_LABELS: Readonly<Record<string, string>> = { action: '打印方式', request: '打印内容', sessionId: '登录信息' };
+
+/** For zod's own English messages (a hostile or broken caller); the schema's own are Chinese. */
+function printIssueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return '打印请求含有不认识的内容';
+  return `${FIELD_LABELS[String(issue.path[0])] ?? '打印请求'}不正确`;
+}
 
 // ---------------------------------------------------------------------------------
 // Helpers
@@ -467,7 +473,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       }
       const parsed = printJobSchema.safeParse(rawJob);
       if (!parsed.success) {
-        const { messages, fields } = validationIssues(parsed.error, FIELD_LABELS);
+        const { messages, fields } = validationIssues(parsed.error, printIssueMessage);
         return { ok: false, error: { code: 'VALIDATION', message: `无法打印：${messages.join('；')}。`, fields } };
       }
       if (busy) return { ok: false, error: { code: 'BUSY', message: MESSAGES.busy } };

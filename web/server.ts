@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createCoreHost, type CoreHost } from '../core/host/coreHost';
+import { API_PATH_PREFIX } from '../core/api';
 import { enablePdfWarmUp } from '../core/letters/pdf';
 import { CONTENT_SECURITY_POLICY, SESSION_HEADER, TOKEN_HEADER, hostAllowed, rejectReason } from './security';
 
@@ -72,7 +73,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url.pathname.slice(5));
+    if (url.pathname.startsWith(API_PATH_PREFIX)) return handleApi(req, res, url.pathname.slice(API_PATH_PREFIX.length));
     if (!hostAllowed(req.headers.host, port)) return sendText(res, 403, '主机名不正确，已拒绝。');
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, '不支持的请求方法。');
     return serveStatic(res, url.pathname);

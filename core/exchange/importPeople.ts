@@ -13,9 +13,11 @@ import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
 import { createPeople, getPerson, updatePerson } from '../people/records';
+import { unitsCreateInput } from '../units/contract';
 import { createUnit } from '../units/records';
 import { unitPaths } from '../units/queries';
 import { AppError } from '../errors';
+import { validationError } from '../host/validation';
 import { IMPORT_STATUS_LABELS, type ImportField, type ImportResult, type ImportRowReport } from './importContract';
 
 export const PEOPLE_FIELDS: (ImportField & { headers: string[] })[] = [
@@ -243,7 +245,10 @@ export function commitPeopleRows(
       const path = parts.slice(0, i + 1).join('／');
       let id = units.byPath.get(path);
       if (!id) {
-        id = createUnit(ctx.db, ctx.writer, { name: parts[i]!, parentId, shortName: null, sortOrder: 0 }).id;
+        // through the unit's schema: its defaults fill the fields a sheet has no column for
+        const unit = unitsCreateInput.safeParse({ name: parts[i]!, parentId });
+        if (!unit.success) throw validationError(unit.error);
+        id = createUnit(ctx.db, ctx.writer, unit.data).id;
         units.byPath.set(path, id);
         units.byName.set(parts[i]!, [...(units.byName.get(parts[i]!) ?? []), id]);
         result.unitsCreated++;

@@ -9,30 +9,28 @@ export function validationError(error: z.ZodError): AppError {
 
 /**
  * The distinct Chinese messages of zod issues, and the first message per field ("a.b", or
- * "_" for the whole input). `labels` names top-level fields (and "_", the whole input) for
- * zod's own English messages; without one the field's path is quoted. The shell's side
- * channels use this too (electron/printing.ts), with their own prefix.
+ * "_" for the whole input). Our schemas carry Chinese messages; zod's own English ones (a
+ * hostile or broken caller) are replaced by `fallback`'s. The shell's side channels use this
+ * too (electron/printing.ts), with their own fallback and prefix.
  */
 export function validationIssues(
   error: z.ZodError,
-  labels: Readonly<Record<string, string>> = {},
+  fallback: (issue: z.core.$ZodIssue) => string = genericMessage,
 ): { messages: string[]; fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const messages: string[] = [];
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.') || '_';
-    const message = chineseMessage(issue, labels);
+    const message = /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : fallback(issue);
     if (!(key in fields)) fields[key] = message;
     if (!messages.includes(message)) messages.push(message);
   }
   return { messages, fields };
 }
 
-/** Our schemas carry Chinese messages; zod's own English ones (wrong types from a hostile caller) get a generic Chinese one. */
-function chineseMessage(issue: z.core.$ZodIssue, labels: Readonly<Record<string, string>>): string {
-  if (/[\u4e00-\u9fa5]/.test(issue.message)) return issue.message;
-  const label = labels[issue.path.length ? String(issue.path[0]) : '_'];
-  const where = label ?? (issue.path.length ? `“${issue.path.join('.')}”` : '输入');
+/** A generic Chinese message for one of zod's English ones (wrong types from a hostile caller). */
+function genericMessage(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? `“${issue.path.join('.')}”` : '输入';
   switch (issue.code) {
     case 'invalid_type':
       return `${where}的类型不正确`;

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { PendingMatter } from '../pendingMatters/contract';
+import { PENDING_FIELDS, type PendingMatter, type PendingValues } from '../pendingMatters/contract';
 import { COMMENDATION_READINGS, type CommendationReading } from '../sanctions/commendationReadings';
 import { IMPACT_RULES_2026 } from '../sanctions/impactRules';
 import { addDays } from '../shared/dates';
-import type { Sanction } from '../sanctions/contract';
+import { SANCTION_FIELDS, type Sanction, type SanctionValues } from '../sanctions/contract';
 import { computeImpacts, type SanctionFacts } from '../sanctions/impactPeriod';
 import { proposeConclusion } from './assessment';
 import { PURPOSES } from './contract';
+
+/** Every field of a record empty (null): a field added later needs no change here. */
+const blank = <T>(fields: readonly string[]): T => Object.fromEntries(fields.map((f) => [f, null])) as T;
 
 /** Sanctions as the register holds them, computed with the current rule set and the given reading. */
 function register(
@@ -19,6 +22,7 @@ function register(
   return facts.map((f) => {
     const c = computed.get(f.id)!;
     return {
+      ...blank<SanctionValues>(SANCTION_FIELDS),
       id: f.id,
       rev: 1,
       personId: 'p',
@@ -42,6 +46,7 @@ function register(
 }
 
 const matter = (m: Partial<PendingMatter>): PendingMatter => ({
+  ...blank<PendingValues>(PENDING_FIELDS),
   id: 'm1',
   rev: 1,
   personId: 'p',

@@ -12,7 +12,7 @@ import { FATAL_TITLE, startApp, type BrowserWindowOptionsLike, type StartOptions
 import { CORE_CRASHED_MESSAGE } from '../coreProcess/client';
 import { loadWindowState, WINDOW_STATE_FILE } from '../windowState';
 import { createFakeElectron, FakeEvent, type FakeElectronOptions } from './fakeElectron';
-import { assertHardened } from './hardening';
+import { assertHardened, startOptions } from './fixtures';
 import { InProcessCore } from './inProcessCore';
 
 let base: string;
@@ -29,18 +29,7 @@ afterEach(() => fs.rmSync(base, { recursive: true, force: true }));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function options(overrides: Partial<StartOptions> = {}): StartOptions {
-  return {
-    argv: ['/opt/qinglian/qinglian', `--data-dir=${dataDir}`],
-    env: {},
-    cwd: base,
-    platform: 'linux',
-    mainDir: path.join(base, 'out', 'main'),
-    resourcesPath: null,
-    rendererDir,
-    ...overrides,
-  };
-}
+const options = (overrides: Partial<StartOptions> = {}): StartOptions => startOptions(base, dataDir, rendererDir, overrides);
 
 function launch(fakeOptions: FakeElectronOptions = {}, startOptions: Partial<StartOptions> = {}) {
   const cores: InProcessCore[] = [];

@@ -32,7 +32,7 @@ import {
   type PrintWindowOptions,
 } from '../printing';
 import { createFakeElectron, type FakeElectronOptions, type WebContentsBehaviour } from './fakeElectron';
-import { assertHardened } from './hardening';
+import { assertHardened, startOptions } from './fixtures';
 import { InProcessCore } from './inProcessCore';
 
 const APP_FRAME = 'app://qinglian/letters/reply/1';
@@ -666,15 +666,7 @@ test('startApp wires qinglian:print: a real document from the core process, a ha
       },
     },
   });
-  const shell = startApp(fake.electron, {
-    argv: ['/opt/qinglian/qinglian', `--data-dir=${dataDir}`],
-    env: {},
-    cwd: base,
-    platform: 'linux',
-    mainDir: path.join(base, 'out', 'main'),
-    resourcesPath: null,
-    rendererDir,
-  })!;
+  const shell = startApp(fake.electron, startOptions(base, dataDir, rendererDir))!;
   await fake.emitReady();
   await shell.ready;
   const call = (channel: string, input: unknown, session: string | null = null) =>

@@ -9,7 +9,7 @@ import {
   secureWebPreferences,
 } from '../security';
 import { FakeEvent, FakeSession, FakeWebContents, createFakeElectron } from './fakeElectron';
-import { assertHardened } from './hardening';
+import { assertHardened } from './fixtures';
 
 const quiet = { warn: () => undefined };
 

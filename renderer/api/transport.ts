@@ -7,7 +7,7 @@
  *   sessionStorage only (removed from the address bar, so it is not in history or
  *   screenshots).
  */
-import { SESSION_HEADER, TOKEN_HEADER, type Channel, type Envelope } from '../../core/api';
+import { API_PATH_PREFIX, SESSION_HEADER, TOKEN_HEADER, type Channel, type Envelope } from '../../core/api';
 import type { QinglianBridge } from '../../electron/preloadApi';
 import { unreachable } from './errors';
 
@@ -71,7 +71,7 @@ const browserTransport: Transport = async (channel, input, sessionId) => {
   if (sessionId) headers[SESSION_HEADER] = sessionId;
   let response: Response;
   try {
-    response = await fetch('/api/' + channel, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+    response = await fetch(API_PATH_PREFIX + channel, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
   } catch {
     throw unreachable();
   }

@@ -84,11 +84,28 @@ export function wholeNumberProblem(label: string, value: unknown, min: number, m
 }
 
 /**
- * A whole number between min and max, said in Chinese when it is not. Used instead of
- * InputNumber's min/max/precision, which quietly change a typed 120 into 60 (or 1.5 into 2)
- * on blur and save that: what is typed is what is checked (issue 16).
+ * The range of a whole-number field, read from its schema in the contract (through
+ * `.default()`, `.optional()`, `.nullable()`), so the form never restates it.
  */
-export function wholeNumberRule(label: string, min: number, max: number): Rule {
+export function wholeNumberRange(schema: z.ZodType): { min: number; max: number } {
+  let inner: unknown = schema;
+  while (inner && typeof (inner as { unwrap?: unknown }).unwrap === 'function') inner = (inner as { unwrap(): unknown }).unwrap();
+  const number = inner as Partial<z.ZodNumber>;
+  const { minValue, maxValue, isInt } = number;
+  // .int() alone bounds a number by the safe integers: that is no range a form could state
+  const bounded = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) < Number.MAX_SAFE_INTEGER;
+  if (!isInt || !bounded(minValue) || !bounded(maxValue))
+    throw new Error('wholeNumberRule needs a schema of a whole number with a min and a max');
+  return { min: minValue, max: maxValue };
+}
+
+/**
+ * A whole number in the range its schema allows, said in Chinese when it is not. Used
+ * instead of InputNumber's min/max/precision, which quietly change a typed 120 into 60 (or
+ * 1.5 into 2) on blur and save that: what is typed is what is checked (issue 16).
+ */
+export function wholeNumberRule(label: string, schema: z.ZodType): Rule {
+  const { min, max } = wholeNumberRange(schema);
   return {
     validator: async (_rule, value: unknown) => {
       const problem = wholeNumberProblem(label, value, min, max);
@@ -98,7 +115,8 @@ export function wholeNumberRule(label: string, min: number, max: number): Rule {
 }
 
 /** The same for a field that may stay empty. */
-export function optionalWholeNumberRule(label: string, min: number, max: number): Rule {
+export function optionalWholeNumberRule(label: string, schema: z.ZodType): Rule {
+  const { min, max } = wholeNumberRange(schema);
   return {
     validator: async (_rule, value: unknown) => {
       if (value === null || value === undefined || value === '') return;

@@ -11,7 +11,10 @@ import { lineStates, splitLines } from '../pages/opinions/personLines';
 import { isComposingKey } from '../lib/ime';
 import { mayCall } from '../lib/access';
 import { normalizeMonthInput } from '../lib/format';
-import { wholeNumberProblem } from '../lib/zodForm';
+import { z } from 'zod';
+import { opinionSettingsSchema } from '../../core/opinions/contract';
+import { unitsCreateInput } from '../../core/units/contract';
+import { wholeNumberProblem, wholeNumberRange } from '../lib/zodForm';
 import { OPINION_PATHS, personDossierPath, requestPath } from '../lib/links';
 import { LETTER_PATHS } from '../pages/letters/paths';
 import { campaignPath } from '../pages/pledges/paths';
@@ -110,4 +113,14 @@ test('a typed number is checked as typed: out of range or not whole is said, nev
   assert.equal(wholeNumberProblem('办理时限', 0, 1, 60), '“办理时限”应为1到60之间的整数');
   assert.equal(wholeNumberProblem('办理时限', null, 1, 60), '请填写办理时限');
   assert.equal(wholeNumberProblem('按天保留', 0, 0, 60), null);
+});
+
+test('the range of a number field comes from its schema in the contract, through default/optional', () => {
+  assert.deepEqual(wholeNumberRange(opinionSettingsSchema.shape.dueWorkingDays), { min: 1, max: 60 });
+  assert.deepEqual(wholeNumberRange(unitsCreateInput.shape.sortOrder), { min: 0, max: 99999 });
+  assert.deepEqual(wholeNumberRange(z.number().int().min(2).max(9).nullable().optional()), { min: 2, max: 9 });
+  // a schema that holds no whole-number range is a programming error, not a silent 0..∞
+  assert.throws(() => wholeNumberRange(z.number().int().min(1)));
+  assert.throws(() => wholeNumberRange(z.number().min(1).max(5)));
+  assert.throws(() => wholeNumberRange(z.string()));
 });

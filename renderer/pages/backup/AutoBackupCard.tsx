@@ -2,7 +2,7 @@
 import { Alert, App, Button, Card, Descriptions, Divider, Form, InputNumber, Space, Switch, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { backupSettingsInput } from '../../../core/backup/contract';
+import { backupSettingsInput, backupSettingsSchema, keepPolicySchema } from '../../../core/backup/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -12,6 +12,9 @@ import { JobProgress } from './JobProgress';
 import { PassphraseFields } from './PassphraseFields';
 import { PathInput } from './PathPicker';
 import { useBackupJob } from './useBackupJob';
+
+/** The automatic backup's fields, whose ranges the form's rules read. */
+const AUTO = backupSettingsSchema.shape.auto.shape;
 
 const FIELDS = [
   'auto.enabled',
@@ -113,13 +116,17 @@ export function AutoBackupCard() {
             <PathInput mode="folder" />
           </Form.Item>
           <Space size={16} wrap>
-            <Form.Item label="间隔（小时）" name={['auto', 'intervalHours']} rules={[wholeNumberRule('间隔（小时）', 1, 168)]}>
+            <Form.Item label="间隔（小时）" name={['auto', 'intervalHours']} rules={[wholeNumberRule('间隔（小时）', AUTO.intervalHours)]}>
               <InputNumber />
             </Form.Item>
             <Form.Item label="退出程序时也备份" name={['auto', 'onExit']} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item label="超过几天未备份时提醒" name="warnAfterDays" rules={[wholeNumberRule('提醒天数', 1, 90)]}>
+            <Form.Item
+              label="超过几天未备份时提醒"
+              name="warnAfterDays"
+              rules={[wholeNumberRule('提醒天数', backupSettingsSchema.shape.warnAfterDays)]}
+            >
               <InputNumber />
             </Form.Item>
           </Space>
@@ -127,13 +134,25 @@ export function AutoBackupCard() {
             保留：每天最新一份、每周最新一份、每月最新一份各保留若干份，其余自动删除（只删除自动备份）。
           </Typography.Paragraph>
           <Space size={16} wrap>
-            <Form.Item label="按天保留" name={['auto', 'keep', 'daily']} rules={[wholeNumberRule('按天保留', 0, 60)]}>
+            <Form.Item
+              label="按天保留"
+              name={['auto', 'keep', 'daily']}
+              rules={[wholeNumberRule('按天保留', keepPolicySchema.shape.daily)]}
+            >
               <InputNumber />
             </Form.Item>
-            <Form.Item label="按周保留" name={['auto', 'keep', 'weekly']} rules={[wholeNumberRule('按周保留', 0, 52)]}>
+            <Form.Item
+              label="按周保留"
+              name={['auto', 'keep', 'weekly']}
+              rules={[wholeNumberRule('按周保留', keepPolicySchema.shape.weekly)]}
+            >
               <InputNumber />
             </Form.Item>
-            <Form.Item label="按月保留" name={['auto', 'keep', 'monthly']} rules={[wholeNumberRule('按月保留', 0, 120)]}>
+            <Form.Item
+              label="按月保留"
+              name={['auto', 'keep', 'monthly']}
+              rules={[wholeNumberRule('按月保留', keepPolicySchema.shape.monthly)]}
+            >
               <InputNumber />
             </Form.Item>
           </Space>

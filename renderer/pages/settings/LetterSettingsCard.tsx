@@ -63,7 +63,7 @@ export function LetterSettingsCard() {
           <Form.Item
             label="正文列出人数上限"
             name="inlineMaxPersons"
-            rules={[wholeNumberRule('正文列出人数上限', 1, 10)]}
+            rules={[wholeNumberRule('正文列出人数上限', letterSettingsSchema.shape.inlineMaxPersons)]}
             extra="不超过此人数时意见写在正文中，超过时以附件表格列出。"
           >
             <InputNumber />

@@ -81,7 +81,7 @@ export function OpinionSettingsCard() {
               <Form.Item
                 label="办理时限（工作日）"
                 name="dueWorkingDays"
-                rules={[wholeNumberRule('办理时限', 1, 60)]}
+                rules={[wholeNumberRule('办理时限', opinionSettingsSchema.shape.dueWorkingDays)]}
                 extra="收文次日起算，周末和下列节假日不计，调休上班日计入"
               >
                 <InputNumber suffix="个工作日" style={{ width: 200 }} />

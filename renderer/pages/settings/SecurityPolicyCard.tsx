@@ -42,7 +42,7 @@ export function SecurityPolicyCard() {
           <Form.Item
             label="密码最短长度"
             name="minLength"
-            rules={[wholeNumberRule('密码最短长度', 8, 64)]}
+            rules={[wholeNumberRule('密码最短长度', securityPolicySchema.shape.minLength)]}
             extra={`现行规则：${describePasswordPolicy(policy.data)}`}
           >
             <InputNumber suffix="位" />
@@ -59,7 +59,7 @@ export function SecurityPolicyCard() {
           <Form.Item
             label="无操作自动锁屏"
             name="idleLockMinutes"
-            rules={[wholeNumberRule('无操作自动锁屏', 0, 240)]}
+            rules={[wholeNumberRule('无操作自动锁屏', securityPolicySchema.shape.idleLockMinutes)]}
             extra="填 0 表示不自动锁屏。锁屏后须输入密码继续，未保存的内容仍保留。"
           >
             <InputNumber suffix="分钟" />

@@ -64,7 +64,11 @@ export function StatisticsSettingsCard() {
         <Form.Item label="计入“第一种形态”的处理方式" name="firstForm">
           <Checkbox.Group options={ALL_SANCTION_KEYS.map((s) => ({ value: s.key, label: s.label }))} />
         </Form.Item>
-        <Form.Item label="受处分后应在几个月内暖心回访" name="revisitWithinMonths" rules={[wholeNumberRule('暖心回访月数', 1, 60)]}>
+        <Form.Item
+          label="受处分后应在几个月内暖心回访"
+          name="revisitWithinMonths"
+          rules={[wholeNumberRule('暖心回访月数', statisticsSettingsSchema.shape.revisitWithinMonths)]}
+        >
           <InputNumber<number> addonAfter="个月" style={{ width: 160 }} />
         </Form.Item>
         {editable ? (

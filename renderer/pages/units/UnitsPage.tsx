@@ -197,7 +197,12 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
         <Form.Item label="上级单位" name="parentId" extra="清空表示顶级单位；不能选择本单位或其下级单位">
           <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" treeData={parentChoices} />
         </Form.Item>
-        <Form.Item label="排序号" name="sortOrder" rules={[optionalWholeNumberRule('排序号', 0, 99999)]} extra="数字小的排在前面">
+        <Form.Item
+          label="排序号"
+          name="sortOrder"
+          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
+          extra="数字小的排在前面"
+        >
           <InputNumber style={{ width: 160 }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={update.isPending}>
@@ -267,7 +272,12 @@ function AddUnitModal({
         <Form.Item label="上级单位" name="parentId">
           <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" />
         </Form.Item>
-        <Form.Item label="排序号" name="sortOrder" rules={[optionalWholeNumberRule('排序号', 0, 99999)]} extra="数字小的排在前面">
+        <Form.Item
+          label="排序号"
+          name="sortOrder"
+          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
+          extra="数字小的排在前面"
+        >
           <InputNumber style={{ width: 160 }} />
         </Form.Item>
       </Form>

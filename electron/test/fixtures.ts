@@ -1,9 +1,26 @@
 /**
- * The one check of a window's hardened webPreferences (electron/security.ts), shared by the
- * security, app and printing tests: every window the shell opens must pass it.
+ * Set-up and checks shared by the shell's tests (app, security, printing): how the app is
+ * started on a test machine, and the one check of a window's hardened webPreferences
+ * (electron/security.ts), which every window the shell opens must pass.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { StartOptions } from '../app';
 import type { SecureWebPreferences } from '../security';
+
+/** startApp's options for a packaged-like Linux start in `base`, with its data in `dataDir`. */
+export function startOptions(base: string, dataDir: string, rendererDir: string, overrides: Partial<StartOptions> = {}): StartOptions {
+  return {
+    argv: ['/opt/qinglian/qinglian', `--data-dir=${dataDir}`],
+    env: {},
+    cwd: base,
+    platform: 'linux',
+    mainDir: path.join(base, 'out', 'main'),
+    resourcesPath: null,
+    rendererDir,
+    ...overrides,
+  };
+}
 
 export interface HardenedExpectations {
   devTools: boolean;
