@@ -4,8 +4,7 @@
  * nothing here may pull in Node or Electron at run time.
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
-import type { z } from 'zod';
-import type { printJobSchema } from './printing';
+import type { PrintJob, ShellInput, ShellOutput } from './shellContract';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -30,13 +29,13 @@ export interface QinglianBridge {
    * cancel) or an error envelope with a Chinese message; never rejects. Optional in the
    * type: without it (other shells) the renderer prints its preview frame.
    */
-  printDocument?(job: PrintJob): Promise<Envelope<{ savedTo: string | null }>>;
+  printDocument?(job: PrintJob): Promise<Envelope<ShellOutput<'printDocument'>>>;
   /** Native chooser (dialog.showOpenDialog) for a backup folder or a backup file; null if cancelled. */
-  choosePath(kind: 'folder' | 'backupFile'): Promise<string | null>;
+  choosePath(kind: ShellInput<'choosePath'>): Promise<ShellOutput<'choosePath'>>;
 }
 
-/** What printDocument takes: the input of printJobSchema (electron/printing.ts), which the main process validates it against. */
-export type PrintJob = z.input<typeof printJobSchema>;
+/** What printDocument takes (declared once, in the shell contract). */
+export type { PrintJob };
 
 /** The global name the bridge is exposed under (`window.qinglian`). */
 export const BRIDGE_GLOBAL_NAME = 'qinglian';

@@ -2,6 +2,7 @@ import type { Db } from '../../db/open';
 import type Database from 'better-sqlite3';
 import { cachedStatement } from '../../db/statements';
 import type { Paged } from '../shared/fields';
+import { paged } from '../shared/paged';
 import { METRICS, metricSql, type MetricDef, type Source } from './metrics';
 import {
   METRIC_KEYS,
@@ -183,21 +184,24 @@ export function statisticsRecords(
   const def = METRICS[input.metric];
   const p = { ...params(db, input), group: input.group };
   const source = `SELECT * FROM (${visible(metricSql(def))}) WHERE @group IS NULL OR grp = @group`;
-  const limit = input.pageSize ?? -1;
-  const offset = input.pageSize ? (input.page - 1) * input.pageSize : 0;
+  // Cached statements with the recusal function registered (see prepare above).
+  const query = { params: p, prepare: (sql: string) => prepare(db, sql) };
   if (def.counts === 'people') {
-    const total = prepare(db, `SELECT count(DISTINCT person_id) FROM (${source})`).pluck().get(p) as number;
-    const rows = prepare(
+    return paged<RecordRow, StatRecord>(
       db,
-      `SELECT person_id AS id, person_id, max(person_name) AS person_name, max(d) AS d, group_concat(title || '（' || d || '）', '；') AS title,
+      {
+        ...query,
+        sql: `SELECT person_id AS id, person_id, max(person_name) AS person_name, max(d) AS d, group_concat(title || '（' || d || '）', '；') AS title,
               group_concat(detail, '；') AS detail, 'person' AS target_kind, person_id AS target_id, NULL AS target_sub
-       FROM (${source}) GROUP BY person_id ORDER BY person_name, person_id LIMIT @limit OFFSET @offset`,
-    ).all({ ...p, limit, offset }) as RecordRow[];
-    return { items: rows.map(toRecord), total, page: input.page, pageSize: input.pageSize ?? total };
+       FROM (${source}) GROUP BY person_id`,
+        orderBy: 'person_name, person_id',
+        countSql: `SELECT DISTINCT person_id FROM (${source}) WHERE person_id IS NOT NULL`,
+      },
+      input,
+      toRecord,
+    );
   }
-  const total = prepare(db, `SELECT count(*) FROM (${source})`).pluck().get(p) as number;
-  const rows = prepare(db, `${source} ORDER BY d, id LIMIT @limit OFFSET @offset`).all({ ...p, limit, offset }) as RecordRow[];
-  return { items: rows.map(toRecord), total, page: input.page, pageSize: input.pageSize ?? total };
+  return paged<RecordRow, StatRecord>(db, { ...query, sql: source, orderBy: 'd, id' }, input, toRecord);
 }
 
 const toRecord = (r: RecordRow): StatRecord => ({
