@@ -1,7 +1,8 @@
 /**
  * Reads an uploaded table (.xlsx, or CSV in UTF-8 or GBK) into rows of cell texts, bounded:
- * files over MAX_IMPORT_BYTES are refused before parsing, .xlsx is read with the streaming
- * reader and reading stops as soon as the row cap is passed (a 1M-row sheet is refused
+ * files over MAX_IMPORT_BYTES are refused before parsing, .xlsx is read as a stream
+ * (xlsxRead.ts; ExcelJS's streaming reader for what that does not handle) and reading
+ * stops as soon as the row cap is passed (a 1M-row sheet is refused
  * after MAX_IMPORT_ROWS rows, not loaded whole). The type is told by content, not name.
  * A cell is data: formula cells give the value Excel showed, and a CSV cell written as
  * '=… by our export (the apostrophe that keeps Excel from running it) comes back as =….
@@ -12,6 +13,7 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { AppError } from '../errors';
 import { formatDate } from '../shared/dates';
+import { readXlsxRows } from './xlsxRead';
 
 export const MAX_IMPORT_BYTES = 15 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -41,6 +43,14 @@ const tooMany = () =>
   );
 
 async function xlsxRows(bytes: Buffer): Promise<string[][]> {
+  try {
+    const fast = await readXlsxRows(bytes, { maxRows: MAX_IMPORT_ROWS + 1, onTooMany: tooMany }); // + the header row
+    if (fast) return fast;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VALIDATION', '无法读取这个 Excel 文件：文件可能已损坏，或是旧版 .xls 格式（请另存为 .xlsx）。');
+  }
+  // What the quick reader does not handle (ZIP64, encryption, unusual parts): ExcelJS.
   const rows: string[][] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {

@@ -36,9 +36,10 @@ export type PersonRow = Record<string, unknown> & {
   updated_by: string | null;
 };
 
-export const PERSON_COLUMNS = `
+const ROW_COLUMNS = `
   p.seq, p.id, p.rev, ${selectColumns('p', PERSON_FIELDS)}, u.name AS unit_name,
-  p.created_at, p.created_by, p.updated_at, p.updated_by,
+  p.created_at, p.created_by, p.updated_at, p.updated_by`;
+export const PERSON_COLUMNS = `${ROW_COLUMNS},
   (SELECT count(*) FROM people h WHERE h.name = p.name AND h.deleted_at IS NULL AND h.seq <> p.seq) AS homonym_count`;
 
 /** The stored fields the list shows: those the list's output schema keeps. */
@@ -183,11 +184,25 @@ export function* eachPerson(db: Db, q: Omit<PeopleQuery, 'page' | 'pageSize'>): 
     .prepare(`SELECT p.seq FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE ${whereSql} ORDER BY ${orderSql}`)
     .pluck()
     .all(...params, ...orderParams) as number[];
+  // Namesakes (同名) counted once for the whole walk: the per-row subquery of PERSON_COLUMNS
+  // cost about half the read time of a 100,000-row export. A listed person is not deleted,
+  // so the others with that name are all with it minus one.
+  const namesakes = new Map(
+    (
+      db.prepare('SELECT name, count(*) AS n FROM people WHERE deleted_at IS NULL GROUP BY name HAVING n > 1').all() as {
+        name: string;
+        n: number;
+      }[]
+    ).map((r) => [r.name, r.n - 1]),
+  );
   const BLOCK = 2000;
   for (let i = 0; i < seqs.length; i += BLOCK) {
-    const rows = readPeople(db, seqs.slice(i, i + BLOCK));
+    const rows = readPeople(db, seqs.slice(i, i + BLOCK), ROW_COLUMNS);
     const paths = unitPaths(db, new Set(rows.map((r) => r.unit_id)));
-    for (const r of rows) yield toListItem(r, paths);
+    for (const r of rows) {
+      r.homonym_count = namesakes.get(r.name as string) ?? 0;
+      yield toListItem(r, paths);
+    }
   }
 }
 
@@ -216,10 +231,10 @@ function peopleWhere(db: Db, q: Omit<PeopleQuery, 'page' | 'pageSize'>, terms: s
 }
 
 /** Full rows for the given seqs, in the given order. */
-function readPeople(db: Db, seqs: number[]): PersonRow[] {
+function readPeople(db: Db, seqs: number[], columns = PERSON_COLUMNS): PersonRow[] {
   if (!seqs.length) return [];
   const rows = db
-    .prepare(`SELECT ${PERSON_COLUMNS} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.seq IN (SELECT value FROM json_each(?))`)
+    .prepare(`SELECT ${columns} FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE p.seq IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(seqs)) as PersonRow[];
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((seq) => bySeq.get(seq)!).filter(Boolean);

@@ -6,7 +6,13 @@
  */
 
 /** birthMonth → birth_month. */
-export const columnOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+// Cached: list reads and exports map every field of every row (100,000 rows × 15 fields).
+const columns = new Map<string, string>();
+export function columnOf(field: string): string {
+  let col = columns.get(field);
+  if (col === undefined) columns.set(field, (col = field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return col;
+}
 
 /** `alias.col` for each field, comma-separated: the SELECT list for those fields. */
 export const selectColumns = (alias: string, fields: readonly string[]): string => fields.map((f) => `${alias}.${columnOf(f)}`).join(', ');
@@ -18,5 +24,7 @@ export function toColumnValues<K extends string>(fields: readonly K[], values: {
 
 /** The record's field values, from a row read with selectColumns. */
 export function fromRow<T extends object>(fields: readonly (keyof T & string)[], row: Record<string, unknown>): T {
-  return Object.fromEntries(fields.map((f) => [f, row[columnOf(f)]])) as T;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f] = row[columnOf(f)];
+  return out as T;
 }
