@@ -5,7 +5,7 @@
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
 import type { z } from 'zod';
-import type { printJobSchema } from './printing';
+import type { PrintControl, PrintResult, printJobSchema } from './printing';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -29,14 +29,17 @@ export interface QinglianBridge {
    * clerk chooses in the save dialog. Resolves with `savedTo` (null after printing or a
    * cancel) or an error envelope with a Chinese message; never rejects. Optional in the
    * type: without it (other shells) the renderer prints its preview frame.
+   * `{action: 'progress'}` while a PDF is being saved answers how far it is
+   * (“正在生成PDF：第N页/共M页”), `{action: 'cancel'}` stops it (the job then ends CANCELLED).
    */
-  printDocument?(job: PrintJob): Promise<Envelope<{ savedTo: string | null }>>;
+  printDocument?(job: PrintJob | PrintControl): Promise<Envelope<PrintResult>>;
   /** Native chooser (dialog.showOpenDialog) for a backup folder or a backup file; null if cancelled. */
   choosePath(kind: 'folder' | 'backupFile'): Promise<string | null>;
 }
 
 /** What printDocument takes: the input of printJobSchema (electron/printing.ts), which the main process validates it against. */
 export type PrintJob = z.input<typeof printJobSchema>;
+export type { PrintControl, PrintResult };
 
 /** The global name the bridge is exposed under (`window.qinglian`). */
 export const BRIDGE_GLOBAL_NAME = 'qinglian';

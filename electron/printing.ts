@@ -27,7 +27,11 @@
  *     then `document.fonts.ready` (FONT_WAIT_SCRIPT, via webContents.executeJavaScript);
  *  6. `webContents.print({silent: false, printBackground: true, pageSize: 'A4', …})` or
  *     `printToPDF({pageSize: 'A4', preferCSSPageSize: true, printBackground: true,
- *     margins: 0})` and the file written (temporary file, then renamed);
+ *     margins: 0})` and the file written (temporary file, then renamed). A document of
+ *     more than PART_PAGES pages is printed PART_PAGES at a time (`pageRanges`, fonts
+ *     loaded once) and joined: the page asks `{action: 'progress'}` for “正在生成PDF：
+ *     第N页/共M页”, as the core's PDF job shows it, and `{action: 'cancel'}` stops the
+ *     job before the next part; nothing is written then;
  *  7. the document is released whatever happened; the window is kept for the next job
  *     (destroyed after a minute unused, on `dispose()`, and after any failure).
  * Every outcome is an envelope with a Chinese message; the handler never throws.
@@ -48,6 +52,7 @@ import { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
 import { fileErrorReason } from '../core/shared/fileErrors';
 import { documentRequest, type LetterDocument } from '../core/letters/contract';
+import { mergePdfs, PART_PAGES, pdfProgressLabel } from '../core/letters/pdf';
 import { printoutRequest } from '../core/letters/printouts';
 import { PRINT_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
@@ -82,9 +87,32 @@ export const printJobSchema = z.strictObject(
 );
 export type ValidPrintJob = z.output<typeof printJobSchema>;
 
+/**
+ * What the page may send about the job under way (the bridge sends request and session
+ * as undefined / null): how far its PDF is, or stop it.
+ */
+export const printControlSchema = z.strictObject(
+  {
+    action: z.enum(['progress', 'cancel']),
+    request: z.undefined().optional(),
+    sessionId: z.string().max(MAX_SESSION_ID_LENGTH).nullable().optional(),
+  },
+  { error: '打印请求不正确' },
+);
+export type PrintControl = Pick<z.input<typeof printControlSchema>, 'action'>;
+
+/** How far the PDF under way is: pages printed of all. */
+export interface PrintProgress {
+  done: number;
+  total: number;
+  label: string;
+}
+
 export interface PrintResult {
   /** Where the PDF was saved; null after printing, or when the clerk cancelled. */
   savedTo: string | null;
+  /** `{action: 'progress'}`: the PDF under way, null when none is being printed. */
+  progress?: PrintProgress | null;
 }
 
 // ---------------------------------------------------------------------------------
@@ -147,7 +175,8 @@ export type PrintOptions = ReturnType<typeof printOptions>;
 export interface PrintWebContentsLike {
   executeJavaScript(code: string): Promise<unknown>;
   print(options: PrintOptions, callback: (success: boolean, failureReason: string) => void): void;
-  printToPDF(options: PdfOptions): Promise<Uint8Array>;
+  /** `pageRanges` ('1-10'): only those pages (a long document printed in parts). */
+  printToPDF(options: PdfOptions & { pageRanges?: string }): Promise<Uint8Array>;
 }
 
 export interface PrintWindowLike {
@@ -244,6 +273,7 @@ export const MESSAGES = {
   pdfFailed: '生成PDF失败，请重试。',
   noSaveDialog: '本机无法打开“保存文件”对话框，请改用“打印”。',
   internal: '打印时发生意外错误，请重试。',
+  cancelled: '已取消，PDF没有保存。',
 } as const;
 
 const PRINT_FAILURES: Readonly<Record<string, string>> = {
@@ -359,6 +389,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   // The system print dialog waits for the clerk; a callback that never comes must not block printing for good.
   const printDialogMs = deps.timeouts?.printDialogMs ?? 15 * 60_000;
   let busy = false;
+  /** The PDF being printed: its progress, and whether the clerk asked to stop. */
+  let pdfJob: { progress: PrintProgress | null; cancelled: boolean } | null = null;
   let lastFolder: string | null = null;
   const keepWindowMs = deps.keepWindowMs ?? 60_000;
   let kept: PrintWindowLike | null = null;
@@ -470,6 +502,36 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     return withTimeout(printed, printDialogMs, () => fail('INTERNAL', printFailedMessage('')));
   }
 
+  /**
+   * printToPDF PART_PAGES pages at a time (the window keeps the document and its fonts
+   * between parts), the progress updated after each and `stop` asked before the next;
+   * the parts joined, titled as the document. Up to PART_PAGES pages: one plain print.
+   */
+  async function printInParts(
+    contents: PrintWebContentsLike,
+    doc: LetterDocument,
+    job: { progress: PrintProgress | null },
+    stop: () => void,
+  ): Promise<Uint8Array> {
+    const landscape = doc.orientation === 'landscape';
+    const total = Math.max(1, doc.pageCount);
+    job.progress = { done: 0, total, label: pdfProgressLabel(0, total) };
+    if (total <= PART_PAGES) {
+      const pdf = await contents.printToPDF(pdfOptions(landscape));
+      job.progress = { done: total, total, label: pdfProgressLabel(total, total) };
+      return pdf;
+    }
+    const parts: Uint8Array[] = [];
+    for (let from = 1; from <= total; from += PART_PAGES) {
+      stop();
+      const to = Math.min(total, from + PART_PAGES - 1);
+      parts.push(await contents.printToPDF({ ...pdfOptions(landscape), pageRanges: `${from}-${to}` }));
+      job.progress = { done: to, total, label: pdfProgressLabel(to, total) };
+    }
+    stop();
+    return mergePdfs(parts, doc.title);
+  }
+
   async function runJob(job: ValidPrintJob): Promise<PrintResult> {
     const doc = await fetchDocument(job);
     const landscape = doc.orientation === 'landscape';
@@ -480,15 +542,22 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     }
     const target = await chooseTarget(doc);
     if (!target) return { savedTo: null };
+    const current = { progress: null as PrintProgress | null, cancelled: false };
+    pdfJob = current;
+    const stop = () => {
+      if (current.cancelled) throw fail('CANCELLED', MESSAGES.cancelled);
+    };
     const pdf =
       (doc.archival ? await archivalPdf(job) : null) ??
       (await render(doc, async (contents) => {
         try {
-          return await contents.printToPDF(pdfOptions(landscape));
+          return await printInParts(contents, doc, current, stop);
         } catch (error) {
+          if (error instanceof PrintError) throw error;
           throw fail('INTERNAL', MESSAGES.pdfFailed, error);
         }
       }));
+    stop();
     try {
       await writeFileSafely(target.file, pdf, target.mustNotExist);
     } catch (error) {
@@ -507,6 +576,12 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       if (!isAppUrl(senderUrl)) {
         log.warn(`refused a print request from ${String(senderUrl ?? 'a destroyed frame').slice(0, 200)}`);
         return { ok: false, error: { code: 'FORBIDDEN', message: MESSAGES.foreignSender } };
+      }
+      // progress and cancel of the PDF under way: answered while the job runs
+      const control = printControlSchema.safeParse(rawJob);
+      if (control.success) {
+        if (control.data.action === 'cancel' && pdfJob) pdfJob.cancelled = true;
+        return { ok: true, value: { savedTo: null, progress: pdfJob?.progress ?? null } };
       }
       const parsed = printJobSchema.safeParse(rawJob);
       if (!parsed.success) {
@@ -527,6 +602,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
         return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.internal } };
       } finally {
         busy = false;
+        pdfJob = null;
       }
     },
   };

@@ -46,6 +46,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
+/** Pages per print of a long document (a PDF job here, or the desktop shell's own printToPDF): progress and cancel move at this step. */
+export const PART_PAGES = 10;
+
+/** The label of a PDF job's progress, the same in every shell. */
+export const pdfProgressLabel = (done: number, total: number) => `正在生成PDF：第${done}页/共${total}页`;
+
 export const PDF_OPTIONS = {
   preferCSSPageSize: true,
   printBackground: true,
