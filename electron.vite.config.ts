@@ -8,22 +8,33 @@ import path from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CHANNELS } from './core/api';
+import { SHELL_ALLOW_LIST } from './electron/shellContract';
 
 const root = __dirname;
-const contractChannelsModule = path.resolve(root, 'electron/contractChannels.ts');
+
+/** Modules that re-export an allow-list derived from zod schemas, and that list as literal source. */
+const AS_LITERALS: ReadonlyMap<string, string> = new Map([
+  // the contract's channels (core/api.ts)
+  [path.resolve(root, 'electron/contractChannels.ts'), `export const CONTRACT_CHANNELS = Object.freeze(${JSON.stringify(CHANNELS)});\n`],
+  // the shell's side channels (electron/shellContract.ts)
+  [
+    path.resolve(root, 'electron/shellChannels.ts'),
+    `export const SHELL_ALLOW_LIST = Object.freeze(${JSON.stringify(SHELL_ALLOW_LIST)});\n`,
+  ],
+]);
 
 /**
- * Replaces electron/contractChannels.ts (a re-export of CHANNELS from core/api.ts) with
- * the same list as literals, computed from core/api.ts right now. The preload and the
- * IPC relay thus carry the contract's allow-list without bundling zod and every schema.
+ * Replaces electron/contractChannels.ts and electron/shellChannels.ts (re-exports of lists
+ * derived from core/api.ts and electron/shellContract.ts) with the same lists as literals,
+ * computed right now. The preload and the IPC relay thus carry the allow-lists without
+ * bundling zod and every schema.
  */
 function contractChannelsAsLiterals(): Plugin {
   return {
     name: 'qinglian:contract-channels-as-literals',
     enforce: 'pre',
     load(id) {
-      if (path.resolve(id.split('?')[0] ?? id) !== contractChannelsModule) return null;
-      return `export const CONTRACT_CHANNELS = Object.freeze(${JSON.stringify(CHANNELS)});\n`;
+      return AS_LITERALS.get(path.resolve(id.split('?')[0] ?? id)) ?? null;
     },
   };
 }

@@ -579,7 +579,8 @@ export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
   'clearances.update': ['people.dossier', 'recycleBin.list', 'statistics.report'],
   'impactSettings.update': ['impactSettings.get', 'sanctions.list'],
   'letterSettings.update': ['letterSettings.get', 'letters.fonts'],
-  'opinionRequests.create': ['opinionRequests.list'],
+  // an imported name list may add people and update their unit or post
+  'opinionRequests.create': ['opinionRequests.list', 'people.list', 'people.get', 'people.dossier'],
   'opinionRequests.delete': ['opinionRequests.list'],
   'opinionRequests.update': ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.get'],
   'opinionSettings.update': ['opinionSettings.get'],

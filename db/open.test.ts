@@ -37,6 +37,23 @@ test('reopening an up-to-date file changes nothing and takes no backup', (t) => 
   assert.equal(fs.existsSync(path.join(dir, 'backups')), false);
 });
 
+test('opening a file with records gathers the query planner statistics, so a lookup reads the covering index', (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const file = path.join(dir, 'a.sqlite');
+  const first = openDatabase(file).db;
+  const at = '2026-01-01T00:00:00.000Z';
+  const add = first.prepare('INSERT INTO people (id, name, name_pinyin, name_initials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  first.transaction(() => {
+    for (let i = 0; i < 2000; i++) add.run(`p${i}`, `张${i}`, `zhang${i}`, 'z', at, at);
+  })();
+  first.close();
+  const { db } = openDatabase(file);
+  t.after(() => db.close());
+  const stat = db.prepare("SELECT stat FROM sqlite_stat1 WHERE tbl = 'people' AND idx = 'sqlite_autoindex_people_1'").pluck().get();
+  assert.match(String(stat), /^2000 /);
+});
+
 test('a file from a newer app version is refused with a Chinese message and left byte-for-byte unchanged', (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);

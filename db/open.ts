@@ -114,6 +114,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenResul
         db.pragma(`user_version = ${latest}`);
       })();
     }
+    // The query planner's statistics (sqlite_stat1): without them SQLite may read a table
+    // where a covering index would do (the statistics page took ~40% longer). SQLite's
+    // advice for a long-lived connection: once at open, over all tables, re-analysing only
+    // tables that never were or have grown or shrunk tenfold since; cheap when nothing changed.
+    db.pragma('optimize=0x10002');
     return { db, previousVersion, ...(preMigrationBackup ? { preMigrationBackup } : {}) };
   } catch (error) {
     db.close();

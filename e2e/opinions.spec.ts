@@ -356,7 +356,11 @@ test.describe('廉政意见回复', () => {
 
     // A file: header row, one new name, one already on the list (a duplicate).
     const csv = `序号,姓名,单位,职务\n1,钱多多,县财政局,科长\n2,${names[0]},县财政局,科员\n`;
-    await lines.locator('input[type=file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await button(page, '导入表格文件').click();
+    const dialog = page.getByRole('dialog', { name: '导入来函人员名单' });
+    await dialog.locator('input[type=file]').setInputFiles({ name: '名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await expect(dialog.getByTestId('import-counts')).toContainText('已有 2');
+    await dialog.getByRole('button', { name: /加入名单（2人）/ }).click();
     await expect(page.getByTestId('lines-todo')).toContainText('还有1行待处理');
     await lines.locator('.ant-segmented-item').filter({ hasText: '待处理' }).click();
     await expect(lines.locator('tr.ant-table-row')).toHaveCount(1);

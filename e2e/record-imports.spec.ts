@@ -139,6 +139,111 @@ test.describe('导入处分、在查事项和承诺书名单', () => {
     expect(app.count("SELECT count(*) AS n FROM pledge_roster WHERE signed = 1 AND signed_date = '2025-06-21'")).toBe(1);
   });
 
+  test('来函人员名单（GBK编码CSV）：报告列出匹配的人员、新增人员和错误行；逐行选择更新或跳过；保存来函时一次写入', async ({
+    page,
+    app,
+  }, testInfo) => {
+    await register(app);
+    const db = app.host.core.db;
+    const wangTax = db
+      .prepare("SELECT p.id FROM people p JOIN units u ON u.id = p.unit_id WHERE p.name = '王芳' AND u.name = '市税务局'")
+      .pluck()
+      .get() as string;
+    const li = db.prepare("SELECT id FROM people WHERE name = '李强'").pluck().get() as string;
+    const csv = testInfo.outputPath('征求意见名单.csv');
+    fs.writeFileSync(
+      csv,
+      iconv.encode(
+        [
+          '序号,姓名,工作单位,现任职务',
+          '1,王芳,市税务局,副局长', // one of two 王芳: the unit tells her apart; a new post
+          '2,李强,市税务局,科长', // in the register; a new post the clerk will not take
+          '3,刘洋,市教育局,科员', // not in the register
+          '4,王芳,,科员', // two 王芳, nothing tells them apart
+          '5,张伟3,市财政局,科员', // not a name
+        ].join('\r\n'),
+        'gbk',
+      ),
+    );
+    const people = app.count('SELECT count(*) AS n FROM people');
+    await login(page, app);
+    await page.getByRole('menuitem', { name: '征求意见' }).click();
+    await page.getByRole('button', { name: '登记来函' }).click();
+    await page.getByLabel('来函标题').fill('关于征求王芳等同志党风廉政情况意见的函');
+    await pickOption(page, page.getByLabel('用途'), '提拔');
+    await page.getByRole('button', { name: '导入表格文件' }).click();
+    const dialog = page.getByRole('dialog', { name: '导入来函人员名单' });
+    await dialog.locator('input[type=file]').setInputFiles(csv);
+
+    const counts = dialog.getByTestId('import-counts');
+    await expect(counts).toContainText('共5行', SLOW);
+    await expect(counts).toContainText('已有 2');
+    await expect(counts).toContainText('新增人员 1');
+    await expect(counts).toContainText('有错误 2');
+    // The mapping guessed from the headers: 工作单位 → 单位, 现任职务 → 职务.
+    const mapped = (field: string) => dialog.locator('.ant-select', { has: page.getByLabel(`${field}对应的列`) });
+    await expect(mapped('单位')).toContainText('工作单位');
+    await expect(mapped('职务')).toContainText('现任职务');
+    await dialog
+      .locator('.ant-segmented-item')
+      .filter({ hasText: /^全部$/ })
+      .click();
+    const report = dialog.getByTestId('import-rows');
+    const line = (n: number) => report.locator(`tr[data-row-key="${n}"]`);
+    await expect(line(2).getByTestId('matched-person')).toContainText('王芳　市税务局');
+    await expect(line(2)).toContainText('职务（副局长）');
+    await expect(line(3).getByTestId('matched-person')).toContainText('李强　市税务局');
+    await expect(line(4)).toContainText('新增人员');
+    await expect(line(4)).toContainText('人员库中没有此人');
+    await expect(line(5)).toContainText('人员库中有2名王芳；可在文件中填写单位、出生年月或身份证号以区分');
+    await expect(line(6)).toContainText('姓名不能包含数字');
+    expect(app.count('SELECT count(*) AS n FROM people')).toBe(people); // the preview wrote nothing
+
+    // 王芳: take the new post into the register; 李强: keep the register as it is.
+    await line(3).getByRole('radio', { name: '跳过，不改人员库' }).check();
+    await expect(line(2).getByRole('radio', { name: '更新人员库' })).toBeChecked();
+    await dialog.getByRole('button', { name: /加入名单（3人）/ }).click();
+    await expect(dialog).toBeHidden();
+    const lines = page.getByTestId('person-lines');
+    await expect(page.getByTestId('lines-todo')).toContainText('全部3人已匹配');
+    await expect(lines.locator('tr.ant-table-row').filter({ hasText: '刘洋' }).getByTestId('line-state')).toHaveText('新增人员');
+    await expect(lines.locator('tr.ant-table-row').filter({ hasText: '李强' }).getByTestId('line-update')).toHaveText('不改人员库');
+    expect(app.count('SELECT count(*) AS n FROM people')).toBe(people);
+    expect(app.count('SELECT count(*) AS n FROM opinion_requests')).toBe(0);
+
+    await page.getByRole('button', { name: /^保\s*存$/ }).click();
+    await expect(page.getByRole('heading', { name: '关于征求王芳等同志党风廉政情况意见的函' })).toBeVisible(SLOW);
+    await expect(page.getByTestId('request-info')).toContainText('3人');
+    const named = db
+      .prepare(
+        'SELECT p.id, p.name, x.unit_text AS unitText, x.position_text AS positionText FROM opinion_request_persons x JOIN people p ON p.id = x.person_id ORDER BY x.line_no',
+      )
+      .all() as { id: string; name: string; unitText: string; positionText: string }[];
+    const liu = db.prepare("SELECT id, unit_id AS unitId, position FROM people WHERE name = '刘洋' AND deleted_at IS NULL").all() as {
+      id: string;
+      unitId: string | null;
+      position: string;
+    }[];
+    expect(liu).toEqual([{ id: liu[0]?.id, unitId: null, position: '科员' }]);
+    expect(named).toEqual([
+      { id: wangTax, name: '王芳', unitText: '市税务局', positionText: '副局长' },
+      { id: li, name: '李强', unitText: '市税务局', positionText: '科长' },
+      { id: liu[0]!.id, name: '刘洋', unitText: '市教育局', positionText: '科员' },
+    ]);
+    expect(db.prepare('SELECT position FROM people WHERE id = ?').pluck().get(wangTax)).toBe('副局长');
+    expect(db.prepare('SELECT position FROM people WHERE id = ?').pluck().get(li)).toBeNull();
+    expect(app.count('SELECT count(*) AS n FROM people')).toBe(people + 1);
+    expect(app.count("SELECT count(*) AS n FROM audit_log WHERE entity = 'people' AND action = 'update'")).toBe(1);
+
+    // The people register shows the same.
+    await page.getByRole('menuitem', { name: '人员库' }).click();
+    await expect(page.getByText('共 5 人')).toBeVisible(SLOW);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows.filter({ hasText: '市税务局' }).filter({ hasText: '王芳' })).toContainText('副局长');
+    await expect(rows.filter({ hasText: '李强' })).not.toContainText('科长');
+    await expect(rows.filter({ hasText: '刘洋' })).toContainText('科员');
+  });
+
   test('从列表导出写入操作记录：谁、哪个列表、多少行', async ({ page, app }) => {
     await register(app);
     await login(page, app);

@@ -3,12 +3,10 @@
  * `qinglian:choose-path` → dialog.showOpenDialog on the main window. Only our own pages may ask;
  * the request names a kind, never a path or options of the renderer's choosing.
  */
+import { CHOOSE_PATH_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
 import type { IpcMainLike } from './ipcRelay';
-
-export const CHOOSE_PATH_IPC_CHANNEL = 'qinglian:choose-path';
-
-export type ChooseKind = 'folder' | 'backupFile';
+import { chooseKindSchema, type ChooseKind } from './shellContract';
 
 export interface OpenDialogLike {
   showOpenDialog(
@@ -30,8 +28,9 @@ export async function choosePath(
   kind: unknown,
 ): Promise<string | null> {
   if (!isAppUrl(senderUrl)) return null;
-  if (kind !== 'folder' && kind !== 'backupFile') return null;
-  const result = await dialog.showOpenDialog(window, dialogOptions(kind));
+  const valid = chooseKindSchema.safeParse(kind);
+  if (!valid.success) return null;
+  const result = await dialog.showOpenDialog(window, dialogOptions(valid.data));
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 

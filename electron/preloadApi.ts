@@ -4,8 +4,7 @@
  * nothing here may pull in Node or Electron at run time.
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';
-import type { z } from 'zod';
-import type { PrintControl, PrintResult, printJobSchema } from './printing';
+import type { PrintJob, ShellInput, ShellOutput } from './shellContract';
 
 export interface QinglianBridge {
   /** Which transport the renderer is talking to. */
@@ -32,14 +31,13 @@ export interface QinglianBridge {
    * `{action: 'progress'}` while a PDF is being saved answers how far it is
    * (“正在生成PDF：第N页/共M页”), `{action: 'cancel'}` stops it (the job then ends CANCELLED).
    */
-  printDocument?(job: PrintJob | PrintControl): Promise<Envelope<PrintResult>>;
+  printDocument?(job: PrintJob): Promise<Envelope<ShellOutput<'printDocument'>>>;
   /** Native chooser (dialog.showOpenDialog) for a backup folder or a backup file; null if cancelled. */
-  choosePath(kind: 'folder' | 'backupFile'): Promise<string | null>;
+  choosePath(kind: ShellInput<'choosePath'>): Promise<ShellOutput<'choosePath'>>;
 }
 
-/** What printDocument takes: the input of printJobSchema (electron/printing.ts), which the main process validates it against. */
-export type PrintJob = z.input<typeof printJobSchema>;
-export type { PrintControl, PrintResult };
+/** What printDocument takes (declared once, in the shell contract). */
+export type { PrintJob };
 
 /** The global name the bridge is exposed under (`window.qinglian`). */
 export const BRIDGE_GLOBAL_NAME = 'qinglian';

@@ -48,72 +48,29 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
+import { validationIssues } from '../core/host/validation';
 import { fileErrorReason } from '../core/shared/fileErrors';
-import { documentRequest, type LetterDocument } from '../core/letters/contract';
+import type { LetterDocument } from '../core/letters/contract';
 import { mergePdfs, PART_PAGES, pdfProgressLabel } from '../core/letters/pdf';
-import { printoutRequest } from '../core/letters/printouts';
 import { PRINT_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
 import type { CoreInvoker, IpcMainLike } from './ipcRelay';
 import type { PrintDocumentStore } from './printDocuments';
 import { secureWebPreferences, type SecureWebPreferences } from './security';
+import {
+  PRINTOUT_KINDS,
+  printControlSchema,
+  printJobSchema,
+  type PrintProgress,
+  type PrintResult,
+  type ValidPrintJob,
+} from './shellContract';
 
 // ---------------------------------------------------------------------------------
-// Input
+// Input: the shell contract's print job (electron/shellContract.ts)
 
-const MAX_SESSION_ID_LENGTH = 200;
-
-/** Every document the shell may print: the letter engine's letters and lists, and the printouts. */
-const printableRequest = z.discriminatedUnion('kind', [...documentRequest.options, ...printoutRequest.options], {
-  error: '不认识的打印内容',
-});
-const PRINTOUT_KINDS: ReadonlySet<string> = new Set(printoutRequest.options.map((o) => o.shape.kind.value));
-
-/** What the renderer may send on qinglian:print (the `PrintJob` of preloadApi.ts). */
-export const printJobSchema = z.strictObject(
-  {
-    action: z.enum(['print', 'pdf'], { error: '请选择“打印”或“保存PDF”' }),
-    request: printableRequest,
-    sessionId: z
-      .string({ error: '登录已失效，请重新登录' })
-      .max(MAX_SESSION_ID_LENGTH, { error: '登录已失效，请重新登录' })
-      .nullable()
-      .default(null),
-  },
-  // Extra members (HTML, a URL, a file path…) are refused, not stripped: the page has no business sending them.
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? '打印请求含有不认识的内容' : '打印请求不正确') },
-);
-export type ValidPrintJob = z.output<typeof printJobSchema>;
-
-/**
- * What the page may send about the job under way (the bridge sends request and session
- * as undefined / null): how far its PDF is, or stop it.
- */
-export const printControlSchema = z.strictObject(
-  {
-    action: z.enum(['progress', 'cancel']),
-    request: z.undefined().optional(),
-    sessionId: z.string().max(MAX_SESSION_ID_LENGTH).nullable().optional(),
-  },
-  { error: '打印请求不正确' },
-);
-export type PrintControl = Pick<z.input<typeof printControlSchema>, 'action'>;
-
-/** How far the PDF under way is: pages printed of all. */
-export interface PrintProgress {
-  done: number;
-  total: number;
-  label: string;
-}
-
-export interface PrintResult {
-  /** Where the PDF was saved; null after printing, or when the clerk cancelled. */
-  savedTo: string | null;
-  /** `{action: 'progress'}`: the PDF under way, null when none is being printed. */
-  progress?: PrintProgress | null;
-}
+export type { PrintResult, ValidPrintJob } from './shellContract';
 
 // ---------------------------------------------------------------------------------
 // What is passed to Electron
@@ -291,24 +248,8 @@ export function writeFailedMessage(target: string, error: unknown): string {
   return `PDF未能保存到“${target}”：${fileErrorReason(error)}。`;
 }
 
-const FIELD_LABELS: Readonly<Record<string, string>> = { action: '打印方式', request: '打印内容', sessionId: '登录信息' };
-
-function validationMessage(error: z.ZodError): { message: string; fields: Record<string, string> } {
-  const fields: Record<string, string> = {};
-  const messages: string[] = [];
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    // Our schemas carry Chinese messages; zod's English ones (a hostile or broken caller) get a generic one.
-    let message: string = issue.message;
-    if (!/[\u4e00-\u9fa5]/.test(message)) {
-      if (issue.code === 'unrecognized_keys') message = '打印请求含有不认识的内容';
-      else message = `${FIELD_LABELS[String(issue.path[0])] ?? '打印请求'}不正确`;
-    }
-    if (!(key in fields)) fields[key] = message;
-    if (!messages.includes(message)) messages.push(message);
-  }
-  return { message: `无法打印：${messages.join('；')}。`, fields };
-}
+/** Names for zod's own English messages (a hostile or broken caller); the schema's own are Chinese. */
+const FIELD_LABELS: Readonly<Record<string, string>> = { _: '打印请求', action: '打印方式', request: '打印内容', sessionId: '登录信息' };
 
 // ---------------------------------------------------------------------------------
 // Helpers
@@ -585,8 +526,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       }
       const parsed = printJobSchema.safeParse(rawJob);
       if (!parsed.success) {
-        const { message, fields } = validationMessage(parsed.error);
-        return { ok: false, error: { code: 'VALIDATION', message, fields } };
+        const { messages, fields } = validationIssues(parsed.error, FIELD_LABELS);
+        return { ok: false, error: { code: 'VALIDATION', message: `无法打印：${messages.join('；')}。`, fields } };
       }
       if (busy) return { ok: false, error: { code: 'BUSY', message: MESSAGES.busy } };
       busy = true;

@@ -24,15 +24,15 @@ export const clearancesUpdateInput = z.object({ id: recordId('澄清正名记录
 export const clearancesListInput = z.object({ personId: recordId('人员') });
 export const clearancesDeleteInput = z.object({ id: recordId('澄清正名记录') });
 
-export interface Clearance {
-  id: string;
-  rev: number;
-  personId: string;
-  pendingMatterId: string | null;
+/** A clearing's own fields, as stored (the schema's output). */
+export type ClearanceValues = z.output<typeof fields>;
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const CLEARANCE_FIELDS = Object.keys(fields.shape) as (keyof ClearanceValues)[];
+
+export const clearanceRecord = fields.extend({
+  id: z.string(),
+  rev: z.number(),
   /** What the matter was, for display ("信访举报 2025年3月1日受理"). */
-  matterLabel: string | null;
-  clearDate: string;
-  form: ClearanceForm;
-  unitInformed: string | null;
-  notes: string | null;
-}
+  matterLabel: z.string().nullable(),
+});
+export type Clearance = z.output<typeof clearanceRecord>;

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { verifyAuditChain } from '../audit/verify';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -104,6 +105,12 @@ test('people import from GBK CSV: preview writes nothing, reports new/existing/i
   assert.equal(qian.position, '副局长');
   assert.equal(qian.birthMonth, '1975-03');
   assert.equal(h.host.db.prepare("SELECT count(*) FROM audit_log WHERE entity = 'people' AND action = 'create'").pluck().get(), 4);
+  // the imported people (written together in one statement) are found like any other: 1, 2 and 3 characters, position, pinyin
+  for (const query of ['孙', '孙三', '李四', '主任', 'sunsan', 'ls']) {
+    const names = (await h.call('people.list', { query })).items.map((p) => p.name);
+    assert.ok(names.includes(query === '主任' || query === 'ls' || query === '李四' ? '李四' : '孙三'), `${query}: ${names.join('、')}`);
+  }
+  assert.equal(verifyAuditChain(h.host.db).ok, true);
 
   // export what is held, import it again: no changes
   for (const format of ['xlsx', 'csv'] as const) {

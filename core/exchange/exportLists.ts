@@ -1,21 +1,21 @@
 /**
- * What each list exports: its Chinese columns, and its rows read through the list's own
- * channel handler page by page (so the export holds exactly what the clerk filtered,
+ * What each list exports: its Chinese columns, and its rows read through the function
+ * behind the list's own channel, page by page (so the export holds exactly what the clerk filtered,
  * and one page at a time is in memory besides the file being written).
  */
 import type { z } from 'zod';
 import type { HandlerContext } from '../host/context';
 import { REPLY_STATUS_LABELS, type ReplySummary, type RequestSummary } from '../opinions/contract';
-import { repliesHandlers } from '../opinions/replies';
-import { requestsHandlers } from '../opinions/requests';
+import { listReplies } from '../opinions/replies';
+import { listRequests } from '../opinions/requests';
 import type { PersonListItem } from '../people/contract';
-import { unitFilter } from '../people/handlers';
+import { unitFilter } from '../people/records';
 import { eachPerson } from '../people/search';
-import { pledgesHandlers } from '../pledges/handlers';
+import { listCampaigns, listRoster } from '../pledges/records';
 import type { CampaignSummary, RosterEntry } from '../pledges/contract';
-import { remindersHandlers } from '../reminders/handlers';
+import { listReminders } from '../reminders/records';
 import { REMINDER_STATUS_LABELS, type ReminderSummary } from '../reminders/contract';
-import { revisitsDue } from '../revisits/handlers';
+import { revisitsDue } from '../revisits/records';
 import type { RevisitDue } from '../revisits/contract';
 import type { Paged } from '../shared/fields';
 import { METRIC_KEYS, type StatRecord } from '../statistics/contract';
@@ -93,7 +93,7 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
     }
     case 'opinionRequests': {
       const f: Of<'opinionRequests'> = input.filter;
-      const rows = await collect(allPages((page) => requestsHandlers['opinionRequests.list']({ ...f, page, pageSize: PAGE }, ctx)));
+      const rows = await collect(allPages((page) => listRequests({ ...f, page, pageSize: PAGE }, ctx)));
       const columns: Column<RequestSummary>[] = [
         { header: '来函单位', width: 20, value: (r) => r.requester },
         { header: '来函文号', width: 20, value: (r) => r.requesterDocNumber },
@@ -110,7 +110,7 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
     }
     case 'opinionReplies': {
       const f: Of<'opinionReplies'> = input.filter;
-      const rows = await collect(allPages((page) => repliesHandlers['opinionReplies.list']({ ...f, page, pageSize: PAGE }, ctx)));
+      const rows = await collect(allPages((page) => listReplies({ ...f, page, pageSize: PAGE }, ctx)));
       const columns: Column<ReplySummary>[] = [
         { header: '回复文号', width: 22, value: (r) => r.docNumber },
         { header: '回复日期', width: 16, kind: 'date', value: (r) => r.replyDate },
@@ -125,7 +125,7 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
     }
     case 'reminderLetters': {
       const f: Of<'reminderLetters'> = input.filter;
-      const rows = await collect(allPages((page) => remindersHandlers['reminderLetters.list']({ ...f, page, pageSize: PAGE }, ctx)));
+      const rows = await collect(allPages((page) => listReminders({ ...f, page, pageSize: PAGE }, ctx)));
       const columns: Column<ReminderSummary>[] = [
         { header: '文号', width: 22, value: (r) => r.docNumber },
         { header: '标题', width: 40, value: (r) => r.title },
@@ -142,7 +142,7 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
     }
     case 'pledgeCampaigns': {
       const f: Of<'pledgeCampaigns'> = input.filter;
-      const rows = await collect(allPages((page) => pledgesHandlers['pledgeCampaigns.list']({ ...f, page, pageSize: PAGE }, ctx)));
+      const rows = await collect(allPages((page) => listCampaigns({ ...f, page, pageSize: PAGE }, ctx)));
       const columns: Column<CampaignSummary>[] = [
         { header: '批次名称', width: 36, value: (c) => c.title },
         { header: '承诺书类型', width: 20, value: (c) => c.pledgeType },
@@ -156,7 +156,7 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
     }
     case 'pledgeRoster': {
       const f: Of<'pledgeRoster'> = input.filter;
-      const rows = await collect(allPages((page) => pledgesHandlers['pledgeRoster.list']({ ...f, page, pageSize: PAGE }, ctx)));
+      const rows = await collect(allPages((page) => listRoster({ ...f, page, pageSize: PAGE }, ctx)));
       const columns: Column<RosterEntry>[] = [
         { header: '姓名', width: 10, value: (e) => e.person.name },
         { header: '单位', width: 36, value: (e) => e.person.unitPath ?? e.person.unitName },

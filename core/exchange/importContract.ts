@@ -1,5 +1,6 @@
 /** Import from Excel/CSV: preview (nothing written), then confirm (all valid rows in one transaction). Pure zod. */
 import { z } from 'zod';
+import type { PersonListItem } from '../people/contract';
 
 export const IMPORT_KINDS = ['people', 'sanctions', 'pendingMatters', 'pledgeRoster'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -9,7 +10,10 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   pendingMatters: '在查事项',
   pledgeRoster: '承诺书名单',
 };
-/** Templates: every import, and the 征求意见 name list (read in the request form, see opinions/importFile.ts). */
+/**
+ * Templates: every import, and the 征求意见 name list. That list is previewed here too
+ * (kind 'requestList') but confirmed by saving the request it belongs to (opinions/importList.ts).
+ */
 export const TEMPLATE_KINDS = [...IMPORT_KINDS, 'requestList'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 export const TEMPLATE_KIND_LABELS: Record<TemplateKind, string> = { ...IMPORT_KIND_LABELS, requestList: '征求意见人员名单' };
@@ -29,7 +33,7 @@ const campaignId = z
 const existing = z.enum(['update', 'skip'], { error: '请选择已有记录的处理方式' }).default('update');
 
 export const importPreviewInput = z.object({
-  kind,
+  kind: z.enum(TEMPLATE_KINDS, { error: '不支持导入这类数据' }),
   fileName: z.string().max(260).default(''),
   // 15 MB file → 20 MB of base64; the refusal message for larger files comes from the reader.
   contentBase64: z.string({ error: '缺少文件内容' }).max(21 * 1024 * 1024, { error: '文件过大，一次最多导入15MB。请分成几个文件导入。' }),
@@ -39,19 +43,22 @@ export const importPreviewInput = z.object({
   campaignId,
 });
 
+/** A previewed row sent back to be written. */
+export const importCommitRow = z.object({
+  line: z.number().int().min(1),
+  /** What the preview said of the row: if checking it again now says otherwise, nothing is imported. */
+  expect: z.enum(['new', 'update', 'unchanged'], { error: '缺少预览结果' }),
+  values: z.record(z.string(), z.string().max(2000).nullable()),
+  /** This row's own choice for a matching record (the request list chooses per row); absent: the import's. */
+  existing: z.enum(['update', 'skip'], { error: '请选择已有记录的处理方式' }).optional(),
+});
+
 export const importCommitInput = z.object({
   kind,
   existing,
   campaignId,
   rows: z
-    .array(
-      z.object({
-        line: z.number().int().min(1),
-        /** What the preview said of the row: if checking it again now says otherwise, nothing is imported. */
-        expect: z.enum(['new', 'update', 'unchanged'], { error: '缺少预览结果' }),
-        values: z.record(z.string(), z.string().max(2000).nullable()),
-      }),
-    )
+    .array(importCommitRow)
     .min(1, { error: '没有可导入的行' })
     .max(IMPORT_ROW_CAP, { error: `一次最多导入${IMPORT_ROW_CAP}行` }),
 });
@@ -81,10 +88,14 @@ export interface ImportRowReport {
   reason: string | null;
   /** The row's values by field key, as mapped (what confirm sends back). */
   values: Record<string, string | null>;
+  /** The registered person the row matched (request lists: the clerk sees who). */
+  person?: PersonListItem;
+  /** For 'update': what would change. */
+  changes?: string[];
 }
 
 export interface ImportPreview {
-  kind: ImportKind;
+  kind: TemplateKind;
   headers: string[];
   fields: ImportField[];
   mapping: Record<string, number | null>;

@@ -15,6 +15,7 @@ import { commitRecordRows, previewRecordRows, type FieldDef, type RecordImporter
 import { sanctionsImporter } from './importSanctions';
 import { pendingImporter } from './importPending';
 import { rosterImporter } from './importRoster';
+import { requestListImporter } from '../opinions/importList';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,15 +26,13 @@ const RECORD_IMPORTERS: Record<Exclude<ImportKind, 'people'>, RecordImporter> = 
   pledgeRoster: rosterImporter,
 };
 
-/** The request form's name list: the columns opinions/importFile.ts reads. */
-const REQUEST_LIST_FIELDS: FieldDef[] = [
-  { key: 'name', label: '姓名', required: true, hint: null, headers: [] },
-  { key: 'unit', label: '单位', required: false, hint: '有同名人员时用来区分', headers: [] },
-  { key: 'position', label: '职务', required: false, hint: null, headers: [] },
-];
+/** Previewed here, confirmed elsewhere: the request name list is written when its request is saved. */
+const PREVIEW_IMPORTERS: Record<Exclude<TemplateKind, 'people'>, RecordImporter> = {
+  ...RECORD_IMPORTERS,
+  requestList: requestListImporter,
+};
 
-const fieldsOf = (kind: TemplateKind): FieldDef[] =>
-  kind === 'people' ? PEOPLE_FIELDS : kind === 'requestList' ? REQUEST_LIST_FIELDS : RECORD_IMPORTERS[kind].fields;
+const fieldsOf = (kind: TemplateKind): FieldDef[] => (kind === 'people' ? PEOPLE_FIELDS : PREVIEW_IMPORTERS[kind].fields);
 
 /** Which column holds which field, from the header row (spaces and full-width brackets ignored). */
 function guessMapping(fields: FieldDef[], headers: string[]): Record<string, number | null> {
@@ -82,7 +81,7 @@ export const importHandlers: HandlerMap<'imports.preview' | 'imports.commit' | '
       input.kind === 'people'
         ? checkPeopleRows(ctx.db, rows, input.existing)
         : {
-            reports: previewRecordRows(ctx, RECORD_IMPORTERS[input.kind], rows, input.existing, input),
+            reports: previewRecordRows(ctx, PREVIEW_IMPORTERS[input.kind], rows, input.existing, input),
             newUnits: [] as string[],
           };
     const counts: Record<ImportRowStatus, number> = { new: 0, update: 0, unchanged: 0, invalid: 0 };
@@ -99,10 +98,11 @@ export const importHandlers: HandlerMap<'imports.preview' | 'imports.commit' | '
     return preview;
   },
 
-  'imports.commit': (input, ctx) =>
-    input.kind === 'people'
-      ? commitPeopleRows(ctx, input.rows, input.existing)
-      : commitRecordRows(ctx, RECORD_IMPORTERS[input.kind], input.rows, input.existing, input),
+  'imports.commit': (input, ctx) => {
+    if (input.kind === 'people') return commitPeopleRows(ctx, input.rows, input.existing);
+    const { ids: _ids, ...result } = commitRecordRows(ctx, RECORD_IMPORTERS[input.kind], input.rows, input.existing, input);
+    return result;
+  },
 
   'imports.template': async (input) => {
     const fields = fieldsOf(input.kind);

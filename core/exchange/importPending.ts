@@ -3,8 +3,8 @@
  * the same person, kind and 受理日期.
  */
 import { PENDING_KINDS, PENDING_KIND_LABELS, pendingCreateInput, type PendingKind } from '../pendingMatters/contract';
-import { pendingMattersHandlers } from '../pendingMatters/handlers';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, sync, type FieldDef, type RecordImporter } from './importRecords';
+import { createPending, updatePending } from '../pendingMatters/records';
+import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -69,7 +69,7 @@ export const pendingImporter: RecordImporter = {
       const input = parsed.data;
       const key = `${person.id}|${input.kind}|${input.receivedDate}`;
       const h = held.get(person.id, input.kind, input.receivedDate) as Held | undefined;
-      if (!h) return { key, status: 'new', apply: (c) => void sync(pendingMattersHandlers['pendingMatters.create'](input, c)) };
+      if (!h) return { key, status: 'new', apply: (c) => void createPending(input, c) };
       const merged = {
         ...input,
         source: input.source ?? h.source,
@@ -86,7 +86,7 @@ export const pendingImporter: RecordImporter = {
         changes,
         apply: (c) => {
           const rev = c.db.prepare('SELECT rev FROM pending_matters WHERE id = ?').pluck().get(h.id) as number;
-          sync(pendingMattersHandlers['pendingMatters.update']({ ...merged, id: h.id, rev }, c));
+          updatePending({ ...merged, id: h.id, rev }, c);
         },
       };
     };

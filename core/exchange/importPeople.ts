@@ -12,8 +12,8 @@ import { PERSON_FIELDS, POLITICAL_STATUSES, personInput, peopleUpdateInput, type
 import type { z } from 'zod';
 
 type PersonInput = z.output<typeof personInput>;
-import { createPerson, getPerson, peopleHandlers } from '../people/handlers';
-import { unitsHandlers } from '../units/handlers';
+import { createPeople, getPerson, updatePerson } from '../people/records';
+import { createUnit } from '../units/records';
 import { unitPaths } from '../units/queries';
 import { AppError } from '../errors';
 import { IMPORT_STATUS_LABELS, type ImportField, type ImportResult, type ImportRowReport } from './importContract';
@@ -74,12 +74,12 @@ export const splitPath = (path: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-interface UnitIndex {
+export interface UnitIndex {
   byPath: Map<string, string>;
   byName: Map<string, string[]>;
 }
 
-function unitIndex(db: Db): UnitIndex {
+export function unitIndex(db: Db): UnitIndex {
   const ids = db.prepare('SELECT id, name FROM units WHERE deleted_at IS NULL').all() as { id: string; name: string }[];
   const paths = unitPaths(
     db,
@@ -95,7 +95,7 @@ function unitIndex(db: Db): UnitIndex {
 }
 
 /** A unit cell → an existing unit id, a path to create, or why it cannot be used. */
-function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
+export function resolveUnit(index: UnitIndex, text: string): { id: string } | { create: string } | { error: string } {
   const parts = splitPath(text);
   const path = parts.join('／');
   const exact = index.byPath.get(path);
@@ -243,7 +243,7 @@ export function commitPeopleRows(
       const path = parts.slice(0, i + 1).join('／');
       let id = units.byPath.get(path);
       if (!id) {
-        id = sync(unitsHandlers['units.create']({ name: parts[i]!, parentId, shortName: null, sortOrder: 0 }, ctx)).id;
+        id = createUnit(ctx.db, ctx.writer, { name: parts[i]!, parentId, shortName: null, sortOrder: 0 }).id;
         units.byPath.set(path, id);
         units.byName.set(parts[i]!, [...(units.byName.get(parts[i]!) ?? []), id]);
         result.unitsCreated++;
@@ -253,6 +253,8 @@ export function commitPeopleRows(
     return parentId;
   };
 
+  // New people go in together after the loop (one insert statement: see Writer.insertMany).
+  const created: PersonInput[] = [];
   reports.forEach((report, index) => {
     const v = report.values;
     if (report.status === 'unchanged') return void result.unchanged++;
@@ -264,7 +266,7 @@ export function commitPeopleRows(
       PEOPLE_FIELDS.filter((f) => f.key !== 'unit').map((f) => [f.key, v[f.key]]),
     );
     if (report.status === 'new') {
-      createPerson(ctx.db, ctx.writer, { ...inputs[index]!, unitId });
+      created.push({ ...inputs[index]!, unitId });
       result.created++;
     } else {
       const match = findMatch(ctx.db, v, unitId);
@@ -277,10 +279,11 @@ export function commitPeopleRows(
         name: now.name,
         unitId: v.unit ? unitId : now.unitId,
       };
-      sync(peopleHandlers['people.update'](peopleUpdateInput.parse(merged), ctx));
+      updatePerson(ctx.db, ctx.writer, peopleUpdateInput.parse(merged));
       result.updated++;
     }
   });
+  createPeople(ctx.db, ctx.writer, created);
   return result;
 }
 
@@ -310,10 +313,4 @@ export function guessPeopleMapping(headers: string[]): Record<string, number | n
     mapping[f.key] = i >= 0 ? i : null;
   }
   return mapping;
-}
-
-/** Writing handlers are synchronous (they run inside the host's transaction). */
-function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('a writing handler returned a promise');
-  return value;
 }

@@ -5,15 +5,17 @@
  * row with the reason, never a guess.
  *
  * The rules are the domain's own: a row is checked with the area's zod schema, then the
- * preview runs the area's real writing handler for it inside a transaction that is rolled
- * back (one savepoint per row), so a rule that only the handler knows (a 签订日期 before
- * the campaign began, a 决定文号 already used) shows in the preview as that row's reason.
- * Confirming runs the same handlers, through the Writer, inside the host's one transaction.
+ * preview runs the area's own write function for it (the one its channel runs, exported
+ * from the area's records.ts) inside a transaction that is rolled back (one savepoint per
+ * row), so a rule that only that function knows (a 签订日期 before the campaign began, a
+ * 决定文号 already used) shows in the preview as that row's reason. Confirming runs the
+ * same functions, through the Writer, inside the host's one transaction.
  */
 import type { Db } from '../../db/open';
 import type { HandlerContext } from '../host/context';
 import { AppError } from '../errors';
 import { unitPaths } from '../units/queries';
+import type { PersonListItem } from '../people/contract';
 import { IMPORT_STATUS_LABELS, type ImportField, type ImportResult, type ImportRowReport } from './importContract';
 import { blank, normalizeBirthMonth, splitPath } from './importPeople';
 
@@ -104,8 +106,14 @@ export type RowCheck =
       status: 'new' | 'update' | 'unchanged';
       /** For 'update': what changes. */
       changes?: string[];
-      /** Writes the row through the area's handler (and so the Writer). */
-      apply(ctx: HandlerContext): void;
+      /** Said of a 'new' or 'unchanged' row in the report (e.g. a unit that is not in the register). */
+      note?: string;
+      /** The registered person the row matched, for the report. */
+      person?: PersonListItem;
+      /** The record the row is about when it already exists. */
+      recordId?: string;
+      /** Writes the row through the area's handler (and so the Writer); may return the id it wrote. */
+      apply(ctx: HandlerContext): string | void;
     };
 
 export interface RecordImporter {
@@ -166,10 +174,10 @@ export function previewRecordRows(
 export function commitRecordRows(
   ctx: HandlerContext,
   importer: RecordImporter,
-  rows: { line: number; expect: string; values: Values }[],
+  rows: { line: number; expect: string; values: Values; existing?: 'update' | 'skip' | undefined }[],
   existing: 'update' | 'skip',
   target: { campaignId?: string | null },
-): ImportResult {
+): ImportResult & { ids: (string | null)[] } {
   const { reports, checks } = checkAll(ctx, importer, rows, existing, target);
   const bad = reports.filter((r, i) => r.status === 'invalid' || r.status !== rows[i]!.expect);
   if (bad.length) {
@@ -182,11 +190,13 @@ export function commitRecordRows(
     );
   }
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, unitsCreated: 0 };
+  /** Per row, the record written or matched (when the importer says). */
+  const ids: (string | null)[] = checks.map((c) => c?.recordId ?? null);
   reports.forEach((report, i) => {
     if (report.status === 'unchanged') return void result.unchanged++;
-    if (report.status === 'update' && existing === 'skip') return void result.skipped++;
+    if (report.status === 'update' && (rows[i]!.existing ?? existing) === 'skip') return void result.skipped++;
     try {
-      checks[i]!.apply(ctx);
+      ids[i] = checks[i]!.apply(ctx) ?? ids[i]!;
     } catch (error) {
       if (error instanceof AppError) throw new AppError(error.code, `第${report.line}行：${error.message}全部未导入。`);
       throw error;
@@ -194,7 +204,7 @@ export function commitRecordRows(
     if (report.status === 'new') result.created++;
     else result.updated++;
   });
-  return result;
+  return { ...result, ids };
 }
 
 const writes = (status: string, existing: 'update' | 'skip') => status === 'new' || (status === 'update' && existing === 'update');
@@ -218,16 +228,20 @@ function checkAll(
     if (earlier) return invalid(`与第${earlier}行是同一条记录`);
     seen.set(check.key, line);
     checks.push(check);
-    const reason = check.status === 'update' ? `${existing === 'skip' ? '不更新' : '将更新'}：${(check.changes ?? []).join('、')}` : null;
-    return { line, status: check.status, reason, values };
+    const reason =
+      check.status === 'update'
+        ? `${existing === 'skip' ? '不更新' : '将更新'}：${(check.changes ?? []).join('、')}`
+        : (check.note ?? null);
+    return {
+      line,
+      status: check.status,
+      reason,
+      values,
+      ...(check.person ? { person: check.person } : {}),
+      ...(check.changes ? { changes: check.changes } : {}),
+    };
   });
   return { reports, checks };
-}
-
-/** Writing handlers are synchronous (they run inside the host's transaction). */
-export function sync<T>(value: T | Promise<T>): T {
-  if (value instanceof Promise) throw new Error('a writing handler returned a promise');
-  return value;
 }
 
 /** Which of the fields differ between the file's (non-empty) values and what is held. */

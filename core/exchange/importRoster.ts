@@ -8,8 +8,8 @@
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { SIGN_METHODS, rosterSignoffInput } from '../pledges/contract';
-import { pledgesHandlers } from '../pledges/handlers';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, sync, type FieldDef, type RecordImporter } from './importRecords';
+import { addToRoster, signoff as signoffEntry } from '../pledges/records';
+import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -58,7 +58,7 @@ export const rosterImporter: RecordImporter = {
     const signoff = (c: HandlerContext, personId: string, fields: Record<string, unknown>) => {
       const e = entryOf.get(campaignId, personId) as Entry;
       const input = rosterSignoffInput.parse({ ...fields, rosterId: e.id, rev: e.rev, signed: true });
-      sync(pledgesHandlers['pledgeRoster.signoff'](input, c));
+      signoffEntry(input, c);
     };
     return (v) => {
       if (!v.name) return { error: '请填写姓名' };
@@ -81,7 +81,7 @@ export const rosterImporter: RecordImporter = {
           key,
           status: 'new',
           apply: (c) => {
-            sync(pledgesHandlers['pledgeRoster.add']({ campaignId, personIds: [person.id], unitIds: [] }, c));
+            addToRoster({ campaignId, personIds: [person.id], unitIds: [] }, c);
             if (v.signedDate) signoff(c, person.id, { ...fields, signMethod: v.signMethod ?? '集中', copies: ['本人', '纪委'] });
           },
         };

@@ -4,10 +4,10 @@
  * left out where the 处分种类 says it (记过 is only 政务处分; 警告 is both, so it must be given).
  */
 import { sanctionsCreateInput, type Sanction } from '../sanctions/contract';
-import { sanctionsHandlers } from '../sanctions/handlers';
 import { getSanction } from '../sanctions/queries';
+import { createSanction, updateSanction } from '../sanctions/records';
 import { CATEGORY_LABELS, SANCTION_CATEGORIES, SANCTION_TYPES, type SanctionCategory } from '../sanctions/kinds';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, sync, type FieldDef, type RecordImporter } from './importRecords';
+import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -114,7 +114,7 @@ export const sanctionsImporter: RecordImporter = {
       }
       heldId ??= (bySame.get(person.id, input.category, input.type, input.decisionDate) as { id: string } | undefined)?.id;
       const key = input.decisionNumber ?? `${person.id}|${input.category}|${input.type}|${input.decisionDate}`;
-      if (!heldId) return { key, status: 'new', apply: (c) => void sync(sanctionsHandlers['sanctions.create'](input, c)) };
+      if (!heldId) return { key, status: 'new', apply: (c) => void createSanction(input, c) };
 
       const held = getSanction(ctx.db, heldId)!;
       // An empty cell keeps what is held; a filled one replaces it.
@@ -131,7 +131,7 @@ export const sanctionsImporter: RecordImporter = {
         apply: (c) => {
           const now = getSanction(c.db, heldId)!;
           const update = { ...(merged as typeof input), id: heldId, rev: now.rev };
-          sync(sanctionsHandlers['sanctions.update'](update, c));
+          updateSanction(update, c);
         },
       };
     };

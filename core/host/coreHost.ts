@@ -9,7 +9,7 @@ import { AppError, unknownChannel } from '../errors';
 import { handlers } from '../handlers';
 import { ROLE_LABELS, type CurrentUser, type Role } from '../users/contract';
 import { loadUser } from '../users/queries';
-import { isInitialized } from '../setup/handlers';
+import { isInitialized } from '../setup/status';
 import type { HandlerContext, HostConfig } from './context';
 import { SessionStore } from './sessions';
 import { LoginThrottle } from '../auth/throttle';

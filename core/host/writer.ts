@@ -78,6 +78,35 @@ export class Writer {
   }
 
   /**
+   * Inserts many rows (all with the same columns) as `insert` does each: fresh ids,
+   * stamps, one audit entry per row. One statement for all rows: a table with a
+   * full-text index (people_fts) flushes its pending index data at every statement,
+   * so a 10,000-person import inserted row by row spent ~70 µs a row on that alone.
+   */
+  insertMany(table: WritableTable, rows: Row[]): string[] {
+    if (!rows.length) return [];
+    const at = this.now().toISOString();
+    const actor = this.actorId();
+    const full = rows.map((values) => ({
+      id: newId(),
+      ...values,
+      rev: 1,
+      created_at: at,
+      created_by: actor,
+      updated_at: at,
+      updated_by: actor,
+    }));
+    const cols = Object.keys(full[0]!);
+    if (full.some((r) => Object.keys(r).length !== cols.length || cols.some((c) => !(c in r))))
+      throw new Error('insertMany: rows differ in columns');
+    this.prepare(
+      `INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map((c) => `value ->> '$.${c}'`).join(', ')} FROM json_each(?)`,
+    ).run(JSON.stringify(full));
+    for (const r of full) this.audit('create', table, r.id, null, this.snapshot(table, r.id));
+    return full.map((r) => r.id);
+  }
+
+  /**
    * Updates an active row if it still has `expectedRev` (optimistic concurrency: two
    * clerks editing the same person must not silently overwrite each other).
    */

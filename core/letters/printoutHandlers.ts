@@ -9,9 +9,9 @@
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { HandlerMap } from '../host/handler';
-import { getCampaignDetail, listRoster } from '../pledges/handlers';
+import { getCampaignDetail, listRoster } from '../pledges/records';
 import type { RosterEntry } from '../pledges/contract';
-import { getReminderDetail } from '../reminders/handlers';
+import { getReminderDetail } from '../reminders/records';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';

@@ -28,7 +28,7 @@ function register(
       decisionNumber: null,
       decisionDate: f.effectiveDate,
       effectiveDate: f.effectiveDate,
-      probationMonths: f.probationMonths ?? null,
+      probationMonths: (f.probationMonths ?? null) as Sanction['probationMonths'],
       restorationDate: f.restorationDate ?? null,
       status: f.status,
       statusDate: f.statusDate ?? null,

@@ -6,6 +6,7 @@ import type { CommendationReading } from '../sanctions/commendationReadings';
 import type { ImpactEnd } from '../sanctions/impactPeriod';
 import type { PersonListItem } from '../people/contract';
 import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
+import { importCommitRow } from '../exchange/importContract';
 
 /** 征求意见的用途. 评先评优 is judged on the commendation bar, the rest on the promotion bar. */
 export const PURPOSES = ['提拔', '进一步使用', '职级晋升', '评先评优', '换届提名', '后备', '其他'] as const;
@@ -63,11 +64,16 @@ export interface MatchedLine {
 
 // ---- requests ----
 
-const requestPerson = z.object({
-  personId: recordId('人员'),
-  unitText: optionalText('来函所列单位', 100),
-  positionText: optionalText('来函所列职务', 100),
-});
+const requestPerson = z
+  .object({
+    /** Null only for a row of an imported list that names a new person (created on saving). */
+    personId: recordId('人员').nullable(),
+    unitText: optionalText('来函所列单位', 100),
+    positionText: optionalText('来函所列职务', 100),
+    /** A row of an imported name list (imports.preview, kind 'requestList'), with the clerk's update/skip: checked again and written on saving. */
+    fromFile: importCommitRow.optional(),
+  })
+  .refine((p) => p.personId !== null || p.fromFile?.expect === 'new', { error: '名单中有未确定的人员，请先处理' });
 
 const requestFields = {
   requester: requiredText('来函单位', 60),
@@ -84,7 +90,13 @@ export const requestsCreateInput = z.object({
     .array(requestPerson, { error: '请添加需回复的人员' })
     .min(1, { error: '征求意见函至少要有一名人员' })
     .max(MAX_REQUEST_PERSONS, { error: `一份来函最多${MAX_REQUEST_PERSONS}人` })
-    .refine((list) => new Set(list.map((p) => p.personId)).size === list.length, { error: '名单中有重复的人员' }),
+    .refine(
+      (list) => {
+        const ids = list.flatMap((p) => (p.personId ? [p.personId] : []));
+        return new Set(ids).size === ids.length;
+      },
+      { error: '名单中有重复的人员' },
+    ),
 });
 export const requestsUpdateInput = z.object({ id: recordId('来函'), rev: revision, ...requestFields });
 export const requestsGetInput = z.object({ id: recordId('来函') });

@@ -8,6 +8,8 @@ import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
 import type { RequestDetail, RequestSummary } from './contract';
 import { linesFromFile } from './importFile';
+import { requestListImporter } from './importList';
+import { commitRecordRows } from '../exchange/importRecords';
 import { matchLines } from './matching';
 import { readOpinionSettings } from './settings';
 import { addWorkingDays } from './workingDays';
@@ -101,6 +103,38 @@ function checkDocNumberFree(db: Db, requester: string, docNumber: string | null,
     });
 }
 
+/**
+ * The rows of an imported name list, checked again as previewed and written (new persons
+ * created, the chosen updates made) inside this save's transaction: any row that no longer
+ * checks out as it did, and nothing is saved. Returns every line's person id.
+ */
+function resolveImportedRows(ctx: HandlerContext, persons: ValidInput<'opinionRequests.create'>['persons']): string[] {
+  const ids = persons.map((p) => p.personId);
+  const imported = persons.flatMap((p, i) => (p.fromFile ? [{ i, row: p.fromFile }] : []));
+  if (imported.length) {
+    const written = commitRecordRows(
+      ctx,
+      requestListImporter,
+      imported.map((x) => x.row),
+      'update',
+      {},
+    ).ids;
+    imported.forEach(({ i, row }, k) => {
+      const got = written[k] ?? null;
+      if (ids[i] && got !== ids[i]) {
+        throw new AppError(
+          'CONFLICT',
+          `名单第${row.line}行“${row.values.name ?? ''}”与人员库的核对结果已变化，未保存。请移除该行后重新导入名单。`,
+        );
+      }
+      ids[i] = got;
+    });
+  }
+  if (ids.some((id) => !id)) throw new AppError('VALIDATION', '名单中有未确定的人员，请先处理。', { persons: '有未确定的人员' });
+  if (new Set(ids).size !== ids.length) throw new AppError('VALIDATION', '名单中有重复的人员。', { persons: '有重复的人员' });
+  return ids as string[];
+}
+
 export const requestsHandlers: HandlerMap<
   | 'opinionRequests.matchLines'
   | 'opinionRequests.importFile'
@@ -118,12 +152,11 @@ export const requestsHandlers: HandlerMap<
     return matchLines(db, lines, 1);
   },
 
-  'opinionRequests.create': (input, { db, writer, now }) => {
+  'opinionRequests.create': (input, ctx) => {
+    const { db, writer, now } = ctx;
     checkDocNumberFree(db, input.requester, input.requesterDocNumber, null);
-    const found = peopleByIds(
-      db,
-      input.persons.map((p) => p.personId),
-    );
+    const personIds = resolveImportedRows(ctx, input.persons);
+    const found = peopleByIds(db, personIds);
     if (found.length !== input.persons.length) {
       throw new AppError('VALIDATION', '名单中有人员不存在或已被删除，请重新核对名单。', { persons: '人员不存在' });
     }
@@ -139,7 +172,7 @@ export const requestsHandlers: HandlerMap<
     input.persons.forEach((p, i) =>
       writer.insert('opinion_request_persons', {
         request_id: id,
-        person_id: p.personId,
+        person_id: personIds[i],
         line_no: i + 1,
         unit_text: p.unitText,
         position_text: p.positionText,

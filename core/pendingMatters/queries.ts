@@ -1,30 +1,14 @@
 import type { Db } from '../../db/open';
-import type { PendingEvent, PendingMatter } from './contract';
+import { fromRow } from '../shared/rows';
+import { PENDING_FIELDS, type PendingEvent, type PendingMatter, type PendingValues } from './contract';
 
-interface Row {
-  id: string;
-  rev: number;
-  person_id: string;
-  kind: PendingMatter['kind'];
-  source: string | null;
-  received_date: string;
-  summary: string | null;
-  status: PendingMatter['status'];
-  closed_date: string | null;
-  closing_result: string | null;
-}
+/** A row of `pending_matters`: the fields' columns (PENDING_FIELDS) besides these. */
+type Row = Record<string, unknown> & { id: string; rev: number };
 
 const toMatter = (r: Row, history: PendingEvent[] = []): PendingMatter => ({
   id: r.id,
   rev: r.rev,
-  personId: r.person_id,
-  kind: r.kind,
-  source: r.source,
-  receivedDate: r.received_date,
-  summary: r.summary,
-  status: r.status,
-  closedDate: r.closed_date,
-  closingResult: r.closing_result,
+  ...fromRow<PendingValues>(PENDING_FIELDS, r),
   history,
 });
 

@@ -6,12 +6,12 @@ import { listSanctionsOf } from '../sanctions/queries';
 import type { PendingMatter } from '../pendingMatters/contract';
 import type { Sanction } from '../sanctions/contract';
 import type { PledgeSigned } from '../pledges/contract';
-import { pledgesOf } from '../pledges/handlers';
+import { pledgesOf } from '../pledges/records';
 import type { Person } from './contract';
 import type { Clearance } from '../clearances/contract';
-import { listClearancesOf } from '../clearances/handlers';
+import { listClearancesOf } from '../clearances/records';
 import type { Revisit } from '../revisits/contract';
-import { listRevisitsOf } from '../revisits/handlers';
+import { listRevisitsOf } from '../revisits/records';
 
 export interface Dossier {
   person: Person;

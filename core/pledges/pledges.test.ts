@@ -133,3 +133,37 @@ test('sign-offs and receipts cannot be dated in the future', async (t) => {
   const future = await h.raw('pledgeRoster.signoff', { rosterId: entry!.id, rev: entry!.rev, signed: true, signedDate: '2099-01-01' });
   assert.ok(!future.ok && future.error.fields?.signedDate === '签订日期晚于今天');
 });
+
+test('名单 pages: every person once across pages, in unit order, with the filtered total (paged())', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const a = await h.call('units.create', { name: '市财政局' });
+  const b = await h.call('units.create', { name: '市教育局' });
+  // Same names in both units: the order within a unit must still split pages cleanly.
+  for (let i = 0; i < 12; i++) await h.call('people.create', { name: `干部${'甲乙丙'[i % 3]}`, unitId: i % 2 ? b.id : a.id });
+  const c = await h.call('pledgeCampaigns.create', {
+    pledgeType: '不操办升学宴谢师宴',
+    title: '2025年承诺',
+    year: 2025,
+    startDate: '2025-06-20',
+    templateText: '本人郑重承诺……',
+  });
+  await h.call('pledgeRoster.add', { campaignId: c.id, unitIds: [a.id, b.id] });
+  const pages = [];
+  for (const page of [1, 2, 3]) pages.push(await h.call('pledgeRoster.list', { campaignId: c.id, page, pageSize: 5 }));
+  assert.deepEqual(
+    pages.map((p) => [p.total, p.page, p.pageSize, p.items.length]),
+    [
+      [12, 1, 5, 5],
+      [12, 2, 5, 5],
+      [12, 3, 5, 2],
+    ],
+  );
+  const ids = pages.flatMap((p) => p.items.map((e) => e.id));
+  assert.equal(new Set(ids).size, 12, 'no one twice, no one left out');
+  const units = pages.flatMap((p) => p.items.map((e) => e.person.unitId));
+  // unit by unit, in the units' order (sort order, then name: 市教育局 before 市财政局 by code point)
+  assert.deepEqual(units, [...Array(6).fill(b.id), ...Array(6).fill(a.id)]);
+  const oneUnit = await h.call('pledgeRoster.list', { campaignId: c.id, unitId: b.id, page: 2, pageSize: 4 });
+  assert.deepEqual([oneUnit.total, oneUnit.items.length], [6, 2]);
+});

@@ -18,17 +18,18 @@ export const revisitsDeleteInput = z.object({ id: recordId('回访记录') });
 /** Sanctioned people not yet visited within the office's period (settings: revisitWithinMonths), as of a date. */
 export const revisitsDueInput = z.object({ asOf: dateField('截止日期') });
 
-export interface Revisit {
-  id: string;
-  rev: number;
-  personId: string;
-  sanctionId: string;
+/** A visit's own fields, as stored (the schema's output). */
+export type RevisitValues = z.output<typeof fields>;
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const REVISIT_FIELDS = Object.keys(fields.shape) as (keyof RevisitValues)[];
+
+export const revisitRecord = fields.extend({
+  id: z.string(),
+  rev: z.number(),
   /** The sanction it follows up, for display ("党纪处分·警告（2025年1月2日生效）"). */
-  sanctionLabel: string;
-  visitDate: string;
-  visitors: string;
-  notes: string | null;
-}
+  sanctionLabel: z.string(),
+});
+export type Revisit = z.output<typeof revisitRecord>;
 
 /** A sanction whose person has not been visited within the period. */
 export interface RevisitDue {

@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/open';
 import { readSetting } from '../settings/queries';
 import { DEFAULT_IMPACT_SETTINGS, impactSettingsSchema, type CommendationReading, type ImpactSettings } from './commendationReadings';
-import type { ImpactHistoryEntry, Sanction } from './contract';
+import { fromRow } from '../shared/rows';
+import { SANCTION_FIELDS, type ImpactHistoryEntry, type Sanction, type SanctionValues } from './contract';
 import { computeImpacts, type ComputedBar, type ComputedMeasure, type ImpactEnd, type SanctionFacts } from './impactPeriod';
 import { CURRENT_IMPACT_RULES, type ImpactRuleSet } from './impactRules';
 import type { SanctionCategory, SanctionStatus } from './kinds';
@@ -14,21 +15,11 @@ export function readImpactSettings(db: Db): ImpactSettings {
   return parsed.success ? parsed.data : DEFAULT_IMPACT_SETTINGS;
 }
 
-interface SanctionRow {
+/** A row of `sanctions`: the fields' columns (SANCTION_FIELDS) and the computed and override columns. */
+type SanctionRow = Record<string, unknown> & {
   id: string;
   rev: number;
   person_id: string;
-  category: SanctionCategory;
-  type: string;
-  decision_authority: string;
-  decision_number: string | null;
-  decision_date: string;
-  effective_date: string;
-  probation_months: number | null;
-  restoration_date: string | null;
-  status: SanctionStatus;
-  status_date: string | null;
-  summary: string | null;
   promotion_end: string | null;
   commendation_end: string | null;
   computation: string | null;
@@ -39,7 +30,7 @@ interface SanctionRow {
   promotion_end_override_reason: string | null;
   commendation_end_override: string | null;
   commendation_end_override_reason: string | null;
-}
+};
 
 export function toSanction(r: SanctionRow, history: ImpactHistoryEntry[] = []): Sanction {
   const computedBars = r.bars
@@ -50,18 +41,7 @@ export function toSanction(r: SanctionRow, history: ImpactHistoryEntry[] = []): 
   return {
     id: r.id,
     rev: r.rev,
-    personId: r.person_id,
-    category: r.category,
-    type: r.type,
-    decisionAuthority: r.decision_authority,
-    decisionNumber: r.decision_number,
-    decisionDate: r.decision_date,
-    effectiveDate: r.effective_date,
-    probationMonths: r.probation_months,
-    restorationDate: r.restoration_date,
-    status: r.status,
-    statusDate: r.status_date,
-    summary: r.summary,
+    ...fromRow<SanctionValues>(SANCTION_FIELDS, r),
     computed: {
       promotionEnd: r.promotion_end as ImpactEnd,
       commendationEnd: r.commendation_end as ImpactEnd,

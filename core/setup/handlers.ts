@@ -1,16 +1,10 @@
-import type { Db } from '../../db/open';
 import { hashPasswordAsync } from '../auth/password';
 import { AppError } from '../errors';
 import { preparedWrite, type HandlerMap } from '../host/handler';
+import { isInitialized } from './status';
 import { readOfficeSettings, SETTING_KEYS } from '../settings/queries';
 import { setRoles } from '../users/queries';
 import { ROLES, type Role } from '../users/contract';
-
-/** First-run setup is done once an office name is set and an account exists. */
-export function isInitialized(db: Db): boolean {
-  const row = db.prepare('SELECT EXISTS (SELECT 1 FROM users) AS has_user').get() as { has_user: number };
-  return row.has_user === 1 && readOfficeSettings(db) !== null;
-}
 
 const alreadyInitialized = () => new AppError('ALREADY_INITIALIZED', '首次设置已经完成，不能重复设置。如需修改请以管理员身份进入“设置”。');
 

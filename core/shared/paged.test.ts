@@ -36,3 +36,21 @@ test('paged: named parameters and a separate count query', () => {
   );
   assert.deepEqual(p, { items: ['n2', 'n4'], total: 3, page: 1, pageSize: 2 });
 });
+
+test('paged: a null page size is every row; the statements can come from a given compiler', () => {
+  const d = db();
+  const compiled: string[] = [];
+  const p = paged(
+    d,
+    {
+      sql: 'SELECT name FROM t WHERE kind = @kind',
+      orderBy: 'name DESC',
+      params: { kind: 'odd' },
+      prepare: (sql) => (compiled.push(sql), d.prepare(sql)),
+    },
+    { page: 3, pageSize: null },
+    (r: { name: string }) => r.name,
+  );
+  assert.deepEqual(p, { items: ['n7', 'n5', 'n3', 'n1'], total: 4, page: 3, pageSize: 4 });
+  assert.equal(compiled.length, 2, 'the count and the rows');
+});

@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { RecyclableTable, WritableTable } from '../host/writer';
-import { getPerson } from '../people/handlers';
+import { getPerson } from '../people/records';
 
 export interface PersonRecordSpec<R, V extends { personId: string }> {
   table: RecyclableTable & WritableTable;

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import { optionalText, recordId, requiredText, revision } from '../shared/fields';
 
-/** 单位 — a unit of the city/county; units form a tree through parentId. */
-export interface Unit {
-  id: string;
-  rev: number;
-  parentId: string | null;
-  name: string;
-  shortName: string | null;
-  sortOrder: number;
-  /** Active people directly in this unit. */
-  peopleCount: number;
-}
-
 const unitFields = {
   parentId: recordId('上级单位')
     .nullish()
@@ -23,5 +11,18 @@ const unitFields = {
 };
 
 export const unitsCreateInput = z.object(unitFields);
+/** A unit's own fields, as stored (the schema's output). */
+export type UnitValues = z.output<typeof unitsCreateInput>;
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const UNIT_FIELDS = Object.keys(unitFields) as (keyof UnitValues)[];
+
+/** 单位 — a unit of the city/county; units form a tree through parentId. */
+export const unitRecord = unitsCreateInput.extend({
+  id: z.string(),
+  rev: z.number(),
+  /** Active people directly in this unit. */
+  peopleCount: z.number(),
+});
+export type Unit = z.output<typeof unitRecord>;
 export const unitsUpdateInput = z.object({ id: recordId('单位'), rev: revision, ...unitFields });
 export const unitsDeleteInput = z.object({ id: recordId('单位') });

@@ -1,27 +1,12 @@
 import type { Db } from '../../db/open';
 import { cachedStatement } from '../../db/statements';
 import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
-import type { Unit } from './contract';
+import { fromRow, selectColumns } from '../shared/rows';
+import { UNIT_FIELDS, type Unit, type UnitValues } from './contract';
 
-interface UnitRow {
-  id: string;
-  rev: number;
-  parent_id: string | null;
-  name: string;
-  short_name: string | null;
-  sort_order: number;
-  people_count: number;
-}
+type UnitRow = Record<string, unknown> & { id: string; rev: number; people_count: number };
 
-const toUnit = (r: UnitRow): Unit => ({
-  id: r.id,
-  rev: r.rev,
-  parentId: r.parent_id,
-  name: r.name,
-  shortName: r.short_name,
-  sortOrder: r.sort_order,
-  peopleCount: r.people_count,
-});
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, rev: r.rev, ...fromRow<UnitValues>(UNIT_FIELDS, r), peopleCount: r.people_count });
 
 /**
  * A unit with its head count as the running call's account may see it: for an account under
@@ -31,7 +16,7 @@ function selectUnit(db: Db): string {
   const hidden = hiddenNow().size > 0;
   if (hidden) registerHiddenFunction(db);
   return `
-  SELECT u.id, u.rev, u.parent_id, u.name, u.short_name, u.sort_order,
+  SELECT u.id, u.rev, ${selectColumns('u', UNIT_FIELDS)},
          (SELECT count(*) FROM people p WHERE p.unit_id = u.id AND p.deleted_at IS NULL${hidden ? ' AND NOT qinglian_hidden(p.id)' : ''}) AS people_count
   FROM units u`;
 }

@@ -10,6 +10,7 @@ import { migration0013 } from './0013_printed_documents';
 import { migration0014 } from './0014_backup_exporter_role';
 import { migration0015 } from './0015_recusals';
 import { migration0016 } from './0016_statistics_indexes';
+import { migration0018 } from './0018_statistics_covering';
 import type { Migration } from './types';
 
 /**
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0018,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

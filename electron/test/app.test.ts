@@ -12,6 +12,7 @@ import { FATAL_TITLE, startApp, type BrowserWindowOptionsLike, type StartOptions
 import { CORE_CRASHED_MESSAGE } from '../coreProcess/client';
 import { loadWindowState, WINDOW_STATE_FILE } from '../windowState';
 import { createFakeElectron, FakeEvent, type FakeElectronOptions } from './fakeElectron';
+import { assertHardened } from './hardening';
 import { InProcessCore } from './inProcessCore';
 
 let base: string;
@@ -109,13 +110,8 @@ test('startup order and wiring: name, scheme before ready, then session, protoco
   assert.equal(window.loadedUrl, 'app://qinglian/index.html');
   assert.equal(window.options.title, '清廉台账');
   assert.equal(window.options.show, false, 'shown on ready-to-show, not blank');
-  const prefs = window.options.webPreferences;
-  assert.equal(prefs.contextIsolation, true);
-  assert.equal(prefs.sandbox, true);
-  assert.equal(prefs.nodeIntegration, false);
-  assert.equal(prefs.webSecurity, true);
-  assert.equal(prefs.devTools, false, 'packaged: no devtools');
-  assert.equal(prefs.preload, path.join(base, 'out', 'preload', 'index.js'));
+  // packaged: no devtools
+  assertHardened(window.options.webPreferences, { devTools: false, preload: path.join(base, 'out', 'preload', 'index.js') });
   // the window's web contents got the navigation guards via web-contents-created
   assert.equal(window.webContents.fire('will-navigate', 'https://example.com/'), true);
   assert.deepEqual(window.webContents.windowOpen('https://example.com/'), { action: 'deny' });

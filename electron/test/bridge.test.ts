@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CHANNELS } from '../../core/api';
-import { INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL, isAllowedChannel } from '../allowList';
+import { CHOOSE_PATH_IPC_CHANNEL, INVOKE_IPC_CHANNEL, PRINT_IPC_CHANNEL, isAllowedChannel } from '../allowList';
 import { createBridge, exposeBridge } from '../bridge';
 import { CONTRACT_CHANNELS } from '../contractChannels';
+import { SHELL_ALLOW_LIST } from '../shellChannels';
+import { chooseKindSchema, printJobSchema, shellContract } from '../shellContract';
 
 function fakeIpcRenderer() {
   const calls: unknown[][] = [];
@@ -83,7 +85,7 @@ test('printDocument sends only action, request and session over qinglian:print',
   const request = { kind: 'replyPersons', replyId: '0b6f3c1e-2a4d-4c8e-9f10-1234567890ab' } as const;
   const result = await bridge.printDocument!({ action: 'pdf', request, sessionId: 's1' });
   assert.deepEqual(result, { ok: true, value: 'from-main' });
-  // extra members (HTML, a path) never reach the main process; a missing session becomes null
+  // extra members (HTML, a path) never reach the main process; a missing member becomes null
   await (bridge.printDocument as (job: unknown) => Promise<unknown>)({
     action: 'print',
     request,
@@ -94,7 +96,25 @@ test('printDocument sends only action, request and session over qinglian:print',
   assert.deepEqual(ipc.calls, [
     [PRINT_IPC_CHANNEL, { action: 'pdf', request, sessionId: 's1' }],
     [PRINT_IPC_CHANNEL, { action: 'print', request, sessionId: null }],
-    [PRINT_IPC_CHANNEL, { action: undefined, request: undefined, sessionId: null }],
+    [PRINT_IPC_CHANNEL, { action: null, request: null, sessionId: null }],
+  ]);
+});
+
+test('the side channels and what they pass on come from the shell contract', async () => {
+  assert.deepEqual(SHELL_ALLOW_LIST, {
+    printDocument: { channel: 'qinglian:print', members: Object.keys(printJobSchema.shape) },
+    choosePath: { channel: 'qinglian:choose-path', values: chooseKindSchema.options },
+  });
+  assert.deepEqual(Object.keys(shellContract).sort(), ['choosePath', 'printDocument']);
+  const ipc = fakeIpcRenderer();
+  const bridge = createBridge(ipc) as unknown as { choosePath(kind: unknown): Promise<unknown> };
+  await bridge.choosePath('folder');
+  await bridge.choosePath('backupFile');
+  // anything but a kind of the contract opens no dialog and sends nothing
+  for (const bad of ['/etc', { properties: ['openFile'] }, null, 'FOLDER']) assert.equal(await bridge.choosePath(bad), null);
+  assert.deepEqual(ipc.calls, [
+    [CHOOSE_PATH_IPC_CHANNEL, 'folder'],
+    [CHOOSE_PATH_IPC_CHANNEL, 'backupFile'],
   ]);
 });
 

@@ -33,6 +33,7 @@ import {
   type PrintWindowOptions,
 } from '../printing';
 import { createFakeElectron, type FakeElectronOptions, type WebContentsBehaviour } from './fakeElectron';
+import { assertHardened } from './hardening';
 import { InProcessCore } from './inProcessCore';
 
 const APP_FRAME = 'app://qinglian/letters/reply/1';
@@ -190,17 +191,8 @@ test('the print window: fresh, hidden, hardened, never throttled, no preload; th
   assert.equal(o.show, false);
   assert.equal(o.skipTaskbar, true);
   const prefs = o.webPreferences;
-  assert.equal(prefs.sandbox, true);
-  assert.equal(prefs.contextIsolation, true);
-  assert.equal(prefs.nodeIntegration, false);
-  assert.equal(prefs.nodeIntegrationInWorker, false);
-  assert.equal(prefs.nodeIntegrationInSubFrames, false);
-  assert.equal(prefs.webSecurity, true);
-  assert.equal(prefs.allowRunningInsecureContent, false);
-  assert.equal(prefs.webviewTag, false);
-  assert.equal(prefs.devTools, false);
+  assertHardened(prefs, { devTools: false, preload: undefined }, 'the print window (no bridge)');
   assert.equal(prefs.backgroundThrottling, false, 'fonts and layout must not stall in a hidden window');
-  assert.equal(prefs.preload, undefined, 'no bridge in the print window');
   assert.equal(prefs.javascript, true, 'for the font wait (executeJavaScript); the page itself cannot run scripts (CSP)');
 
   assert.match(window.loadedUrl!, /^app:\/\/qinglian\/__print__\/[0-9a-f]{48}\.html$/);

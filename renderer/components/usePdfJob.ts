@@ -10,7 +10,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../../core/api';
 import type { DocumentRequest, PdfFile } from '../../core/letters/contract';
-import type { PrintResult } from '../../electron/preloadApi';
+import type { PrintResult } from '../../electron/shellContract';
 import { call } from '../api/client';
 import { getSessionId } from '../api/session';
 

@@ -16,10 +16,9 @@ import { PersonFormModal } from '../people/PersonFormModal';
 import { PageHeader } from '../PageHeader';
 import { ConclusionTag, ReplyStatusTag, barredToday, endText } from '../opinions/labels';
 import { PersonPledges } from '../pledges/PersonPledges';
-import { PendingTab } from './PendingTab';
 import { SanctionsTab } from './SanctionsTab';
-import { ClearancesTab } from './ClearancesTab';
-import { RevisitsTab } from './RevisitsTab';
+import { RecordTab } from './RecordTab';
+import { CLEARANCE_KIND, PENDING_KIND, REVISIT_KIND, visitableSanctions } from './recordKinds';
 import { RecusalTab } from './RecusalTab';
 import { useIsAdmin } from '../../app/auth';
 
@@ -150,17 +149,27 @@ export function PersonDossierPage() {
             {
               key: 'pending',
               label: `在查事项（${pendingMatters.length}）`,
-              children: <PendingTab personId={person.id} personName={person.name} matters={pendingMatters} />,
+              children: <RecordTab kind={PENDING_KIND} personId={person.id} personName={person.name} records={pendingMatters} ctx={null} />,
             },
             {
               key: 'clearances',
               label: `澄清正名（${clearances.length}）`,
-              children: <ClearancesTab personId={person.id} personName={person.name} records={clearances} matters={pendingMatters} />,
+              children: (
+                <RecordTab kind={CLEARANCE_KIND} personId={person.id} personName={person.name} records={clearances} ctx={pendingMatters} />
+              ),
             },
             {
               key: 'revisits',
               label: `暖心回访（${revisits.length}）`,
-              children: <RevisitsTab personId={person.id} personName={person.name} records={revisits} sanctions={sanctions} />,
+              children: (
+                <RecordTab
+                  kind={REVISIT_KIND}
+                  personId={person.id}
+                  personName={person.name}
+                  records={revisits}
+                  ctx={visitableSanctions(sanctions)}
+                />
+              ),
             },
             { key: 'opinions', label: `意见回复记录（${opinions.length}）`, children: <OpinionsTab opinions={opinions} /> },
             { key: 'pledges', label: `承诺书（${pledges.length}）`, children: <PersonPledges pledges={pledges} /> },

@@ -1,4 +1,4 @@
-/** A dossier tab's list with 修改/删除 (删除 after a confirmation; records go to the 回收站). */
+/** A dossier tab's list with 修改/删除 (删除 after a confirmation; by default records go to the 回收站). */
 import { App, Button, Space, Table } from 'antd';
 import type { TableProps } from 'antd';
 import { errorMessage } from '../../api/errors';
@@ -11,6 +11,8 @@ export function RecordTable<T extends { id: string }>({
   onEdit,
   onDelete,
   deleteTitle,
+  deleteContent = () => '删除后可在回收站恢复。',
+  deletedMessage = '已删除，可在回收站恢复',
 }: {
   rows: T[];
   columns: NonNullable<TableProps<T>['columns']>;
@@ -19,6 +21,8 @@ export function RecordTable<T extends { id: string }>({
   onEdit: (row: T) => void;
   onDelete: (row: T) => Promise<unknown>;
   deleteTitle: (row: T) => string;
+  deleteContent?: (row: T) => string;
+  deletedMessage?: string;
 }) {
   const { modal, message } = App.useApp();
   const actions: NonNullable<TableProps<T>['columns']> = mayEdit
@@ -39,14 +43,14 @@ export function RecordTable<T extends { id: string }>({
                 onClick={() =>
                   modal.confirm({
                     title: deleteTitle(row),
-                    content: '删除后可在回收站恢复。',
+                    content: deleteContent(row),
                     okText: '删除',
                     okButtonProps: { danger: true },
                     cancelText: '取消',
                     onOk: async () => {
                       try {
                         await onDelete(row);
-                        message.success('已删除，可在回收站恢复');
+                        message.success(deletedMessage);
                       } catch (e) {
                         message.error(errorMessage(e));
                       }

@@ -4,13 +4,12 @@
  * or skip / invalid and why), then confirm: all valid rows go in together, or none.
  * Nothing is written before the confirmation.
  */
-import { Alert, App, Button, Card, Col, Flex, Radio, Row, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Radio, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_ROW_CAP,
-  IMPORT_STATUS_LABELS,
   type ImportKind,
   type ImportPreview,
   type ImportResult,
@@ -22,9 +21,9 @@ import { errorMessage } from '../../api/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { base64ToBlob, fileToBase64, saveBlob } from '../../lib/files';
 import { PageHeader } from '../PageHeader';
+import { ColumnMappingCard, StatusTag } from './importParts';
 
 const MAX_BYTES = 15 * 1024 * 1024;
-const STATUS_COLORS: Record<ImportRowStatus, string> = { new: 'green', update: 'blue', unchanged: 'default', invalid: 'red' };
 
 interface Loaded {
   fileName: string;
@@ -129,7 +128,7 @@ export function ImportPage() {
       dataIndex: 'status',
       key: 'status',
       width: 120,
-      render: (s: ImportRowStatus) => <Tag color={STATUS_COLORS[s]}>{IMPORT_STATUS_LABELS[s]}</Tag>,
+      render: (s: ImportRowStatus) => <StatusTag status={s} />,
     },
     ...shownKeys.map((k) => ({ title: fieldLabel(k), key: k, render: (_v: unknown, r: ImportRowReport) => r.values[k] })),
     {
@@ -207,31 +206,7 @@ export function ImportPage() {
       ) : null}
       {preview && file ? (
         <>
-          <Card size="small" title="列对应（按表头自动识别，可调整）" style={{ marginBottom: 12 }}>
-            <Row gutter={[12, 8]}>
-              {preview.fields.map((f) => (
-                <Col xs={12} md={8} xl={6} key={f.key}>
-                  <Space size={4}>
-                    <span style={{ display: 'inline-block', width: 76 }}>
-                      {f.label}
-                      {f.required ? <Typography.Text type="danger">*</Typography.Text> : null}
-                    </span>
-                    <Select<number | null>
-                      aria-label={`${f.label}对应的列`}
-                      size="small"
-                      style={{ width: 150 }}
-                      value={preview.mapping[f.key] ?? null}
-                      onChange={(col) => void runPreview(file, { ...preview.mapping, [f.key]: col })}
-                      options={[
-                        { value: null as number | null, label: '（不导入）' },
-                        ...preview.headers.map((h, i) => ({ value: i as number | null, label: h })),
-                      ]}
-                    />
-                  </Space>
-                </Col>
-              ))}
-            </Row>
-          </Card>
+          <ColumnMappingCard preview={preview} disabled={busy} onChange={(m) => void runPreview(file, m)} />
           <Card
             size="small"
             title={

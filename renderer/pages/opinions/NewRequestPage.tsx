@@ -15,7 +15,7 @@ import { OPINION_PATHS, requestPath } from '../../lib/links';
 import { applyFieldErrors, issuesToFields, showServerError, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { PersonLinesPanel } from './PersonLinesPanel';
-import { lineStates, type PersonLine } from './personLines';
+import { isResolved, lineStates, type PersonLine } from './personLines';
 import { today } from './labels';
 
 const FIELDS = ['requester', 'requesterDocNumber', 'title', 'receivedDate', 'purpose', 'notes'] as const;
@@ -45,7 +45,7 @@ export function NewRequestPage() {
   const receivedDate = Form.useWatch('receivedDate', form);
 
   const states = useMemo(() => lineStates(lines), [lines]);
-  const unresolved = lines.filter((l) => states.get(l.key)?.state !== 'matched').length;
+  const unresolved = lines.filter((l) => !isResolved(states.get(l.key)?.state)).length;
 
   // Leaving with a list half built asks first.
   const blocker = useBlocker(
@@ -76,7 +76,12 @@ export function NewRequestPage() {
     setListError(null);
     const result = requestsCreateInput.safeParse({
       ...values,
-      persons: lines.map((l) => ({ personId: l.personId, unitText: l.unitText, positionText: l.positionText })),
+      persons: lines.map((l) => ({
+        personId: l.personId,
+        unitText: l.unitText,
+        positionText: l.positionText,
+        ...(l.fromFile ? { fromFile: l.fromFile } : {}),
+      })),
     });
     if (!result.success) {
       const rest = applyFieldErrors(form, issuesToFields(result.error), FIELDS);

@@ -1,12 +1,13 @@
 /**
  * The persons of a new request: add one by one (PersonPicker), paste a list (one
- * "姓名 单位 职务" per line) or import .xlsx/.csv; every line is matched against 人员库
+ * "姓名 单位 职务" per line) or import .xlsx/.csv (RequestListImport: column mapping and
+ * row report first); every line is matched against 人员库
  * (opinionRequests.matchLines, 100 lines per call with a progress bar) and shown with
  * its state. Same-name lines are resolved by picking a candidate (姓名 + 单位 + 出生年月)
  * or creating a new person; unknown names by creating the person (prefilled) or
  * picking someone else.
  */
-import { Alert, App, Button, Card, Flex, Input, Progress, Radio, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Progress, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MatchedLine } from '../../../core/opinions/contract';
@@ -22,17 +23,17 @@ import {
   fromMatched,
   fromPicked,
   guessUnit,
+  isResolved,
   lineStates,
   splitLines,
-  toBase64,
   type LineState,
   type PersonLine,
 } from './personLines';
-
-const MAX_FILE_BYTES = 15 * 1024 * 1024;
+import { RequestListImport } from './RequestListImport';
 
 const STATE_TAGS: Record<LineState, { color: string; text: string }> = {
   matched: { color: 'green', text: '已匹配' },
+  new: { color: 'cyan', text: '新增人员' },
   ambiguous: { color: 'orange', text: '同名待选' },
   unknown: { color: 'red', text: '人员库无此人' },
   invalid: { color: 'red', text: '无效' },
@@ -55,9 +56,10 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
   const [filter, setFilter] = useState<'all' | 'todo'>('all');
   const [creating, setCreating] = useState<{ lineKey: string; defaults: Record<string, string | null> } | null>(null);
   const [pickerValue, setPickerValue] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const states = useMemo(() => lineStates(lines), [lines]);
-  const todo = lines.filter((l) => states.get(l.key)?.state !== 'matched');
+  const todo = lines.filter((l) => !isResolved(states.get(l.key)?.state));
   const shown = filter === 'todo' ? todo : lines;
   const nextLineNo = () => lines.reduce((m, l) => Math.max(m, l.lineNo), 0) + 1;
 
@@ -92,24 +94,11 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
     }
   };
 
-  const importFile = async (file: File) => {
-    setListError(null);
-    if (file.size > MAX_FILE_BYTES) {
-      setListError(`“${file.name}”太大（不能超过15兆）。`);
-      return;
-    }
-    setProgress({ done: 0, total: 1, what: `正在导入“${file.name}”` });
-    try {
-      const contentBase64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const matched = await call('opinionRequests.importFile', { fileName: file.name, contentBase64 });
-      const offset = nextLineNo() - 1;
-      append(matched.map((m) => ({ ...m, lineNo: m.lineNo + offset })));
-      message.success(`已从“${file.name}”导入${matched.length}行`);
-    } catch (e) {
-      setListError(errorMessage(e));
-    } finally {
-      setProgress(null);
-    }
+  /** Rows of an imported file's report: numbered after the lines already on the list. */
+  const addImported = (added: PersonLine[]) => {
+    const first = nextLineNo();
+    onChange((all) => [...all, ...added.map((l, i) => ({ ...l, lineNo: first + i }))]);
+    message.success(`已加入${added.length}人；保存来函时写入`);
   };
 
   const downloadTemplate = async () => {
@@ -210,9 +199,14 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
                 <Typography.Text type="secondary">{personDistinguisher(l.person)}</Typography.Text>
               </span>
               {s.state === 'duplicate' ? <Typography.Text type="danger">与第{s.duplicateOf}人是同一人，请移除本行</Typography.Text> : null}
-              {l.message && l.how === 'auto' ? (
+              {l.message && l.how === 'auto' && !l.fromFile ? (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {l.message}
+                </Typography.Text>
+              ) : null}
+              {l.fromFile?.expect === 'update' ? (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="line-update">
+                  {l.fromFile.existing === 'update' ? '保存时按名单更新人员库的单位、职务' : '不改人员库'}
                 </Typography.Text>
               ) : null}
               <Button
@@ -220,13 +214,23 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
                 size="small"
                 style={{ padding: 0 }}
                 onClick={() =>
-                  update(l.key, { personId: null, person: null, how: null, status: l.candidates.length ? 'ambiguous' : 'unknown' })
+                  update(l.key, {
+                    personId: null,
+                    person: null,
+                    how: null,
+                    status: l.candidates.length ? 'ambiguous' : 'unknown',
+                    // another person now: the file's row (and its update choice) no longer applies
+                    fromFile: undefined,
+                  })
                 }
               >
                 改选
               </Button>
             </Space>
           );
+        }
+        if (s.state === 'new') {
+          return <Typography.Text type="secondary">保存来函时新增人员{l.message ? `（${l.message}）` : ''}</Typography.Text>;
         }
         return (
           <Space orientation="vertical" size={6} style={{ width: '100%' }}>
@@ -301,16 +305,9 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
             <Button onClick={() => void checkPaste()} loading={!!progress} disabled={!paste.trim()}>
               核对名单
             </Button>
-            <Upload
-              accept=".xlsx,.csv"
-              showUploadList={false}
-              beforeUpload={(file) => {
-                void importFile(file);
-                return false;
-              }}
-            >
-              <Button disabled={!!progress}>导入表格文件</Button>
-            </Upload>
+            <Button disabled={!!progress} onClick={() => setImporting(true)}>
+              导入表格文件
+            </Button>
             <Button type="link" onClick={() => void downloadTemplate()}>
               下载名单模板
             </Button>
@@ -373,6 +370,7 @@ export function PersonLinesPanel({ lines, onChange, error }: PersonLinesPanelPro
       ) : (
         <Typography.Text type="secondary">名单为空：请粘贴、导入或逐个添加需回复的人员。</Typography.Text>
       )}
+      {importing ? <RequestListImport onClose={() => setImporting(false)} onAdd={addImported} /> : null}
       {creating ? (
         <PersonFormModal
           open

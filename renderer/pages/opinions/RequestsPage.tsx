@@ -2,18 +2,16 @@
  * 征求意见: incoming letters, server-paged (opinionRequests.list). Open letters come first,
  * nearest due date first; overdue ones are red. Search is IME-safe.
  */
-import { ExportButton } from '../../components/ExportButton';
-import { Alert, Button, Card, Flex, Input, Segmented, Table, Tag } from 'antd';
+import { Input, Segmented, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { RequestSummary } from '../../../core/opinions/contract';
-import { useApiQuery } from '../../api/hooks';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../lib/usePagedList';
 import { formatDate } from '../../lib/format';
 import { useImeSafeSearch } from '../../lib/ime';
 import { OPINION_PATHS, requestPath } from '../../lib/links';
-import { useCan } from '../../lib/permissions';
-import { PageHeader } from '../PageHeader';
 import { ReplyStatusTag } from './labels';
 import './opinions.css';
 
@@ -27,20 +25,13 @@ const STATES: { value: State; label: string }[] = [
 
 export function RequestsPage() {
   const navigate = useNavigate();
-  const can = useCan();
   const search = useImeSafeSearch();
   const [state, setState] = useState<State>('all');
-  const [pageSize, setPageSize] = useState(20);
-  const filterKey = JSON.stringify([search.searched, state]);
-  // A new search or filter starts again at page 1.
-  const [paging, setPaging] = useState({ filterKey, page: 1 });
-  const page = paging.filterKey === filterKey ? paging.page : 1;
-  const setPage = (p: number) => setPaging({ filterKey, page: p });
-
-  const list = useApiQuery(
+  // 全部 is the server's default: sent as no filter, so the list and 导出 agree.
+  const requests = usePagedList(
     'opinionRequests.list',
-    { ...(search.searched ? { query: search.searched } : {}), state, page, pageSize },
-    { keepPrevious: true },
+    { query: search.searched, state: state === 'all' ? undefined : state },
+    { total: (total) => `共 ${total} 件` },
   );
 
   const columns: TableProps<RequestSummary>['columns'] = [
@@ -81,24 +72,13 @@ export function RequestsPage() {
   ];
 
   return (
-    <div>
-      <PageHeader
-        title="征求意见"
-        extra={
-          <>
-            <ExportButton
-              request={{ list: 'opinionRequests', filter: { ...(search.searched ? { query: search.searched } : {}), state } }}
-            />
-            {can('opinionRequests.create') ? (
-              <Button type="primary" onClick={() => navigate(OPINION_PATHS.newRequest)}>
-                登记来函
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap align="center">
+    <ListPage<RequestSummary>
+      title="征求意见"
+      exportRequest={{ list: 'opinionRequests', filter: requests.filter }}
+      create={{ label: '登记来函', channel: 'opinionRequests.create', onClick: () => navigate(OPINION_PATHS.newRequest) }}
+      filtersLabel="筛选来函"
+      filters={
+        <>
           <Segmented<State> options={STATES} value={state} onChange={setState} aria-label="按办理状态筛选" />
           <Input
             {...search.inputProps}
@@ -107,33 +87,14 @@ export function RequestsPage() {
             placeholder="来函单位、标题、来函文号或人员姓名"
             style={{ width: 340 }}
           />
-        </Flex>
-      </Card>
-      {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Table<RequestSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        rowClassName={(r) => (r.overdue ? 'qinglian-row-overdue' : '')}
-        onRow={(r) => ({ onDoubleClick: () => navigate(requestPath(r.id)) })}
-        locale={{ emptyText: search.searched || state !== 'all' ? '没有符合条件的来函' : '还没有登记征求意见函，点击“登记来函”添加' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => `共 ${total} 件`,
-        }}
-        onChange={(p) => {
-          if (p.pageSize && p.pageSize !== pageSize) {
-            setPageSize(p.pageSize);
-            setPage(1);
-          } else setPage(p.current ?? 1);
-        }}
-      />
-    </div>
+        </>
+      }
+      paged={requests}
+      columns={columns}
+      rowKey="id"
+      onOpen={(r) => navigate(requestPath(r.id))}
+      tableProps={{ rowClassName: (r) => (r.overdue ? 'qinglian-row-overdue' : '') }}
+      emptyText={requests.filtered ? '没有符合条件的来函' : '还没有登记征求意见函，点击“登记来函”添加'}
+    />
   );
 }

@@ -2,6 +2,7 @@
  * The persons of a new request while the clerk builds the list: each line as the
  * requester wrote it, what matching found, and the person it now stands for.
  */
+import type { ImportRowReport } from '../../../core/exchange/importContract';
 import type { LineStatus, MatchedLine } from '../../../core/opinions/contract';
 import type { PersonListItem } from '../../../core/people/contract';
 import type { Unit } from '../../../core/units/contract';
@@ -25,6 +26,37 @@ export interface PersonLine {
   how: 'auto' | 'picked' | 'created' | null;
   /** Where the line came from: the requester's list (pasted or imported) or added one by one. */
   origin: 'list' | 'added';
+  /** A row of an imported file as the report gave it, with the clerk's update/skip: checked again and written on saving. */
+  fromFile?: FileRow;
+}
+
+export interface FileRow {
+  line: number;
+  expect: 'new' | 'update' | 'unchanged';
+  values: Record<string, string | null>;
+  existing: 'update' | 'skip';
+}
+
+/** A valid row of the import report → a line of the list (a new person has no id until the request is saved). */
+export function fromReport(r: ImportRowReport, existing: 'update' | 'skip'): PersonLine {
+  const v = r.values;
+  const expect = r.status as FileRow['expect'];
+  return {
+    key: nextKey(),
+    lineNo: r.line - 1,
+    raw: [v.name, v.unit, v.position].filter(Boolean).join(' '),
+    name: v.name ?? '',
+    unitText: v.unit ?? null,
+    positionText: v.position ?? null,
+    status: 'matched',
+    candidates: r.person ? [r.person] : [],
+    message: r.reason,
+    personId: r.person?.id ?? null,
+    person: r.person ?? null,
+    how: r.person ? 'auto' : null,
+    origin: 'list',
+    fromFile: { line: r.line, expect, values: v, existing },
+  };
 }
 
 let seq = 0;
@@ -67,7 +99,10 @@ export function fromPicked(p: PersonListItem, lineNo: number): PersonLine {
   };
 }
 
-export type LineState = 'matched' | 'ambiguous' | 'unknown' | 'invalid' | 'duplicate';
+export type LineState = 'matched' | 'new' | 'ambiguous' | 'unknown' | 'invalid' | 'duplicate';
+
+/** Lines that need nothing more from the clerk: a person found, or a new one to be created on saving. */
+export const isResolved = (s: LineState | undefined) => s === 'matched' || s === 'new';
 
 /** What each line needs now: resolved lines that repeat an earlier person are duplicates. */
 export function lineStates(lines: readonly PersonLine[]): Map<string, { state: LineState; duplicateOf?: number }> {
@@ -81,7 +116,8 @@ export function lineStates(lines: readonly PersonLine[]): Map<string, { state: L
         seen.set(l.personId, i);
         out.set(l.key, { state: 'matched' });
       }
-    } else out.set(l.key, { state: l.status === 'matched' ? 'invalid' : l.status });
+    } else if (l.fromFile?.expect === 'new') out.set(l.key, { state: 'new' });
+    else out.set(l.key, { state: l.status === 'matched' ? 'invalid' : l.status });
   });
   return out;
 }
@@ -114,11 +150,3 @@ export function guessUnit(unitText: string | null, units: readonly Unit[], paths
 export const splitLines = (text: string) => text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
 
 export const MATCH_CHUNK = 100;
-
-/** Bytes → base64, in slices (a large file would overflow String.fromCharCode's arguments). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let i = 0; i < bytes.length; i += step) binary += String.fromCharCode(...bytes.subarray(i, i + step));
-  return btoa(binary);
-}

@@ -2,13 +2,15 @@
  * 人员库: server-side search, filters, sorting and paging (people.list — the list is
  * never loaded whole). Search-as-you-type is IME-safe (see lib/ime.ts).
  */
-import { ExportButton } from '../../components/ExportButton';
-import { Alert, App, Button, Card, Checkbox, Flex, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Checkbox, Input, Space, Tag, Tooltip } from 'antd';
+import { FilterSelect } from '../../components/FilterSelect';
+import { ListPage } from '../../components/ListPage';
+import { usePagedList } from '../../lib/usePagedList';
 import type { TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { PERSON_CATEGORIES, POLITICAL_STATUSES, type PeopleSortKey, type PersonListItem } from '../../../core/people/contract';
 import { errorMessage } from '../../api/errors';
-import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useApiMutation } from '../../api/hooks';
 import { PersonPicker } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { formatBirthMonth } from '../../lib/format';
@@ -17,7 +19,6 @@ import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
 import { Link } from 'react-router';
 import { personDossierPath } from '../../lib/links';
-import { PageHeader } from '../PageHeader';
 import { PersonFormModal } from './PersonFormModal';
 
 type Category = (typeof PERSON_CATEGORIES)[number];
@@ -33,29 +34,19 @@ export function PeoplePage() {
   const [includeSubunits, setIncludeSubunits] = useState(true);
   const [category, setCategory] = useState<Category | undefined>();
   const [politicalStatus, setPoliticalStatus] = useState<PoliticalStatus | undefined>();
-  const [sortBy, setSortBy] = useState<PeopleSortKey | undefined>();
-  const [sortOrder, setSortOrder] = useState<'asc' | 'desc'>('asc');
-  const [paging, setPaging] = useState({ filterKey: '', page: 1 });
-  const [pageSize, setPageSize] = useState(20);
   const editing = useDialog<{ id: string | null }>();
   const [quickPick, setQuickPick] = useState<string | null>(null);
 
-  // A new search or filter starts again at page 1.
-  const filterKey = JSON.stringify([search.searched, unitId, includeSubunits, category, politicalStatus]);
-  const page = paging.filterKey === filterKey ? paging.page : 1;
-  const setPage = (p: number) => setPaging({ filterKey, page: p });
-
-  const input = {
-    ...(search.searched ? { query: search.searched } : {}),
-    ...(unitId ? { unitId, includeSubunits } : {}),
-    ...(category ? { category } : {}),
-    ...(politicalStatus ? { politicalStatus } : {}),
-    ...(sortBy ? { sortBy, sortOrder } : {}),
-    page,
-    pageSize,
-  };
-  const list = useApiQuery('people.list', input, { keepPrevious: true });
-  const { page: _page, pageSize: _pageSize, ...exportFilter } = input;
+  const people = usePagedList(
+    'people.list',
+    { query: search.searched, ...(unitId ? { unitId, includeSubunits } : {}), category, politicalStatus },
+    {
+      pageSizes: [20, 50, 100, 200],
+      sortKeys: SORT_KEYS,
+      total: (total, capped) =>
+        capped ? `匹配超过 ${total} 人，仅显示前 ${total} 人，请输入更多字或加筛选条件缩小范围` : `共 ${total} 人`,
+    },
+  );
   const remove = useApiMutation('people.delete');
 
   const confirmDelete = (p: PersonListItem) => {
@@ -88,7 +79,7 @@ export function PeoplePage() {
         dataIndex: 'name',
         key: 'name',
         sorter: true,
-        sortOrder: sortBy === 'name' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        sortOrder: people.sortOrderOf('name'),
         width: 140,
         render: (_v, p) => (
           <Space size={4}>
@@ -109,7 +100,7 @@ export function PeoplePage() {
         dataIndex: 'birthMonth',
         key: 'birthMonth',
         sorter: true,
-        sortOrder: sortBy === 'birthMonth' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        sortOrder: people.sortOrderOf('birthMonth'),
         width: 110,
         render: (v: string | null) => formatBirthMonth(v),
       },
@@ -118,7 +109,7 @@ export function PeoplePage() {
         dataIndex: 'unitName',
         key: 'unit',
         sorter: true,
-        sortOrder: sortBy === 'unit' ? (sortOrder === 'asc' ? 'ascend' : 'descend') : null,
+        sortOrder: people.sortOrderOf('unit'),
         render: (_v, p) => unitLabel(p, units.paths),
       },
       { title: '职务', dataIndex: 'position', key: 'position' },
@@ -147,35 +138,32 @@ export function PeoplePage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [sortBy, sortOrder, units.paths, editing.open],
+    [people.sort, units.paths, editing.open],
   );
 
   return (
-    <div>
-      <PageHeader
-        title="人员库"
-        extra={
-          <>
-            <span>快速查找</span>
-            <PersonPicker
-              aria-label="快速查找"
-              style={{ width: 320 }}
-              value={quickPick}
-              placeholder="输入姓名或拼音，选中后打开编辑"
-              onChange={(id) => {
-                setQuickPick(null);
-                if (id) editing.open({ id });
-              }}
-            />
-            <ExportButton request={{ list: 'people', filter: exportFilter }} />
-            <Button type="primary" onClick={() => editing.open({ id: null })}>
-              新增人员
-            </Button>
-          </>
-        }
-      />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap align="center">
+    <ListPage<PersonListItem>
+      title="人员库"
+      tools={
+        <>
+          <span>快速查找</span>
+          <PersonPicker
+            aria-label="快速查找"
+            style={{ width: 320 }}
+            value={quickPick}
+            placeholder="输入姓名或拼音，选中后打开编辑"
+            onChange={(id) => {
+              setQuickPick(null);
+              if (id) editing.open({ id });
+            }}
+          />
+        </>
+      }
+      exportRequest={{ list: 'people', filter: people.exportFilter }}
+      create={{ label: '新增人员', onClick: () => editing.open({ id: null }) }}
+      filtersLabel="筛选人员"
+      filters={
+        <>
           <Input
             {...search.inputProps}
             allowClear
@@ -189,57 +177,30 @@ export function PeoplePage() {
               含下级
             </Checkbox>
           </Space>
-          <Select<Category>
-            aria-label="按人员类别筛选"
+          <FilterSelect
+            label="按人员类别筛选"
             placeholder="全部类别"
-            allowClear
-            style={{ width: 140 }}
+            width={140}
             value={category}
-            onChange={(v) => setCategory(v ?? undefined)}
-            options={PERSON_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            onChange={setCategory}
+            values={PERSON_CATEGORIES}
           />
-          <Select<PoliticalStatus>
-            aria-label="按政治面貌筛选"
+          <FilterSelect
+            label="按政治面貌筛选"
             placeholder="全部政治面貌"
-            allowClear
-            style={{ width: 150 }}
+            width={150}
             value={politicalStatus}
-            onChange={(v) => setPoliticalStatus(v ?? undefined)}
-            options={POLITICAL_STATUSES.map((c) => ({ value: c, label: c }))}
+            onChange={setPoliticalStatus}
+            values={POLITICAL_STATUSES}
           />
-        </Flex>
-      </Card>
-      {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Table<PersonListItem>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        onRow={(p) => ({ onDoubleClick: () => editing.open({ id: p.id }) })}
-        locale={{
-          emptyText: search.searched || unitId || category || politicalStatus ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加',
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) =>
-            list.data?.capped ? `匹配超过 ${total} 人，仅显示前 ${total} 人，请输入更多字或加筛选条件缩小范围` : `共 ${total} 人`,
-        }}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const key = s?.order ? SORT_KEYS[String(s.columnKey)] : undefined;
-          setSortBy(key);
-          setSortOrder(s?.order === 'descend' ? 'desc' : 'asc');
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPage(1);
-          } else setPage(pagination.current ?? 1);
-        }}
-      />
+        </>
+      }
+      paged={people}
+      columns={columns}
+      rowKey="id"
+      onOpen={(p) => editing.open({ id: p.id })}
+      emptyText={people.filtered ? '没有符合条件的人员' : '人员库还是空的，点击“新增人员”添加'}
+    >
       <PersonFormModal
         key={editing.key}
         open={editing.isOpen}
@@ -247,7 +208,7 @@ export function PeoplePage() {
         defaults={unitId ? { unitId } : undefined}
         onClose={editing.close}
       />
-    </div>
+    </ListPage>
   );
 }
 

@@ -12,12 +12,13 @@ import { useState } from 'react';
 import type { CampaignDetail, RosterEntry } from '../../../core/pledges/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { queryKey, useApiMutation, useApiQuery } from '../../api/hooks';
+import { queryKey, useApiMutation } from '../../api/hooks';
 import { personDistinguisher } from '../../components/PersonPicker';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { cnDate } from '../../lib/dates';
 import { fileToBase64 } from '../../lib/files';
 import { useImeSafeSearch } from '../../lib/ime';
+import { usePagedList } from '../../lib/usePagedList';
 import { useCan } from '../../lib/permissions';
 import { useDialog } from '../../lib/useDialog';
 import { BreachCheckModal, BulkSignoffModal, ScanViewer } from './RosterDialogs';
@@ -43,8 +44,6 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
   const can = useCan();
   const queryClient = useQueryClient();
   const search = useImeSafeSearch();
-  const [paging, setPaging] = useState({ filterKey: '', page: 1 });
-  const [pageSize, setPageSize] = useState(50);
   const [selected, setSelected] = useState<Map<string, RosterEntry>>(new Map());
   const [scanError, setScanError] = useState<string | null>(null);
   const [uploadingId, setUploadingId] = useState<string | null>(null);
@@ -54,20 +53,12 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
   const [viewing, setViewing] = useState<RosterEntry | null>(null);
   const remove = useApiMutation('pledgeRoster.remove');
 
-  const filterKey = JSON.stringify([search.searched, view.filter, view.unitId]);
-  const page = paging.filterKey === filterKey ? paging.page : 1;
-  const list = useApiQuery(
+  const roster = usePagedList(
     'pledgeRoster.list',
-    {
-      campaignId: campaign.id,
-      filter: view.filter,
-      ...(view.unitId ? { unitId: view.unitId } : {}),
-      ...(search.searched ? { query: search.searched } : {}),
-      page,
-      pageSize,
-    },
-    { keepPrevious: true },
+    { campaignId: campaign.id, filter: view.filter === 'all' ? undefined : view.filter, unitId: view.unitId, query: search.searched },
+    { pageSizes: [20, 50, 100, 200], pageSize: 50, total: (total) => `共 ${total} 人` },
   );
+  const { list } = roster;
 
   const mayWrite = can('pledgeRoster.signoff');
   const selectedEntries = [...selected.values()];
@@ -221,7 +212,6 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
     },
   ];
 
-  const filtered = view.filter !== 'all' || view.unitId || search.searched;
   const bulkBlocked = campaign.needsCosigner ? `该类承诺书须逐人登记${campaign.cosignerLabel ?? '家属'}共同签名人，不能批量登记` : null;
 
   return (
@@ -234,12 +224,7 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
           <ExportButton
             request={{
               list: 'pledgeRoster',
-              filter: {
-                campaignId: campaign.id,
-                filter: view.filter,
-                ...(view.unitId ? { unitId: view.unitId } : {}),
-                ...(search.searched ? { query: search.searched } : {}),
-              },
+              filter: { ...roster.filter, campaignId: campaign.id },
             }}
           />
           {can('pledgeRoster.add') ? (
@@ -300,8 +285,6 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         scroll={{ x: 'max-content' }}
         rowSelection={
           mayWrite
@@ -319,21 +302,13 @@ export function RosterCard({ campaign, view, onViewChange, onAdd, extra }: Roste
               }
             : undefined
         }
-        locale={{ emptyText: filtered ? '没有符合条件的人员' : '名单为空：点击“加入名单”按单位、按人员或导入名单' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => `共 ${total} 人`,
+        locale={{
+          emptyText:
+            view.filter !== 'all' || view.unitId || search.searched
+              ? '没有符合条件的人员'
+              : '名单为空：点击“加入名单”按单位、按人员或导入名单',
         }}
-        onChange={(pagination) => {
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPaging({ filterKey, page: 1 });
-          } else setPaging({ filterKey, page: pagination.current ?? 1 });
-        }}
+        {...roster.table}
       />
       <SignoffDrawer
         key={signing.key}

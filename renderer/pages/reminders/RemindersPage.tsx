@@ -3,42 +3,27 @@
  * receipt rate and overdue feedback per letter. Filters 年度 and 节点; the search box
  * (文号 or 标题) is IME-safe (lib/ime.ts).
  */
-import { ExportButton } from '../../components/ExportButton';
-import { Alert, Button, Card, Flex, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { OCCASIONS, type Occasion, type ReminderSummary } from '../../../core/reminders/contract';
-import { useApiQuery } from '../../api/hooks';
+import { FilterSelect } from '../../components/FilterSelect';
+import { ListPage } from '../../components/ListPage';
+import { YearFilter } from '../../components/YearFilter';
+import { usePagedList } from '../../lib/usePagedList';
 import { RateProgress } from '../../components/RateProgress';
 import { cnDate } from '../../lib/dates';
 import { useImeSafeSearch } from '../../lib/ime';
-import { useCan } from '../../lib/permissions';
-import { PageHeader } from '../PageHeader';
 import { ReminderStatusTag } from './labels';
 import { REMINDER_PATHS, reminderPath } from './paths';
 
 export function RemindersPage() {
   const navigate = useNavigate();
-  const can = useCan();
   const search = useImeSafeSearch();
   const [year, setYear] = useState<number | null>(null);
   const [occasion, setOccasion] = useState<Occasion | undefined>();
-  const [paging, setPaging] = useState({ filterKey: '', page: 1 });
-  const [pageSize, setPageSize] = useState(20);
-
-  const filterKey = JSON.stringify([search.searched, year, occasion]);
-  const page = paging.filterKey === filterKey ? paging.page : 1;
-
-  const input = {
-    ...(search.searched ? { query: search.searched } : {}),
-    ...(year ? { year } : {}),
-    ...(occasion ? { occasion } : {}),
-    page,
-    pageSize,
-  };
-  const list = useApiQuery('reminderLetters.list', input, { keepPrevious: true });
-  const { page: _page, pageSize: _pageSize, ...exportFilter } = input;
+  const letters = usePagedList('reminderLetters.list', { query: search.searched, year, occasion }, { total: (total) => `共 ${total} 份` });
 
   const columns: TableProps<ReminderSummary>['columns'] = [
     {
@@ -94,71 +79,24 @@ export function RemindersPage() {
     },
   ];
 
-  const filtered = !!(search.searched || year || occasion);
-
   return (
-    <div>
-      <PageHeader
-        title="廉洁提醒函"
-        extra={
-          <>
-            <ExportButton request={{ list: 'reminderLetters', filter: exportFilter }} />
-            {can('reminderLetters.create') ? (
-              <Button type="primary" onClick={() => navigate(REMINDER_PATHS.new)}>
-                新建提醒函
-              </Button>
-            ) : null}
-          </>
-        }
-      />
-      <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex gap={12} wrap align="center">
+    <ListPage<ReminderSummary>
+      title="廉洁提醒函"
+      exportRequest={{ list: 'reminderLetters', filter: letters.filter }}
+      create={{ label: '新建提醒函', channel: 'reminderLetters.create', onClick: () => navigate(REMINDER_PATHS.new) }}
+      filtersLabel="筛选提醒函"
+      filters={
+        <>
           <Input {...search.inputProps} allowClear aria-label="搜索提醒函" placeholder="文号或标题" style={{ width: 280 }} />
-          <InputNumber<number>
-            aria-label="按年度筛选"
-            placeholder="全部年度"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => setYear(typeof v === 'number' && v >= 2000 && v <= 2100 ? v : null)}
-            style={{ width: 120 }}
-            suffix="年"
-          />
-          <Select<Occasion>
-            aria-label="按节点筛选"
-            placeholder="全部节点"
-            allowClear
-            style={{ width: 140 }}
-            value={occasion}
-            onChange={(v) => setOccasion(v ?? undefined)}
-            options={OCCASIONS.map((o) => ({ value: o, label: o }))}
-          />
-        </Flex>
-      </Card>
-      {list.error ? <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} /> : null}
-      <Table<ReminderSummary>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        onRow={(r) => ({ onDoubleClick: () => navigate(reminderPath(r.id)) })}
-        locale={{ emptyText: filtered ? '没有符合条件的提醒函' : '还没有提醒函，点击“新建提醒函”开始' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => `共 ${total} 份`,
-        }}
-        onChange={(pagination) => {
-          if (pagination.pageSize && pagination.pageSize !== pageSize) {
-            setPageSize(pagination.pageSize);
-            setPaging({ filterKey, page: 1 });
-          } else setPaging({ filterKey, page: pagination.current ?? 1 });
-        }}
-      />
-    </div>
+          <YearFilter value={year} onChange={setYear} />
+          <FilterSelect label="按节点筛选" placeholder="全部节点" width={140} value={occasion} onChange={setOccasion} values={OCCASIONS} />
+        </>
+      }
+      paged={letters}
+      columns={columns}
+      rowKey="id"
+      onOpen={(r) => navigate(reminderPath(r.id))}
+      emptyText={letters.filtered ? '没有符合条件的提醒函' : '还没有提醒函，点击“新建提醒函”开始'}
+    />
   );
 }

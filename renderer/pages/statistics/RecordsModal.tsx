@@ -1,12 +1,11 @@
 /** The records behind one number (statistics.records), each opening its own page; exportable. */
 import { Modal, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import type { MetricKey, RecordTarget, StatRecord } from '../../../core/statistics/contract';
-import { useApiQuery } from '../../api/hooks';
 import { ExportButton } from '../../components/ExportButton';
 import { formatDate } from '../../lib/format';
+import { usePagedList } from '../../lib/usePagedList';
 import { personDossierPath, requestPath } from '../../lib/links';
 import { campaignPath } from '../pledges/paths';
 import { reminderPath } from '../reminders/paths';
@@ -27,12 +26,10 @@ const targetPath = (t: RecordTarget) =>
         : campaignPath(t.id);
 
 export function RecordsModal({ drill, from, to, onClose }: { drill: Drill; from: string; to: string; onClose: () => void }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useApiQuery(
+  const records = usePagedList(
     'statistics.records',
-    { from, to, metric: drill.metric, group: drill.group, page, pageSize },
-    { keepPrevious: true },
+    { from, to, metric: drill.metric, group: drill.group },
+    { pageSizes: [20, 50, 100, 200], total: (t) => `共 ${t} 条` },
   );
   const columns: TableProps<StatRecord>['columns'] = [
     { title: '人员', dataIndex: 'personName', key: 'personName', width: 100 },
@@ -49,7 +46,7 @@ export function RecordsModal({ drill, from, to, onClose }: { drill: Drill; from:
     <Modal
       open
       width={960}
-      title={`${drill.title}（共${list.data?.total ?? '…'}条）`}
+      title={`${drill.title}（共${records.list.data?.total ?? '…'}条）`}
       onCancel={onClose}
       footer={[
         <ExportButton
@@ -63,21 +60,8 @@ export function RecordsModal({ drill, from, to, onClose }: { drill: Drill; from:
         size="small"
         data-testid="stat-records"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
         locale={{ emptyText: '没有记录' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (t) => `共 ${t} 条`,
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        {...records.table}
       />
     </Modal>
   );
