@@ -28,6 +28,8 @@ export interface QinglianBridge {
    * clerk chooses in the save dialog. Resolves with `savedTo` (null after printing or a
    * cancel) or an error envelope with a Chinese message; never rejects. Optional in the
    * type: without it (other shells) the renderer prints its preview frame.
+   * `{action: 'progress'}` while a PDF is being saved answers how far it is
+   * (“正在生成PDF：第N页/共M页”), `{action: 'cancel'}` stops it (the job then ends CANCELLED).
    */
   printDocument?(job: PrintJob): Promise<Envelope<ShellOutput<'printDocument'>>>;
   /** Native chooser (dialog.showOpenDialog) for a backup folder or a backup file; null if cancelled. */

@@ -27,7 +27,11 @@
  *     then `document.fonts.ready` (FONT_WAIT_SCRIPT, via webContents.executeJavaScript);
  *  6. `webContents.print({silent: false, printBackground: true, pageSize: 'A4', …})` or
  *     `printToPDF({pageSize: 'A4', preferCSSPageSize: true, printBackground: true,
- *     margins: 0})` and the file written (temporary file, then renamed);
+ *     margins: 0})` and the file written (temporary file, then renamed). A document of
+ *     more than PART_PAGES pages is printed PART_PAGES at a time (`pageRanges`, fonts
+ *     loaded once) and joined: the page asks `{action: 'progress'}` for “正在生成PDF：
+ *     第N页/共M页”, as the core's PDF job shows it, and `{action: 'cancel'}` stops the
+ *     job before the next part; nothing is written then;
  *  7. the document is released whatever happened; the window is kept for the next job
  *     (destroyed after a minute unused, on `dispose()`, and after any failure).
  * Every outcome is an envelope with a Chinese message; the handler never throws.
@@ -49,12 +53,20 @@ import type { ApiErrorBody, Envelope } from '../core/api';
 import { validationIssues } from '../core/host/validation';
 import { fileErrorReason } from '../core/shared/fileErrors';
 import type { LetterDocument } from '../core/letters/contract';
+import { mergePdfs, PART_PAGES, pdfProgressLabel } from '../core/letters/pdf';
 import { PRINT_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
 import type { CoreInvoker, IpcMainLike } from './ipcRelay';
 import type { PrintDocumentStore } from './printDocuments';
 import { secureWebPreferences, type SecureWebPreferences } from './security';
-import { PRINTOUT_KINDS, printJobSchema, type PrintResult, type ValidPrintJob } from './shellContract';
+import {
+  PRINTOUT_KINDS,
+  printControlSchema,
+  printJobSchema,
+  type PrintProgress,
+  type PrintResult,
+  type ValidPrintJob,
+} from './shellContract';
 
 // ---------------------------------------------------------------------------------
 // Input: the shell contract's print job (electron/shellContract.ts)
@@ -121,7 +133,8 @@ export type PrintOptions = ReturnType<typeof printOptions>;
 export interface PrintWebContentsLike {
   executeJavaScript(code: string): Promise<unknown>;
   print(options: PrintOptions, callback: (success: boolean, failureReason: string) => void): void;
-  printToPDF(options: PdfOptions): Promise<Uint8Array>;
+  /** `pageRanges` ('1-10'): only those pages (a long document printed in parts). */
+  printToPDF(options: PdfOptions & { pageRanges?: string }): Promise<Uint8Array>;
 }
 
 export interface PrintWindowLike {
@@ -218,6 +231,7 @@ export const MESSAGES = {
   pdfFailed: '生成PDF失败，请重试。',
   noSaveDialog: '本机无法打开“保存文件”对话框，请改用“打印”。',
   internal: '打印时发生意外错误，请重试。',
+  cancelled: '已取消，PDF没有保存。',
 } as const;
 
 const PRINT_FAILURES: Readonly<Record<string, string>> = {
@@ -322,6 +336,8 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   // The system print dialog waits for the clerk; a callback that never comes must not block printing for good.
   const printDialogMs = deps.timeouts?.printDialogMs ?? 15 * 60_000;
   let busy = false;
+  /** The PDF being printed: its progress, and whether the clerk asked to stop. */
+  let pdfJob: { progress: PrintProgress | null; cancelled: boolean } | null = null;
   let lastFolder: string | null = null;
   const keepWindowMs = deps.keepWindowMs ?? 60_000;
   let kept: PrintWindowLike | null = null;
@@ -433,6 +449,36 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     return withTimeout(printed, printDialogMs, () => fail('INTERNAL', printFailedMessage('')));
   }
 
+  /**
+   * printToPDF PART_PAGES pages at a time (the window keeps the document and its fonts
+   * between parts), the progress updated after each and `stop` asked before the next;
+   * the parts joined, titled as the document. Up to PART_PAGES pages: one plain print.
+   */
+  async function printInParts(
+    contents: PrintWebContentsLike,
+    doc: LetterDocument,
+    job: { progress: PrintProgress | null },
+    stop: () => void,
+  ): Promise<Uint8Array> {
+    const landscape = doc.orientation === 'landscape';
+    const total = Math.max(1, doc.pageCount);
+    job.progress = { done: 0, total, label: pdfProgressLabel(0, total) };
+    if (total <= PART_PAGES) {
+      const pdf = await contents.printToPDF(pdfOptions(landscape));
+      job.progress = { done: total, total, label: pdfProgressLabel(total, total) };
+      return pdf;
+    }
+    const parts: Uint8Array[] = [];
+    for (let from = 1; from <= total; from += PART_PAGES) {
+      stop();
+      const to = Math.min(total, from + PART_PAGES - 1);
+      parts.push(await contents.printToPDF({ ...pdfOptions(landscape), pageRanges: `${from}-${to}` }));
+      job.progress = { done: to, total, label: pdfProgressLabel(to, total) };
+    }
+    stop();
+    return mergePdfs(parts, doc.title);
+  }
+
   async function runJob(job: ValidPrintJob): Promise<PrintResult> {
     const doc = await fetchDocument(job);
     const landscape = doc.orientation === 'landscape';
@@ -443,15 +489,22 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
     }
     const target = await chooseTarget(doc);
     if (!target) return { savedTo: null };
+    const current = { progress: null as PrintProgress | null, cancelled: false };
+    pdfJob = current;
+    const stop = () => {
+      if (current.cancelled) throw fail('CANCELLED', MESSAGES.cancelled);
+    };
     const pdf =
       (doc.archival ? await archivalPdf(job) : null) ??
       (await render(doc, async (contents) => {
         try {
-          return await contents.printToPDF(pdfOptions(landscape));
+          return await printInParts(contents, doc, current, stop);
         } catch (error) {
+          if (error instanceof PrintError) throw error;
           throw fail('INTERNAL', MESSAGES.pdfFailed, error);
         }
       }));
+    stop();
     try {
       await writeFileSafely(target.file, pdf, target.mustNotExist);
     } catch (error) {
@@ -470,6 +523,12 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
       if (!isAppUrl(senderUrl)) {
         log.warn(`refused a print request from ${String(senderUrl ?? 'a destroyed frame').slice(0, 200)}`);
         return { ok: false, error: { code: 'FORBIDDEN', message: MESSAGES.foreignSender } };
+      }
+      // progress and cancel of the PDF under way: answered while the job runs
+      const control = printControlSchema.safeParse(rawJob);
+      if (control.success) {
+        if (control.data.action === 'cancel' && pdfJob) pdfJob.cancelled = true;
+        return { ok: true, value: { savedTo: null, progress: pdfJob?.progress ?? null } };
       }
       const parsed = printJobSchema.safeParse(rawJob);
       if (!parsed.success) {
@@ -490,6 +549,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
         return { ok: false, error: { code: 'INTERNAL', message: MESSAGES.internal } };
       } finally {
         busy = false;
+        pdfJob = null;
       }
     },
   };

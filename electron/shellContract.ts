@@ -39,15 +39,36 @@ export const printJobSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? '打印请求含有不认识的内容' : '打印请求不正确') },
 );
 
+/**
+ * About the PDF the shell is saving, on the same channel (the preload sends a print job's
+ * members, request and session null): how far it is, or stop it (the job ends CANCELLED).
+ */
+export const printControlSchema = z.strictObject(
+  {
+    action: z.enum(['progress', 'cancel']),
+    request: z.null().optional(),
+    sessionId: z.string().max(MAX_SESSION_ID_LENGTH).nullable().optional(),
+  },
+  { error: '打印请求不正确' },
+);
+export type PrintControl = Pick<z.input<typeof printControlSchema>, 'action'>;
+
+/** How far the PDF under way is: pages printed of all, and “正在生成PDF：第N页/共M页”. */
+const printProgress = z.object({ done: z.number(), total: z.number(), label: z.string() });
+export type PrintProgress = z.output<typeof printProgress>;
+
 /** Which native chooser: a backup folder or a backup file (the main process builds the dialog). */
 export const chooseKindSchema = z.enum(['folder', 'backupFile']);
 
 export const shellContract = {
-  /** Prints or saves as PDF (electron/printing.ts); savedTo is null after printing or a cancel. */
+  /**
+   * Prints or saves as PDF (electron/printing.ts); savedTo is null after printing or a cancel.
+   * Also takes a PrintControl while a PDF is saved: progress is then the PDF under way, or null.
+   */
   printDocument: {
     channel: 'qinglian:print',
     input: printJobSchema,
-    output: z.object({ savedTo: z.string().nullable() }),
+    output: z.object({ savedTo: z.string().nullable(), progress: printProgress.nullable().optional() }),
   },
   /** dialog.showOpenDialog (electron/dialogRelay.ts); null if cancelled. */
   choosePath: {
@@ -61,8 +82,8 @@ export type ShellMember = keyof typeof shellContract;
 export type ShellInput<M extends ShellMember> = z.input<(typeof shellContract)[M]['input']>;
 export type ShellOutput<M extends ShellMember> = z.output<(typeof shellContract)[M]['output']>;
 
-/** What printDocument takes. */
-export type PrintJob = ShellInput<'printDocument'>;
+/** What printDocument takes: a print job, or a PrintControl about the one under way. */
+export type PrintJob = ShellInput<'printDocument'> | PrintControl;
 /** A print job after validation (the session defaults to null). */
 export type ValidPrintJob = z.output<typeof printJobSchema>;
 export type PrintResult = ShellOutput<'printDocument'>;

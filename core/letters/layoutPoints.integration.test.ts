@@ -290,3 +290,78 @@ test('no paragraph leaves its first line alone at the foot of a page (孤行), i
     assert.ok(!(indented(last.x) && Math.abs(next.x - 28) < 0.8), `page ${n + 1} ends on “${last.text}”, a first line alone`);
   }
 });
+
+/** A pledge form's pages as lines of its text: page → [{ opens a paragraph, text }], and whether the page holds the signature. */
+function pledgeLinesByPage(pages: Page[]): { lines: { opens: boolean; text: string }[]; signed: boolean }[] {
+  return pages.map((p) => ({
+    lines: p.boxes
+      .filter((b): b is TextBox => b.type === 'text' && b.part === 'pledge-text')
+      .sort((a, b) => a.y - b.y)
+      .map((b) => ({ opens: !!b.lines[0]!.indent, text: b.lines[0]!.text })),
+    signed: p.boxes.some((b) => b.type === 'text' && b.part === 'signature'),
+  }));
+}
+
+/** Lone lines of a pledge form over several pages: a first line at a page's foot, a last line at a page's top, signatures without text. */
+function pledgeLoneLines(pages: Page[]): string[] {
+  const byPage = pledgeLinesByPage(pages);
+  return byPage.flatMap(({ lines, signed }, i) => {
+    const found: string[] = [];
+    const next = byPage[i + 1]?.lines[0];
+    if (lines.at(-1)?.opens && next && !next.opens) found.push(`page ${i + 1} ends on the first line “${lines.at(-1)!.text}”`);
+    const top = lines[0];
+    if (i > 0 && top && !top.opens && (lines.length === 1 || lines[1]!.opens))
+      found.push(`page ${i + 1} opens on the last line “${top.text}”`);
+    if (i > 0 && signed && lines.length < 2) found.push(`page ${i + 1} has the signatures with ${lines.length} line(s) of text`);
+    return found;
+  });
+}
+
+test(
+  'a 承诺书 over one page leaves no line alone at a page’s foot or top, and keeps text with the signatures (model and PDF)',
+  needsChromium,
+  async () => {
+    const three =
+      '本人郑重承诺严格遵守中央八项规定及其实施细则精神，不违规收送礼品礼金，不违规操办婚丧喜庆事宜，不接受可能影响公正执行公务的宴请，自觉接受组织和群众监督，如有违反，愿接受组织处理并承担相应责任，此承诺书由单位留存归档并张贴。';
+    let moved: Page[] | null = null;
+    for (let k = 0; k < 12; k++) {
+      for (const cosigner of [null, '家属']) {
+        const text = [...Array.from({ length: k }, (_, i) => `第${i + 1}条：认真落实。`), ...Array.from({ length: 9 }, () => three)].join(
+          '\n',
+        );
+        const pages = layoutPledgeForms({
+          title: '廉洁承诺书',
+          text,
+          cosigner,
+          persons: [{ name: '张三', unit: '县财政局', position: '科员' }],
+        });
+        assert.ok(pages.length >= 2, `${k}: runs over one page`);
+        assert.deepEqual(pledgeLoneLines(pages), [], `${k} short paragraphs first, co-signer ${cosigner ?? 'none'}`);
+        // a break moved up: page 1 leaves a row or more empty at its foot, and page 2 opens in mid-paragraph
+        const first = pages[0]!.boxes.filter((b): b is TextBox => b.type === 'text');
+        const foot = Math.max(...first.map((b) => b.y + b.lineHeight));
+        const top = pledgeLinesByPage(pages)[1]!.lines[0];
+        if (!moved && 262 - foot > first.at(-1)!.lineHeight - 0.01 && top && !top.opens) moved = pages;
+      }
+    }
+    assert.ok(moved, 'a case where lines were carried over to keep a paragraph together');
+
+    // measured from the PDF: page 2's first line of text continues a paragraph and is not its last; page 1's last is not a first line
+    const measured = await measurePdf(await pdfOf(moved));
+    const text = (n: number) =>
+      linesOf(measured[n]!.runs.filter((r) => r.size < 16.1 && r.baseline > 37 && r.baseline < 262 && !/签名|年|关系/.test(r.text))).sort(
+        (a, b) => a.baseline - b.baseline,
+      );
+    const indented = (x: number) => x > 28 + 4;
+    const p1 = text(0);
+    const p2 = text(1);
+    assert.ok(p2.length >= 2, `page 2 has ${p2.length} lines`);
+    assert.ok(
+      !indented(p2[0]!.x) && !indented(p2[1]!.x),
+      `page 2 opens with two lines of one paragraph: “${p2[0]!.text}”, “${p2[1]!.text}”`,
+    );
+    assert.ok(!indented(p1.at(-1)!.x), `page 1 ends on a first line: “${p1.at(-1)!.text}”`);
+    for (const p of measured)
+      for (const l of linesOf(p.runs)) assert.ok(!/^[\u4e00-\u9fa5]。$/.test(l.text.replace(/\s/g, '')), `lone “${l.text}”`);
+  },
+);

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
 import { renderDocument } from './compose';
@@ -327,3 +330,54 @@ test('the renderer warms up ahead of the click, and keeps one page and its fonts
     await r.close();
   }
 });
+
+test(
+  'the renderer prints in one Chromium process, and falls back to the usual processes where that mode will not start',
+  needsChromium,
+  async () => {
+    const single = new PdfRenderer(chromium!, { idleMs: 5_000, concurrency: 1 });
+    try {
+      await single.render(
+        renderDocument({
+          title: '一',
+          pages: layoutReplyLetter(letterData(1), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 }),
+          fonts: resolveFonts('bundled-only'),
+          landscape: false,
+          fontSource: 'served',
+        }),
+      );
+      assert.equal(single.runsSingleProcess, true, 'a browser that starts as one process keeps doing so');
+    } finally {
+      await single.close();
+    }
+    // A browser that refuses --single-process (as a build may): the renderer starts it the usual way and prints all the same.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-refuses-single-'));
+    const wrapper = path.join(dir, 'chromium');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --single-process ] && exit 1; done\nexec "${chromium!}" "$@"\n`, {
+      mode: 0o755,
+    });
+    const r = new PdfRenderer(wrapper, { idleMs: 5_000, concurrency: 1 });
+    try {
+      const pages = layoutReplyLetter(letterData(3), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
+      const pdf = await r.render(
+        renderDocument({
+          title: '关于张三等同志党风廉政情况的复函',
+          pages,
+          fonts: resolveFonts('bundled-only'),
+          landscape: false,
+          fontSource: 'served',
+        }),
+      );
+      assert.equal(r.runsSingleProcess, false);
+      assertLetterGeometry(await measurePdf(pdf), {
+        titleLines: 1,
+        names: ['张三', '李四', '王五'],
+        docNumber: '某纪廉复〔2025〕7号',
+        date: '2025年7月1日',
+      });
+    } finally {
+      await r.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

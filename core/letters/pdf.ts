@@ -46,6 +46,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, platform: Nod
   return candidates.find((c) => fs.existsSync(c)) ?? null;
 }
 
+/** Pages per print of a long document (a PDF job here, or the desktop shell's own printToPDF): progress and cancel move at this step. */
+export const PART_PAGES = 10;
+
+/** The label of a PDF job's progress, the same in every shell. */
+export const pdfProgressLabel = (done: number, total: number) => `正在生成PDF：第${done}页/共${total}页`;
+
 export const PDF_OPTIONS = {
   preferCSSPageSize: true,
   printBackground: true,
@@ -120,25 +126,60 @@ export class PdfRenderer {
 
   constructor(
     private readonly executablePath: string,
-    private readonly options: { idleMs?: number; concurrency?: number } = {},
-  ) {}
+    private readonly options: { idleMs?: number; concurrency?: number; singleProcess?: boolean } = {},
+  ) {
+    this.singleProcess = options.singleProcess ?? true;
+  }
+
+  /** Browsers closed on purpose (their disconnect is not a crash). */
+  private closedOnPurpose = new WeakSet<Browser>();
+
+  /**
+   * Whether the next start runs Chromium as one process (--single-process). A print in the
+   * usual multi-process browser spends most of its CPU between processes (the page's
+   * renderer, the browser, a print-compositor process started for each print): ~120 ms of
+   * CPU for a PDF of one line; in one process ~40 ms, and a warm six-person letter
+   * ~110 ms instead of ~190 ms (docs/benchmarks.md). Our documents run no scripts and
+   * fetch nothing, so the isolation between processes protects nothing here. Chromium
+   * calls the mode unsupported: if it fails to start, or the browser goes away while
+   * running, later starts use the usual processes.
+   */
+  private singleProcess: boolean;
+
+  /** Whether the next start runs Chromium as one process (tests). */
+  get runsSingleProcess(): boolean {
+    return this.singleProcess;
+  }
 
   private async start() {
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: this.executablePath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-extensions',
-        '--font-render-hinting=none',
-      ],
-    });
+    const launch = (single: boolean) =>
+      chromium.launch({
+        executablePath: this.executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-extensions',
+          '--font-render-hinting=none',
+          ...(single ? ['--single-process'] : []),
+        ],
+      });
+    let single = this.singleProcess;
+    let browser: Browser;
+    try {
+      browser = await launch(single);
+    } catch (error) {
+      if (!single) throw error;
+      this.singleProcess = single = false;
+      browser = await launch(false);
+    }
     browser.on('disconnected', () => {
+      // gone without close(): a crash, so the next start does not risk the single process again
+      if (single && !this.closedOnPurpose.has(browser)) this.singleProcess = false;
       this.browser = null;
       this.free = [];
     });
@@ -287,7 +328,11 @@ export class PdfRenderer {
     this.browser = null;
     this.warming = null;
     this.free = [];
-    if (b) await (await b.catch(() => null))?.browser.close().catch(() => undefined);
+    const started = b ? await b.catch(() => null) : null;
+    if (started) {
+      this.closedOnPurpose.add(started.browser);
+      await started.browser.close().catch(() => undefined);
+    }
   }
 }
 

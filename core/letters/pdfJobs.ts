@@ -14,11 +14,10 @@ import { withArchivalPdf, withPrintedPdf } from './archive';
 import { buildDocument, loadReplies, replyBatchTarget, safeFileName } from './documents';
 import type { ReplyDocumentModel } from './issuedModels';
 import { replyTitle } from './replyLetter';
-import type { PdfRenderer } from './pdf';
+import { PART_PAGES, pdfProgressLabel, type PdfRenderer } from './pdf';
 import { renderPrefetched } from './prefetch';
 
-/** Pages per print of a long document: progress and cancel move at this step. */
-export const PART_PAGES = 10;
+export { PART_PAGES } from './pdf';
 
 /**
  * The PDF of a letter-engine document, printed by `print`: one issued letter's archival
@@ -67,7 +66,7 @@ export function startPdfJob(ctx: HandlerContext, renderer: PdfRenderer, request:
         renderer.renderInParts(html, {
           partPages: PART_PAGES,
           signal,
-          onPages: (done, total) => report({ phase: 'print', label: `正在生成PDF：第${done}页/共${total}页`, done, total }),
+          onPages: (done, total) => report({ phase: 'print', label: pdfProgressLabel(done, total), done, total }),
         }),
       ),
     );

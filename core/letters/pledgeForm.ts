@@ -3,7 +3,9 @@
  * the campaign's text; blank signature and date lines; a family co-signer line when the
  * campaign needs one). The text block and fonts follow GB/T 9704 (3号仿宋 on the 22-row
  * grid, 2号小标宋 title); a long text steps down to 4号 and then 小四 to stay on one page,
- * and only beyond that continues on a second page.
+ * and only beyond that continues on a second page — breaking as a 公文 is broken: no
+ * paragraph leaves one line alone at a page's foot or top, and the signatures go over
+ * with at least the text's last two lines (breakPages).
  *
  * Templates only place text in boxes; compose.ts escapes every string when it renders.
  */
@@ -62,6 +64,8 @@ type Line = {
   align?: 'left' | 'right' | 'center';
   underline?: { from: number; to: number };
   part: string;
+  /** The pledge text's paragraph this line belongs to (0-based). */
+  para?: number;
 };
 
 function linesFor(d: PledgeFormData, p: PledgeFormPerson, pt: number): Line[] {
@@ -76,15 +80,16 @@ function linesFor(d: PledgeFormData, p: PledgeFormPerson, pt: number): Line[] {
   else for (const t of info) for (const l of breakLines(t, { ...m, widthMm: w })) out.push({ text: l, part: 'person-info' });
   out.push({ text: '', part: 'blank' });
   // the pledge text, paragraph by paragraph, first lines indented two characters
-  for (const para of d.text
+  d.text
     .split(/\n+/)
     .map((s) => s.trim())
-    .filter(Boolean)) {
-    const lines = breakLines(para, { ...m, widthMm: w, firstWidthMm: w - 2 * em });
-    lines.forEach((l, i) =>
-      out.push({ text: l, justify: i < lines.length - 1, ...(i === 0 ? { indent: 2 * em } : {}), part: 'pledge-text' }),
-    );
-  }
+    .filter(Boolean)
+    .forEach((para, k) => {
+      const lines = breakLines(para, { ...m, widthMm: w, firstWidthMm: w - 2 * em });
+      lines.forEach((l, i) =>
+        out.push({ text: l, justify: i < lines.length - 1, ...(i === 0 ? { indent: 2 * em } : {}), part: 'pledge-text', para: k }),
+      );
+    });
   out.push({ text: '', part: 'blank' });
   // signatures: label, then a line to write on
   const sign = (label: string, part: string) => {
@@ -122,53 +127,96 @@ export function layoutPledgeForms(d: PledgeFormData): Page[] {
       pages.push(p);
       return p;
     };
-    let page = start();
-    page.boxes.push({
-      type: 'text',
-      x: BLOCK.left,
-      y: BLOCK.top,
-      w: BLOCK.width,
-      lineHeight: BLOCK.height / 22,
-      role: 'xiaobiaosong',
-      pt: TITLE_PT,
-      align: 'center',
-      lines: titleLines.map((text) => ({ text })),
-      part: 'pledge-title',
-    });
-    let y = BLOCK.top + titleHeight;
-    for (const l of lines) {
-      if (y + step.pitch > BLOCK.top + BLOCK.height + 1e-6) {
-        page = start();
-        y = BLOCK.top;
-      }
-      if (l.text) {
-        const box: TextBox = {
+    const rows = (height: number) => Math.floor(height / step.pitch + 1e-6);
+    breakPages(lines, rows(BLOCK.height - titleHeight), rows(BLOCK.height)).forEach((onPage, n) => {
+      const page = start();
+      if (n === 0)
+        page.boxes.push({
           type: 'text',
           x: BLOCK.left,
-          y,
+          y: BLOCK.top,
           w: BLOCK.width,
-          lineHeight: step.pitch,
-          role: 'fangsong',
-          pt: step.pt,
-          align: l.align ?? 'left',
-          lines: [{ text: l.text, ...(l.justify ? { justify: true } : {}), ...(l.indent ? { indent: l.indent } : {}) }],
-          part: l.part,
-        };
-        page.boxes.push(box);
-        if (l.underline) {
-          page.boxes.push({
-            type: 'rect',
-            x: BLOCK.left + l.underline.from,
-            y: y + step.pitch * 0.8,
-            w: Math.min(BLOCK_RIGHT, BLOCK.left + l.underline.to) - (BLOCK.left + l.underline.from),
-            h: 0.3,
-            color: '#000',
-            part: `${l.part}-line`,
-          });
+          lineHeight: BLOCK.height / 22,
+          role: 'xiaobiaosong',
+          pt: TITLE_PT,
+          align: 'center',
+          lines: titleLines.map((text) => ({ text })),
+          part: 'pledge-title',
+        });
+      let y = BLOCK.top + (n === 0 ? titleHeight : 0);
+      for (const l of onPage) {
+        if (l.text) {
+          const box: TextBox = {
+            type: 'text',
+            x: BLOCK.left,
+            y,
+            w: BLOCK.width,
+            lineHeight: step.pitch,
+            role: 'fangsong',
+            pt: step.pt,
+            align: l.align ?? 'left',
+            lines: [{ text: l.text, ...(l.justify ? { justify: true } : {}), ...(l.indent ? { indent: l.indent } : {}) }],
+            part: l.part,
+          };
+          page.boxes.push(box);
+          if (l.underline) {
+            page.boxes.push({
+              type: 'rect',
+              x: BLOCK.left + l.underline.from,
+              y: y + step.pitch * 0.8,
+              w: Math.min(BLOCK_RIGHT, BLOCK.left + l.underline.to) - (BLOCK.left + l.underline.from),
+              h: 0.3,
+              color: '#000',
+              part: `${l.part}-line`,
+            });
+          }
         }
+        y += step.pitch;
       }
-      y += step.pitch;
-    }
+    });
   });
+  return pages;
+}
+
+/**
+ * The lines of each page, `firstRows` on the first (below the title), `rows` on the next.
+ * A break that would leave a paragraph's first line alone at a page's foot (孤行) or its
+ * last line alone at the next page's top (寡行, the “贴。” alone) moves up so at least two
+ * lines stand on each side, or the whole paragraph goes over; the signature block (the
+ * lines after the text) never opens a page without the text's last two lines. A blank
+ * line does not open a page.
+ */
+export function breakPages<L extends { text: string; para?: number }>(lines: L[], firstRows: number, rows: number): L[][] {
+  const paraRange = new Map<number, { s: number; e: number }>();
+  lines.forEach((l, i) => {
+    if (l.para === undefined) return;
+    const r = paraRange.get(l.para);
+    if (r) r.e = i;
+    else paraRange.set(l.para, { s: i, e: i });
+  });
+  const lastText = Math.max(-1, ...[...paraRange.values()].map((r) => r.e));
+  /** The span a break at `b` falls in: a paragraph, the last one running on through the signatures. */
+  const spanOf = (b: number) => {
+    const para = lines[b]!.para ?? (b > lastText && lastText >= 0 ? lines[lastText]!.para : undefined);
+    return para === undefined ? null : paraRange.get(para)!;
+  };
+  const pages: L[][] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (pages.length) while (i < lines.length && !lines[i]!.text) i++;
+    if (i >= lines.length) break;
+    const end = Math.min(lines.length, i + (pages.length ? rows : firstRows));
+    let b = end;
+    const span = end < lines.length ? spanOf(end) : null;
+    if (span && b > span.s) {
+      if (b > span.e)
+        b = Math.max(span.s, span.e - 1); // signatures: the last two lines go with them
+      else if (b === span.e) b--; // the last line would stand alone at the top
+      if (b - span.s < 2) b = span.s; // the first line would stand alone at the foot
+      if (b <= i) b = end; // longer than a page: break where it falls
+    }
+    pages.push(lines.slice(i, b));
+    i = b;
+  }
   return pages;
 }

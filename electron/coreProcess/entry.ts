@@ -5,6 +5,7 @@
  */
 import type { ParentPort } from 'electron';
 import { createCoreHost } from '../../core/host/coreHost';
+import { enablePdfWarmUp } from '../../core/letters/pdf';
 import { runCoreServer } from './server';
 import { runPackagedCli } from '../cli';
 import { stdinFromParent } from '../cliLauncher';
@@ -25,6 +26,9 @@ if (cli) {
   console.error('coreProcess.js must be started by the Electron main process (utilityProcess.fork).');
   process.exit(1);
 } else {
+  // 保存PDF runs the core's PDF job where a Chromium/Edge is installed: warm it at login and
+  // on print pages, as web/server.ts does, so the first PDF does not pay the browser's start.
+  enablePdfWarmUp(process.env.QINGLIAN_PDF_WARM !== '0');
   runCoreServer(port, {
     createHost: createCoreHost,
     env: process.env,

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { after, afterEach, before, beforeEach, test } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import type { Envelope } from '../../core/api';
 import { renderDocument } from '../../core/letters/compose';
 import { DEFAULT_LETTER_SETTINGS, type LetterDocument } from '../../core/letters/contract';
@@ -268,6 +269,82 @@ test('保存PDF: save dialog first, then printToPDF with A4, the CSS page size, 
   // the next save dialog opens in the folder used last
   await print(listJob('pdf'));
   assert.equal(path.dirname(fake.saveDialogs[1]!.options.defaultPath), path.dirname(file));
+});
+
+/** A real PDF of `pages` blank A4 pages (what printToPDF gives for a page range), titled by Chromium with the page's title. */
+async function blankPdf(pages: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  for (let i = 0; i < pages; i++) doc.addPage([595, 842]);
+  return doc.save();
+}
+
+test('保存PDF of a long document without the core’s browser: printed ten pages at a time with 第N页/共M页, joined into one titled PDF; 取消 stops it and writes nothing', async () => {
+  const file = path.join(base, '长文件.pdf');
+  const doc = replyLetterDocument({ title: '关于多人党风廉政情况的复函', pageCount: 23 });
+  let gate: (() => void) | null = null;
+  let reached: (() => void) | null = null;
+  const { fake, print } = await setup({
+    core: standInCore(doc),
+    saveDialog: () => ({ canceled: false, filePath: file }),
+    webContents: {
+      printToPDF: async (options) => {
+        const [from, to] = String(options.pageRanges).split('-').map(Number);
+        if (from === 11) {
+          // the second part waits: the page asks how far the PDF is meanwhile
+          await new Promise<void>((resolve) => {
+            gate = resolve;
+            reached?.();
+          });
+        }
+        return blankPdf(to! - from! + 1);
+      },
+    },
+  });
+  const idle = await print({ action: 'progress' });
+  assert.deepEqual(idle, { ok: true, value: { savedTo: null, progress: null } }, 'no PDF under way');
+  const atSecondPart = () => new Promise<void>((resolve) => (gate ? resolve() : (reached = resolve)));
+
+  const saving = print(replyJob);
+  await atSecondPart();
+  const asked = await print({ action: 'progress' });
+  assert.deepEqual(asked, { ok: true, value: { savedTo: null, progress: { done: 10, total: 23, label: '正在生成PDF：第10页/共23页' } } });
+  gate!();
+  assert.deepEqual(await saving, { ok: true, value: { savedTo: file } });
+  const window = fake.BrowserWindow.instances[0]!;
+  assert.deepEqual(
+    window.webContents.pdfCalls.map((c) => c.options.pageRanges),
+    ['1-10', '11-20', '21-23'],
+  );
+  const saved = await PDFDocument.load(fs.readFileSync(file));
+  assert.equal(saved.getPageCount(), 23);
+  assert.equal(saved.getTitle(), '关于多人党风廉政情况的复函');
+
+  // 取消 while the second part prints: the job ends CANCELLED, nothing is written
+  fs.rmSync(file);
+  gate = null;
+  const callsBefore = window.webContents.pdfCalls.length; // the window is kept and reused
+  const again = print(replyJob);
+  await atSecondPart();
+  assert.deepEqual(await print({ action: 'cancel' }), {
+    ok: true,
+    value: { savedTo: null, progress: { done: 10, total: 23, label: '正在生成PDF：第10页/共23页' } },
+  });
+  gate!();
+  assertError(await again, 'CANCELLED', /已取消，PDF没有保存/);
+  assert.equal(fs.existsSync(file), false, 'nothing written');
+  assert.deepEqual(fs.readdirSync(base), [], 'no temporary file left');
+  assert.equal(window.webContents.pdfCalls.length - callsBefore, 2, 'the third part was never printed');
+  assert.deepEqual(await print({ action: 'progress' }), { ok: true, value: { savedTo: null, progress: null } });
+
+  // a short document is still one plain print (no page ranges)
+  const short = await setup({ core: standInCore(replyLetterDocument()), saveDialog: () => ({ canceled: false, filePath: file }) });
+  assert.deepEqual(await short.print(replyJob), { ok: true, value: { savedTo: file } });
+  assert.deepEqual(
+    short.fake.BrowserWindow.instances[0]!.webContents.pdfCalls.map((c) => c.options.pageRanges),
+    [undefined],
+  );
+  // progress and cancel carry nothing else
+  assertError(await print({ action: 'cancel', request: { kind: 'requestsList', state: 'all' } }), 'VALIDATION', /无法打印/);
 });
 
 test('打印: print() with the system dialog, A4 page size (Electron ≥ 42), backgrounds, no margins; no save dialog', async () => {

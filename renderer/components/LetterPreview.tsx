@@ -8,8 +8,9 @@
  *   (window.qinglian.printDocument); the browser prints the frame.
  * - 保存PDF: the core renders the PDF with the machine's Chromium/Edge as a job
  *   (letters.pdfStart: 第N页/共M页 after a second, 取消), in both shells. Without such a
- *   browser, Electron prints it with its own printToPDF through the shell, and browser
- *   mode sends the clerk to the print dialog → “另存为PDF”.
+ *   browser, Electron prints it with its own printToPDF through the shell (the same
+ *   第N页/共M页 and 取消, usePdfJob.runInShell), and browser mode sends the clerk to the
+ *   print dialog → “另存为PDF”.
  */
 import { Alert, Button, Progress, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -27,7 +28,7 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // 保存PDF in browser mode is a host job: over a second it shows its pages and can be cancelled
+  // 保存PDF is a job (the host's or the shell's): over a second it shows its pages and can be cancelled
   const pdfJob = usePdfJob();
   const [slow, setSlow] = useState(false);
   const bridge = typeof window !== 'undefined' ? window.qinglian : undefined;
@@ -60,21 +61,24 @@ export function LetterPreview({ request, height = '72vh' }: { request: DocumentR
       // The core's PDF job first, in the desktop app too: it shows 第N页/共M页 and can be
       // cancelled, and it returns an issued document's archival bytes. Only where the core
       // found no browser to print with does the desktop shell print the PDF itself.
+      const slow = setTimeout(() => setSlow(true), 1000);
+      const stopSlow = () => {
+        clearTimeout(slow);
+        setSlow(false);
+      };
       if (!serverPdf && bridge?.printDocument) {
-        const r = await bridge.printDocument({ action: 'pdf', request, sessionId: getSessionId() });
+        // the shell's own printToPDF, followed the same way (第N页/共M页, 取消)
+        const r = await pdfJob.runInShell(request).finally(stopSlow);
         if (!r.ok) setError(r.error.message);
         else if (r.value.savedTo) setDone(`已保存到 ${r.value.savedTo}`);
         return;
       }
       if (!serverPdf) {
+        stopSlow();
         setError('本机没有找到可生成PDF的浏览器组件：请点“打印”，在打印对话框中选择“另存为PDF”。');
         return;
       }
-      const slow = setTimeout(() => setSlow(true), 1000);
-      const pdf = await pdfJob.run(request).finally(() => {
-        clearTimeout(slow);
-        setSlow(false);
-      });
+      const pdf = await pdfJob.run(request).finally(stopSlow);
       if (!pdf) {
         setError('已取消，PDF没有保存。');
         return;

@@ -1,14 +1,13 @@
 /**
  * 保存PDF straight from where the clerk is (no preview page first): Electron's shell
  * saves through its dialog; browser mode asks the host for the PDF (letters.pdf) and
- * downloads it, as a host job (usePdfJob). A job that takes more than a second shows
- * “第 N 页/共 M 页” and can be cancelled: the host stops printing and nothing is saved.
+ * downloads it, as a host job. Either is followed by usePdfJob: a job that takes more
+ * than a second shows “第 N 页/共 M 页” and can be cancelled: printing stops and nothing is saved.
  */
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentRequest } from '../../core/letters/contract';
 import { errorMessage } from '../api/errors';
-import { getSessionId } from '../api/session';
 import { base64ToBlob, saveBlob } from '../lib/files';
 import { usePdfJob } from './usePdfJob';
 
@@ -38,7 +37,7 @@ export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { req
     try {
       const bridge = window.qinglian;
       if (bridge?.printDocument) {
-        const r = await bridge.printDocument({ action: 'pdf', request, sessionId: getSessionId() });
+        const r = await pdfJob.runInShell(request);
         if (mine !== job.current) return;
         setResult(
           r.ok ? (r.value.savedTo ? { ok: true, text: `已保存到 ${r.value.savedTo}` } : null) : { ok: false, text: r.error.message },

@@ -1,17 +1,30 @@
 /**
- * 保存PDF in browser mode as a host job (letters.pdfStart, core/letters/pdfJobs.ts): polled
- * while it runs, so the page can show “第 N 页/共 M 页” for a job over a second, and 取消
- * asks the host to stop it (letters.pdfCancel), after which nothing is saved.
+ * 保存PDF as a job the page follows: polled while it runs, so the page can show
+ * “正在生成PDF：第N页/共M页” for a job over a second, and 取消 stops it, after which nothing
+ * is saved. Two makers, one interface:
+ * - the host (letters.pdfStart / pdfJob / pdfCancel, core/letters/pdfJobs.ts), in browser
+ *   mode and in the desktop app wherever the core found a Chromium/Edge;
+ * - the desktop shell's own printToPDF (window.qinglian.printDocument, electron/printing.ts),
+ *   asked `{action: 'progress'}` and `{action: 'cancel'}` on the same bridge.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentRequest, PdfFile, PdfJobView } from '../../core/letters/contract';
+import type { Envelope } from '../../core/api';
+import type { DocumentRequest, PdfFile } from '../../core/letters/contract';
+import type { PrintResult } from '../../electron/shellContract';
 import { call } from '../api/client';
+import { getSessionId } from '../api/session';
 
 const POLL_MS = 300;
 
+interface Progress {
+  label: string;
+  done: number;
+  total: number;
+}
+
 export function usePdfJob() {
-  const [view, setView] = useState<PdfJobView | null>(null);
-  const current = useRef<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const current = useRef<{ hostJob: string } | { shell: true } | null>(null);
   const alive = useRef(true);
   useEffect(
     () => () => {
@@ -19,27 +32,61 @@ export function usePdfJob() {
     },
     [],
   );
+  const show = (p: Progress | null) => {
+    if (alive.current) setProgress(p);
+  };
 
-  /** Runs the job to its end: the PDF, or null when it was cancelled; throws the host's error. */
+  /** Runs the host's job to its end: the PDF, or null when it was cancelled; throws the host's error. */
   const run = async (request: DocumentRequest): Promise<PdfFile | null> => {
     let v = await call('letters.pdfStart', { request });
-    current.current = v.id;
+    current.current = { hostJob: v.id };
     while (v.state === 'running') {
-      if (alive.current) setView(v);
+      show(v.progress);
       await new Promise((r) => setTimeout(r, POLL_MS));
       v = await call('letters.pdfJob', { jobId: v.id });
     }
     current.current = null;
-    if (alive.current) setView(null);
+    show(null);
     if (v.state === 'cancelled') return null;
     if (v.state === 'failed' || !v.result) throw new Error(v.error?.message ?? '生成PDF时出错，请重试。');
     return v.result;
   };
 
-  const cancel = async () => {
-    if (current.current) await call('letters.pdfCancel', { jobId: current.current }).catch(() => undefined);
+  /**
+   * The desktop shell saves the PDF itself (its save dialog, its printToPDF), followed the
+   * same way. Resolves with the shell's envelope: savedTo, or its Chinese error (CANCELLED
+   * after 取消).
+   */
+  const runInShell = async (request: DocumentRequest): Promise<Envelope<PrintResult>> => {
+    const bridge = window.qinglian!;
+    current.current = { shell: true };
+    let finished = false;
+    const saving = bridge.printDocument!({ action: 'pdf', request, sessionId: getSessionId() });
+    void saving.finally(() => (finished = true));
+    void (async () => {
+      while (!finished) {
+        await new Promise((r) => setTimeout(r, POLL_MS));
+        if (finished) break;
+        const r = await bridge.printDocument!({ action: 'progress' });
+        if (!finished && r.ok && r.value.progress) show(r.value.progress);
+      }
+    })();
+    try {
+      return await saving;
+    } finally {
+      finished = true;
+      current.current = null;
+      show(null);
+    }
   };
 
-  const percent = view ? Math.round((100 * view.progress.done) / view.progress.total) : 0;
-  return { run, cancel, label: view?.progress.label ?? null, percent };
+  const cancel = async () => {
+    const job = current.current;
+    if (!job) return;
+    if ('hostJob' in job) await call('letters.pdfCancel', { jobId: job.hostJob }).catch(() => undefined);
+    else await window.qinglian?.printDocument?.({ action: 'cancel' });
+  };
+
+  const percent = progress ? Math.round((100 * progress.done) / Math.max(1, progress.total)) : 0;
+  return { run, runInShell, cancel, label: progress?.label ?? null, percent };
 }
