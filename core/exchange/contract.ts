@@ -4,8 +4,10 @@
  * Pure zod and types: the renderer imports this.
  */
 import { z } from 'zod';
+import { auditListInput } from '../audit/contract';
 import { requestsListInput, repliesListInput } from '../opinions/contract';
 import { peopleListInput } from '../people/contract';
+import { recycleBinListInput } from '../recycleBin/contract';
 import { campaignsListInput, rosterListInput } from '../pledges/contract';
 import { remindersListInput } from '../reminders/contract';
 import { revisitsDueInput } from '../revisits/contract';
@@ -45,6 +47,9 @@ export const exportInput = z.discriminatedUnion(
         })
         .refine((v) => v.from <= v.to, { error: '起始日期不能晚于截止日期', path: ['to'] }),
     }),
+    // 操作记录 is for administrators only: the export checks audit.list's rule (exportLists.ts).
+    z.object({ list: z.literal('auditLog'), format, filter: auditListInput.omit(unpaged) }),
+    z.object({ list: z.literal('recycleBin'), format, filter: recycleBinListInput.omit(unpaged) }),
   ],
   { error: '不支持导出这个列表' },
 );

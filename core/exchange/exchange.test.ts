@@ -238,3 +238,107 @@ test('the people export holds exactly the filtered list, in its order (one sorte
     );
   }
 });
+
+test('操作记录 export: administrators only (the same refusal as audit.list); Chinese headers, real date-time cells, the filtered rows in the list’s order', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  await h.call('users.create', { username: 'clerk', displayName: '王承办', password: 'Clerk12345', roles: ['handler'] });
+  const unit = await h.call('units.create', { name: '市统计局' });
+  await h.call('people.create', { name: '周九', unitId: unit.id });
+  await h.call('people.create', { name: '吴十', unitId: unit.id });
+
+  const filter = { action: 'create', entity: 'people' };
+  const list = await h.call('audit.list', { ...filter, page: 1, pageSize: 200 });
+  assert.equal(list.total, 2);
+  const file = await h.call('exports.list', { list: 'auditLog', format: 'xlsx', filter });
+  assert.match(file.fileName, /^操作记录_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  assert.equal(file.rows, list.total);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['序号', '时间', '账号', '操作', '对象', '记录编号', '之前', '之后']);
+  assert.equal(ws.views[0]?.state, 'frozen');
+  assert.equal(ws.rowCount, 1 + list.total);
+  list.items.forEach((e, i) => {
+    const row = ws.getRow(2 + i);
+    assert.equal(row.getCell(1).value, e.seq); // newest first, as on screen
+    assert.equal(row.getCell(3).value, '系统管理员');
+    assert.equal(row.getCell(4).value, '新增');
+    assert.equal(row.getCell(5).value, '人员');
+    assert.equal(row.getCell(6).value, e.entityId);
+    // A real date-time cell showing the local time the entry was made (ExcelJS reads serials as UTC wall time).
+    const at = row.getCell(2).value as Date;
+    assert.ok(at instanceof Date, String(at));
+    const local = new Date(e.at);
+    assert.deepEqual(
+      [at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds()],
+      [local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds()],
+    );
+    assert.equal(row.getCell(2).numFmt, 'yyyy"年"m"月"d"日" hh:mm:ss');
+  });
+  // CSV of the same filter: BOM, the same rows.
+  const csv = Buffer.from((await h.call('exports.list', { list: 'auditLog', format: 'csv', filter })).contentBase64, 'base64');
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = csv.toString('utf8').trim().split('\r\n');
+  assert.equal(lines[0], '序号,时间,账号,操作,对象,记录编号,之前,之后');
+  assert.deepEqual(
+    lines.slice(1).map((l) => Number(l.split(',')[0])),
+    list.items.map((e) => e.seq),
+  );
+  assert.match(lines[1]!, /^\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},系统管理员,新增,人员,/);
+
+  // A plain account may call exports.list, but not for 操作记录: the message audit.list gives, and nothing logged.
+  const exportsBefore = h.host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'").pluck().get();
+  await h.login('clerk', 'Clerk12345');
+  const direct = await h.raw('audit.list', {});
+  const viaExport = await h.raw('exports.list', { list: 'auditLog', format: 'csv', filter: {} });
+  assert.ok(!direct.ok && !viaExport.ok);
+  assert.equal(viaExport.error.code, 'FORBIDDEN');
+  assert.equal(viaExport.error.message, direct.error.message);
+  assert.match(viaExport.error.message, /操作记录.*管理员/);
+  assert.equal(h.host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'export'").pluck().get(), exportsBefore);
+  // …while the clerk's other exports still work.
+  assert.ok((await h.raw('exports.list', { list: 'recycleBin', format: 'csv', filter: {} })).ok);
+});
+
+test('回收站 export: Chinese headers, real date-time cells, the same rows as the filtered 回收站 list', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const keep = await h.call('units.create', { name: '市林业局' });
+  const gone = await h.call('units.create', { name: '临时工作组' });
+  const a = await h.call('people.create', { name: '郑一', unitId: keep.id, position: '科员' });
+  const b = await h.call('people.create', { name: '冯二', unitId: keep.id });
+  await h.call('people.create', { name: '陈三', unitId: keep.id });
+  await h.call('people.delete', { id: a.id });
+  await h.call('people.delete', { id: b.id });
+  await h.call('units.delete', { id: gone.id });
+
+  for (const filter of [{}, { entity: 'person' }, { entity: 'unit' }] as const) {
+    const list = await h.call('recycleBin.list', { ...filter, page: 1, pageSize: 200 });
+    const file = await h.call('exports.list', { list: 'recycleBin', format: 'csv', filter });
+    const bytes = Buffer.from(file.contentBase64, 'base64');
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').trim().split('\r\n');
+    assert.equal(lines[0], '类型,名称,说明,删除人,删除时间');
+    assert.equal(file.rows, list.total, JSON.stringify(filter));
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',').slice(0, 2).join(',')),
+      list.items.map((r) => `${r.entity === 'person' ? '人员' : '单位'},${r.title}`),
+      JSON.stringify(filter),
+    );
+  }
+  assert.equal((await h.call('recycleBin.list', { entity: 'person', page: 1, pageSize: 200 })).total, 2);
+
+  const file = await h.call('exports.list', { list: 'recycleBin', format: 'xlsx', filter: { entity: 'person' } });
+  assert.match(file.fileName, /^回收站_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['类型', '名称', '说明', '删除人', '删除时间']);
+  assert.equal(ws.views[0]?.state, 'frozen');
+  assert.equal(ws.rowCount, 3);
+  assert.deepEqual([2, 3].map((r) => ws.getRow(r).getCell(2).value).sort(), ['冯二', '郑一'].sort());
+  assert.equal(ws.getRow(2).getCell(4).value, '系统管理员');
+  assert.ok(ws.getRow(2).getCell(5).value instanceof Date);
+  assert.equal(ws.getRow(2).getCell(5).numFmt, 'yyyy"年"m"月"d"日" hh:mm:ss');
+});

@@ -4,6 +4,10 @@
  * and one page at a time is in memory besides the file being written).
  */
 import type { z } from 'zod';
+import { api, isChannel } from '../api';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, type AuditEntryView } from '../audit/contract';
+import { listAudit } from '../audit/queries';
+import { assertChannelAccess } from '../host/access';
 import type { HandlerContext } from '../host/context';
 import { REPLY_STATUS_LABELS, type ReplySummary, type RequestSummary } from '../opinions/contract';
 import { listReplies } from '../opinions/replies';
@@ -13,6 +17,8 @@ import { unitFilter } from '../people/records';
 import { eachPerson } from '../people/search';
 import { listCampaigns, listRoster } from '../pledges/records';
 import type { CampaignSummary, RosterEntry } from '../pledges/contract';
+import { RECYCLABLE_LABELS, type RecycledItem } from '../recycleBin/contract';
+import { listRecycled } from '../recycleBin/records';
 import { listReminders } from '../reminders/records';
 import { REMINDER_STATUS_LABELS, type ReminderSummary } from '../reminders/contract';
 import { revisitsDue } from '../revisits/records';
@@ -21,6 +27,7 @@ import type { Paged } from '../shared/fields';
 import { METRIC_KEYS, type StatRecord } from '../statistics/contract';
 import { METRICS } from '../statistics/metrics';
 import { statisticsRecords, statisticsReport } from '../statistics/queries';
+import { localIsoDate } from '../shared/dates';
 import { periodText } from '../statistics/paragraph';
 import { listUnits, unitPaths } from '../units/queries';
 import type { Unit } from '../units/contract';
@@ -60,6 +67,22 @@ export const PEOPLE_COLUMNS: Column<PersonListItem>[] = [
   // Masked on screen, masked here: the export must not leak what the list hides.
   { header: '身份证号（脱敏）', width: 22, value: (p) => p.idNumberMasked },
 ];
+
+/** An instant (ISO, UTC) as the local 'YYYY-MM-DD HH:mm:ss' a date-and-time cell takes: the time the clerk saw on screen. */
+function localDateTime(iso: string | null): string | null {
+  if (!iso) return null;
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${localIsoDate(t)} ${two(t.getHours())}:${two(t.getMinutes())}:${two(t.getSeconds())}`;
+}
+
+/** An audit entry's 之前/之后 as one text cell (already masked; Excel holds at most 32,767 characters in a cell). */
+function changeText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 32_000 ? `${text.slice(0, 32_000)}……（过长，已截断）` : text;
+}
 
 export interface ExportSheet {
   fileTitle: string;
@@ -216,6 +239,39 @@ export async function exportSheet(input: Input, ctx: HandlerContext): Promise<Ex
         { header: '说明', width: 40, value: (r) => r.detail },
       ];
       return { fileTitle: `统计明细（${def.label}）`, sheet: { name: def.label, columns, rows: res.items } as Sheet<unknown> };
+    }
+    case 'auditLog': {
+      // exports.list is open to every account; 操作记录 is not: the same rule as audit.list, checked here.
+      assertChannelAccess('audit.list', ctx.user);
+      const f: Of<'auditLog'> = input.filter;
+      const rows = await collect(allPages((page) => listAudit(ctx.db, { ...f, page, pageSize: PAGE })));
+      const columns: Column<AuditEntryView>[] = [
+        { header: '序号', width: 8, kind: 'number', value: (e) => e.seq },
+        { header: '时间', width: 24, kind: 'datetime', value: (e) => localDateTime(e.at) },
+        { header: '账号', width: 14, value: (e) => e.userName ?? (e.userId ? '（已删除的账号）' : '（未登录）') },
+        { header: '操作', width: 18, value: (e) => AUDIT_ACTION_LABELS[e.action] ?? e.action },
+        {
+          header: '对象',
+          width: 20,
+          value: (e) => AUDIT_ENTITY_LABELS[e.entity] ?? (isChannel(e.entity) ? api[e.entity].title : e.entity),
+        },
+        { header: '记录编号', width: 38, value: (e) => e.entityId },
+        { header: '之前', width: 50, value: (e) => changeText(e.before) },
+        { header: '之后', width: 50, value: (e) => changeText(e.after) },
+      ];
+      return { fileTitle: '操作记录', sheet: { name: '操作记录', columns, rows } as Sheet<unknown> };
+    }
+    case 'recycleBin': {
+      const f: Of<'recycleBin'> = input.filter;
+      const rows = await collect(allPages((page) => listRecycled(ctx.db, { ...f, page, pageSize: PAGE })));
+      const columns: Column<RecycledItem>[] = [
+        { header: '类型', width: 12, value: (r) => RECYCLABLE_LABELS[r.entity] },
+        { header: '名称', width: 36, value: (r) => r.title },
+        { header: '说明', width: 36, value: (r) => r.detail },
+        { header: '删除人', width: 12, value: (r) => r.deletedByName },
+        { header: '删除时间', width: 24, kind: 'datetime', value: (r) => localDateTime(r.deletedAt) },
+      ];
+      return { fileTitle: '回收站', sheet: { name: '回收站', columns, rows } as Sheet<unknown> };
     }
   }
 }

@@ -8,7 +8,8 @@
 import { zip, type ZipEntry } from './zip';
 import { parseDate } from '../shared/dates';
 
-export type CellKind = 'text' | 'date' | 'month' | 'number' | 'percent';
+/** 'datetime' takes local 'YYYY-MM-DD HH:mm:ss' (seconds optional), e.g. when an audit entry was made. */
+export type CellKind = 'text' | 'date' | 'month' | 'datetime' | 'number' | 'percent';
 export type CellValue = string | number | null;
 
 export interface Column<T> {
@@ -25,27 +26,32 @@ export interface Sheet<T> {
   rows: Iterable<T>;
 }
 
-/** Cell styles (styles.xml cellXfs): 0 plain, 1 bold header, 2 date, 3 month, 4 percent. */
-const STYLE: Record<CellKind, number> = { text: 0, number: 0, date: 2, month: 3, percent: 4 };
+/** Cell styles (styles.xml cellXfs): 0 plain, 1 bold header, 2 date, 3 month, 4 percent, 5 date and time. */
+const STYLE: Record<CellKind, number> = { text: 0, number: 0, date: 2, month: 3, percent: 4, datetime: 5 };
 const STYLES_XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts>
+<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/><numFmt numFmtId="166" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot; hh:mm:ss"/></numFmts>
 <fonts count="2"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
+<cellXfs count="6"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>`;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-/** 'YYYY-MM-DD' or 'YYYY-MM' → Excel's date serial; null when the text is not such a date. */
+/** 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY-MM-DD HH:mm:ss' → Excel's date serial; null when the text is not such a date. */
 function dateSerial(kind: CellKind, v: string): number | null {
   let ms: number | null = null;
   if (kind === 'month' && /^\d{4}-\d{2}$/.test(v)) ms = Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, 1);
   if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
     const { y, m, d } = parseDate(v);
     ms = Date.UTC(y, m - 1, d);
+  }
+  const t = kind === 'datetime' ? /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2})(?::(\d{2}))?$/.exec(v) : null;
+  if (t) {
+    const { y, m, d } = parseDate(t[1]!);
+    ms = Date.UTC(y, m - 1, d, Number(t[2]), Number(t[3]), Number(t[4] ?? 0));
   }
   return ms === null ? null : (ms - EXCEL_EPOCH) / 86_400_000;
 }
@@ -71,7 +77,7 @@ function cellXml(ref: string, kind: CellKind, v: CellValue, style = STYLE[kind])
   if (v === null || v === undefined || v === '') return '';
   const s = style ? ` s="${style}"` : '';
   if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${v}</v></c>` : '';
-  const serial = kind === 'date' || kind === 'month' ? dateSerial(kind, v) : null;
+  const serial = kind === 'date' || kind === 'month' || kind === 'datetime' ? dateSerial(kind, v) : null;
   if (serial !== null) return `<c r="${ref}"${s}><v>${serial}</v></c>`;
   // A date column holding a non-date text keeps no date style.
   return `<c r="${ref}" t="inlineStr"${kind === 'text' ? s : ''}><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;

@@ -4,10 +4,11 @@ import { openDatabase, DbOpenError, type Db } from '../../db/open';
 import { acquireDataDirLock, DataDirLockedError } from '../../db/lock';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { api, isChannel, type Channel, type Envelope, type Operation } from '../api';
+import { assertRoles } from './access';
 import { auditedEntityId, summarizeInput } from './auditedUse';
 import { AppError, unknownChannel } from '../errors';
 import { handlers } from '../handlers';
-import { ROLE_LABELS, type CurrentUser, type Role } from '../users/contract';
+import type { CurrentUser } from '../users/contract';
 import { loadUser } from '../users/queries';
 import { isInitialized } from '../setup/status';
 import type { HandlerContext, HostConfig } from './context';
@@ -185,9 +186,7 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
     if (operation.access !== 'public' && !damaged) {
       if (!user) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录。');
       if (!WHILE_LOCKED.has(channel) && sessions.isLocked(sessionId)) throw new AppError('LOCKED', '屏幕已锁定，请输入密码解锁后再操作。');
-      if (Array.isArray(operation.access) && !operation.access.some((r) => user!.roles.includes(r))) {
-        throw new AppError('FORBIDDEN', `“${operation.title}”需要${operation.access.map(roleName).join('或')}权限，当前账号没有。`);
-      }
+      assertRoles(operation, user);
     }
     // Recusal (回避): an input naming a record this account must not see is refused before
     // anything reads it; whatever the call returns is cleared of such records (core/recusal).
@@ -266,10 +265,6 @@ export function createCoreHost(options: CoreHostOptions): CoreHost {
       folderLock.release();
     },
   };
-}
-
-function roleName(role: string): string {
-  return ROLE_LABELS[role as Role] ?? role;
 }
 
 function toErrorBody(error: unknown) {

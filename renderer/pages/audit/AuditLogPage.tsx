@@ -35,6 +35,7 @@ export function AuditLogPage() {
   return (
     <ListPage<AuditEntryView>
       title="操作记录"
+      exportRequest={{ list: 'auditLog', filter: entries.filter }}
       actions={
         <Button loading={verify.isPending} onClick={() => verify.mutate({})}>
           校验完整性

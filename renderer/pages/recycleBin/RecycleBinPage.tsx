@@ -42,6 +42,7 @@ export function RecycleBinPage() {
   return (
     <ListPage<RecycledItem>
       title="回收站"
+      exportRequest={{ list: 'recycleBin', filter: recycled.filter }}
       actions={
         <Segmented<Filter>
           value={filter}
