@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ADMIN, expect, login, test } from './support/fixtures';
 import { pickOption } from './support/ui';
 
@@ -24,6 +25,20 @@ test.describe('操作记录', () => {
     await created.getByRole('button', { name: /展开/ }).click();
     await expect(page.getByText('1101**********002X')).toBeVisible();
     await expect(page.locator('body')).not.toContainText(ID);
+
+    // 导出 downloads what is filtered now: the one 新增 人员 entry, masked as on screen.
+    await page.getByRole('button', { name: /^导\s?出$/ }).hover();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '导出为 Excel（.xlsx）' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^操作记录_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(6).value).toBe(personId);
+    expect(String(sheet.getRow(2).getCell(8).value)).toContain('1101**********002X');
+    expect(String(sheet.getRow(2).getCell(8).value)).not.toContain(ID);
 
     await page.getByRole('button', { name: '校验完整性' }).click();
     await expect(page.getByTestId('audit-verify-result')).toContainText('操作记录完整');
