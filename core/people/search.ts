@@ -196,9 +196,12 @@ export function* eachPerson(db: Db, q: Omit<PeopleQuery, 'page' | 'pageSize'>): 
     ).map((r) => [r.name, r.n - 1]),
   );
   const BLOCK = 2000;
+  const paths = new Map<string, string>();
   for (let i = 0; i < seqs.length; i += BLOCK) {
     const rows = readPeople(db, seqs.slice(i, i + BLOCK), ROW_COLUMNS);
-    const paths = unitPaths(db, new Set(rows.map((r) => r.unit_id)));
+    // Unit paths kept across blocks: a few hundred units serve 100,000 people.
+    const missing = new Set(rows.map((r) => r.unit_id).filter((id) => id !== null && !paths.has(id)));
+    if (missing.size) for (const [id, path] of unitPaths(db, missing)) paths.set(id, path);
     for (const r of rows) {
       r.homonym_count = namesakes.get(r.name as string) ?? 0;
       yield toListItem(r, paths);
