@@ -47,8 +47,8 @@ type ListField = keyof PersonValues & keyof PersonListItem;
 const LIST_FIELDS = PERSON_FIELDS.filter((f): f is ListField => f in personListItem.shape);
 
 export function toListItem(r: PersonRow, paths: Map<string, string>): PersonListItem {
-  return {
-    ...fromRow<Pick<PersonValues, ListField>>(LIST_FIELDS, r),
+  // Fields added to fromRow's object rather than spread into a copy: one object per row, not two (100,000-row exports).
+  return Object.assign(fromRow<Pick<PersonValues, ListField>>(LIST_FIELDS, r), {
     id: r.id,
     rev: r.rev,
     idNumberMasked: maskIdNumber(r.id_number),
@@ -56,7 +56,7 @@ export function toListItem(r: PersonRow, paths: Map<string, string>): PersonList
     unitPath: r.unit_id ? (paths.get(r.unit_id) ?? r.unit_name) : null,
     homonymCount: r.homonym_count,
     updatedAt: r.updated_at,
-  };
+  });
 }
 
 /** Units whose name or short name contains the word (params: term, term), with all their sub-units: 财政 finds 市财政局/办公室. */
