@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { ADMIN, expect, login, recordPeopleSearches, test, type TestApp } from './support/fixtures';
 import { confirmDialog, pickOption, pickUnit, row, tableNames } from './support/ui';
@@ -376,6 +377,19 @@ test.describe('人员库', () => {
     await expect(binRow).toContainText('县教育局');
     await expect(binRow).toContainText(ADMIN.displayName);
     await expect(binRow).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    // 导出 hands out the 回收站 as listed: a CSV with BOM, Chinese headers, this one row.
+    await page.getByRole('button', { name: /^导\s?出$/ }).hover();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '导出为 CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^回收站_\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('类型,名称,说明,删除人,删除时间');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(new RegExp(`^人员,李四光,.*县教育局.*,${ADMIN.displayName},\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$`)),
+    ]);
     await binRow.getByRole('button', { name: /^恢\s*复$/ }).click();
     await confirmDialog(page, '恢复人员“李四光”？', /^恢\s*复$/);
     await expect(page.getByText('回收站是空的')).toBeVisible();
