@@ -332,10 +332,10 @@ test('the renderer warms up ahead of the click, and keeps one page and its fonts
 });
 
 test(
-  'the renderer prints in one Chromium process, and falls back to the usual processes where that mode will not start',
+  'asked to, the renderer prints in one Chromium process, and falls back to the usual processes where that mode will not start',
   needsChromium,
   async () => {
-    const single = new PdfRenderer(chromium!, { idleMs: 5_000, concurrency: 1 });
+    const single = new PdfRenderer(chromium!, { idleMs: 5_000, concurrency: 1, singleProcess: true });
     try {
       await single.render(
         renderDocument({
@@ -356,7 +356,7 @@ test(
     fs.writeFileSync(wrapper, `#!/bin/sh\nfor a in "$@"; do [ "$a" = --single-process ] && exit 1; done\nexec "${chromium!}" "$@"\n`, {
       mode: 0o755,
     });
-    const r = new PdfRenderer(wrapper, { idleMs: 5_000, concurrency: 1 });
+    const r = new PdfRenderer(wrapper, { idleMs: 5_000, concurrency: 1, singleProcess: true });
     try {
       const pages = layoutReplyLetter(letterData(3), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
       const pdf = await r.render(

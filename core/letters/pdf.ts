@@ -128,7 +128,7 @@ export class PdfRenderer {
     private readonly executablePath: string,
     private readonly options: { idleMs?: number; concurrency?: number; singleProcess?: boolean } = {},
   ) {
-    this.singleProcess = options.singleProcess ?? true;
+    this.singleProcess = options.singleProcess ?? false;
   }
 
   /** Browsers closed on purpose (their disconnect is not a crash). */
@@ -142,7 +142,9 @@ export class PdfRenderer {
    * ~110 ms instead of ~190 ms (docs/benchmarks.md). Our documents run no scripts and
    * fetch nothing, so the isolation between processes protects nothing here. Chromium
    * calls the mode unsupported: if it fails to start, or the browser goes away while
-   * running, later starts use the usual processes.
+   * running, later starts use the usual processes. Off unless asked for: in a full test run
+   * beside a CPU hog a one-process browser hung for good in the middle of a print, and a
+   * print that never ends is worse than a slower one (no watchdog restarts it yet).
    */
   private singleProcess: boolean;
 
