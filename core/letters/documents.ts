@@ -12,7 +12,8 @@ import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';
 import { type LetterDocument, type LetterSettings, type ValidDocumentRequest } from './contract';
-import { resolveFonts, type FontSource } from './fonts';
+import { resolveFonts } from './fonts';
+import type { PdfSource } from '../print/pdfWriter';
 import { layoutList, type ListData } from './listPrintout';
 import { blankPage, layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
 import { readIssued } from '../issuedDocuments/store';
@@ -76,9 +77,10 @@ export function replyLetterPages(
   return { pages, warnings };
 }
 
-export interface BuildOptions {
-  fontSource?: FontSource;
-}
+/** A laid-out document before it becomes HTML: the PDF writer draws its `source`, the preview gets its HTML. */
+export type LaidDocument = Omit<LetterDocument, 'html'> & { source: PdfSource };
+
+export const toLetterDocument = ({ source, ...meta }: LaidDocument): LetterDocument => ({ ...meta, html: renderDocument(source) });
 
 export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyDetail[] {
   const today = localIsoDate(ctx.now());
@@ -90,12 +92,7 @@ export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyD
 }
 
 /** Reply letters, one after another, as one document (one letter, or a batch titled by its count). */
-export function replyLettersDocument(
-  ctx: HandlerContext,
-  details: ReplyDetail[],
-  duplex: boolean,
-  fontSource?: FontSource,
-): LetterDocument {
+export function replyLettersDocument(ctx: HandlerContext, details: ReplyDetail[], duplex: boolean): LaidDocument {
   const settings = readLetterSettings(ctx.db);
   const today = localIsoDate(ctx.now());
   // Issued replies are laid out from their stored model (replyLetterSource), drafts from the live records.
@@ -111,7 +108,7 @@ export function replyLettersDocument(
     pageCount: pages.length,
     letterCount: details.length,
     warnings,
-    html: renderDocument({ title, pages, fonts: resolveFonts(settings.fontMode), landscape: false, ...(fontSource ? { fontSource } : {}) }),
+    source: { title, pages, fonts: resolveFonts(settings.fontMode), landscape: false },
     // One issued reply: its PDF is the archival copy the core keeps (issued_documents).
     archival: details.length === 1 && first.status === 'issued' && !!first.issuedDocument,
   };
@@ -133,12 +130,13 @@ export function replyBatchTarget(db: Db, details: ReplyDetail[], duplex: boolean
   return { kind: 'replyBatch', subjectId: null, content: { template: 'replyBatch', version: 1, duplex, letters } };
 }
 
-/** Lays out what `request` names. Reading handlers only: nothing is written. */
-export async function buildDocument(
-  ctx: HandlerContext,
-  request: ValidDocumentRequest,
-  options: BuildOptions = {},
-): Promise<LetterDocument> {
+/** What `request` names, as the preview's HTML. Reading handlers only: nothing is written. */
+export async function buildDocument(ctx: HandlerContext, request: ValidDocumentRequest): Promise<LetterDocument> {
+  return toLetterDocument(await layDocument(ctx, request));
+}
+
+/** Lays out what `request` names (for the preview's HTML and the PDF writer alike). Nothing is written. */
+export async function layDocument(ctx: HandlerContext, request: ValidDocumentRequest): Promise<LaidDocument> {
   const { db } = ctx;
   const settings = readLetterSettings(db);
   const fonts = resolveFonts(settings.fontMode);
@@ -149,19 +147,19 @@ export async function buildDocument(
     landscape: boolean,
     letterCount: number,
     warnings: string[],
-  ): LetterDocument => ({
+  ): LaidDocument => ({
     title,
     fileName: `${safeFileName(fileBase)}.pdf`,
     orientation: landscape ? 'landscape' : 'portrait',
     pageCount: pages.length,
     letterCount,
     warnings,
-    html: renderDocument({ title, pages, fonts, landscape, ...(options.fontSource ? { fontSource: options.fontSource } : {}) }),
+    source: { title, pages, fonts, landscape },
   });
 
   switch (request.kind) {
     case 'replyLetters':
-      return replyLettersDocument(ctx, loadReplies(ctx, request.replyIds), request.duplex, options.fontSource);
+      return replyLettersDocument(ctx, loadReplies(ctx, request.replyIds), request.duplex);
     case 'replyPersons': {
       const [d] = loadReplies(ctx, [request.replyId]);
       const data: ListData = {

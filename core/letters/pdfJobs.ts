@@ -1,8 +1,8 @@
 /**
- * 保存PDF as a job (letters.pdfStart / pdfJob / pdfCancel), for the pages that save PDFs
- * in browser mode: the clerk sees “第 N 页/共 M 页” while a long document prints and can
- * cancel it for real — printing stops at the next part (PART_PAGES pages) and nothing is
- * returned or kept. Runs on core/host/jobs.ts; only the account that started a job sees
+ * 保存PDF as a job (letters.pdfStart / pdfJob / pdfCancel), for the pages that save PDFs:
+ * the clerk sees “第 N 页/共 M 页” while a long document is written and can cancel it for
+ * real — the writer stops at the next part (PART_PAGES pages) and nothing is returned or
+ * kept. Runs on core/host/jobs.ts; only the account that started a job sees
  * or cancels it (an administrator may cancel any). A preview's PDF made ahead
  * (prefetch.ts) is taken as is.
  */
@@ -11,23 +11,24 @@ import type { HandlerContext } from '../host/context';
 import { JobRunner, type JobActor } from '../host/jobs';
 import type { PdfFile, PdfJobPhase, PdfJobView, ValidDocumentRequest } from './contract';
 import { withArchivalPdf, withPrintedPdf } from './archive';
-import { buildDocument, loadReplies, replyBatchTarget, safeFileName } from './documents';
+import { layDocument, loadReplies, replyBatchTarget, safeFileName } from './documents';
 import type { ReplyDocumentModel } from './issuedModels';
 import { replyTitle } from './replyLetter';
-import { PART_PAGES, pdfProgressLabel, type PdfRenderer } from './pdf';
+import { PART_PAGES, pdfProgressLabel } from './pdf';
+import { pdfWriter, type PdfSource } from '../print/pdfWriter';
 import { renderPrefetched } from './prefetch';
 
 export { PART_PAGES } from './pdf';
 
 /**
- * The PDF of a letter-engine document, printed by `print`: one issued letter's archival
+ * The PDF of a letter-engine document, written by `print`: one issued letter's archival
  * copy (the first one made after 签发, byte for byte), several issued letters as first
  * printed together (printed_documents), anything else printed now.
  */
 export async function lettersPdf(
   ctx: HandlerContext,
   request: ValidDocumentRequest,
-  print: (html: string) => Promise<Buffer>,
+  print: (source: PdfSource) => Promise<Buffer>,
 ): Promise<PdfFile> {
   const single = request.kind === 'replyLetters' && request.replyIds.length === 1 ? request.replyIds[0]! : null;
   const status = single
@@ -40,8 +41,8 @@ export async function lettersPdf(
     async () => {
       const batch = request.kind === 'replyLetters' ? replyBatchTarget(ctx.db, loadReplies(ctx, request.replyIds), request.duplex) : null;
       return withPrintedPdf(ctx, batch, async () => {
-        const doc = await buildDocument(ctx, request, { fontSource: 'served' });
-        const pdf = await print(doc.html);
+        const doc = await layDocument(ctx, request);
+        const pdf = await print(doc.source);
         return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
       });
     },
@@ -59,11 +60,11 @@ const runner = new JobRunner<'pdf', PdfJobPhase, PdfFile>({
 
 const actor = (ctx: HandlerContext): JobActor => ({ userId: ctx.user?.id ?? null, isAdmin: !!ctx.user?.roles.includes('admin') });
 
-export function startPdfJob(ctx: HandlerContext, renderer: PdfRenderer, request: ValidDocumentRequest): PdfJobView {
+export function startPdfJob(ctx: HandlerContext, request: ValidDocumentRequest): PdfJobView {
   return runner.start('pdf', ctx.user!.id, { phase: 'layout', label: '正在排版', done: 0, total: 1 }, async ({ signal, report }) => {
-    const file = await lettersPdf(ctx, request, (html) =>
-      renderPrefetched(renderer, html, () =>
-        renderer.renderInParts(html, {
+    const file = await lettersPdf(ctx, request, (source) =>
+      renderPrefetched(source, () =>
+        pdfWriter.render(source, {
           partPages: PART_PAGES,
           signal,
           onPages: (done, total) => report({ phase: 'print', label: pdfProgressLabel(done, total), done, total }),

@@ -1,8 +1,8 @@
 /**
  * printouts.document / printouts.pdf: 廉洁提醒函, 签收单 and pre-filled 承诺书 laid out by
  * the templates in reminderLetter.ts and pledgeForm.ts, rendered by compose.ts like every
- * letter (fonts resolved from the letter settings, self-contained HTML), printed to PDF by
- * the same Chromium renderer as letters.pdf. Issued 提醒函 are laid out from their stored
+ * letter (fonts resolved from the letter settings, self-contained HTML), written to PDF by
+ * the same writer as letters.pdf (core/print/pdfWriter.ts). Issued 提醒函 are laid out from their stored
  * copy (core/issuedDocuments) and their first PDF is kept as the archival copy; the first
  * PDF of a campaign's 承诺书 fixes its official text. Nothing else is written.
  */
@@ -17,8 +17,8 @@ import { localIsoDate } from '../shared/dates';
 import { renderDocument, type Page } from './compose';
 import type { LetterDocument } from './contract';
 import { readLetterSettings, safeFileName } from './documents';
-import { resolveFonts, type FontSource } from './fonts';
-import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from './pdf';
+import { resolveFonts } from './fonts';
+import type { PdfSource } from '../print/pdfWriter';
 import { withArchivalPdf, withPrintedPdf } from './archive';
 import { readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
 import { prefetchPdfSoon, renderPrefetched } from './prefetch';
@@ -124,8 +124,15 @@ async function layOut(ctx: HandlerContext, request: ValidPrintoutRequest): Promi
   }
 }
 
-function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'inline'): LetterDocument {
-  const fonts = resolveFonts(readLetterSettings(ctx.db).fontMode);
+/** What the PDF writer draws (and the preview's HTML is made from). */
+const sourceOf = (ctx: HandlerContext, laid: Laid): PdfSource => ({
+  title: laid.title,
+  pages: laid.pages,
+  fonts: resolveFonts(readLetterSettings(ctx.db).fontMode),
+  landscape: false,
+});
+
+function toDocument(ctx: HandlerContext, laid: Laid): LetterDocument {
   return {
     title: laid.title,
     fileName: `${safeFileName(laid.fileBase)}.pdf`,
@@ -134,7 +141,7 @@ function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'i
     letterCount: laid.letterCount,
     warnings: laid.warnings,
     ...(laid.archival || laid.printed ? { archival: true } : {}),
-    html: renderDocument({ title: laid.title, pages: laid.pages, fonts, landscape: false, fontSource }),
+    html: renderDocument(sourceOf(ctx, laid)),
   };
 }
 
@@ -143,12 +150,8 @@ function toDocument(ctx: HandlerContext, laid: Laid, fontSource: FontSource = 'i
  * letter engine's own paths, e.g. the desktop shell's print job, should these kinds join
  * its documentRequest union).
  */
-export async function buildPrintout(
-  ctx: HandlerContext,
-  request: ValidPrintoutRequest,
-  fontSource: FontSource = 'inline',
-): Promise<LetterDocument> {
-  return toDocument(ctx, await layOut(ctx, request), fontSource);
+export async function buildPrintout(ctx: HandlerContext, request: ValidPrintoutRequest): Promise<LetterDocument> {
+  return toDocument(ctx, await layOut(ctx, request));
 }
 
 /** Whether printouts.pdf would return a kept PDF for this printout (nothing to make ahead). */
@@ -157,22 +160,18 @@ function pdfKeptAlready(ctx: HandlerContext, request: ValidPrintoutRequest, laid
   return request.kind === 'reminderLetter' && !!readIssued(ctx.db, 'reminderLetter', request.letterId)?.pdfSha256;
 }
 
-/** Pages per PDF part of a long job (each part is one Chromium print; the parts are merged). */
-const PART_PAGES = 100;
+/** Longer printouts are not written ahead while the clerk looks at the preview. */
+const PREFETCH_MAX_PAGES = 100;
 
 export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'> = {
   'printouts.document': async (input, ctx) => {
     const laid = await layOut(ctx, input.request);
     // The clerk looks at the preview: its PDF is made meanwhile (prefetch.ts), unless one is kept already or it is long.
-    prefetchPdfSoon(() =>
-      laid.pages.length > PART_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : toDocument(ctx, laid, 'served').html,
-    );
+    prefetchPdfSoon(() => (laid.pages.length > PREFETCH_MAX_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : sourceOf(ctx, laid)));
     return toDocument(ctx, laid);
   },
 
   'printouts.pdf': async (input, ctx) => {
-    const renderer = sharedPdfRenderer();
-    if (!renderer) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
     const request = input.request;
     if (request.kind === 'reminderLetter') {
       const status = ctx.db.prepare('SELECT status FROM reminder_letters WHERE id = ?').pluck().get(request.letterId) as string | undefined;
@@ -180,31 +179,18 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
         ctx,
         status ? { kind: 'reminderLetter', recordId: request.letterId, voided: status === 'voided' } : null,
         (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${doc.model.letter.title}`)}.pdf`,
-        () => renderPdf(ctx, renderer, request),
+        () => renderPdf(ctx, request),
       );
     }
     // The first PDF of a campaign's forms makes its text the official one (later edits are refused).
     if (request.kind === 'pledgeForms') fixPledgeForm(ctx.db, ctx.writer, getCampaignDetail(ctx.db, request.campaignId));
     const laid = await layOut(ctx, request);
-    return withPrintedPdf(ctx, laid.printed ?? null, () => renderPdf(ctx, renderer, laid));
+    return withPrintedPdf(ctx, laid.printed ?? null, () => renderPdf(ctx, laid));
   },
 };
 
-async function renderPdf(ctx: HandlerContext, renderer: PdfRenderer, requestOrLaid: ValidPrintoutRequest | Laid) {
+async function renderPdf(ctx: HandlerContext, requestOrLaid: ValidPrintoutRequest | Laid) {
   const laid = 'pages' in requestOrLaid ? requestOrLaid : await layOut(ctx, requestOrLaid);
-  // Long jobs in parts, never splitting one person's form.
-  const parts: Page[][] = [];
-  let part: Page[] = [];
-  for (const p of laid.pages) {
-    if (part.length >= PART_PAGES && p.number === 1) {
-      parts.push(part);
-      part = [];
-    }
-    part.push(p);
-  }
-  if (part.length) parts.push(part);
-  const pdfs: Uint8Array[] = [];
-  for (const pages of parts) pdfs.push(await renderPrefetched(renderer, toDocument(ctx, { ...laid, pages }, 'served').html));
-  const pdf = await mergePdfs(pdfs, laid.title);
-  return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };
+  const pdf = await renderPrefetched(sourceOf(ctx, laid));
+  return { fileName: `${safeFileName(laid.fileBase)}.pdf`, pageCount: laid.pages.length, pdfBase64: pdf.toString('base64') };
 }
