@@ -14,20 +14,26 @@ import type { RosterEntry } from '../pledges/contract';
 import { getReminderDetail } from '../reminders/records';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
-import { renderDocument, type Page } from './compose';
-import type { LetterDocument } from './contract';
+import { renderDocument, type Page } from '../print/compose';
+import type { LetterDocument } from '../print/contract';
 import { readLetterSettings, safeFileName } from './documents';
-import { resolveFonts } from './fonts';
+import { resolveFonts } from '../print/fonts';
 import type { PdfSource } from '../print/pdfWriter';
-import { withArchivalPdf, withPrintedPdf } from './archive';
+import { withArchivalPdf, withPrintedPdf } from '../print/archive';
 import { readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
-import { prefetchPdfSoon, renderPrefetched } from './prefetch';
+import { prefetchPdfSoon, renderPrefetched } from '../print/prefetch';
 import { readIssued } from '../issuedDocuments/store';
 import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type ReminderDocumentModel } from './issuedModels';
 import { fixPledgeForm } from '../pledges/officialForm';
-import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
+import { layoutPledgeForms, pledgeFormData } from '../pledges/pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
-import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
+import {
+  layoutReceiptSheet,
+  layoutReminderLetter,
+  receiptSheetData,
+  receiptSheetOf,
+  reminderLetterData,
+} from '../reminders/reminderLetter';
 import { visibleRows } from '../recusal/hidden';
 
 interface Laid {
@@ -167,7 +173,9 @@ export const printoutHandlers: HandlerMap<'printouts.document' | 'printouts.pdf'
   'printouts.document': async (input, ctx) => {
     const laid = await layOut(ctx, input.request);
     // The clerk looks at the preview: its PDF is made meanwhile (prefetch.ts), unless one is kept already or it is long.
-    prefetchPdfSoon(() => (laid.pages.length > PREFETCH_MAX_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : sourceOf(ctx, laid)));
+    prefetchPdfSoon(() =>
+      laid.pages.length > PREFETCH_MAX_PAGES || pdfKeptAlready(ctx, input.request, laid) ? null : sourceOf(ctx, laid),
+    );
     return toDocument(ctx, laid);
   },
 

@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
-import type { FontRole, ResolvedFont } from '../letters/contract';
-import { bundledSubsets, subsetsHolding } from '../letters/fonts';
+import type { FontRole, ResolvedFont } from './contract';
+import { bundledSubsets, subsetsHolding } from './fonts';
 
 /** A parsed font: the bytes pdf-lib embeds, the face fontkit read from them, and its metrics per em. */
 export interface FontFile {

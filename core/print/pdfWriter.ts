@@ -15,10 +15,10 @@ import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument, PDFName, type PDFFont, type PDFRef } from 'pdf-lib';
 import { AppError } from '../errors';
-import type { Box, Page, TextBox } from '../letters/compose';
-import type { FontRole, ResolvedFont } from '../letters/contract';
-import { A4, PT } from '../letters/geometry';
-import { resolveFonts } from '../letters/fonts';
+import type { Box, Page, TextBox } from './compose';
+import type { FontRole, ResolvedFont } from './contract';
+import { A4, PT } from './geometry';
+import { resolveFonts } from './fonts';
 import { cachedFontkit, fileFor, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
 
 /** What a PDF is written from: renderDocument's input. */
@@ -73,7 +73,8 @@ export function parseColor(css: string | undefined): Rgba {
  * Whether the browser may stretch the space before and after a character when justifying
  * (Chromium's ideographs and CJK symbols and punctuation; spaces separately).
  */
-const CJK = /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u31ff\u3200-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u;
+const CJK =
+  /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u31ff\u3200-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u;
 const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0';
 
 /** One character to draw: its face, its advance in mm, and where it starts. */
@@ -261,7 +262,10 @@ async function textOps(w: Writer, b: TextBox, pageHeight: number, glyphsByLine: 
       start = end;
       const { font, name } = await w.font(file);
       w.fontsOnPage.add(file);
-      const hex = codesOf(font, run.map((g) => g.ch));
+      const hex = codesOf(
+        font,
+        run.map((g) => g.ch),
+      );
       // TJ: each glyph, then the shift (thousandths of an em, negative = right) to the next one's place.
       const parts: string[] = [];
       for (let k = 0; k < run.length; k++) {
@@ -384,7 +388,10 @@ export async function writePdf(source: PdfSource, options: WriteOptions = {}): P
   // Node's zlib instead of pdf-lib's JavaScript deflate: a letter has ~70 streams (font subsets and their ToUnicode maps).
   const context = doc.context;
   context.flateStream = (contents, dict = {}) =>
-    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+    context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), {
+      ...dict,
+      Filter: 'FlateDecode',
+    });
   doc.registerFontkit(cachedFontkit);
   if (source.title) doc.setTitle(source.title);
   doc.setProducer('清廉台账');
@@ -444,4 +451,3 @@ export class PdfWriter {
 }
 
 export const pdfWriter = new PdfWriter();
-

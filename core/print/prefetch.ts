@@ -8,7 +8,7 @@
  * (archive.ts).
  */
 import { createHash } from 'node:crypto';
-import { pdfWriter, type PdfSource } from '../print/pdfWriter';
+import { pdfWriter, type PdfSource } from './pdfWriter';
 import { pdfWarmUpEnabled } from './pdf';
 
 const KEEP_MS = 2 * 60_000;

@@ -373,7 +373,9 @@ export const pdfWarmUpEnabled = () => warmUpEnabled;
 export function warmPdfRendererSoon(fontMode?: FontMode): void {
   if (!warmUpEnabled) return;
   setImmediate(() => {
-    void import('../print/pdfWriter').then(({ pdfWriter }) => pdfWriter.warm(fontMode ? resolveFonts(fontMode) : undefined)).catch(() => undefined);
+    void import('./pdfWriter')
+      .then(({ pdfWriter }) => pdfWriter.warm(fontMode ? resolveFonts(fontMode) : undefined))
+      .catch(() => undefined);
   });
 }
 
