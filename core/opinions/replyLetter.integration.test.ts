@@ -8,6 +8,7 @@ import { renderDocument } from '../print/compose';
 import { DEFAULT_LETTER_SETTINGS } from '../print/contract';
 import { resolveFonts } from '../print/fonts';
 import { closeSharedPdfRenderer, findChromium, PdfRenderer } from '../print/pdf';
+import { writePdf } from '../print/pdfWriter';
 import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
 import { assertLetterGeometry, cells, linesOf, measurePdf, pdfFontTypes, pdfTitle, RADICALS } from '../print/testing/pdfMeasure';
 import { breakLines, chineseDate, escapeHtml, lineCells } from '../print/text';
@@ -68,13 +69,11 @@ function letterData(n: number, over: Partial<ReplyLetterData> = {}): ReplyLetter
 
 async function pdfOf(data: ReplyLetterData, settings = DEFAULT_LETTER_SETTINGS) {
   const pages = layoutReplyLetter(data, { settings, letter: 1 });
-  const html = renderDocument({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' });
-  return { pages, pdf: await renderer!.render(html) };
+  return { pages, pdf: await writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false }) };
 }
 
 test(
   'a long body fills pages of exactly 22 lines of ≤ 28 characters; numbers from page 2, odd right, even left',
-  needsChromium,
   async () => {
     const base = letterData(10);
     const data = { ...base, persons: base.persons.map((p) => ({ ...p, wording: `${p.wording}；${p.wording}` })) };
@@ -120,7 +119,7 @@ test(
   },
 );
 
-test('the date and seal never stand alone on the last page', needsChromium, async () => {
+test('the date and seal never stand alone on the last page', async () => {
   // Grow the body one person at a time: wherever the page break falls, the sign-off page still has text.
   for (let n = 1; n <= 10; n++) {
     const data = letterData(n, {
@@ -135,7 +134,7 @@ test('the date and seal never stand alone on the last page', needsChromium, asyn
   }
 });
 
-test('many persons go into an attached table whose header repeats on every page', needsChromium, async () => {
+test('many persons go into an attached table whose header repeats on every page', async () => {
   const data = letterData(40, {
     persons: letterData(40).persons.map((p, i) => ({
       ...p,
@@ -162,7 +161,7 @@ test('many persons go into an attached table whose header repeats on every page'
   assert.equal(pages.length, measured.length);
 });
 
-test('red header off (pre-printed paper): no authority line, everything else in place', needsChromium, async () => {
+test('red header off (pre-printed paper): no authority line, everything else in place', async () => {
   const data = letterData(2);
   const { pdf } = await pdfOf(data, { ...DEFAULT_LETTER_SETTINGS, redHeader: false });
   const measured = await measurePdf(pdf);
@@ -243,7 +242,7 @@ test('letterSettings: defaults, admin-only update with Chinese validation; fonts
   assert.ok(fonts.method.length > 10);
 });
 
-test('letters.pdf for 3 and 40 persons through the contract: geometry, names, number, date', needsChromium, async (t) => {
+test('letters.pdf for 3 and 40 persons through the contract: geometry, names, number, date', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   for (const n of [3, 40]) {
@@ -261,7 +260,7 @@ test('letters.pdf for 3 and 40 persons through the contract: geometry, names, nu
   }
 });
 
-test('batch: a job renders many letters into one PDF with progress; only its owner sees it', needsChromium, async (t) => {
+test('batch: a job renders many letters into one PDF with progress; only its owner sees it', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const ids = [];

@@ -1,29 +1,23 @@
 /**
- * The points a 公文 reviewer marks (issue 14 §2), each measured from the PDF Chromium
- * prints: the red double lines, 抄送 and 版记, where the 严禁事项 stand, the attached
+ * The points a 公文 reviewer marks (issue 14 §2), each measured from the PDF the core
+ * writes (pdfWriter.ts): the red double lines, 抄送 and 版记, where the 严禁事项 stand, the attached
  * table's columns, lone last lines, letter-spacing around numbers, level headings.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { renderDocument, type Page, type TextBox } from './compose';
+import { test } from 'node:test';
+import { type Page, type TextBox } from './compose';
 import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { resolveFonts } from './fonts';
 import { CELL } from './geometry';
 import { paragraphRows } from './letterFormat';
-import { findChromium, PdfRenderer } from './pdf';
+import { writePdf } from './pdfWriter';
 import { layoutPledgeForms } from '../pledges/pledgeForm';
 import { layoutReminderLetter, placeKeyPoints, type ReminderLetterData } from '../reminders/reminderLetter';
 import { layoutReplyLetter, type ReplyLetterData } from '../opinions/replyLetter';
 import { colourRuns, linesOf, measurePdf, pixelColumn, runsWithFonts } from './testing/pdfMeasure';
 import { breakLines } from './text';
 
-const chromium = findChromium();
-const renderer = chromium ? new PdfRenderer(chromium, { idleMs: 5_000, concurrency: 1 }) : null;
-after(() => renderer?.close());
-const needsChromium = chromium ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
-
-const pdfOf = (pages: Page[]) =>
-  renderer!.render(renderDocument({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' }));
+const pdfOf = (pages: Page[]) => writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false });
 
 function reminder(over: Partial<ReminderLetterData> = {}): ReminderLetterData {
   return {
@@ -57,7 +51,6 @@ test('the 严禁事项 stand where the text introduces them, before the paragrap
 
 test(
   'reminder letter PDF: 严禁事项 after “提醒如下”; 抄送 hangs after the colon, units whole, no rules; headings in 黑体 and 楷体',
-  needsChromium,
   async () => {
     const pages = layoutReminderLetter(reminder(), { settings: DEFAULT_LETTER_SETTINGS });
     const pdf = await pdfOf(pages);
@@ -118,7 +111,7 @@ test(
   },
 );
 
-test('the red double lines read 上粗下细 at the head and 上细下粗 at the foot', needsChromium, async () => {
+test('the red double lines read 上粗下细 at the head and 上细下粗 at the foot', async () => {
   const pdf = await pdfOf(layoutReminderLetter(reminder({ copyTo: null }), { settings: DEFAULT_LETTER_SETTINGS }));
   const head = pixelColumn(pdf, 1, 105, 42, 48);
   const foot = pixelColumn(pdf, 1, 105, 270, 280);
@@ -159,7 +152,6 @@ function reply(n: number, over: Partial<ReplyLetterData> = {}): ReplyLetterData 
 
 test(
   'attached table: the standard wording stays on one line in 意见 (no “题。” alone); an empty 备注 stays narrow',
-  needsChromium,
   async () => {
     const pages = layoutReplyLetter(reply(40), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
     const measured = await measurePdf(await pdfOf(pages));
@@ -173,7 +165,7 @@ test(
   },
 );
 
-test('no paragraph ends on a line of one character; no lone last line at the top of a page', needsChromium, async () => {
+test('no paragraph ends on a line of one character; no lone last line at the top of a page', async () => {
   // 27 characters after the indent's 26 leave “贴。” alone without the rule
   const text = '本人郑重承诺严格遵守廉洁自律各项规定，自觉接受组织和群众监督，如有违反愿接受组织处理，此承诺书由单位留存归档并张贴。';
   const lines = breakLines(text, { sizeMm: 16 * (25.4 / 72), letterSpacingMm: 0, widthMm: 156, firstWidthMm: 156 - 2 * 16 * (25.4 / 72) });
@@ -207,7 +199,7 @@ test('no paragraph ends on a line of one character; no lone last line at the top
   }
 });
 
-test('a line cut short by a long number is not letter-spaced', needsChromium, async () => {
+test('a line cut short by a long number is not letter-spaced', async () => {
   // 2 + 22 + 3 cells, then a number that does not fit in the last one: the line ends a cell short
   const rows = paragraphRows('如对本函所列意见有异议，请在五个工作日内联系电话：0731-84561234，逾期视为无异议。', 'body');
   const cut = rows.findIndex((r, i) => rows[i + 1]?.line?.text.startsWith('0731'));
@@ -247,7 +239,7 @@ function orphans(pages: Page[]): number[] {
   });
 }
 
-test('no paragraph leaves its first line alone at the foot of a page (孤行), in the model and in the PDF', needsChromium, async () => {
+test('no paragraph leaves its first line alone at the foot of a page (孤行), in the model and in the PDF', async () => {
   // three-line paragraphs after 0–9 one-line ones: each page break falls at every point of a paragraph in turn
   const three =
     '各单位要严格落实中央八项规定及其实施细则精神，坚决防止“四风”问题反弹回潮，切实加强对党员干部的教育管理监督，确保节日期间风清气正。';
@@ -319,7 +311,6 @@ function pledgeLoneLines(pages: Page[]): string[] {
 
 test(
   'a 承诺书 over one page leaves no line alone at a page’s foot or top, and keeps text with the signatures (model and PDF)',
-  needsChromium,
   async () => {
     const three =
       '本人郑重承诺严格遵守中央八项规定及其实施细则精神，不违规收送礼品礼金，不违规操办婚丧喜庆事宜，不接受可能影响公正执行公务的宴请，自觉接受组织和群众监督，如有违反，愿接受组织处理并承担相应责任，此承诺书由单位留存归档并张贴。';

@@ -1,23 +1,19 @@
 /**
  * A preview's PDF made while the clerk looks at it (prefetch.ts): the click takes it, once,
- * and only for the very same document. Real host, real SQLite file, real Chromium.
+ * and only for the very same document. Real host, real SQLite file, the real PDF writer.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { makeHost } from '../testing';
-import { closeSharedPdfRenderer, enablePdfWarmUp, findChromium, sharedPdfRenderer } from './pdf';
+import { enablePdfWarmUp } from './pdf';
+import { pdfWriter, type PdfSource } from './pdfWriter';
 import { prefetchesSettled } from './prefetch';
 import { measurePdf } from './testing/pdfMeasure';
 
-const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
-after(async () => {
-  enablePdfWarmUp(false);
-  await closeSharedPdfRenderer();
-});
+after(() => enablePdfWarmUp(false));
 
 test(
   'the PDF of a previewed letter is made before the click and handed out once; a changed letter is printed afresh',
-  needsChromium,
   async (t) => {
     const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
     t.after(() => h.close());
@@ -33,10 +29,12 @@ test(
     const draft = await h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-07-01' });
     const print = { request: { kind: 'replyLetters' as const, replyIds: [draft.id] } };
 
-    const renderer = sharedPdfRenderer()!;
-    const renders: string[] = [];
-    const render = renderer.render.bind(renderer);
-    renderer.render = (html: string) => (renders.push(html), render(html)); // counts the real renders
+    const renders: PdfSource[] = [];
+    const render = pdfWriter.render.bind(pdfWriter);
+    pdfWriter.render = (source: PdfSource) => (renders.push(source), render(source)); // counts the PDFs really written
+    t.after(() => {
+      pdfWriter.render = render;
+    });
     enablePdfWarmUp(true);
 
     await h.call('letters.document', print); // the preview opens
