@@ -72,52 +72,49 @@ async function pdfOf(data: ReplyLetterData, settings = DEFAULT_LETTER_SETTINGS) 
   return { pages, pdf: await writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false }) };
 }
 
-test(
-  'a long body fills pages of exactly 22 lines of ≤ 28 characters; numbers from page 2, odd right, even left',
-  async () => {
-    const base = letterData(10);
-    const data = { ...base, persons: base.persons.map((p) => ({ ...p, wording: `${p.wording}；${p.wording}` })) };
-    const { pages, pdf } = await pdfOf(data, {
-      ...DEFAULT_LETTER_SETTINGS,
-      inlineMaxPersons: 10,
-      contactPerson: '李明',
-      contactPhone: '0731-84561234',
-    });
+test('a long body fills pages of exactly 22 lines of ≤ 28 characters; numbers from page 2, odd right, even left', async () => {
+  const base = letterData(10);
+  const data = { ...base, persons: base.persons.map((p) => ({ ...p, wording: `${p.wording}；${p.wording}` })) };
+  const { pages, pdf } = await pdfOf(data, {
+    ...DEFAULT_LETTER_SETTINGS,
+    inlineMaxPersons: 10,
+    contactPerson: '李明',
+    contactPhone: '0731-84561234',
+  });
 
-    assert.ok(pages.length >= 3, `${pages.length} pages`);
-    const measured = await measurePdf(pdf);
-    assert.equal(measured.length, pages.length);
-    assertLetterGeometry(measured, {
-      titleLines: 1,
-      names: data.persons.map((p) => p.name),
-      docNumber: data.docNumber,
-      date: '2025年7月1日',
-    });
-    // page 2 is a full page: 22 body lines, the first at the block's top row
-    const body2 = linesOf(measured[1]!.runs.filter((r) => Math.abs(r.size - 16) < 0.3 && r.baseline < 263));
-    if (body2.length !== 22) console.log(body2.map((l) => `${l.baseline.toFixed(1)} ${l.text}`).join('\n'));
-    assert.equal(body2.length, 22);
-    assert.ok(Math.abs(body2[0]!.baseline - 0.88 * 16 * (25.4 / 72) - (37 + (225 / 22 - 16 * (25.4 / 72)) / 2)) < 1);
-    const full = body2.filter((l) => cells(l.text) >= 27.5);
-    if (full.length < 12) console.log(body2.map((l) => `${cells(l.text)} ${l.x.toFixed(1)}-${l.right.toFixed(1)} ${l.text}`).join('\n'));
-    assert.ok(full.length >= 12, 'most lines are full');
-    for (const l of full)
-      assert.ok(
-        Math.abs(l.x - 28) < 1 && Math.abs(l.right - 184) < 1.2,
-        `full line spans the block: ${l.x.toFixed(1)}–${l.right.toFixed(1)}`,
-      );
-    // bundled fonts embed as CID TrueType (no Type 3), and the text has no Kangxi radicals
-    const types = pdfFontTypes(pdf);
-    if (types) assert.ok(types.length && types.every((t) => t === 'CID TrueType'), types.join(','));
-    assert.ok(!RADICALS.test(measured.map((p) => p.text).join('')));
+  assert.ok(pages.length >= 3, `${pages.length} pages`);
+  const measured = await measurePdf(pdf);
+  assert.equal(measured.length, pages.length);
+  assertLetterGeometry(measured, {
+    titleLines: 1,
+    names: data.persons.map((p) => p.name),
+    docNumber: data.docNumber,
+    date: '2025年7月1日',
+  });
+  // page 2 is a full page: 22 body lines, the first at the block's top row
+  const body2 = linesOf(measured[1]!.runs.filter((r) => Math.abs(r.size - 16) < 0.3 && r.baseline < 263));
+  if (body2.length !== 22) console.log(body2.map((l) => `${l.baseline.toFixed(1)} ${l.text}`).join('\n'));
+  assert.equal(body2.length, 22);
+  assert.ok(Math.abs(body2[0]!.baseline - 0.88 * 16 * (25.4 / 72) - (37 + (225 / 22 - 16 * (25.4 / 72)) / 2)) < 1);
+  const full = body2.filter((l) => cells(l.text) >= 27.5);
+  if (full.length < 12) console.log(body2.map((l) => `${cells(l.text)} ${l.x.toFixed(1)}-${l.right.toFixed(1)} ${l.text}`).join('\n'));
+  assert.ok(full.length >= 12, 'most lines are full');
+  for (const l of full)
     assert.ok(
-      measured
-        .map((p) => p.text.replace(/\s/g, ''))
-        .join('')
-        .includes('（联系人：李明，电话：0731-84561234）'),
+      Math.abs(l.x - 28) < 1 && Math.abs(l.right - 184) < 1.2,
+      `full line spans the block: ${l.x.toFixed(1)}–${l.right.toFixed(1)}`,
     );
-  },
-);
+  // bundled fonts embed as CID TrueType (no Type 3), and the text has no Kangxi radicals
+  const types = pdfFontTypes(pdf);
+  if (types) assert.ok(types.length && types.every((t) => t === 'CID TrueType'), types.join(','));
+  assert.ok(!RADICALS.test(measured.map((p) => p.text).join('')));
+  assert.ok(
+    measured
+      .map((p) => p.text.replace(/\s/g, ''))
+      .join('')
+      .includes('（联系人：李明，电话：0731-84561234）'),
+  );
+});
 
 test('the date and seal never stand alone on the last page', async () => {
   // Grow the body one person at a time: wherever the page break falls, the sign-off page still has text.
