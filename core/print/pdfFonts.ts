@@ -10,6 +10,7 @@
  * - then the rare-character face (HanaMin) for Ext-A/Ext-B names.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import type { Font as FontkitFont } from '@pdf-lib/fontkit';
 import type { FontRole, ResolvedFont } from './contract';
@@ -28,6 +29,28 @@ export interface FontFile {
   /** Advance of a character, in ems (memoised). */
   advance(cp: number): number;
 }
+
+/**
+ * The bundled faces are woff2. fontkit reads them, but its subsets of a woff2 face carry the
+ * wrong glyph outlines (it copies glyf bytes by the loca offsets of the transformed table),
+ * so each file is first turned back into the TrueType font it was made from (Google's woff2
+ * decoder, as WebAssembly: wawoff2) and everything else works on that.
+ */
+const requireHere = createRequire(__filename);
+interface Woff2Binding {
+  decompress(bytes: Uint8Array): Uint8Array | false;
+}
+let woff2: Woff2Binding | null = null;
+/** Starts the woff2 decoder (once; it is WebAssembly and starts asynchronously). */
+export async function fontsReady(): Promise<void> {
+  if (woff2) return;
+  const decompress = requireHere('wawoff2/decompress') as (b: Uint8Array) => Promise<Uint8Array>;
+  // The wrapper awaits the module's start; afterwards its binding decodes synchronously.
+  await decompress(new Uint8Array(0)).catch(() => undefined);
+  woff2 = requireHere('wawoff2/build/decompress_binding.js') as Woff2Binding;
+}
+
+const isWoff2 = (b: Uint8Array) => b[0] === 0x77 && b[1] === 0x4f && b[2] === 0x46 && b[3] === 0x32; // "wOF2"
 
 const files = new Map<string, FontFile | null>();
 /** The parsed face for each byte array we hand to pdf-lib: its embedFont() parses nothing again. */
@@ -71,7 +94,13 @@ export function loadFontFile(file: string, family?: string): FontFile | null {
   if (files.has(key)) return files.get(key)!;
   let loaded: FontFile | null = null;
   try {
-    const buffer = fs.readFileSync(file);
+    let buffer: Uint8Array = fs.readFileSync(file);
+    if (isWoff2(buffer)) {
+      if (!woff2) throw new Error('fontsReady() first');
+      const ttf = woff2.decompress(buffer);
+      if (!ttf) throw new Error(`not a woff2 font: ${file}`);
+      buffer = ttf;
+    }
     const parsed = fontkit.create(buffer) as FontkitFont | (FontkitFont & Collection);
     if ('fonts' in parsed && Array.isArray(parsed.fonts)) {
       const faces = parsed.fonts;
@@ -126,7 +155,8 @@ export function primaryFile(font: ResolvedFont): FontFile | null {
  * Parses, ahead of the first PDF, the files that draw `text` in each role: called when a
  * clerk logs in or opens a print page, so the click finds them in memory.
  */
-export function preloadFonts(fonts: ResolvedFont[], text: string): void {
+export async function preloadFonts(fonts: ResolvedFont[], text: string): Promise<void> {
+  await fontsReady();
   for (const font of fonts) {
     primaryFile(font);
     for (const ch of text) fileFor(font, ch.codePointAt(0)!);

@@ -19,7 +19,7 @@ import type { Box, Page, TextBox } from './compose';
 import type { FontRole, ResolvedFont } from './contract';
 import { A4, PT } from './geometry';
 import { resolveFonts } from './fonts';
-import { cachedFontkit, fileFor, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
+import { cachedFontkit, fileFor, fontsReady, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
 
 /** What a PDF is written from: renderDocument's input. */
 export interface PdfSource {
@@ -384,6 +384,7 @@ export async function writePdf(source: PdfSource, options: WriteOptions = {}): P
     if (options.signal?.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
   };
   stop();
+  await fontsReady();
   const doc = await PDFDocument.create({ updateMetadata: false });
   // Node's zlib instead of pdf-lib's JavaScript deflate: a letter has ~70 streams (font subsets and their ToUnicode maps).
   const context = doc.context;
