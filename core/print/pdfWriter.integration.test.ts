@@ -70,6 +70,32 @@ function fontsOf(pdf: Uint8Array): { names: string[]; types: string[] } | null {
   }
 }
 
+/** Dark pixels of each page at 50 dpi (pdftoppm, poppler-utils): the ink on paper. Null without pdftoppm. */
+function inkOf(pdf: Uint8Array): number[] | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ql-ink-'));
+  const file = path.join(dir, 'x.pdf');
+  fs.writeFileSync(file, pdf);
+  try {
+    execFileSync('pdftoppm', ['-r', '50', '-gray', file, path.join(dir, 'p')]);
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.pgm'))
+      .sort()
+      .map((f) => {
+        const pgm = fs.readFileSync(path.join(dir, f));
+        // P5 header: "P5\n<w> <h>\n255\n", then one byte a pixel
+        const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.toString('latin1', 0, 40))!;
+        let dark = 0;
+        for (let i = header[0].length; i < pgm.length; i++) if (pgm[i]! < 128) dark++;
+        return dark;
+      });
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function compare(what: string, source: PdfSource) {
   const mine = await writePdf(source);
   const reference = await renderer!.render(renderDocument({ ...source, fontSource: 'served' }));
@@ -94,6 +120,12 @@ async function compare(what: string, source: PdfSource) {
     assert.deepEqual(fa.types, ['CID TrueType'], `${what}: font types ${fa.types.join(', ')}`);
     assert.deepEqual(fa.names, fb.names, `${what}: embedded fonts`);
   }
+  // The glyphs themselves: about as much ink on every page (a blank or wrong outline would show here, not in the text).
+  const [ia, ib] = [inkOf(mine), inkOf(reference)];
+  if (ia && ib)
+    ib.forEach((dark, i) =>
+      assert.ok(Math.abs(ia[i]! - dark) <= dark * 0.1 + 20, `${what} p${i + 1}: ${ia[i]} dark pixels, Chromium ${dark}`),
+    );
   const text = a.map((pg) => pg.text).join('');
   assert.ok(!RADICALS.test(text), `${what}: Kangxi radicals in the text`);
   assert.equal(await pdfTitle(mine), source.title || null, `${what}: title`);
