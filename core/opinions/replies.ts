@@ -17,7 +17,7 @@ import {
   replyDocumentModel,
   replyLetterChanges,
   type ReplyDocumentModel,
-} from '../letters/issuedModels';
+} from '../issuedDocuments/models';
 import { readLetterSettings } from '../print/letterSettings';
 import { replyLetterData } from './replyLetter';
 import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';
