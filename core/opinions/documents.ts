@@ -152,10 +152,7 @@ export const opinionDocumentKinds: DocumentKinds<OpinionDocumentRequest> = {
       if (!status) return null;
       return {
         target: { kind: 'opinionReply', recordId: id, voided: status === 'voided' },
-        fileName: (doc) => {
-          const { docNumber, model } = doc as { docNumber: string | null; model: ReplyDocumentModel };
-          return `${safeFileName(`${docNumber ?? ''} ${replyTitle(model.letter.persons)}`)}.pdf`;
-        },
+        fileName: (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle((doc.model as ReplyDocumentModel).letter.persons)}`)}.pdf`,
       };
     },
     // Previews of up to 20 letters get their PDF made ahead; a batch goes through the job.

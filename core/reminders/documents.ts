@@ -63,10 +63,7 @@ export const reminderDocumentKinds: DocumentKinds<ReminderDocumentRequest> = {
       if (!status) return null;
       return {
         target: { kind: 'reminderLetter', recordId: request.letterId, voided: status === 'voided' },
-        fileName: (doc) => {
-          const { docNumber, model } = doc as { docNumber: string | null; model: ReminderDocumentModel };
-          return `${safeFileName(`${docNumber ?? ''} ${model.letter.title}`)}.pdf`;
-        },
+        fileName: (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${(doc.model as ReminderDocumentModel).letter.title}`)}.pdf`,
       };
     },
   },
