@@ -561,6 +561,15 @@ export const SESSION_HEADER = 'x-qinglian-session';
 /** Where a channel is called: `POST /api/<channel>`. */
 export const API_PATH_PREFIX = '/api/';
 
+/** Where a reply's state shows besides the reply itself (its request, both lists, the dossier, the work board). */
+const REPLY_SHOWN: readonly Channel[] = [
+  'opinionRequests.get',
+  'opinionRequests.list',
+  'opinionReplies.list',
+  'people.dossier',
+  'workBoard.get',
+];
+
 /**
  * Which queries a successful write makes stale: after the call the renderer refetches every
  * query of these channels (renderer/api/hooks.ts useApiMutation). One list per writing channel,
@@ -573,6 +582,17 @@ export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
   'clearances.update': ['people.dossier', 'recycleBin.list', 'statistics.report'],
   'impactSettings.update': ['impactSettings.get', 'sanctions.list'],
   'letterSettings.update': ['letterSettings.get', 'print.fonts'],
+  'opinionReplies.create': REPLY_SHOWN,
+  'opinionReplies.issue': REPLY_SHOWN,
+  'opinionReplies.reassess': REPLY_SHOWN,
+  // the checkers last signed per section prefill the next reply's checks
+  'opinionReplies.recordCheck': [...REPLY_SHOWN, 'opinionReplies.lastCheckers'],
+  'opinionReplies.recordChecks': [...REPLY_SHOWN, 'opinionReplies.lastCheckers'],
+  'opinionReplies.returnToDraft': REPLY_SHOWN,
+  'opinionReplies.review': REPLY_SHOWN,
+  'opinionReplies.supersede': REPLY_SHOWN,
+  'opinionReplies.updateItem': REPLY_SHOWN,
+  'opinionReplies.void': REPLY_SHOWN,
   // an imported name list may add people and update their unit or post
   'opinionRequests.create': ['opinionRequests.list', 'people.list', 'people.get', 'people.dossier'],
   'opinionRequests.delete': ['opinionRequests.list'],
