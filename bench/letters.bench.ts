@@ -6,7 +6,7 @@
  * - letters.reply_pdf.first: the first letter after that warm-up — target ≤ 1 s
  * - letters.reply_pdf.warm: the next letters (median) — target ≤ 100 ms
  * - letters.reply_pdf.click: 保存PDF on a letter whose preview is open (its PDF was begun
- *   when the preview opened, prefetch.ts): letters.pdf through the contract, median
+ *   when the preview opened, prefetch.ts): print.pdf through the contract, median
  * - letters.batch100.pdf: 100 issued six-person replies through the contract
  *   (letters.batchStart → polling → letters.batchResult, one PDF) — target ≤ 2 s idle
  * - letters.baseline.chromium_*: the same letters printed from their HTML by Chromium, as
@@ -200,16 +200,16 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
         ).id,
       );
     }
-    await call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
-    // 保存PDF after the preview opened: the preview (letters.document) begins the PDF, the click takes it
+    await call('print.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
+    // 保存PDF after the preview opened: the preview (print.document) begins the PDF, the click takes it
     enablePdfWarmUp(true);
     const clicks: number[] = [];
     const clickCpu: number[] = [];
     for (let i = 1; i <= (quick ? 5 : 15); i++) {
       const request = { kind: 'replyLetters', replyIds: [ids[i]] };
-      await call('letters.document', { request });
+      await call('print.document', { request });
       await prefetchesSettled();
-      const m = await measure(() => call('letters.pdf', { request }));
+      const m = await measure(() => call('print.pdf', { request }));
       clicks.push(m.ms);
       if (m.cpuMs !== null) clickCpu.push(m.cpuMs);
     }
@@ -222,7 +222,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       cpu_ms: clickCpu.length ? percentile(clickCpu, 50) : null,
       target: 100,
       persons: 6,
-      note: 'letters.pdf after the preview opened (PDF begun with the preview; archived on the click)',
+      note: 'print.pdf after the preview opened (PDF begun with the preview; archived on the click)',
     });
     const m = await measure(async () => {
       const job = (await call('letters.batchStart', { replyIds: ids, duplex: false })) as { jobId: string };

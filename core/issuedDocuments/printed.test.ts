@@ -10,7 +10,6 @@ import { makeHost, type TestHost } from '../testing';
 import { measurePdf } from '../print/testing/pdfMeasure';
 import { sha256Hex } from '../shared/canonical';
 
-
 const now = () => new Date('2025-07-01T09:00:00+08:00');
 
 const bytes = (f: { pdfBase64: string }) => Buffer.from(f.pdfBase64, 'base64');
@@ -50,7 +49,7 @@ async function batchPdf(h: TestHost, replyIds: string[]) {
   return h.call('letters.batchResult', { jobId: job.jobId });
 }
 
-test('a batch of issued replies prints the same bytes every time, through the job and through letters.pdf', async (t) => {
+test('a batch of issued replies prints the same bytes every time, through the job and through print.pdf', async (t) => {
   const h = await makeHost({ now });
   t.after(() => h.close());
   const { ids } = await issuedReplies(h, 3);
@@ -62,8 +61,8 @@ test('a batch of issued replies prints the same bytes every time, through the jo
   const again = await batchPdf(h, ids);
   assert.equal(sha256Hex(bytes(again)), sha256Hex(bytes(first)), 'the batch as first printed');
   assert.equal(again.fileName, first.fileName);
-  const direct = await h.call('letters.pdf', { request: { kind: 'replyLetters', replyIds: ids } });
-  assert.equal(sha256Hex(bytes(direct)), sha256Hex(bytes(first)), 'letters.pdf of the same replies: the same bytes');
+  const direct = await h.call('print.pdf', { request: { kind: 'replyLetters', replyIds: ids } });
+  assert.equal(sha256Hex(bytes(direct)), sha256Hex(bytes(first)), 'print.pdf of the same replies: the same bytes');
   // another order is another paper
   const other = await batchPdf(h, [...ids].reverse());
   assert.notEqual(sha256Hex(bytes(other)), sha256Hex(bytes(first)));
@@ -93,51 +92,48 @@ test('a batch with a reply not yet issued is printed fresh, not kept', async (t)
   assert.equal(kept(h, 'replyBatch'), 0);
 });
 
-test(
-  'the 签收单 of an issued 提醒函 and pre-filled 承诺书 print as first printed; a changed roster is a printout of its own',
-  async (t) => {
-    const h = await makeHost({ now });
-    t.after(() => h.close());
-    const unit = await h.call('units.create', { name: '市财政局' });
-    let d = await h.call('reminderLetters.create', {
-      title: '关于2025年中秋国庆期间严明纪律要求的廉洁提醒函',
-      kind: '节日提醒',
-      occasion: '中秋国庆',
-      year: 2025,
-      letterDate: '2025-07-01',
-      keyPoints: ['严禁违规收送节礼'],
-      body: '中秋、国庆将至……',
-      unitIds: [unit.id],
-    });
-    d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
-    const receipts = { kind: 'reminderReceipts' as const, letterId: d.id };
-    const sheet = await h.call('printouts.pdf', { request: receipts });
-    assert.ok((await textOf(sheet)).includes('市财政局'));
-    assert.equal((await h.call('printouts.document', { request: receipts })).archival, true, 'the desktop shell asks the core for it');
-    await h.call('units.update', { id: unit.id, rev: unit.rev, name: '市财政局（新）', sortOrder: 0 });
-    const sheetAgain = await h.call('printouts.pdf', { request: receipts });
-    assert.equal(sha256Hex(bytes(sheetAgain)), sha256Hex(bytes(sheet)), 'the 签收单 as it went out with the letter');
+test('the 签收单 of an issued 提醒函 and pre-filled 承诺书 print as first printed; a changed roster is a printout of its own', async (t) => {
+  const h = await makeHost({ now });
+  t.after(() => h.close());
+  const unit = await h.call('units.create', { name: '市财政局' });
+  let d = await h.call('reminderLetters.create', {
+    title: '关于2025年中秋国庆期间严明纪律要求的廉洁提醒函',
+    kind: '节日提醒',
+    occasion: '中秋国庆',
+    year: 2025,
+    letterDate: '2025-07-01',
+    keyPoints: ['严禁违规收送节礼'],
+    body: '中秋、国庆将至……',
+    unitIds: [unit.id],
+  });
+  d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
+  const receipts = { kind: 'reminderReceipts' as const, letterId: d.id };
+  const sheet = await h.call('print.pdf', { request: receipts });
+  assert.ok((await textOf(sheet)).includes('市财政局'));
+  assert.equal((await h.call('print.document', { request: receipts })).archival, true, 'the desktop shell asks the core for it');
+  await h.call('units.update', { id: unit.id, rev: unit.rev, name: '市财政局（新）', sortOrder: 0 });
+  const sheetAgain = await h.call('print.pdf', { request: receipts });
+  assert.equal(sha256Hex(bytes(sheetAgain)), sha256Hex(bytes(sheet)), 'the 签收单 as it went out with the letter');
 
-    const c = await h.call('pledgeCampaigns.create', {
-      pledgeType: '不操办升学宴谢师宴',
-      title: '2025年承诺',
-      year: 2025,
-      startDate: '2025-06-20',
-      templateText: '本人郑重承诺：不操办升学宴。',
-    });
-    const zhang = await h.call('people.create', { name: '张三', unitId: unit.id });
-    await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [zhang.id] });
-    const forms = { kind: 'pledgeForms' as const, campaignId: c.id };
-    const first = await h.call('printouts.pdf', { request: forms });
-    const again = await h.call('printouts.pdf', { request: forms });
-    assert.equal(sha256Hex(bytes(again)), sha256Hex(bytes(first)));
-    await h.call('pledgeRoster.add', {
-      campaignId: c.id,
-      personIds: [(await h.call('people.create', { name: '李四', unitId: unit.id })).id],
-    });
-    const grown = await h.call('printouts.pdf', { request: forms });
-    assert.ok((await textOf(grown)).includes('李四'));
-    assert.equal(kept(h, 'pledgeForms'), 2);
-    assert.equal(kept(h, 'reminderReceipts'), 1);
-  },
-);
+  const c = await h.call('pledgeCampaigns.create', {
+    pledgeType: '不操办升学宴谢师宴',
+    title: '2025年承诺',
+    year: 2025,
+    startDate: '2025-06-20',
+    templateText: '本人郑重承诺：不操办升学宴。',
+  });
+  const zhang = await h.call('people.create', { name: '张三', unitId: unit.id });
+  await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [zhang.id] });
+  const forms = { kind: 'pledgeForms' as const, campaignId: c.id };
+  const first = await h.call('print.pdf', { request: forms });
+  const again = await h.call('print.pdf', { request: forms });
+  assert.equal(sha256Hex(bytes(again)), sha256Hex(bytes(first)));
+  await h.call('pledgeRoster.add', {
+    campaignId: c.id,
+    personIds: [(await h.call('people.create', { name: '李四', unitId: unit.id })).id],
+  });
+  const grown = await h.call('print.pdf', { request: forms });
+  assert.ok((await textOf(grown)).includes('李四'));
+  assert.equal(kept(h, 'pledgeForms'), 2);
+  assert.equal(kept(h, 'reminderReceipts'), 1);
+});

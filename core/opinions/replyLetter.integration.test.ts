@@ -72,51 +72,55 @@ async function pdfOf(data: ReplyLetterData, settings = DEFAULT_LETTER_SETTINGS) 
   return { pages, pdf: await writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false }) };
 }
 
-test('a long body fills pages of exactly 22 lines of ≤ 28 characters; numbers from page 2, odd right, even left', async () => {
-  const base = letterData(10);
-  const data = { ...base, persons: base.persons.map((p) => ({ ...p, wording: `${p.wording}；${p.wording}` })) };
-  const { pages, pdf } = await pdfOf(data, {
-    ...DEFAULT_LETTER_SETTINGS,
-    inlineMaxPersons: 10,
-    contactPerson: '李明',
-    contactPhone: '0731-84561234',
-  });
+test(
+  'a long body fills pages of exactly 22 lines of ≤ 28 characters; numbers from page 2, odd right, even left',
+  needsChromium,
+  async () => {
+    const base = letterData(10);
+    const data = { ...base, persons: base.persons.map((p) => ({ ...p, wording: `${p.wording}；${p.wording}` })) };
+    const { pages, pdf } = await pdfOf(data, {
+      ...DEFAULT_LETTER_SETTINGS,
+      inlineMaxPersons: 10,
+      contactPerson: '李明',
+      contactPhone: '0731-84561234',
+    });
 
-  assert.ok(pages.length >= 3, `${pages.length} pages`);
-  const measured = await measurePdf(pdf);
-  assert.equal(measured.length, pages.length);
-  assertLetterGeometry(measured, {
-    titleLines: 1,
-    names: data.persons.map((p) => p.name),
-    docNumber: data.docNumber,
-    date: '2025年7月1日',
-  });
-  // page 2 is a full page: 22 body lines, the first at the block's top row
-  const body2 = linesOf(measured[1]!.runs.filter((r) => Math.abs(r.size - 16) < 0.3 && r.baseline < 263));
-  if (body2.length !== 22) console.log(body2.map((l) => `${l.baseline.toFixed(1)} ${l.text}`).join('\n'));
-  assert.equal(body2.length, 22);
-  assert.ok(Math.abs(body2[0]!.baseline - 0.88 * 16 * (25.4 / 72) - (37 + (225 / 22 - 16 * (25.4 / 72)) / 2)) < 1);
-  const full = body2.filter((l) => cells(l.text) >= 27.5);
-  if (full.length < 12) console.log(body2.map((l) => `${cells(l.text)} ${l.x.toFixed(1)}-${l.right.toFixed(1)} ${l.text}`).join('\n'));
-  assert.ok(full.length >= 12, 'most lines are full');
-  for (const l of full)
+    assert.ok(pages.length >= 3, `${pages.length} pages`);
+    const measured = await measurePdf(pdf);
+    assert.equal(measured.length, pages.length);
+    assertLetterGeometry(measured, {
+      titleLines: 1,
+      names: data.persons.map((p) => p.name),
+      docNumber: data.docNumber,
+      date: '2025年7月1日',
+    });
+    // page 2 is a full page: 22 body lines, the first at the block's top row
+    const body2 = linesOf(measured[1]!.runs.filter((r) => Math.abs(r.size - 16) < 0.3 && r.baseline < 263));
+    if (body2.length !== 22) console.log(body2.map((l) => `${l.baseline.toFixed(1)} ${l.text}`).join('\n'));
+    assert.equal(body2.length, 22);
+    assert.ok(Math.abs(body2[0]!.baseline - 0.88 * 16 * (25.4 / 72) - (37 + (225 / 22 - 16 * (25.4 / 72)) / 2)) < 1);
+    const full = body2.filter((l) => cells(l.text) >= 27.5);
+    if (full.length < 12) console.log(body2.map((l) => `${cells(l.text)} ${l.x.toFixed(1)}-${l.right.toFixed(1)} ${l.text}`).join('\n'));
+    assert.ok(full.length >= 12, 'most lines are full');
+    for (const l of full)
+      assert.ok(
+        Math.abs(l.x - 28) < 1 && Math.abs(l.right - 184) < 1.2,
+        `full line spans the block: ${l.x.toFixed(1)}–${l.right.toFixed(1)}`,
+      );
+    // bundled fonts embed as CID TrueType (no Type 3), and the text has no Kangxi radicals
+    const types = pdfFontTypes(pdf);
+    if (types) assert.ok(types.length && types.every((t) => t === 'CID TrueType'), types.join(','));
+    assert.ok(!RADICALS.test(measured.map((p) => p.text).join('')));
     assert.ok(
-      Math.abs(l.x - 28) < 1 && Math.abs(l.right - 184) < 1.2,
-      `full line spans the block: ${l.x.toFixed(1)}–${l.right.toFixed(1)}`,
+      measured
+        .map((p) => p.text.replace(/\s/g, ''))
+        .join('')
+        .includes('（联系人：李明，电话：0731-84561234）'),
     );
-  // bundled fonts embed as CID TrueType (no Type 3), and the text has no Kangxi radicals
-  const types = pdfFontTypes(pdf);
-  if (types) assert.ok(types.length && types.every((t) => t === 'CID TrueType'), types.join(','));
-  assert.ok(!RADICALS.test(measured.map((p) => p.text).join('')));
-  assert.ok(
-    measured
-      .map((p) => p.text.replace(/\s/g, ''))
-      .join('')
-      .includes('（联系人：李明，电话：0731-84561234）'),
-  );
-});
+  },
+);
 
-test('the date and seal never stand alone on the last page', async () => {
+test('the date and seal never stand alone on the last page', needsChromium, async () => {
   // Grow the body one person at a time: wherever the page break falls, the sign-off page still has text.
   for (let n = 1; n <= 10; n++) {
     const data = letterData(n, {
@@ -131,7 +135,7 @@ test('the date and seal never stand alone on the last page', async () => {
   }
 });
 
-test('many persons go into an attached table whose header repeats on every page', async () => {
+test('many persons go into an attached table whose header repeats on every page', needsChromium, async () => {
   const data = letterData(40, {
     persons: letterData(40).persons.map((p, i) => ({
       ...p,
@@ -158,7 +162,7 @@ test('many persons go into an attached table whose header repeats on every page'
   assert.equal(pages.length, measured.length);
 });
 
-test('red header off (pre-printed paper): no authority line, everything else in place', async () => {
+test('red header off (pre-printed paper): no authority line, everything else in place', needsChromium, async () => {
   const data = letterData(2);
   const { pdf } = await pdfOf(data, { ...DEFAULT_LETTER_SETTINGS, redHeader: false });
   const measured = await measurePdf(pdf);
@@ -195,17 +199,17 @@ async function issuedReply(h: TestHost, n: number) {
   return h.call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
 }
 
-test('letters.document: escaped, self-contained HTML; drafts are marked 未签发', async (t) => {
+test('print.document: escaped, self-contained HTML; drafts are marked 未签发', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const issued = await issuedReply(h, 3);
-  const doc = await h.call('letters.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
+  const doc = await h.call('print.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
   assert.ok(!doc.html.includes('<img'), 'no markup from user text');
   assert.ok(doc.html.includes('&lt;img src=x onerror'));
   assert.ok(!/<script/i.test(doc.html) && doc.html.includes("default-src 'none'"));
   assert.match(doc.fileName, /^某纪廉复〔2025〕1号 关于.*的复函\.pdf$/);
   assert.equal(doc.warnings.length, 0);
-  const list = await h.call('letters.document', { request: { kind: 'replyPersons', replyId: issued.id } });
+  const list = await h.call('print.document', { request: { kind: 'replyPersons', replyId: issued.id } });
   assert.equal(list.orientation, 'landscape');
   assert.ok(list.html.includes('size:A4 landscape'));
 });
@@ -230,7 +234,7 @@ test('letterSettings: defaults, admin-only update with Chinese validation; fonts
   await h.login('clerk', 'Clerk12345');
   const denied = await h.raw('letterSettings.update', s);
   assert.ok(!denied.ok && denied.error.code === 'FORBIDDEN');
-  const fonts = await h.call('letters.fonts', {});
+  const fonts = await h.call('print.fonts', {});
   assert.deepEqual(
     fonts.fonts.map((f) => f.role),
     ['fangsong', 'xiaobiaosong', 'heiti', 'kaiti', 'songti'],
@@ -239,12 +243,12 @@ test('letterSettings: defaults, admin-only update with Chinese validation; fonts
   assert.ok(fonts.method.length > 10);
 });
 
-test('letters.pdf for 3 and 40 persons through the contract: geometry, names, number, date', async (t) => {
+test('print.pdf for 3 and 40 persons through the contract: geometry, names, number, date', needsChromium, async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   for (const n of [3, 40]) {
     const reply = await issuedReply(h, n);
-    const file = await h.call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [reply.id] } });
+    const file = await h.call('print.pdf', { request: { kind: 'replyLetters', replyIds: [reply.id] } });
     const measured = await measurePdf(Buffer.from(file.pdfBase64, 'base64'));
     assert.equal(measured.length, file.pageCount);
     assertLetterGeometry(measured, {
@@ -257,7 +261,7 @@ test('letters.pdf for 3 and 40 persons through the contract: geometry, names, nu
   }
 });
 
-test('batch: a job renders many letters into one PDF with progress; only its owner sees it', async (t) => {
+test('batch: a job renders many letters into one PDF with progress; only its owner sees it', needsChromium, async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const ids = [];
