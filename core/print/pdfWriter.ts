@@ -1,6 +1,6 @@
 /**
  * PDFs written straight from the page model (core/letters/compose.ts), the same pages
- * the HTML preview and paper print come from, with no browser (docs/decisions.md 22).
+ * the HTML preview and paper print come from, with no browser (docs/decisions.md 30).
  * Every box is drawn where the HTML's CSS puts it: text lines with their indent,
  * alignment, letter-spacing and justification (the extra width spread over the gaps the
  * browser uses), centred in their line pitch by the primary face's ascent and descent;
