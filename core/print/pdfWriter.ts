@@ -19,7 +19,7 @@ import type { Box, Page, TextBox } from './compose';
 import type { FontRole, ResolvedFont } from './contract';
 import { A4, PT } from './geometry';
 import { resolveFonts } from './fonts';
-import { cachedFontkit, fileFor, fontsReady, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
+import { cachedFontkit, fileFor, fontsReady, preloadBodyFace, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
 
 /** What a PDF is written from: renderDocument's input. */
 export interface PdfSource {
@@ -446,7 +446,9 @@ export class PdfWriter {
   warm(fonts: ResolvedFont[] = resolveFonts('bundled-only')): Promise<void> {
     // 楷体 (only level headings use it) is one 7 MB file: parsed on its first use, not at every login.
     const common = (list: ResolvedFont[]) => list.filter((f) => f.role !== 'kaiti');
-    this.warmed ??= Promise.resolve().then(() => preloadFonts(common(resolveFonts('bundled-only')), WARM_TEXT));
+    this.warmed ??= Promise.resolve()
+      .then(() => preloadFonts(common(resolveFonts('bundled-only')), WARM_TEXT))
+      .then(() => preloadBodyFace());
     return this.warmed.then(() => preloadFonts(common(fonts), WARM_TEXT));
   }
 }
