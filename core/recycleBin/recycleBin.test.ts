@@ -3,29 +3,26 @@ import { test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
 import type { RecyclableEntity } from './contract';
 
+/** A 警告 decided and in force that day, under the one 决定文号 these tests use. */
+const warning = (h: TestHost, personId: string, day: string) =>
+  h.call('sanctions.create', {
+    personId,
+    category: 'party',
+    type: '警告',
+    decisionAuthority: '市纪委',
+    decisionNumber: '市纪发〔2025〕1号',
+    decisionDate: day,
+    effectiveDate: day,
+  });
+
 /** Every kind the 回收站 holds, deleted through its own channel. */
 async function fillBin(h: TestHost) {
   const top = await h.call('units.create', { name: '市财政局' });
   const office = await h.call('units.create', { name: '办公室', parentId: top.id });
   const zhang = await h.call('people.create', { name: '张三', unitId: office.id, position: '科长', idNumber: '11010519491231002X' });
   const li = await h.call('people.create', { name: '李四', unitId: top.id });
-  const sanction = await h.call('sanctions.create', {
-    personId: zhang.id,
-    category: 'party',
-    type: '警告',
-    decisionAuthority: '市纪委',
-    decisionNumber: '市纪发〔2025〕1号',
-    decisionDate: '2025-01-10',
-    effectiveDate: '2025-01-10',
-  });
-  const matter = await h.call('pendingMatters.create', {
-    personId: zhang.id,
-    kind: 'petition',
-    receivedDate: '2025-03-01',
-    status: '已办结',
-    closedDate: '2025-04-01',
-    closingResult: '反映不实，予以澄清',
-  });
+  const sanction = await warning(h, zhang.id, '2025-01-10');
+  const matter = await h.call('pendingMatters.create', { personId: zhang.id, kind: 'petition', receivedDate: '2025-03-01' });
   const clearance = await h.call('clearances.create', {
     personId: zhang.id,
     pendingMatterId: matter.id,
@@ -52,9 +49,7 @@ async function fillBin(h: TestHost) {
     occasion: '元旦春节',
     year: 2025,
     letterDate: '2025-12-30',
-    keyPoints: ['严禁违规收送节礼'],
     body: '元旦、春节将至……',
-    unitIds: [top.id],
   });
   const campaign = await h.call('pledgeCampaigns.create', {
     pledgeType: '廉洁过节',
@@ -139,15 +134,7 @@ test('a record comes back only after what it refers to, and never over a number 
   // the referred record before the one that refers to it
   assert.equal(await refusal('revisit', s.revisit.id), '该回访所跟进的处分记录也在回收站中，请先恢复该处分记录。');
   assert.equal(await refusal('clearance', s.clearance.id), '该澄清正名所对应的在查事项也在回收站中，请先恢复该事项。');
-  const other = await h.call('sanctions.create', {
-    personId: s.li.id,
-    category: 'party',
-    type: '警告',
-    decisionAuthority: '市纪委',
-    decisionNumber: '市纪发〔2025〕1号',
-    decisionDate: '2025-02-10',
-    effectiveDate: '2025-02-10',
-  });
+  const other = await warning(h, s.li.id, '2025-02-10');
   assert.equal(await refusal('sanction', s.sanction.id), '决定文号“市纪发〔2025〕1号”已被另一条处分记录使用，无法恢复。');
   await h.call('sanctions.delete', { id: other.id });
 
