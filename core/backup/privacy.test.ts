@@ -11,10 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
-import { makeHost, type TestHost } from '../testing';
-import type { BackupJobView } from './contract';
+import { makeHost } from '../testing';
 import { backupPaths } from './restore';
-import { PASSPHRASE, makeBackup, seedDataDir } from './testing';
+import { finishJob, makeBackup, PASSPHRASE, seedDataDir } from './testing';
 import { installTestHooks } from '../config/testHooks';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
@@ -25,14 +24,6 @@ before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-privacy-'));
 });
 after(() => fs.rmSync(root, { recursive: true, force: true }));
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (;;) {
-    const view = t.host.backup.job(job.id);
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
@@ -63,10 +54,13 @@ test(
       try {
         const usb = path.join(root, 'usb');
         fs.mkdirSync(usb);
-        const made = await finish(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
+        const made = await finishJob(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
         assert.equal(made.state, 'done', JSON.stringify(made.error));
         await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
-        const restored = await finish(t, await t.call('backup.startRestore', { file: made.result!.file, passphrase: PASS, confirm: true }));
+        const restored = await finishJob(
+          t,
+          await t.call('backup.startRestore', { file: made.result!.file, passphrase: PASS, confirm: true }),
+        );
         assert.equal(restored.state, 'done', JSON.stringify(restored.error));
         const db = t.host.config.databaseFile;
         const { preRestoreDir, workDir } = backupPaths(t.dir);
