@@ -3,6 +3,7 @@ import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
 import { dateField, optionalDateField } from '../shared/dateFields';
 import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
 import type { PersonListItem } from '../people/contract';
+import type { Storage } from '../shared/rows';
 
 /** The usual pledge types; a campaign may also name its own. */
 export const PLEDGE_TYPES = ['不操办升学宴谢师宴', '廉洁过节', '任前廉政承诺', '领导干部廉政承诺'] as const;
@@ -38,6 +39,17 @@ const campaignFields = {
 };
 
 export const campaignsCreateInput = z.object(campaignFields);
+/** A campaign's own fields as entered (the schema's output; 是否共同签名 may be left to the type). */
+export type CampaignValues = z.output<typeof campaignsCreateInput>;
+/** …and as stored: whether a family member co-signs is then always known. */
+export type StoredCampaign = Omit<CampaignValues, 'needsCosigner'> & { needsCosigner: boolean };
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const CAMPAIGN_FIELDS = Object.keys(campaignFields) as (keyof StoredCampaign)[];
+export const CAMPAIGN_STORAGE: Storage<keyof StoredCampaign> = { needsCosigner: 'flag' };
+/** The fields the list shows: all but the text people sign. */
+export const CAMPAIGN_SUMMARY_FIELDS = CAMPAIGN_FIELDS.filter(
+  (f): f is Exclude<keyof StoredCampaign, 'templateText'> => f !== 'templateText',
+);
 export const campaignsUpdateInput = z.object({ id: recordId('承诺批次'), rev: revision, ...campaignFields });
 export const campaignIdInput = z.object({ id: recordId('承诺批次') });
 export const campaignsListInput = z.object({ year: year.optional(), query: z.string().trim().max(50).optional(), page, pageSize });
@@ -59,25 +71,23 @@ export const rosterListInput = z.object({
   page,
   pageSize,
 });
-export const rosterSignoffInput = z
-  .object({
-    rosterId: recordId('名单条目'),
-    rev: revision,
-    signed: z.boolean({ error: '请选择是否已签订' }),
-    signedDate: optionalDateField('签订日期'),
-    signMethod: z
-      .enum(SIGN_METHODS, { error: '签订方式只能是集中或个别' })
-      .nullish()
-      .transform((v) => v ?? null),
-    copies: z.array(z.enum(COPY_HOLDERS, { error: '留存份数只能是本人、纪委、组织部' })).default([]),
-    cosignerName: optionalText('共同签名人姓名', 20),
-    cosignerRelation: optionalText('与本人关系', 10),
-  })
-  .superRefine((v, ctx) => {
-    if (v.signed && !v.signedDate) ctx.addIssue({ code: 'custom', path: ['signedDate'], message: '已签订的须填写签订日期' });
-    if (!v.signed && v.signedDate) ctx.addIssue({ code: 'custom', path: ['signedDate'], message: '未签订的不填写签订日期' });
-    if (new Set(v.copies).size !== v.copies.length) ctx.addIssue({ code: 'custom', path: ['copies'], message: '留存份数有重复' });
-  });
+/** A person's sign-off as the clerk records it. */
+const signoffFields = {
+  signed: z.boolean({ error: '请选择是否已签订' }),
+  signedDate: optionalDateField('签订日期'),
+  signMethod: z
+    .enum(SIGN_METHODS, { error: '签订方式只能是集中或个别' })
+    .nullish()
+    .transform((v) => v ?? null),
+  copies: z.array(z.enum(COPY_HOLDERS, { error: '留存份数只能是本人、纪委、组织部' })).default([]),
+  cosignerName: optionalText('共同签名人姓名', 20),
+  cosignerRelation: optionalText('与本人关系', 10),
+};
+export const rosterSignoffInput = z.object({ rosterId: recordId('名单条目'), rev: revision, ...signoffFields }).superRefine((v, ctx) => {
+  if (v.signed && !v.signedDate) ctx.addIssue({ code: 'custom', path: ['signedDate'], message: '已签订的须填写签订日期' });
+  if (!v.signed && v.signedDate) ctx.addIssue({ code: 'custom', path: ['signedDate'], message: '未签订的不填写签订日期' });
+  if (new Set(v.copies).size !== v.copies.length) ctx.addIssue({ code: 'custom', path: ['copies'], message: '留存份数有重复' });
+});
 /** Many sign-offs at once (a meeting where everyone signs): same date and method. */
 export const rosterBulkSignoffInput = z.object({
   campaignId: recordId('承诺批次'),
@@ -94,6 +104,11 @@ export const rosterScanInput = z.object({
     .max(Math.ceil((SCAN_MAX_BYTES * 4) / 3) + 8, { error: `扫描件不能超过${SCAN_MAX_BYTES / 1024 / 1024}MB` }),
 });
 export const rosterIdInput = z.object({ rosterId: recordId('名单条目') });
+/** A sign-off's stored fields (the schema's output). */
+export type SignoffValues = z.output<z.ZodObject<typeof signoffFields>>;
+export const SIGNOFF_FIELDS = Object.keys(signoffFields) as (keyof SignoffValues)[];
+export const SIGNOFF_STORAGE: Storage<keyof SignoffValues> = { signed: 'flag', copies: 'json' };
+
 export const rosterBreachInput = z.object({
   rosterId: recordId('名单条目'),
   rev: revision,
@@ -101,47 +116,34 @@ export const rosterBreachInput = z.object({
   result: requiredText('核查结果', 500),
 });
 
-export interface CampaignSummary {
-  id: string;
-  rev: number;
-  pledgeType: string;
-  title: string;
-  year: number;
-  startDate: string;
-  needsCosigner: boolean;
-  cosignerLabel: string | null;
-  rosterCount: number;
-  signedCount: number;
-  /** 0..1 */
-  completion: number;
-  /** 目标签订率, percent (1..100). */
-  targetRate: number;
-  /** 目标人数: how many of the roster must sign to reach the target (rounded up). */
-  targetCount: number;
-}
+/** A campaign as the list shows it: its fields but the text, and how far the signing is. */
+export type CampaignSummary = { id: string; rev: number } & Pick<StoredCampaign, (typeof CAMPAIGN_SUMMARY_FIELDS)[number]> & {
+    rosterCount: number;
+    signedCount: number;
+    /** 0..1 */
+    completion: number;
+    /** 目标人数: how many of the roster must sign to reach the target (rounded up). */
+    targetCount: number;
+  };
 
-export interface CampaignDetail extends CampaignSummary {
-  templateText: string;
-  /** The official form, fixed at the first PDF or signature (core/pledges/officialForm.ts); null before. */
-  officialForm: IssuedDocumentInfo | null;
-  /** Per unit: how many expected, how many signed. */
-  byUnit: { unitId: string | null; unitPath: string; total: number; signed: number }[];
-}
+export type CampaignDetail = CampaignSummary &
+  StoredCampaign & {
+    /** The official form, fixed at the first PDF or signature (core/pledges/officialForm.ts); null before. */
+    officialForm: IssuedDocumentInfo | null;
+    /** Per unit: how many expected, how many signed. */
+    byUnit: { unitId: string | null; unitPath: string; total: number; signed: number }[];
+  };
 
-export interface RosterEntry {
-  id: string;
-  rev: number;
-  person: PersonListItem;
-  signed: boolean;
-  signedDate: string | null;
-  signMethod: (typeof SIGN_METHODS)[number] | null;
-  copies: (typeof COPY_HOLDERS)[number][];
-  cosignerName: string | null;
-  cosignerRelation: string | null;
+/** 履诺核查: the last check that the person kept the pledge. */
+export interface BreachCheck {
   breachCheckedOn: string | null;
   breachResult: string | null;
-  scan: { fileName: string; mime: string; size: number; sha256: string } | null;
 }
+export const BREACH_FIELDS = ['breachCheckedOn', 'breachResult'] as const satisfies (keyof BreachCheck)[];
+
+/** One person on a campaign's roster, with the sign-off. */
+export type RosterEntry = { id: string; rev: number; person: PersonListItem } & SignoffValues &
+  BreachCheck & { scan: { fileName: string; mime: string; size: number; sha256: string } | null };
 
 export interface ScanFile {
   fileName: string;

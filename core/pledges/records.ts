@@ -13,24 +13,39 @@ import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
 import { Where } from '../shared/where';
 import { unitPaths, unitSubtreeIds } from '../units/queries';
-import { COSIGNED_TYPES, targetCountOf, type CampaignDetail, type CampaignSummary, type PledgeSigned, type RosterEntry } from './contract';
+import { fromRow, toColumnValues } from '../shared/rows';
+import {
+  BREACH_FIELDS,
+  CAMPAIGN_FIELDS,
+  CAMPAIGN_STORAGE,
+  CAMPAIGN_SUMMARY_FIELDS,
+  COSIGNED_TYPES,
+  SIGNOFF_FIELDS,
+  SIGNOFF_STORAGE,
+  targetCountOf,
+  type BreachCheck,
+  type CampaignDetail,
+  type CampaignSummary,
+  type CampaignValues,
+  type PledgeSigned,
+  type RosterEntry,
+  type SignoffValues,
+  type StoredCampaign,
+} from './contract';
 import { paged } from '../shared/paged';
 import { hiddenNow, registerHiddenFunction } from '../recusal/hidden';
 
-interface CampaignRow {
+/** A row of `pledge_campaigns` (the fields' columns, CAMPAIGN_FIELDS) with its roster counts. */
+type CampaignRow = Record<string, unknown> & {
   id: string;
   rev: number;
-  pledge_type: string;
-  title: string;
-  year: number;
   start_date: string;
-  template_text: string;
   needs_cosigner: number;
   cosigner_label: string | null;
   target_rate: number;
   roster_count: number;
   signed_count: number;
-}
+};
 
 /**
  * A campaign with its counts. Shown to an account under recusal (回避, core/recusal), the
@@ -48,16 +63,10 @@ export function campaignSql(db: Db, counting: 'shown' | 'all' = 'shown'): string
 export const toSummary = (r: CampaignRow): CampaignSummary => ({
   id: r.id,
   rev: r.rev,
-  pledgeType: r.pledge_type,
-  title: r.title,
-  year: r.year,
-  startDate: r.start_date,
-  needsCosigner: r.needs_cosigner === 1,
-  cosignerLabel: r.cosigner_label,
+  ...fromRow<Pick<StoredCampaign, (typeof CAMPAIGN_SUMMARY_FIELDS)[number]>>(CAMPAIGN_SUMMARY_FIELDS, r, CAMPAIGN_STORAGE),
   rosterCount: r.roster_count,
   signedCount: r.signed_count,
   completion: r.roster_count ? r.signed_count / r.roster_count : 0,
-  targetRate: r.target_rate,
   targetCount: targetCountOf(r.roster_count, r.target_rate),
 });
 
@@ -86,7 +95,7 @@ export function getCampaignDetail(db: Db, id: string): CampaignDetail {
   );
   return {
     ...toSummary(row),
-    templateText: row.template_text,
+    ...fromRow<StoredCampaign>(CAMPAIGN_FIELDS, row, CAMPAIGN_STORAGE),
     officialForm: officialFormInfo(db, id),
     byUnit: units
       .map((u) => ({
@@ -99,23 +108,16 @@ export function getCampaignDetail(db: Db, id: string): CampaignDetail {
   };
 }
 
-export interface RosterRow {
+/** A row of `pledge_roster` (the sign-off's columns, SIGNOFF_FIELDS) with its scan. */
+export type RosterRow = Record<string, unknown> & {
   id: string;
   rev: number;
   person_id: string;
-  signed: number;
-  signed_date: string | null;
-  sign_method: RosterEntry['signMethod'];
-  copies: string;
-  cosigner_name: string | null;
-  cosigner_relation: string | null;
-  breach_checked_on: string | null;
-  breach_result: string | null;
   scan_file: string | null;
   scan_mime: string | null;
   scan_size: number | null;
   scan_sha: string | null;
-}
+};
 
 export const ROSTER_SQL = `
   SELECT r.*, s.file_name AS scan_file, s.mime AS scan_mime, s.size AS scan_size, s.sha256 AS scan_sha
@@ -136,14 +138,8 @@ export function toEntries(db: Db, rows: RosterRow[]): RosterEntry[] {
         id: r.id,
         rev: r.rev,
         person,
-        signed: r.signed === 1,
-        signedDate: r.signed_date,
-        signMethod: r.sign_method,
-        copies: JSON.parse(r.copies) as RosterEntry['copies'],
-        cosignerName: r.cosigner_name,
-        cosignerRelation: r.cosigner_relation,
-        breachCheckedOn: r.breach_checked_on,
-        breachResult: r.breach_result,
+        ...fromRow<SignoffValues>(SIGNOFF_FIELDS, r, SIGNOFF_STORAGE),
+        ...fromRow<BreachCheck>(BREACH_FIELDS, r),
         scan: r.scan_file ? { fileName: r.scan_file, mime: r.scan_mime!, size: r.scan_size!, sha256: r.scan_sha! } : null,
       },
     ];
@@ -156,27 +152,11 @@ export function rosterEntry(db: Db, rosterId: string): RosterEntry & { campaignI
   return { ...toEntries(db, [row])[0]!, campaignId: row.campaign_id };
 }
 
-export function campaignColumns(v: {
-  pledgeType: string;
-  title: string;
-  year: number;
-  startDate: string;
-  templateText: string;
-  needsCosigner?: boolean | undefined;
-  cosignerLabel: string | null;
-  targetRate: number;
-}) {
+/** The row's columns; whether a family member co-signs, and as whom, default from the type. */
+export function campaignColumns(v: CampaignValues) {
   const cosigned = v.needsCosigner ?? v.pledgeType in COSIGNED_TYPES;
-  return {
-    pledge_type: v.pledgeType,
-    title: v.title,
-    year: v.year,
-    start_date: v.startDate,
-    template_text: v.templateText,
-    needs_cosigner: cosigned ? 1 : 0,
-    cosigner_label: cosigned ? (v.cosignerLabel ?? COSIGNED_TYPES[v.pledgeType] ?? '家属') : null,
-    target_rate: v.targetRate,
-  };
+  const cosignerLabel = cosigned ? (v.cosignerLabel ?? COSIGNED_TYPES[v.pledgeType] ?? '家属') : null;
+  return toColumnValues(CAMPAIGN_FIELDS, { ...v, needsCosigner: cosigned, cosignerLabel }, CAMPAIGN_STORAGE);
 }
 
 export function pledgesOf(db: Db, personId: string): PledgeSigned[] {
@@ -271,14 +251,14 @@ export function signoff(input: ValidInput<'pledgeRoster.signoff'>, { db, writer,
       cosignerName: '请填写共同签名人',
     });
   }
-  writer.update('pledge_roster', input.rosterId, input.rev, {
-    signed: input.signed ? 1 : 0,
-    signed_date: input.signedDate,
-    sign_method: input.signed ? input.signMethod : null,
-    copies: JSON.stringify(input.signed ? input.copies : []),
-    cosigner_name: input.signed ? input.cosignerName : null,
-    cosigner_relation: input.signed ? input.cosignerRelation : null,
-  });
+  // Not signed: nothing of a signature is kept.
+  const unsigned = { signMethod: null, copies: [], cosignerName: null, cosignerRelation: null };
+  writer.update(
+    'pledge_roster',
+    input.rosterId,
+    input.rev,
+    toColumnValues(SIGNOFF_FIELDS, input.signed ? input : { ...input, ...unsigned }, SIGNOFF_STORAGE),
+  );
   // The first signature fixes the text people sign as the campaign's official form.
   if (input.signed) fixPledgeForm(db, writer, getCampaignDetail(db, entry.campaignId));
   return rosterEntry(db, input.rosterId);

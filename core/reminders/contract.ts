@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IssuedDocumentInfo } from '../issuedDocuments/contract';
 import { dateField, optionalDateField } from '../shared/dateFields';
 import { optionalText, page, pageSize, recordId, requiredText, revision, type Paged } from '../shared/fields';
+import type { Storage } from '../shared/rows';
 
 /** 节日提醒 (before holidays) or 工作提醒函 (a specific risk, with written feedback due). */
 export const REMINDER_KINDS = ['节日提醒', '工作提醒函'] as const;
@@ -13,31 +14,41 @@ export const REMINDER_STATUS_LABELS: Record<ReminderStatus, string> = { draft: '
 
 const year = z.number({ error: '年度应为数字' }).int().min(2000, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
 
-const letterFields = z
-  .object({
-    title: requiredText('标题', 100),
-    kind: z.enum(REMINDER_KINDS, { error: '类型只能是：节日提醒、工作提醒函' }),
-    occasion: z.enum(OCCASIONS, { error: `节点只能是：${OCCASIONS.join('、')}` }),
-    year,
-    letterDate: dateField('成文日期'),
-    periodFrom: optionalDateField('提醒期间起'),
-    periodTo: optionalDateField('提醒期间止'),
-    keyPoints: z.array(requiredText('严禁事项', 200)).max(30, { error: '严禁事项最多30条' }).default([]),
-    body: requiredText('正文', 10000),
-    attachments: z.array(requiredText('附件名称', 100)).max(10, { error: '附件最多10个' }).default([]),
-    copyTo: optionalText('抄送', 200),
-    signer: optionalText('签发人', 20),
-    deliveryMethod: optionalText('送达方式', 30),
-    feedbackDueDate: optionalDateField('反馈期限'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom)
-      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '提醒期间止不能早于起' });
-    if (v.kind === '工作提醒函' && !v.feedbackDueDate)
-      ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '工作提醒函须填写书面反馈期限' });
-    if (v.feedbackDueDate && v.feedbackDueDate < v.letterDate)
-      ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '反馈期限不能早于成文日期' });
-  });
+/** A letter's fields as the clerk enters them (the rules between fields are below). */
+const letterFieldShape = {
+  title: requiredText('标题', 100),
+  kind: z.enum(REMINDER_KINDS, { error: '类型只能是：节日提醒、工作提醒函' }),
+  occasion: z.enum(OCCASIONS, { error: `节点只能是：${OCCASIONS.join('、')}` }),
+  year,
+  letterDate: dateField('成文日期'),
+  periodFrom: optionalDateField('提醒期间起'),
+  periodTo: optionalDateField('提醒期间止'),
+  keyPoints: z.array(requiredText('严禁事项', 200)).max(30, { error: '严禁事项最多30条' }).default([]),
+  body: requiredText('正文', 10000),
+  attachments: z.array(requiredText('附件名称', 100)).max(10, { error: '附件最多10个' }).default([]),
+  copyTo: optionalText('抄送', 200),
+  signer: optionalText('签发人', 20),
+  deliveryMethod: optionalText('送达方式', 30),
+  feedbackDueDate: optionalDateField('反馈期限'),
+};
+
+const letterFields = z.object(letterFieldShape).superRefine((v, ctx) => {
+  if (v.periodFrom && v.periodTo && v.periodTo < v.periodFrom)
+    ctx.addIssue({ code: 'custom', path: ['periodTo'], message: '提醒期间止不能早于起' });
+  if (v.kind === '工作提醒函' && !v.feedbackDueDate)
+    ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '工作提醒函须填写书面反馈期限' });
+  if (v.feedbackDueDate && v.feedbackDueDate < v.letterDate)
+    ctx.addIssue({ code: 'custom', path: ['feedbackDueDate'], message: '反馈期限不能早于成文日期' });
+});
+
+/** A letter's own fields, as stored (the schema's output). */
+export type LetterValues = z.output<typeof letterFields>;
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const LETTER_FIELDS = Object.keys(letterFieldShape) as (keyof LetterValues)[];
+/** Fields whose column holds them otherwise than as is: the lists as JSON text. */
+export const LETTER_STORAGE: Storage<keyof LetterValues> = { keyPoints: 'json', attachments: 'json' };
+/** The fields the list shows (the rest come with the letter itself). */
+export const SUMMARY_FIELDS = ['title', 'kind', 'occasion', 'year', 'letterDate'] as const satisfies (keyof LetterValues)[];
 
 const addressees = z
   .object({
@@ -63,29 +74,30 @@ export const remindersListInput = z.object({
   page,
   pageSize,
 });
+/** An addressee's receipt and feedback, as the clerk records them. */
+const receiptFieldShape = {
+  /** null clears a receipt entered by mistake. */
+  receiptSigner: optionalText('签收人', 20),
+  receiptDate: optionalDateField('签收日期'),
+  feedbackDueDate: optionalDateField('反馈期限'),
+  feedbackDate: optionalDateField('反馈日期'),
+};
 export const remindersReceiptInput = z
-  .object({
-    addresseeId: recordId('主送对象'),
-    rev: revision,
-    /** null clears a receipt entered by mistake. */
-    receiptSigner: optionalText('签收人', 20),
-    receiptDate: optionalDateField('签收日期'),
-    feedbackDueDate: optionalDateField('反馈期限'),
-    feedbackDate: optionalDateField('反馈日期'),
-  })
+  .object({ addresseeId: recordId('主送对象'), rev: revision, ...receiptFieldShape })
   .refine((v) => !!v.receiptSigner === !!v.receiptDate, { error: '签收人和签收日期须同时填写', path: ['receiptDate'] });
 
 export const pointsCreateInput = z.object({ text: requiredText('严禁事项', 200) });
 export const pointsUpdateInput = z.object({ id: recordId('严禁事项'), rev: revision, text: requiredText('严禁事项', 200) });
 export const pointsDeleteInput = z.object({ id: recordId('严禁事项') });
 
-export interface ReminderPoint {
-  id: string;
-  rev: number;
-  text: string;
-}
+/** An addressee's stored receipt fields (the schema's output). */
+export type ReceiptValues = z.output<z.ZodObject<typeof receiptFieldShape>>;
+export const RECEIPT_FIELDS = Object.keys(receiptFieldShape) as (keyof ReceiptValues)[];
 
-export interface Addressee {
+export type ReminderPoint = { id: string; rev: number } & z.output<typeof pointsCreateInput>;
+
+/** 主送对象: a unit or a person the letter is addressed to, with the receipt. */
+export type Addressee = {
   id: string;
   rev: number;
   lineNo: number;
@@ -94,47 +106,32 @@ export interface Addressee {
   personId: string | null;
   /** Unit path, or the person's name with unit. */
   name: string;
-  receiptSigner: string | null;
-  receiptDate: string | null;
-  feedbackDueDate: string | null;
-  feedbackDate: string | null;
   feedbackOverdue: boolean;
-}
+} & ReceiptValues;
 
-export interface ReminderSummary {
+/** A letter as the list shows it: some of its fields and the receipt counts. */
+export type ReminderSummary = {
   id: string;
   rev: number;
   status: ReminderStatus;
   docNumber: string | null;
-  title: string;
-  kind: (typeof REMINDER_KINDS)[number];
-  occasion: Occasion;
-  year: number;
-  letterDate: string;
   addresseeCount: number;
   receivedCount: number;
   /** Received / addressed, 0..1 (1 when there are no addressees). */
   receiptRate: number;
   feedbackOverdueCount: number;
-}
+} & Pick<LetterValues, (typeof SUMMARY_FIELDS)[number]>;
 
-export interface ReminderDetail extends ReminderSummary {
-  periodFrom: string | null;
-  periodTo: string | null;
-  keyPoints: string[];
-  body: string;
-  attachments: string[];
-  copyTo: string | null;
-  signer: string | null;
-  deliveryMethod: string | null;
-  feedbackDueDate: string | null;
-  derivedFromId: string | null;
-  voidReason: string | null;
-  addressees: Addressee[];
-  /** Addressees without a receipt yet. */
-  missing: Addressee[];
-  /** The letter as issued, stored at 印发 (every later print uses it); null before. */
-  issuedDocument: IssuedDocumentInfo | null;
-}
+/** A letter: every field, its state and its addressees. */
+export type ReminderDetail = ReminderSummary &
+  LetterValues & {
+    derivedFromId: string | null;
+    voidReason: string | null;
+    addressees: Addressee[];
+    /** Addressees without a receipt yet. */
+    missing: Addressee[];
+    /** The letter as issued, stored at 印发 (every later print uses it); null before. */
+    issuedDocument: IssuedDocumentInfo | null;
+  };
 
 export type RemindersPage = Paged<ReminderSummary>;

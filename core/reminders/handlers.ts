@@ -5,11 +5,12 @@ import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
 import { freezeDocument } from '../issuedDocuments/store';
 import { reminderDocumentModel } from '../letters/issuedModels';
-import { readLetterSettings } from '../letters/letterSettings';
+import { readLetterSettings } from '../print/letterSettings';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { getUnit } from '../units/queries';
-import type { ReminderPoint } from './contract';
-import { letterColumns, listReminders, requireDraft, requireLetter, setAddressees } from './records';
+import { toColumnValues } from '../shared/rows';
+import { RECEIPT_FIELDS, type ReminderPoint } from './contract';
+import { letterColumns, letterValuesOf, listReminders, requireDraft, requireLetter, setAddressees } from './records';
 
 export const remindersHandlers: HandlerMap<
   | 'reminderLetters.list'
@@ -107,24 +108,20 @@ export const remindersHandlers: HandlerMap<
 
   'reminderLetters.copy': (input, { db, writer, now }) => {
     const src = requireLetter(db, input.sourceId, localIsoDate(now()));
-    const title = src.title.replaceAll(String(src.year), String(input.year));
+    // Every field carries over except the dates of the new year, which the clerk sets.
     const id = writer.insert('reminder_letters', {
       status: 'draft',
-      title,
-      kind: src.kind,
-      occasion: src.occasion,
-      year: input.year,
-      letter_date: input.letterDate,
-      period_from: null,
-      period_to: null,
-      key_points: JSON.stringify(src.keyPoints),
-      body: src.body.replaceAll(`${src.year}年`, `${input.year}年`),
-      attachments: JSON.stringify(src.attachments),
-      copy_to: src.copyTo,
-      signer: src.signer,
-      delivery_method: src.deliveryMethod,
-      feedback_due_date: null,
       derived_from_id: src.id,
+      ...letterColumns({
+        ...letterValuesOf(src),
+        title: src.title.replaceAll(String(src.year), String(input.year)),
+        year: input.year,
+        letterDate: input.letterDate,
+        periodFrom: null,
+        periodTo: null,
+        body: src.body.replaceAll(`${src.year}年`, `${input.year}年`),
+        feedbackDueDate: null,
+      }),
     });
     // Same addressees, where they still exist.
     const units = src.addressees.flatMap((a) => (a.unitId && getUnit(db, a.unitId) ? [a.unitId] : []));
@@ -163,12 +160,9 @@ export const remindersHandlers: HandlerMap<
     if (input.feedbackDate && input.feedbackDate < d.letterDate) {
       throw new AppError('VALIDATION', '反馈日期不能早于提醒函的成文日期。', { feedbackDate: '反馈日期早于成文日期' });
     }
-    writer.update('reminder_addressees', input.addresseeId, input.rev, {
-      receipt_signer: input.receiptSigner,
-      receipt_date: input.receiptDate,
-      feedback_due_date: d.kind === '工作提醒函' ? input.feedbackDueDate : null,
-      feedback_date: d.kind === '工作提醒函' ? input.feedbackDate : null,
-    });
+    // A 节日提醒 asks no written feedback.
+    const feedback = d.kind === '工作提醒函' ? {} : { feedbackDueDate: null, feedbackDate: null };
+    writer.update('reminder_addressees', input.addresseeId, input.rev, toColumnValues(RECEIPT_FIELDS, { ...input, ...feedback }));
     return requireLetter(db, d.id, localIsoDate(now()));
   },
 

@@ -11,39 +11,39 @@ import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
 import { issuedInfo, readIssued } from '../issuedDocuments/store';
 import { contactChanges, describeAsDifference, reminderLetterChanges, type ReminderDocumentModel } from '../letters/issuedModels';
-import { readLetterSettings } from '../letters/letterSettings';
-import { reminderLetterData } from '../letters/reminderLetter';
+import { readLetterSettings } from '../print/letterSettings';
+import { reminderLetterData } from './reminderLetter';
 import { localIsoDate } from '../shared/dates';
 import { getUnit, unitPaths } from '../units/queries';
 import { Where } from '../shared/where';
-import type { Addressee, ReminderDetail, ReminderStatus, ReminderSummary } from './contract';
+import { fromRow, toColumnValues } from '../shared/rows';
+import {
+  LETTER_FIELDS,
+  LETTER_STORAGE,
+  RECEIPT_FIELDS,
+  SUMMARY_FIELDS,
+  type Addressee,
+  type LetterValues,
+  type ReceiptValues,
+  type ReminderDetail,
+  type ReminderStatus,
+  type ReminderSummary,
+} from './contract';
 import { paged } from '../shared/paged';
 
-export interface LetterRow {
+/** A row of `reminder_letters` (the fields' columns, LETTER_FIELDS) with its state and receipt counts. */
+export type LetterRow = Record<string, unknown> & {
   id: string;
   rev: number;
   status: ReminderStatus;
   doc_number: string | null;
-  title: string;
-  kind: ReminderSummary['kind'];
-  occasion: ReminderSummary['occasion'];
-  year: number;
-  letter_date: string;
-  period_from: string | null;
-  period_to: string | null;
-  key_points: string;
-  body: string;
-  attachments: string;
-  copy_to: string | null;
-  signer: string | null;
-  delivery_method: string | null;
-  feedback_due_date: string | null;
+  kind: LetterValues['kind'];
   derived_from_id: string | null;
   void_reason: string | null;
   addressee_count: number;
   received_count: number;
   feedback_overdue_count: number;
-}
+};
 
 export const SUMMARY_SQL = `
   SELECT l.*,
@@ -58,11 +58,7 @@ export function toSummary(r: LetterRow): ReminderSummary {
     rev: r.rev,
     status: r.status,
     docNumber: r.doc_number,
-    title: r.title,
-    kind: r.kind,
-    occasion: r.occasion,
-    year: r.year,
-    letterDate: r.letter_date,
+    ...fromRow<Pick<LetterValues, (typeof SUMMARY_FIELDS)[number]>>(SUMMARY_FIELDS, r),
     addresseeCount: r.addressee_count,
     receivedCount: r.received_count,
     receiptRate: r.addressee_count ? r.received_count / r.addressee_count : 1,
@@ -77,17 +73,13 @@ export function loadRow(db: Db, id: string, today: string): LetterRow | null {
 export function getReminderDetail(db: Db, id: string, today: string): ReminderDetail | null {
   const r = loadRow(db, id, today);
   if (!r) return null;
-  const rows = db.prepare('SELECT * FROM reminder_addressees WHERE letter_id = ? ORDER BY line_no').all(id) as {
+  const rows = db.prepare('SELECT * FROM reminder_addressees WHERE letter_id = ? ORDER BY line_no').all(id) as (Record<string, unknown> & {
     id: string;
     rev: number;
     line_no: number;
     unit_id: string | null;
     person_id: string | null;
-    receipt_signer: string | null;
-    receipt_date: string | null;
-    feedback_due_date: string | null;
-    feedback_date: string | null;
-  }[];
+  })[];
   const paths = unitPaths(
     db,
     rows.map((a) => a.unit_id),
@@ -100,6 +92,7 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
   );
   const addressees: Addressee[] = rows.map((a) => {
     const person = a.person_id ? people.get(a.person_id) : undefined;
+    const receipt = fromRow<ReceiptValues>(RECEIPT_FIELDS, a);
     return {
       id: a.id,
       rev: a.rev,
@@ -108,24 +101,13 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
       unitId: a.unit_id,
       personId: a.person_id,
       name: a.unit_id ? (paths.get(a.unit_id) ?? '') : person ? `${person.name}（${person.unitPath ?? '未填单位'}）` : '（已删除的人员）',
-      receiptSigner: a.receipt_signer,
-      receiptDate: a.receipt_date,
-      feedbackDueDate: a.feedback_due_date,
-      feedbackDate: a.feedback_date,
-      feedbackOverdue: r.status === 'issued' && !!a.feedback_due_date && !a.feedback_date && a.feedback_due_date < today,
+      ...receipt,
+      feedbackOverdue: r.status === 'issued' && !!receipt.feedbackDueDate && !receipt.feedbackDate && receipt.feedbackDueDate < today,
     };
   });
   const detail: ReminderDetail = {
     ...toSummary(r),
-    periodFrom: r.period_from,
-    periodTo: r.period_to,
-    keyPoints: JSON.parse(r.key_points) as string[],
-    body: r.body,
-    attachments: JSON.parse(r.attachments) as string[],
-    copyTo: r.copy_to,
-    signer: r.signer,
-    deliveryMethod: r.delivery_method,
-    feedbackDueDate: r.feedback_due_date,
+    ...fromRow<LetterValues>(LETTER_FIELDS, r, LETTER_STORAGE),
     derivedFromId: r.derived_from_id,
     voidReason: r.void_reason,
     addressees,
@@ -145,39 +127,12 @@ export function getReminderDetail(db: Db, id: string, today: string): ReminderDe
   return detail;
 }
 
-export type LetterValues = {
-  title: string;
-  kind: string;
-  occasion: string;
-  year: number;
-  letterDate: string;
-  periodFrom: string | null;
-  periodTo: string | null;
-  keyPoints: string[];
-  body: string;
-  attachments: string[];
-  copyTo: string | null;
-  signer: string | null;
-  deliveryMethod: string | null;
-  feedbackDueDate: string | null;
-};
+/** The row's columns for a letter's fields; a 节日提醒 has no feedback deadline. */
+export const letterColumns = (v: LetterValues) =>
+  toColumnValues(LETTER_FIELDS, { ...v, feedbackDueDate: v.kind === '工作提醒函' ? v.feedbackDueDate : null }, LETTER_STORAGE);
 
-export const letterColumns = (v: LetterValues) => ({
-  title: v.title,
-  kind: v.kind,
-  occasion: v.occasion,
-  year: v.year,
-  letter_date: v.letterDate,
-  period_from: v.periodFrom,
-  period_to: v.periodTo,
-  key_points: JSON.stringify(v.keyPoints),
-  body: v.body,
-  attachments: JSON.stringify(v.attachments),
-  copy_to: v.copyTo,
-  signer: v.signer,
-  delivery_method: v.deliveryMethod,
-  feedback_due_date: v.kind === '工作提醒函' ? v.feedbackDueDate : null,
-});
+/** A letter's fields as they are (for a copy): every field of the detail, none of its state. */
+export const letterValuesOf = (d: ReminderDetail): LetterValues => Object.fromEntries(LETTER_FIELDS.map((f) => [f, d[f]])) as LetterValues;
 
 /**
  * Makes the letter's addressees exactly these units and persons: adds the new ones and

@@ -6,7 +6,13 @@
  */
 import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useRef, useState } from 'react';
-import { PLEDGE_TYPES, campaignsCreateInput, type CampaignDetail } from '../../../core/pledges/contract';
+import {
+  CAMPAIGN_FIELDS,
+  PLEDGE_TYPES,
+  campaignsCreateInput,
+  type CampaignDetail,
+  type StoredCampaign,
+} from '../../../core/pledges/contract';
 import { useApiMutation } from '../../api/hooks';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
@@ -16,20 +22,14 @@ import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
 import { defaultCosigner, defaultTemplate, defaultTitle } from './templates';
 
 const F = campaignsCreateInput.shape;
-const FIELDS = ['pledgeType', 'title', 'year', 'startDate', 'targetRate', 'templateText', 'needsCosigner', 'cosignerLabel'];
+const FIELDS = CAMPAIGN_FIELDS;
 const CUSTOM = '__custom__';
 
-interface FormValues {
+/** Each campaign field as the form holds it (blank: null); 类型 is picked or typed. */
+type FormValues = { [K in Exclude<keyof StoredCampaign, 'pledgeType'>]?: StoredCampaign[K] | null } & {
   typeChoice?: string;
   customType?: string;
-  title?: string;
-  year?: number | null;
-  startDate?: string | null;
-  templateText?: string;
-  needsCosigner?: boolean;
-  cosignerLabel?: string | null;
-  targetRate?: number | null;
-}
+};
 
 export interface CampaignFormModalProps {
   open: boolean;
@@ -48,15 +48,9 @@ function initialOf(c: CampaignDetail | null): FormValues {
   }
   const known = (PLEDGE_TYPES as readonly string[]).includes(c.pledgeType);
   return {
+    ...Object.fromEntries(CAMPAIGN_FIELDS.map((f) => [f, c[f]])),
     typeChoice: known ? c.pledgeType : CUSTOM,
     customType: known ? undefined : c.pledgeType,
-    title: c.title,
-    year: c.year,
-    startDate: c.startDate,
-    templateText: c.templateText,
-    needsCosigner: c.needsCosigner,
-    cosignerLabel: c.cosignerLabel,
-    targetRate: c.targetRate,
   };
 }
 
@@ -87,12 +81,12 @@ function CampaignFormDialog({ open, campaign, onClose, onSaved }: CampaignFormMo
 
   const save = async (raw: FormValues) => {
     setError(null);
+    const { typeChoice: _choice, customType: _custom, ...fields } = raw;
     const values = {
+      ...fields,
       pledgeType: typeOf(raw),
-      title: raw.title,
       year: raw.year ?? undefined,
       startDate: raw.startDate ?? undefined,
-      templateText: raw.templateText,
       needsCosigner: !!raw.needsCosigner,
       cosignerLabel: raw.needsCosigner ? (raw.cosignerLabel ?? null) : null,
       targetRate: raw.targetRate ?? null, // empty is refused (请填写), never quietly 100

@@ -27,7 +27,15 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { OCCASIONS, REMINDER_KINDS, remindersCreateInput, type Occasion, type ReminderDetail } from '../../../core/reminders/contract';
+import {
+  LETTER_FIELDS,
+  OCCASIONS,
+  REMINDER_KINDS,
+  remindersCreateInput,
+  type LetterValues,
+  type Occasion,
+  type ReminderDetail,
+} from '../../../core/reminders/contract';
 import { call } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -46,43 +54,17 @@ const FIELDS = [...Object.keys(LETTER), 'unitIds', 'persons'];
 
 export const DELIVERY_METHODS = ['机要交换', '当面送达', '电子公文系统', '邮寄'];
 
-type Kind = (typeof REMINDER_KINDS)[number];
-
-interface FormValues {
-  title?: string;
-  kind?: Kind;
-  occasion?: Occasion;
-  year?: number | null;
-  letterDate?: string | null;
-  periodFrom?: string | null;
-  periodTo?: string | null;
-  keyPoints?: string[];
-  body?: string;
+/** Each letter field as the form holds it (blank: null), with the addressees. */
+type FormValues = { [K in Exclude<keyof LetterValues, 'attachments'>]?: LetterValues[K] | null } & {
+  /** A line being typed may still be empty. */
   attachments?: (string | undefined)[];
-  copyTo?: string | null;
-  signer?: string | null;
-  deliveryMethod?: string | null;
-  feedbackDueDate?: string | null;
   unitIds?: string[];
   persons?: PickedPerson[];
-}
+};
 
 function toFormValues(d: ReminderDetail): FormValues {
   return {
-    title: d.title,
-    kind: d.kind,
-    occasion: d.occasion,
-    year: d.year,
-    letterDate: d.letterDate,
-    periodFrom: d.periodFrom,
-    periodTo: d.periodTo,
-    keyPoints: d.keyPoints,
-    body: d.body,
-    attachments: d.attachments,
-    copyTo: d.copyTo,
-    signer: d.signer,
-    deliveryMethod: d.deliveryMethod,
-    feedbackDueDate: d.feedbackDueDate,
+    ...Object.fromEntries(LETTER_FIELDS.map((f) => [f, d[f]])),
     unitIds: d.addressees.flatMap((a) => (a.unitId ? [a.unitId] : [])),
     persons: d.addressees.flatMap((a) => (a.personId ? [{ id: a.personId, label: a.name }] : [])),
   };
@@ -94,24 +76,16 @@ function newLetterDefaults(): FormValues {
 }
 
 /** The values as the contract wants them (blank attachment lines dropped; 反馈期限 only for 工作提醒函). */
-function toInput(v: FormValues) {
+function toInput({ persons, ...v }: FormValues) {
   return {
-    title: v.title,
-    kind: v.kind,
-    occasion: v.occasion,
+    ...v,
     year: v.year ?? undefined,
     letterDate: v.letterDate ?? undefined,
-    periodFrom: v.periodFrom ?? null,
-    periodTo: v.periodTo ?? null,
     keyPoints: v.keyPoints ?? [],
-    body: v.body,
     attachments: (v.attachments ?? []).map((a) => a?.trim() ?? '').filter(Boolean),
-    copyTo: v.copyTo ?? null,
-    signer: v.signer ?? null,
-    deliveryMethod: v.deliveryMethod ?? null,
     feedbackDueDate: v.kind === '工作提醒函' ? (v.feedbackDueDate ?? null) : null,
     unitIds: v.unitIds ?? [],
-    personIds: (v.persons ?? []).map((p) => p.id),
+    personIds: (persons ?? []).map((p) => p.id),
   };
 }
 
