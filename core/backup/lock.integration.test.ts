@@ -12,11 +12,10 @@ import { test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
 import { makeHost } from '../testing';
 import { installTestHooks } from '../config/testHooks';
-import { finishJob, tempFolders } from './testing';
+import { cliNodeArgs, finishJob, REPO, tempFolders } from './testing';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
-const repo = path.resolve(__dirname, '..', '..');
 const folder = tempFolders();
 
 /** Another process tries to take SQLite's exclusive (write) lock on the live database, without waiting. */
@@ -27,7 +26,7 @@ function otherProcessWriteLock(databaseFile: string): string {
     try { db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE; COMMIT'); console.log('LOCKED'); }
     catch (e) { console.log(e.code); }
     finally { db.close(); }`;
-  const r = spawnSync(process.execPath, ['-e', script, databaseFile], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script, databaseFile], { cwd: REPO, encoding: 'utf8' });
   return r.stdout.trim();
 }
 
@@ -37,23 +36,9 @@ function cliRestore(dataDir: string, backupFile: string): { status: number | nul
   fs.writeFileSync(passFile, `${PASS}\n`);
   const r = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--import',
-      path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
-      path.join(repo, 'cli', 'main.ts'),
-      'backup',
-      'restore',
-      backupFile,
-      '--data-dir',
-      dataDir,
-      '--passphrase-file',
-      passFile,
-      '--yes',
-    ],
+    cliNodeArgs('backup', 'restore', backupFile, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'),
     {
-      cwd: repo,
+      cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, QINGLIAN_BACKUP_KDF_LOGN: '15' },
     },

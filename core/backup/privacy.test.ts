@@ -13,12 +13,11 @@ import { after, before, test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
 import { makeHost } from '../testing';
 import { backupPaths } from './restore';
-import { finishJob, makeBackup, PASSPHRASE, seedDataDir } from './testing';
+import { cliNodeArgs, finishJob, makeBackup, PASSPHRASE, REPO, seedDataDir } from './testing';
 import { installTestHooks } from '../config/testHooks';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
-const repo = path.resolve(__dirname, '..', '..');
 let root: string;
 before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-privacy-'));
@@ -102,28 +101,11 @@ function cliVerify(
   const passFile = path.join(root, 'pass.txt');
   fs.writeFileSync(passFile, `${PASSPHRASE}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--import',
-        path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
-        path.join(repo, 'cli', 'main.ts'),
-        'backup',
-        'verify',
-        file,
-        '--data-dir',
-        dataDir,
-        '--passphrase-file',
-        passFile,
-      ],
-      {
-        cwd: repo,
-        env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, QINGLIAN_BACKUP_CRASH_AT: crashAt },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, cliNodeArgs('backup', 'verify', file, '--data-dir', dataDir, '--passphrase-file', passFile), {
+      cwd: REPO,
+      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, QINGLIAN_BACKUP_CRASH_AT: crashAt },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);

@@ -24,6 +24,19 @@ import { backupPaths } from './restore';
 import type { TestHost } from '../testing';
 import type { BackupJobView } from './contract';
 
+/** The repository (the CLI's working folder in tests). */
+export const REPO = path.resolve(__dirname, '..', '..');
+
+/** `node …` arguments running the real CLI (cli/main.ts, TypeScript through tsx) with the test hooks taken from the environment. */
+export const cliNodeArgs = (...args: string[]): string[] => [
+  '--import',
+  'tsx',
+  '--import',
+  path.join(REPO, 'scripts', 'testHooksFromEnv.mjs'),
+  path.join(REPO, 'cli', 'main.ts'),
+  ...args,
+];
+
 /** Temporary folders for one test file (`folder('usb')`), removed when its tests end. Call at the file's top level. */
 export function tempFolders(): (name: string) => string {
   const dirs: string[] = [];
