@@ -186,28 +186,37 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
         // The details are keyed by id and revision: they refill only after a save, never while typing.
         initialValues={{ name: unit.name, shortName: unit.shortName, parentId: unit.parentId, sortOrder: unit.sortOrder }}
       >
-        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label="上级单位" name="parentId" extra="清空表示顶级单位；不能选择本单位或其下级单位">
-          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" treeData={parentChoices} />
-        </Form.Item>
-        <Form.Item
-          label="排序号"
-          name="sortOrder"
-          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
-          extra="数字小的排在前面"
-        >
-          <InputNumber style={{ width: 160 }} />
-        </Form.Item>
+        <UnitFields parentChoices={parentChoices} />
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           保存修改
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** A unit's fields, in the details card and the add dialog. `parentChoices`: the tree without the unit and its sub-units (editing). */
+function UnitFields({ autoFocus, parentChoices }: { autoFocus?: boolean; parentChoices?: ReturnType<typeof toTreeSelectData> }) {
+  return (
+    <>
+      <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
+        <Input autoFocus={autoFocus} maxLength={60} />
+      </Form.Item>
+      <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item label="上级单位" name="parentId" {...(parentChoices ? { extra: '清空表示顶级单位；不能选择本单位或其下级单位' } : {})}>
+        <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" {...(parentChoices ? { treeData: parentChoices } : {})} />
+      </Form.Item>
+      <Form.Item
+        label="排序号"
+        name="sortOrder"
+        rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
+        extra="数字小的排在前面"
+      >
+        <InputNumber style={{ width: 160 }} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -255,23 +264,7 @@ function AddUnitModal({
           onClose();
         }}
       >
-        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
-          <Input autoFocus maxLength={60} />
-        </Form.Item>
-        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label="上级单位" name="parentId">
-          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" />
-        </Form.Item>
-        <Form.Item
-          label="排序号"
-          name="sortOrder"
-          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
-          extra="数字小的排在前面"
-        >
-          <InputNumber style={{ width: 160 }} />
-        </Form.Item>
+        <UnitFields autoFocus />
       </Form>
     </FormModal>
   );
