@@ -8,7 +8,7 @@
  * - letters.reply_pdf.warm: the next letters (median) — target ≤ 100 ms
  * - letters.reply_pdf.click: 保存PDF on a letter whose preview is open (its PDF was begun
  *   when the preview opened, prefetch.ts; the clerk looks at it for longer than that takes):
- *   letters.pdf through the contract, median — what the clerk waits after the click
+ *   print.pdf through the contract, median — what the clerk waits after the click
  * - letters.batch100.pdf: 100 issued six-person replies through the contract
  *   (letters.batchStart → polling → letters.batchResult, one PDF) — target ≤ 2 s idle
  * - letters.baseline.soffice_*: LibreOffice converting an equivalent .docx letter headless,
@@ -153,16 +153,16 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       );
     }
     // warm the shared renderer once (the first batch of a session pays the browser start)
-    await call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
-    // 保存PDF after the preview opened: the preview (letters.document) begins the PDF, the click takes it
+    await call('print.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
+    // 保存PDF after the preview opened: the preview (print.document) begins the PDF, the click takes it
     enablePdfWarmUp(true);
     const clicks: number[] = [];
     const clickCpu: number[] = [];
     for (let i = 1; i <= (quick ? 5 : 15); i++) {
       const request = { kind: 'replyLetters', replyIds: [ids[i]] };
-      await call('letters.document', { request });
+      await call('print.document', { request });
       await prefetchesSettled();
-      const m = await measure(() => call('letters.pdf', { request }));
+      const m = await measure(() => call('print.pdf', { request }));
       clicks.push(m.ms);
       if (m.cpuMs !== null) clickCpu.push(m.cpuMs);
     }
@@ -175,7 +175,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       cpu_ms: clickCpu.length ? percentile(clickCpu, 50) : null,
       target: 100,
       persons: 6,
-      note: 'letters.pdf after the preview opened (PDF begun with the preview; archived on the click)',
+      note: 'print.pdf after the preview opened (PDF begun with the preview; archived on the click)',
     });
     const m = await measure(async () => {
       const job = (await call('letters.batchStart', { replyIds: ids, duplex: false })) as { jobId: string };

@@ -67,7 +67,7 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
     const someone = host.db.prepare('SELECT id FROM people ORDER BY seq LIMIT 500').pluck().all() as string[];
     await call('pledgeRoster.add', { campaignId: forms.id, personIds: someone });
     const p0 = performance.now();
-    const pdf = await host.invoke('printouts.pdf', { request: { kind: 'pledgeForms', campaignId: forms.id } }, session);
+    const pdf = await host.invoke('print.pdf', { request: { kind: 'pledgeForms', campaignId: forms.id } }, session);
     const p1 = performance.now();
     if (pdf.ok) {
       const file = pdf.value as { pageCount: number };

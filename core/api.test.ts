@@ -47,3 +47,13 @@ test('INVALIDATES: each writing channel names only channels that read', () => {
     for (const c of stale) assert.equal(api[c].writes, false, `${channel} → ${c} is a query`);
   }
 });
+
+test('INVALIDATES: every write to a reply refetches the request and the lists that show its state', () => {
+  const replyWrites = (Object.keys(api) as Channel[]).filter((c) => c.startsWith('opinionReplies.') && api[c].writes);
+  assert.ok(replyWrites.length >= 10);
+  for (const c of replyWrites) {
+    for (const shown of ['opinionRequests.get', 'opinionRequests.list', 'opinionReplies.list', 'people.dossier', 'workBoard.get'] as const)
+      assert.ok(INVALIDATES[c]?.includes(shown), `${c} → ${shown}`);
+  }
+  assert.ok(INVALIDATES['opinionReplies.recordChecks']?.includes('opinionReplies.lastCheckers'));
+});

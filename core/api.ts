@@ -149,8 +149,9 @@ import {
   type LetterSettings,
   type PdfFile,
 } from './print/contract';
-import { batchJobInput, batchStartInput, lettersDocumentInput, lettersPdfInput, type BatchStatus } from './letters/contract';
-import { printoutsDocumentInput, printoutsPdfInput } from './letters/printouts';
+import { batchJobInput, batchStartInput, opinionDocumentRequests, type BatchStatus } from './opinions/contract';
+import { reminderDocumentRequests } from './reminders/contract';
+import { pledgeDocumentRequests } from './pledges/contract';
 import {
   clearancesCreateInput,
   clearancesDeleteInput,
@@ -206,6 +207,20 @@ function op<R>() {
   return <I extends z.ZodType>(def: { input: I; writes: boolean; access: Access; title: string; logs?: AuditedUse }): Operation<I, R> =>
     def;
 }
+
+/**
+ * Every printable document: one request schema per document kind, declared by its area
+ * (opinions, reminders, pledges) and laid out by that area's kind (core/print/documentKinds.ts),
+ * all through the one rendering channel print.document / print.pdf / print.pdfStart.
+ */
+export const printRequest = z.discriminatedUnion(
+  'kind',
+  [...opinionDocumentRequests, ...reminderDocumentRequests, ...pledgeDocumentRequests],
+  { error: '不认识的打印内容' },
+);
+export type PrintRequest = z.input<typeof printRequest>;
+export type ValidPrintRequest = z.output<typeof printRequest>;
+const printInput = z.object({ request: printRequest });
 
 export const api = {
   'app.info': op<AppInfo>()({ input: none, writes: false, access: 'public', title: '程序信息' }),
@@ -389,36 +404,17 @@ export const api = {
     access: ['admin'],
     title: '修改公文打印设置',
   }),
-  'letters.fonts': op<FontReport>()({ input: none, writes: false, access: 'user', title: '公文字体' }),
-  'letters.document': op<LetterDocument>()({
-    input: lettersDocumentInput,
-    writes: false,
-    access: 'user',
-    title: '公文排版',
-    logs: 'print',
-  }),
-  'letters.pdf': op<PdfFile>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
-  'letters.pdfStart': op<PdfJobView>()({ input: lettersPdfInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
-  'letters.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
-  'letters.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
+  'print.fonts': op<FontReport>()({ input: none, writes: false, access: 'user', title: '公文字体' }),
+  // Every document kind; each call also checks the role rule of the channel the kind reads (core/print/documentKinds.ts).
+  'print.document': op<LetterDocument>()({ input: printInput, writes: false, access: 'user', title: '公文排版', logs: 'print' }),
+  'print.pdf': op<PdfFile>()({ input: printInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'print.pdfStart': op<PdfJobView>()({ input: printInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
+  'print.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
+  'print.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
   'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
   'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
   'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
   'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
-  'printouts.document': op<LetterDocument>()({
-    input: printoutsDocumentInput,
-    writes: false,
-    access: 'user',
-    title: '排版提醒函、签收单或承诺书',
-    logs: 'print',
-  }),
-  'printouts.pdf': op<PdfFile>()({
-    input: printoutsPdfInput,
-    writes: false,
-    access: 'user',
-    title: '生成提醒函、签收单或承诺书PDF',
-    logs: 'export',
-  }),
 
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),
@@ -565,6 +561,15 @@ export const SESSION_HEADER = 'x-qinglian-session';
 /** Where a channel is called: `POST /api/<channel>`. */
 export const API_PATH_PREFIX = '/api/';
 
+/** Where a reply's state shows besides the reply itself (its request, both lists, the dossier, the work board). */
+const REPLY_SHOWN: readonly Channel[] = [
+  'opinionRequests.get',
+  'opinionRequests.list',
+  'opinionReplies.list',
+  'people.dossier',
+  'workBoard.get',
+];
+
 /**
  * Which queries a successful write makes stale: after the call the renderer refetches every
  * query of these channels (renderer/api/hooks.ts useApiMutation). One list per writing channel,
@@ -576,7 +581,18 @@ export const INVALIDATES: { readonly [C in Channel]?: readonly Channel[] } = {
   'clearances.delete': ['people.dossier', 'recycleBin.list', 'statistics.report'],
   'clearances.update': ['people.dossier', 'recycleBin.list', 'statistics.report'],
   'impactSettings.update': ['impactSettings.get', 'sanctions.list'],
-  'letterSettings.update': ['letterSettings.get', 'letters.fonts'],
+  'letterSettings.update': ['letterSettings.get', 'print.fonts'],
+  'opinionReplies.create': REPLY_SHOWN,
+  'opinionReplies.issue': REPLY_SHOWN,
+  'opinionReplies.reassess': REPLY_SHOWN,
+  // the checkers last signed per section prefill the next reply's checks
+  'opinionReplies.recordCheck': [...REPLY_SHOWN, 'opinionReplies.lastCheckers'],
+  'opinionReplies.recordChecks': [...REPLY_SHOWN, 'opinionReplies.lastCheckers'],
+  'opinionReplies.returnToDraft': REPLY_SHOWN,
+  'opinionReplies.review': REPLY_SHOWN,
+  'opinionReplies.supersede': REPLY_SHOWN,
+  'opinionReplies.updateItem': REPLY_SHOWN,
+  'opinionReplies.void': REPLY_SHOWN,
   // an imported name list may add people and update their unit or post
   'opinionRequests.create': ['opinionRequests.list', 'people.list', 'people.get', 'people.dossier'],
   'opinionRequests.delete': ['opinionRequests.list'],

@@ -23,7 +23,7 @@ export interface QinglianBridge {
   invoke<C extends Channel>(channel: C, input: Input<C>, sessionId?: string | null): Promise<Envelope<Result<C>>>;
   /**
    * Printing in the desktop shell (`qinglian:print`, electron/printing.ts): the main
-   * process asks the core for the document (letters.document or printouts.document, as this session), loads it
+   * process asks the core for the document (print.document, as this session), loads it
    * in a hidden window and opens the system print dialog, or saves it as PDF where the
    * clerk chooses in the save dialog. Resolves with `savedTo` (null after printing or a
    * cancel) or an error envelope with a Chinese message; never rejects. Optional in the

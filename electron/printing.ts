@@ -3,16 +3,15 @@
  * document, printed from a fresh hidden window with the system print dialog, or saved as
  * a PDF where the clerk chooses in the native save dialog.
  *
- * What the renderer may say: which document (a `DocumentRequest` of core/letters, the
- * same one the preview sends to `letters.document`, or a `PrintoutRequest` — 提醒函,
- * 签收单, 承诺书 — that it sends to `printouts.document`), `print` or `pdf`, and its session.
+ * What the renderer may say: which document (a `PrintRequest` of core/api.ts, the same one
+ * the preview sends to `print.document`), `print` or `pdf`, and its session.
  * It never sends HTML, a URL or a file path. The main process asks the core for the
  * document itself, as that session (so the core's validation, login and roles apply),
  * and the only path ever written is one the clerk picked in the save dialog.
  *
  * One job:
  *  1. sender frame on app://qinglian/, input valid (zod), no other job running;
- *  2. `letters.document` (or `printouts.document`) from the core → self-contained HTML (fonts inlined, CSP meta,
+ *  2. `print.document` from the core → self-contained HTML (fonts inlined, CSP meta,
  *     no scripts); refused if it does not look like that;
  *  3. for a PDF, the save dialog (before rendering: cancelling costs nothing, and the
  *     clerk is not kept waiting before the dialog appears);
@@ -59,14 +58,7 @@ import { isAppUrl } from './appOrigin';
 import type { CoreInvoker, IpcMainLike } from './ipcRelay';
 import type { PrintDocumentStore } from './printDocuments';
 import { secureWebPreferences, type SecureWebPreferences } from './security';
-import {
-  PRINTOUT_KINDS,
-  printControlSchema,
-  printJobSchema,
-  type PrintProgress,
-  type PrintResult,
-  type ValidPrintJob,
-} from './shellContract';
+import { printControlSchema, printJobSchema, type PrintProgress, type PrintResult, type ValidPrintJob } from './shellContract';
 
 // ---------------------------------------------------------------------------------
 // Input: the shell contract's print job (electron/shellContract.ts)
@@ -366,8 +358,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
   }
 
   async function fetchDocument(job: ValidPrintJob): Promise<LetterDocument> {
-    const channel = PRINTOUT_KINDS.has(job.request.kind) ? 'printouts.document' : 'letters.document';
-    const envelope = await deps.core.invoke(channel, { request: job.request }, job.sessionId);
+    const envelope = await deps.core.invoke('print.document', { request: job.request }, job.sessionId);
     if (!envelope.ok) throw new PrintError(envelope.error);
     if (!isPrintableDocument(envelope.value)) throw fail('INTERNAL', MESSAGES.badDocument);
     return envelope.value;
@@ -379,8 +370,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
    * first one: the shell then prints the stored document itself (same text, not archived).
    */
   async function archivalPdf(job: ValidPrintJob): Promise<Uint8Array | null> {
-    const channel = PRINTOUT_KINDS.has(job.request.kind) ? 'printouts.pdf' : 'letters.pdf';
-    const envelope = await deps.core.invoke(channel, { request: job.request }, job.sessionId);
+    const envelope = await deps.core.invoke('print.pdf', { request: job.request }, job.sessionId);
     if (!envelope.ok) {
       if (envelope.error.code === 'NOT_FOUND') return null;
       throw new PrintError(envelope.error);

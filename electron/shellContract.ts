@@ -10,17 +10,12 @@
  *  - the main process's validation of every message (printing.ts, dialogRelay.ts).
  */
 import { z } from 'zod';
-import { documentRequest } from '../core/letters/contract';
-import { printoutRequest } from '../core/letters/printouts';
+import { printRequest } from '../core/api';
 
 const MAX_SESSION_ID_LENGTH = 200;
 
-/** Every document the shell may print: the letter engine's letters and lists, and the printouts. */
-const printableRequest = z.discriminatedUnion('kind', [...documentRequest.options, ...printoutRequest.options], {
-  error: '不认识的打印内容',
-});
-/** The printouts (提醒函, 签收单, 承诺书): fetched from `printouts.document`, the rest from `letters.document`. */
-export const PRINTOUT_KINDS: ReadonlySet<string> = new Set(printoutRequest.options.map((o) => o.shape.kind.value));
+/** Every document the shell may print: each area's document kinds, as print.document takes them. */
+const printableRequest = printRequest;
 
 /**
  * A print job: which document, print or pdf, and the session. Never HTML, a URL or a path:

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { api, CHANNELS, type Channel } from '../api';
+import { api, CHANNELS, type Channel, type PrintRequest } from '../api';
+import { documentKinds } from '../handlers';
 import { ROLES, type Role } from '../users/contract';
 import { makeHost } from '../testing';
 
@@ -55,4 +56,35 @@ test('every channel refuses callers its declared access does not admit, before l
     }
   }
   assert.ok(checked > CHANNELS.length, `checked ${checked}`);
+});
+
+/** A request of every document kind (ids that name nothing: the role rule answers first). */
+const NO_ID = '00000000-0000-7000-8000-000000000001';
+const KIND_SAMPLES: { [K in PrintRequest['kind']]: Extract<PrintRequest, { kind: K }> } = {
+  replyLetters: { kind: 'replyLetters', replyIds: [NO_ID] },
+  replyPersons: { kind: 'replyPersons', replyId: NO_ID },
+  repliesList: { kind: 'repliesList' },
+  requestsList: { kind: 'requestsList' },
+  reminderLetter: { kind: 'reminderLetter', letterId: NO_ID },
+  reminderReceipts: { kind: 'reminderReceipts', letterId: NO_ID },
+  pledgeForms: { kind: 'pledgeForms', campaignId: NO_ID },
+};
+
+test('print.document applies the role rule of the channel each document kind reads', async (t) => {
+  const h = await makeHost();
+  t.after(() => h.close());
+  const sessions = {} as Record<Role, string>;
+  for (const role of ROLES)
+    await h.call('users.create', { username: `kind-${role}`, displayName: `仅${role}`, password: 'Matrix12345', roles: [role] });
+  for (const role of ROLES) sessions[role] = await h.login(`kind-${role}`, 'Matrix12345');
+  assert.deepEqual(Object.keys(KIND_SAMPLES).sort(), Object.keys(documentKinds).sort(), 'a sample for every registered kind');
+  for (const [name, kind] of Object.entries(documentKinds)) {
+    const access = api[kind.reads].access;
+    for (const role of ROLES) {
+      const env = await h.raw('print.document', { request: KIND_SAMPLES[name as PrintRequest['kind']] }, sessions[role]);
+      const admitted = !Array.isArray(access) || access.includes(role);
+      if (admitted) assert.ok(env.ok || env.error.code !== 'FORBIDDEN', `${name}: ${role} is admitted by ${kind.reads} but refused`);
+      else assert.ok(!env.ok && env.error.code === 'FORBIDDEN', `${name}: ${role} got ${JSON.stringify(env)}`);
+    }
+  }
 });

@@ -68,12 +68,12 @@ test('an issued reply prints the same after the person, unit, authority and lett
   assert.ok(issued.issuedDocument, 'stored at 签发');
   assert.equal(issued.issuedDocument.reconstructed, false);
   const request = { kind: 'replyLetters' as const, replyIds: [issued.id] };
-  const before = await h.call('letters.document', { request });
+  const before = await h.call('print.document', { request });
   assert.ok(before.html.includes('张三') && before.html.includes('市财政局科长') && before.html.includes('某某市纪委监委'));
 
   await editEverything(h, s);
 
-  const afterEdit = await h.call('letters.document', { request });
+  const afterEdit = await h.call('print.document', { request });
   assert.equal(afterEdit.html, before.html, 'the letter is laid out from the stored copy');
   assert.equal(afterEdit.fileName, before.fileName);
   assert.ok(!afterEdit.html.includes('张三丰') && !afterEdit.html.includes('某某市纪委监委（新）') && !afterEdit.html.includes('王联系'));
@@ -98,7 +98,7 @@ test('the first PDF after 签发 is kept and every later PDF is the same bytes, 
   const s = await setUp(h);
   const issued = await issue(h, s.draft.id);
   const request = { kind: 'replyLetters' as const, replyIds: [issued.id] };
-  const first = await h.call('letters.pdf', { request });
+  const first = await h.call('print.pdf', { request });
   const firstBytes = Buffer.from(first.pdfBase64, 'base64');
   const firstText = (await measurePdf(firstBytes)).map((p) => p.text.replace(/\s/g, '')).join('');
   assert.ok(firstText.includes('某纪廉复〔2025〕1号') && firstText.includes('张三（市财政局科长）'));
@@ -107,7 +107,7 @@ test('the first PDF after 签发 is kept and every later PDF is the same bytes, 
 
   await editEverything(h, s);
 
-  const again = await h.call('letters.pdf', { request });
+  const again = await h.call('print.pdf', { request });
   const againBytes = Buffer.from(again.pdfBase64, 'base64');
   assert.equal(sha256Hex(againBytes), sha256Hex(firstBytes), 'byte-identical reprint');
   assert.equal(again.fileName, first.fileName);
@@ -130,7 +130,7 @@ test('the database refuses to change or delete a stored document, and a copy alt
   // someone with the sqlite3 tool: drops the guard and edits the text
   db.exec('DROP TRIGGER issued_documents_content_fixed');
   db.prepare("UPDATE issued_documents SET content_json = replace(content_json, '张三', '王五')").run();
-  const printed = await h.raw('letters.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
+  const printed = await h.raw('print.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
   assert.ok(!printed.ok && printed.error.code === 'CONFLICT' && /校验值不符/.test(printed.error.message));
 });
 
@@ -191,7 +191,7 @@ test('the number’s year is the year of the printed 成文日期 (the 签发 da
   const issued = await issue(h, reply.id);
   assert.equal(issued.docNumber, '某纪廉复〔2027〕1号');
   assert.equal(issued.letterDate, '2027-01-02');
-  const doc = await h.call('letters.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
+  const doc = await h.call('print.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
   const text = doc.html.replace(/<[^>]+>/g, '');
   assert.ok(text.includes('2027年1月2日'), 'printed 成文日期');
   assert.ok(text.includes('截至2026年12月30日'), 'the check date is said');
@@ -229,13 +229,13 @@ test('an issued 提醒函 prints the same after its units and the authority are 
   assert.equal(d.docNumber, '某纪廉提〔2025〕1号', 'dated 2025-12-30, issued 2026-01-03: the year of the printed date');
   assert.ok(d.issuedDocument);
   const request = { kind: 'reminderLetter' as const, letterId: d.id };
-  const before = await h.call('printouts.document', { request });
+  const before = await h.call('print.document', { request });
   await h.call('units.update', { id: unit.id, rev: unit.rev, name: '市财政局（新）', sortOrder: 0 });
   await h.call('settings.update', {
     authorityName: '某某市纪委监委（新）',
     docPrefixes: { opinionReply: '某纪廉复', reminderLetter: '某纪廉提' },
   });
-  const afterEdit = await h.call('printouts.document', { request });
+  const afterEdit = await h.call('print.document', { request });
   assert.equal(afterEdit.html, before.html);
   const detail = await h.call('reminderLetters.get', { id: d.id });
   assert.match(detail.issuedDocument!.differences.join('\n'), /主送：存档公文为“市财政局”，现有记录为“市财政局（新）”/);
@@ -273,6 +273,6 @@ test('a campaign’s 承诺书 text is fixed at the first signature: forms print
     templateText: '本人郑重承诺：不操办、不参加升学宴。',
     title: '2025年承诺（更名）',
   });
-  const forms = await h.call('printouts.document', { request: { kind: 'pledgeForms', campaignId: c.id } });
+  const forms = await h.call('print.document', { request: { kind: 'pledgeForms', campaignId: c.id } });
   assert.ok(forms.html.includes('不参加升学宴'));
 });

@@ -53,7 +53,7 @@ async function batchPdf(h: TestHost, replyIds: string[]) {
   return h.call('letters.batchResult', { jobId: job.jobId });
 }
 
-test('a batch of issued replies prints the same bytes every time, through the job and through letters.pdf', needsChromium, async (t) => {
+test('a batch of issued replies prints the same bytes every time, through the job and through print.pdf', needsChromium, async (t) => {
   const h = await makeHost({ now });
   t.after(() => h.close());
   const { ids } = await issuedReplies(h, 3);
@@ -65,8 +65,8 @@ test('a batch of issued replies prints the same bytes every time, through the jo
   const again = await batchPdf(h, ids);
   assert.equal(sha256Hex(bytes(again)), sha256Hex(bytes(first)), 'the batch as first printed');
   assert.equal(again.fileName, first.fileName);
-  const direct = await h.call('letters.pdf', { request: { kind: 'replyLetters', replyIds: ids } });
-  assert.equal(sha256Hex(bytes(direct)), sha256Hex(bytes(first)), 'letters.pdf of the same replies: the same bytes');
+  const direct = await h.call('print.pdf', { request: { kind: 'replyLetters', replyIds: ids } });
+  assert.equal(sha256Hex(bytes(direct)), sha256Hex(bytes(first)), 'print.pdf of the same replies: the same bytes');
   // another order is another paper
   const other = await batchPdf(h, [...ids].reverse());
   assert.notEqual(sha256Hex(bytes(other)), sha256Hex(bytes(first)));
@@ -115,11 +115,11 @@ test(
     });
     d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
     const receipts = { kind: 'reminderReceipts' as const, letterId: d.id };
-    const sheet = await h.call('printouts.pdf', { request: receipts });
+    const sheet = await h.call('print.pdf', { request: receipts });
     assert.ok((await textOf(sheet)).includes('市财政局'));
-    assert.equal((await h.call('printouts.document', { request: receipts })).archival, true, 'the desktop shell asks the core for it');
+    assert.equal((await h.call('print.document', { request: receipts })).archival, true, 'the desktop shell asks the core for it');
     await h.call('units.update', { id: unit.id, rev: unit.rev, name: '市财政局（新）', sortOrder: 0 });
-    const sheetAgain = await h.call('printouts.pdf', { request: receipts });
+    const sheetAgain = await h.call('print.pdf', { request: receipts });
     assert.equal(sha256Hex(bytes(sheetAgain)), sha256Hex(bytes(sheet)), 'the 签收单 as it went out with the letter');
 
     const c = await h.call('pledgeCampaigns.create', {
@@ -132,14 +132,14 @@ test(
     const zhang = await h.call('people.create', { name: '张三', unitId: unit.id });
     await h.call('pledgeRoster.add', { campaignId: c.id, personIds: [zhang.id] });
     const forms = { kind: 'pledgeForms' as const, campaignId: c.id };
-    const first = await h.call('printouts.pdf', { request: forms });
-    const again = await h.call('printouts.pdf', { request: forms });
+    const first = await h.call('print.pdf', { request: forms });
+    const again = await h.call('print.pdf', { request: forms });
     assert.equal(sha256Hex(bytes(again)), sha256Hex(bytes(first)));
     await h.call('pledgeRoster.add', {
       campaignId: c.id,
       personIds: [(await h.call('people.create', { name: '李四', unitId: unit.id })).id],
     });
-    const grown = await h.call('printouts.pdf', { request: forms });
+    const grown = await h.call('print.pdf', { request: forms });
     assert.ok((await textOf(grown)).includes('李四'));
     assert.equal(kept(h, 'pledgeForms'), 2);
     assert.equal(kept(h, 'reminderReceipts'), 1);

@@ -64,12 +64,20 @@ export interface MatchedLine {
 
 // ---- requests ----
 
+/** How the letter lists a person (kept beside the register's own unit and post). */
+const listedFields = {
+  unitText: optionalText('来函所列单位', 100),
+  positionText: optionalText('来函所列职务', 100),
+};
+/** A person's line as stored (the schema's output). */
+export type ListedValues = z.output<z.ZodObject<typeof listedFields>>;
+export const LISTED_FIELDS = Object.keys(listedFields) as (keyof ListedValues)[];
+
 const requestPerson = z
   .object({
     /** Null only for a row of an imported list that names a new person (created on saving). */
     personId: recordId('人员').nullable(),
-    unitText: optionalText('来函所列单位', 100),
-    positionText: optionalText('来函所列职务', 100),
+    ...listedFields,
     /** A row of an imported name list (imports.preview, kind 'requestList'), with the clerk's update/skip: checked again and written on saving. */
     fromFile: importCommitRow.optional(),
   })
@@ -99,6 +107,10 @@ export const requestsCreateInput = z.object({
     ),
 });
 export const requestsUpdateInput = z.object({ id: recordId('来函'), rev: revision, ...requestFields });
+/** A request's own fields, as stored (the schema's output). */
+export type RequestValues = z.output<z.ZodObject<typeof requestFields>>;
+/** Every stored field: rows are read and written through this list (core/shared/rows.ts). */
+export const REQUEST_FIELDS = Object.keys(requestFields) as (keyof RequestValues)[];
 export const requestsGetInput = z.object({ id: recordId('来函') });
 export const requestsDeleteInput = z.object({ id: recordId('来函') });
 export const requestsListInput = z.object({
@@ -109,27 +121,20 @@ export const requestsListInput = z.object({
   pageSize,
 });
 
-export interface RequestSummary {
-  id: string;
-  rev: number;
-  requester: string;
-  requesterDocNumber: string | null;
-  title: string;
-  receivedDate: string;
-  purpose: Purpose;
-  dueDate: string;
-  personCount: number;
-  /** The newest reply's status, or null when none is drafted yet. */
-  replyStatus: ReplyStatus | null;
-  replyDocNumber: string | null;
-  overdue: boolean;
-}
+/** A request with its due date and where its reply stands. */
+export type RequestSummary = { id: string; rev: number } & RequestValues & {
+    dueDate: string;
+    personCount: number;
+    /** The newest reply's status, or null when none is drafted yet. */
+    replyStatus: ReplyStatus | null;
+    replyDocNumber: string | null;
+    overdue: boolean;
+  };
 
-export interface RequestDetail extends RequestSummary {
-  notes: string | null;
-  persons: (PersonListItem & { requestPersonId: string; lineNo: number; unitText: string | null; positionText: string | null })[];
+export type RequestDetail = RequestSummary & {
+  persons: (PersonListItem & { requestPersonId: string; lineNo: number } & ListedValues)[];
   replies: { id: string; status: ReplyStatus; docNumber: string | null; replyDate: string }[];
-}
+};
 
 // ---- replies ----
 
@@ -139,23 +144,30 @@ export const repliesCreateInput = z.object({
   replyDate: dateField('回复日期'),
 });
 export const repliesGetInput = z.object({ id: recordId('回复') });
-export const repliesUpdateItemInput = z.object({
-  replyId: recordId('回复'),
-  itemId: recordId('回复条目'),
-  rev: revision,
+/** A person's conclusion as the clerk settles it. */
+const itemFields = {
   category: z.enum(CONCLUSIONS, { error: '请选择结论类别' }),
   wording: requiredText('意见', 500),
   /** Required when the category differs from the proposed one. */
   overrideReason: optionalText('改变结论的理由', 500),
   remark: optionalText('备注', 200),
-});
-export const repliesCheckInput = z.object({
-  replyId: recordId('回复'),
+};
+export const repliesUpdateItemInput = z.object({ replyId: recordId('回复'), itemId: recordId('回复条目'), rev: revision, ...itemFields });
+/** An item's stored conclusion (the schema's output). */
+export type ItemValues = z.output<z.ZodObject<typeof itemFields>>;
+export const ITEM_FIELDS = Object.keys(itemFields) as (keyof ItemValues)[];
+
+/** 科室核查: who checked which section's records, and when. */
+const checkFields = {
   section: requiredText('科室', 20),
   checker: requiredText('核查人', 20),
   checkedOn: dateField('核查日期'),
   note: optionalText('核查情况', 500),
-});
+};
+export const repliesCheckInput = z.object({ replyId: recordId('回复'), ...checkFields });
+/** A section check as stored (the schema's output). */
+export type CheckValues = z.output<z.ZodObject<typeof checkFields>>;
+export const CHECK_FIELDS = Object.keys(checkFields) as (keyof CheckValues)[];
 export const repliesTransitionInput = z.object({ id: recordId('回复'), rev: revision });
 /** A SHA-256 in hex, as ReplyDetail.contentHash / reviewedHash carry it. */
 const contentHash = z
@@ -201,26 +213,12 @@ export interface Findings {
   measures?: { sanctionId: string; label: string; effectiveDate: string }[];
 }
 
-export interface ReplyItem {
-  id: string;
-  rev: number;
-  lineNo: number;
-  person: PersonListItem;
-  proposedCategory: Conclusion;
-  category: Conclusion;
-  wording: string;
-  overrideReason: string | null;
-  remark: string | null;
-  findings: Findings;
-}
+/** One person's line of a reply: what the check proposed and what the clerk settled. */
+export type ReplyItem = { id: string; rev: number; lineNo: number; person: PersonListItem; proposedCategory: Conclusion } & ItemValues & {
+    findings: Findings;
+  };
 
-export interface SectionCheck {
-  id: string;
-  section: string;
-  checker: string;
-  checkedOn: string;
-  note: string | null;
-}
+export type SectionCheck = { id: string } & CheckValues;
 
 export interface ReplyDetail {
   id: string;
@@ -255,18 +253,14 @@ export interface ReplyDetail {
   issuedDocument: IssuedDocumentInfo | null;
 }
 
-export interface ReplySummary {
-  id: string;
-  status: ReplyStatus;
-  docNumber: string | null;
-  replyDate: string;
-  requestId: string;
-  requester: string;
-  requestTitle: string;
-  purpose: Purpose;
-  personCount: number;
-  names: string;
-}
+/** A reply as the list shows it, with its request. */
+export type ReplySummary = { id: string; status: ReplyStatus; docNumber: string | null } & z.output<typeof repliesCreateInput> &
+  Pick<RequestValues, 'requester' | 'purpose'> & {
+    requestTitle: string;
+    personCount: number;
+    /** The first five names (等N人 beyond). */
+    names: string;
+  };
 
 export type RepliesPage = Paged<ReplySummary>;
 
@@ -328,3 +322,63 @@ export const repliesCheckManyInput = z.object({
 
 /** 科室 → the checker who signed that section's latest check (to prefill the next reply's). */
 export type LastCheckers = Record<string, string>;
+
+// ---- documents (print.document / print.pdf; the kinds are in documents.ts) ----
+
+/** Reply letters (复函) of one or many replies; the persons table is attached when there are many. */
+export const replyLettersRequest = z.object({
+  kind: z.literal('replyLetters'),
+  replyIds: z
+    .array(recordId('回复'), { error: '请选择要打印的回复' })
+    .min(1, { error: '请选择要打印的回复' })
+    .max(500, { error: '一次最多打印500份' }),
+  /** Double-sided printing: each letter starts on an odd sheet side (a blank page is added after letters with an odd page count). */
+  duplex: z.boolean().default(false),
+});
+
+/** Landscape list of one reply's persons and opinions (台账). */
+const replyPersonsRequest = z.object({ kind: z.literal('replyPersons'), replyId: recordId('回复') });
+
+/** Landscape list of replies (回复台账), filtered like the replies list. */
+const repliesListRequest = z.object({
+  kind: z.literal('repliesList'),
+  query: z.string().trim().max(50).optional(),
+  status: z.enum(REPLY_STATUSES).optional(),
+  dateFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  dateTo: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
+
+/** Landscape list of incoming requests (征求意见函台账). */
+const requestsListRequest = z.object({
+  kind: z.literal('requestsList'),
+  query: z.string().trim().max(50).optional(),
+  state: z.enum(['all', 'open', 'overdue', 'replied']).default('all'),
+});
+
+/** The documents of this area, one schema per kind (core/api.ts joins every area's into printRequest). */
+export const opinionDocumentRequests = [replyLettersRequest, replyPersonsRequest, repliesListRequest, requestsListRequest] as const;
+export type OpinionDocumentRequest = z.output<(typeof opinionDocumentRequests)[number]>;
+
+// ---- a batch of reply letters as one PDF (letters.batch*, replyBatch.ts) ----
+
+export const batchStartInput = z.object({
+  replyIds: z.array(recordId('回复')).min(1, { error: '请选择要打印的回复' }).max(500, { error: '一次最多500份' }),
+  duplex: z.boolean().default(false),
+});
+export const batchJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号不正确' }) });
+
+export type BatchState = 'running' | 'done' | 'failed' | 'cancelled';
+export interface BatchStatus {
+  jobId: string;
+  state: BatchState;
+  done: number;
+  total: number;
+  /** Chinese, when failed. */
+  error: string | null;
+}

@@ -17,7 +17,7 @@ import {
   replyDocumentModel,
   replyLetterChanges,
   type ReplyDocumentModel,
-} from '../letters/issuedModels';
+} from '../issuedDocuments/models';
 import { readLetterSettings } from '../print/letterSettings';
 import { replyLetterData } from './replyLetter';
 import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';
@@ -25,9 +25,15 @@ import { canonicalJson } from '../shared/canonical';
 import { CURRENT_IMPACT_RULES } from '../sanctions/impactRules';
 import { proposeConclusion } from './assessment';
 import { reviewChanges, reviewContentOf, reviewHash, type ReviewContent } from './review';
+import { fromRow, toColumnValues } from '../shared/rows';
 import {
+  CHECK_FIELDS,
   CONCLUSIONS,
+  ITEM_FIELDS,
+  type CheckValues,
   type Conclusion,
+  type ItemValues,
+  type SectionCheck,
   type Findings,
   type Purpose,
   type ReplyDetail,
@@ -80,38 +86,30 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
   if (!r) return null;
   const request = getRequestSummary(db, r.request_id, today);
   if (!request) return null;
-  const itemRows = db.prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no').all(id) as {
-    id: string;
-    rev: number;
-    person_id: string;
-    line_no: number;
-    proposed_category: Conclusion;
-    category: Conclusion;
-    wording: string;
-    override_reason: string | null;
-    remark: string | null;
-    findings: string;
-  }[];
+  const itemRows = (
+    db.prepare('SELECT * FROM opinion_reply_items WHERE reply_id = ? ORDER BY line_no').all(id) as (Record<string, unknown> & {
+      id: string;
+      rev: number;
+      person_id: string;
+      line_no: number;
+      proposed_category: Conclusion;
+      findings: string;
+    })[]
+  ).map((row) => ({ row, values: fromRow<ItemValues>(ITEM_FIELDS, row) }));
   const people = new Map(
     peopleByIds(
       db,
-      itemRows.map((i) => i.person_id),
+      itemRows.map((i) => i.row.person_id),
     ).map((p) => [p.id, p]),
   );
-  const checks = (
-    db
-      .prepare('SELECT id, section, checker, checked_on, note FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at')
-      .all(id) as {
+  const checks: SectionCheck[] = (
+    db.prepare('SELECT * FROM opinion_section_checks WHERE reply_id = ? ORDER BY created_at').all(id) as (Record<string, unknown> & {
       id: string;
-      section: string;
-      checker: string;
-      checked_on: string;
-      note: string | null;
-    }[]
-  ).map((c) => ({ id: c.id, section: c.section, checker: c.checker, checkedOn: c.checked_on, note: c.note }));
+    })[]
+  ).map((c) => ({ id: c.id, ...fromRow<CheckValues>(CHECK_FIELDS, c) }));
   const sections = readOpinionSettings(db).checkSections;
   const counts = Object.fromEntries(CONCLUSIONS.map((c) => [c, 0])) as Record<Conclusion, number>;
-  for (const i of itemRows) counts[i.category]++;
+  for (const i of itemRows) counts[i.values.category]++;
   const detail: ReplyDetail = {
     id: r.id,
     rev: r.rev,
@@ -123,7 +121,7 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
       ? ((db.prepare('SELECT doc_number FROM opinion_replies WHERE id = ?').pluck().get(r.supersedes_id) as string | null) ?? null)
       : null,
     request,
-    items: itemRows.flatMap((i) => {
+    items: itemRows.flatMap(({ row: i, values }) => {
       const person = people.get(i.person_id);
       if (!person) return [];
       return [
@@ -133,10 +131,7 @@ export function getReplyDetail(db: Db, id: string, today: string): ReplyDetail |
           lineNo: i.line_no,
           person,
           proposedCategory: i.proposed_category,
-          category: i.category,
-          wording: i.wording,
-          overrideReason: i.override_reason,
-          remark: i.remark,
+          ...values,
           findings: JSON.parse(i.findings) as Findings,
         },
       ];
@@ -372,12 +367,9 @@ export const repliesHandlers: HandlerMap<
     if (input.category !== item.proposed_category && !input.overrideReason) {
       throw new AppError('VALIDATION', '改变系统建议的结论类别，须填写理由。', { overrideReason: '请填写改变结论的理由' });
     }
-    writer.update('opinion_reply_items', input.itemId, input.rev, {
-      category: input.category,
-      wording: input.wording,
-      override_reason: input.category === item.proposed_category ? null : input.overrideReason,
-      remark: input.remark,
-    });
+    // Keeping the proposal needs no reason.
+    const overrideReason = input.category === item.proposed_category ? null : input.overrideReason;
+    writer.update('opinion_reply_items', input.itemId, input.rev, toColumnValues(ITEM_FIELDS, { ...input, overrideReason }));
     touchReply(writer, input.replyId);
     return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
   },
@@ -388,9 +380,9 @@ export const repliesHandlers: HandlerMap<
       .prepare('SELECT id FROM opinion_section_checks WHERE reply_id = ? AND section = ?')
       .pluck()
       .get(input.replyId, input.section) as string | undefined;
-    const values = { checker: input.checker, checked_on: input.checkedOn, note: input.note };
+    const values = toColumnValues(CHECK_FIELDS, input);
     if (existing) writer.update('opinion_section_checks', existing, null, values);
-    else writer.insert('opinion_section_checks', { reply_id: input.replyId, section: input.section, ...values });
+    else writer.insert('opinion_section_checks', { reply_id: input.replyId, ...values });
     touchReply(writer, input.replyId);
     return getReplyDetail(db, input.replyId, localIsoDate(now()))!;
   },

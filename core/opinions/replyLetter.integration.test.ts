@@ -199,17 +199,17 @@ async function issuedReply(h: TestHost, n: number) {
   return h.call('opinionReplies.issue', { id: reviewed.id, rev: reviewed.rev, reviewedHash: reviewed.reviewedHash! });
 }
 
-test('letters.document: escaped, self-contained HTML; drafts are marked 未签发', async (t) => {
+test('print.document: escaped, self-contained HTML; drafts are marked 未签发', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const issued = await issuedReply(h, 3);
-  const doc = await h.call('letters.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
+  const doc = await h.call('print.document', { request: { kind: 'replyLetters', replyIds: [issued.id] } });
   assert.ok(!doc.html.includes('<img'), 'no markup from user text');
   assert.ok(doc.html.includes('&lt;img src=x onerror'));
   assert.ok(!/<script/i.test(doc.html) && doc.html.includes("default-src 'none'"));
   assert.match(doc.fileName, /^某纪廉复〔2025〕1号 关于.*的复函\.pdf$/);
   assert.equal(doc.warnings.length, 0);
-  const list = await h.call('letters.document', { request: { kind: 'replyPersons', replyId: issued.id } });
+  const list = await h.call('print.document', { request: { kind: 'replyPersons', replyId: issued.id } });
   assert.equal(list.orientation, 'landscape');
   assert.ok(list.html.includes('size:A4 landscape'));
 });
@@ -234,7 +234,7 @@ test('letterSettings: defaults, admin-only update with Chinese validation; fonts
   await h.login('clerk', 'Clerk12345');
   const denied = await h.raw('letterSettings.update', s);
   assert.ok(!denied.ok && denied.error.code === 'FORBIDDEN');
-  const fonts = await h.call('letters.fonts', {});
+  const fonts = await h.call('print.fonts', {});
   assert.deepEqual(
     fonts.fonts.map((f) => f.role),
     ['fangsong', 'xiaobiaosong', 'heiti', 'kaiti', 'songti'],
@@ -243,12 +243,12 @@ test('letterSettings: defaults, admin-only update with Chinese validation; fonts
   assert.ok(fonts.method.length > 10);
 });
 
-test('letters.pdf for 3 and 40 persons through the contract: geometry, names, number, date', needsChromium, async (t) => {
+test('print.pdf for 3 and 40 persons through the contract: geometry, names, number, date', needsChromium, async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   for (const n of [3, 40]) {
     const reply = await issuedReply(h, n);
-    const file = await h.call('letters.pdf', { request: { kind: 'replyLetters', replyIds: [reply.id] } });
+    const file = await h.call('print.pdf', { request: { kind: 'replyLetters', replyIds: [reply.id] } });
     const measured = await measurePdf(Buffer.from(file.pdfBase64, 'base64'));
     assert.equal(measured.length, file.pageCount);
     assertLetterGeometry(measured, {

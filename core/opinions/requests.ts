@@ -6,7 +6,8 @@ import { returnStaleReviews } from './replies';
 import type { HandlerMap } from '../host/handler';
 import { peopleByIds } from '../people/search';
 import { localIsoDate } from '../shared/dates';
-import type { RequestDetail, RequestSummary } from './contract';
+import { fromRow, selectColumns, toColumnValues } from '../shared/rows';
+import { LISTED_FIELDS, REQUEST_FIELDS, type ListedValues, type RequestDetail, type RequestSummary, type RequestValues } from './contract';
 import { linesFromFile } from './importFile';
 import { requestListImporter } from './importList';
 import { commitRecordRows } from '../exchange/importRecords';
@@ -15,23 +16,18 @@ import { readOpinionSettings } from './settings';
 import { addWorkingDays } from './workingDays';
 import { paged } from '../shared/paged';
 
-interface RequestRow {
+/** A row of `opinion_requests` (the fields' columns, REQUEST_FIELDS) with its due date and reply. */
+type RequestRow = Record<string, unknown> & {
   id: string;
   rev: number;
-  requester: string;
-  requester_doc_number: string | null;
-  title: string;
-  received_date: string;
-  purpose: RequestSummary['purpose'];
   due_date: string;
-  notes: string | null;
   person_count: number;
   reply_status: RequestSummary['replyStatus'];
   reply_doc_number: string | null;
-}
+};
 
 export const REQUEST_SUMMARY_SQL = `
-  SELECT r.id, r.rev, r.requester, r.requester_doc_number, r.title, r.received_date, r.purpose, r.due_date, r.notes,
+  SELECT r.id, r.rev, ${selectColumns('r', REQUEST_FIELDS)}, r.due_date,
          (SELECT count(*) FROM opinion_request_persons x WHERE x.request_id = r.id) AS person_count,
          (SELECT y.status FROM opinion_replies y WHERE y.request_id = r.id AND y.status <> 'voided'
            ORDER BY (y.status = 'issued') DESC, y.created_at DESC LIMIT 1) AS reply_status,
@@ -43,11 +39,7 @@ export function toRequestSummary(r: RequestRow, today: string): RequestSummary {
   return {
     id: r.id,
     rev: r.rev,
-    requester: r.requester,
-    requesterDocNumber: r.requester_doc_number,
-    title: r.title,
-    receivedDate: r.received_date,
-    purpose: r.purpose,
+    ...fromRow<RequestValues>(REQUEST_FIELDS, r),
     dueDate: r.due_date,
     personCount: r.person_count,
     replyStatus: r.reply_status,
@@ -64,9 +56,10 @@ export function getRequestSummary(db: Db, id: string, today: string): RequestSum
 export function getRequestDetail(db: Db, id: string, today: string): RequestDetail | null {
   const row = db.prepare(`${REQUEST_SUMMARY_SQL} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as RequestRow | undefined;
   if (!row) return null;
-  const links = db
-    .prepare('SELECT id, person_id, line_no, unit_text, position_text FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no')
-    .all(id) as { id: string; person_id: string; line_no: number; unit_text: string | null; position_text: string | null }[];
+  const links = db.prepare('SELECT * FROM opinion_request_persons WHERE request_id = ? ORDER BY line_no').all(id) as (Record<
+    string,
+    unknown
+  > & { id: string; person_id: string; line_no: number })[];
   const people = new Map(
     peopleByIds(
       db,
@@ -78,10 +71,9 @@ export function getRequestDetail(db: Db, id: string, today: string): RequestDeta
     .all(id) as { id: string; status: RequestDetail['replies'][number]['status']; doc_number: string | null; reply_date: string }[];
   return {
     ...toRequestSummary(row, today),
-    notes: row.notes,
     persons: links.flatMap((l) => {
       const p = people.get(l.person_id);
-      return p ? [{ ...p, requestPersonId: l.id, lineNo: l.line_no, unitText: l.unit_text, positionText: l.position_text }] : [];
+      return p ? [{ ...p, requestPersonId: l.id, lineNo: l.line_no, ...fromRow<ListedValues>(LISTED_FIELDS, l) }] : [];
     }),
     replies: replies.map((r) => ({ id: r.id, status: r.status, docNumber: r.doc_number, replyDate: r.reply_date })),
   };
@@ -91,6 +83,12 @@ function dueDate(db: Db, received: string): string {
   const settings = readOpinionSettings(db);
   return addWorkingDays(received, settings.dueWorkingDays, settings);
 }
+
+/** The row's columns: the fields, and the due date they give. */
+const requestColumns = (db: Db, v: RequestValues) => ({
+  ...toColumnValues(REQUEST_FIELDS, v),
+  due_date: dueDate(db, v.receivedDate),
+});
 
 function checkDocNumberFree(db: Db, requester: string, docNumber: string | null, selfId: string | null): void {
   if (!docNumber) return;
@@ -160,22 +158,13 @@ export const requestsHandlers: HandlerMap<
     if (found.length !== input.persons.length) {
       throw new AppError('VALIDATION', '名单中有人员不存在或已被删除，请重新核对名单。', { persons: '人员不存在' });
     }
-    const id = writer.insert('opinion_requests', {
-      requester: input.requester,
-      requester_doc_number: input.requesterDocNumber,
-      title: input.title,
-      received_date: input.receivedDate,
-      purpose: input.purpose,
-      due_date: dueDate(db, input.receivedDate),
-      notes: input.notes,
-    });
+    const id = writer.insert('opinion_requests', requestColumns(db, input));
     input.persons.forEach((p, i) =>
       writer.insert('opinion_request_persons', {
         request_id: id,
         person_id: personIds[i],
         line_no: i + 1,
-        unit_text: p.unitText,
-        position_text: p.positionText,
+        ...toColumnValues(LISTED_FIELDS, p),
       }),
     );
     return getRequestDetail(db, id, localIsoDate(now()))!;
@@ -186,15 +175,7 @@ export const requestsHandlers: HandlerMap<
     if (!before) throw notFound('来函');
     if (before.replyStatus === 'issued') throw new AppError('CONFLICT', '该来函已签发回复，登记信息不能再修改。');
     checkDocNumberFree(db, input.requester, input.requesterDocNumber, input.id);
-    writer.update('opinion_requests', input.id, input.rev, {
-      requester: input.requester,
-      requester_doc_number: input.requesterDocNumber,
-      title: input.title,
-      received_date: input.receivedDate,
-      purpose: input.purpose,
-      due_date: dueDate(db, input.receivedDate),
-      notes: input.notes,
-    });
+    writer.update('opinion_requests', input.id, input.rev, requestColumns(db, input));
     // A reviewed reply of this request now says something else: back to 待审核 before the answer is built.
     returnStaleReviews(db, writer, now());
     return getRequestDetail(db, input.id, localIsoDate(now()))!;

@@ -5,7 +5,7 @@
  * the reply back to 待审核 with the changes as the reason (replies.ts, returnStaleReviews).
  */
 import type { Db } from '../../db/open';
-import { contactChanges, describeAsChange, replyLetterChanges, type TextChange } from '../letters/issuedModels';
+import { contactChanges, describeAsChange, replyLetterChanges, type TextChange } from '../issuedDocuments/models';
 import { readLetterSettings } from '../print/letterSettings';
 import { replyLetterData, type ReplyLetterData } from './replyLetter';
 import { readOfficeSettings } from '../settings/queries';

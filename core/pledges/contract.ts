@@ -164,3 +164,19 @@ export interface PledgeSigned {
 
 export type CampaignsPage = Paged<CampaignSummary>;
 export type RosterPage = Paged<RosterEntry>;
+
+// ---- documents (print.document / print.pdf; the kind is in documents.ts) ----
+
+/** Pre-filled 承诺书, one page per person of the roster (all, or those not signed yet). */
+const pledgeFormsRequest = z.object({
+  kind: z.literal('pledgeForms'),
+  campaignId: recordId('承诺批次'),
+  filter: z.enum(['all', 'unsigned']).default('all'),
+});
+
+/** At most this many 承诺书 in one job (one page each). */
+export const PLEDGE_FORMS_MAX = 3000;
+
+/** The documents of this area (core/api.ts joins every area's into printRequest). */
+export const pledgeDocumentRequests = [pledgeFormsRequest] as const;
+export type PledgeDocumentRequest = z.output<(typeof pledgeDocumentRequests)[number]>;

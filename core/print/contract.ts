@@ -113,7 +113,7 @@ export interface PdfFile {
   pdfBase64: string;
 }
 
-/** 保存PDF as a job (core/letters/pdfJobs.ts): laying out, then printing page by page. */
+/** 保存PDF as a job (core/print/pdfJobs.ts): laying out, then printing page by page. */
 export type PdfJobPhase = 'layout' | 'print';
 export type PdfJobView = JobView<'pdf', PdfJobPhase, PdfFile>;
 export const pdfJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号不正确' }) });

@@ -4,7 +4,7 @@
  *
  * - System fonts: on Windows, the Fonts folders are listed and known file names mapped
  *   to families (simfang.ttf → 仿宋 …); elsewhere `fc-list :lang=zh family file` is asked.
- *   Detection runs once per process; the result is reported in 设置 (letters.fonts).
+ *   Detection runs once per process; the result is reported in 设置 (print.fonts).
  * - Bundled fonts (OFL-1.1, from npm, pinned): @fontsource/noto-serif-sc (仿宋 and 宋体
  *   stand-in at 400, 小标宋 stand-in at 700), @fontsource/noto-sans-sc (黑体 stand-in),
  *   @fontsource/lxgw-wenkai (楷体 stand-in). They come as woff2 subsets with unicode

@@ -39,21 +39,21 @@ test(
     renderer.render = (html: string) => (renders.push(html), render(html)); // counts the real renders
     enablePdfWarmUp(true);
 
-    await h.call('letters.document', print); // the preview opens
+    await h.call('print.document', print); // the preview opens
     await prefetchesSettled();
     assert.equal(renders.length, 1, 'the PDF was started while the preview showed');
-    const clicked = await h.call('letters.pdf', print);
+    const clicked = await h.call('print.pdf', print);
     assert.equal(renders.length, 1, 'the click took the PDF made ahead');
     assert.ok((await measurePdf(Buffer.from(clicked.pdfBase64, 'base64'))).some((pg) => pg.text.replace(/\s/g, '').includes('张三')));
 
-    await h.call('letters.pdf', print);
+    await h.call('print.pdf', print);
     assert.equal(renders.length, 2, 'used once: the next click prints again');
 
-    await h.call('letters.document', print);
+    await h.call('print.document', print);
     await prefetchesSettled();
     const before = renders.length;
     await h.call('people.update', { id: p.id, rev: (await h.call('people.get', { id: p.id })).rev, name: '张三丰', position: '科长' });
-    const changed = await h.call('letters.pdf', print);
+    const changed = await h.call('print.pdf', print);
     assert.equal(renders.length, before + 1, 'the letter changed after the preview: printed afresh');
     assert.ok((await measurePdf(Buffer.from(changed.pdfBase64, 'base64'))).some((pg) => pg.text.replace(/\s/g, '').includes('张三丰')));
   },

@@ -167,17 +167,16 @@ const SAMPLES: Partial<Record<Channel, (() => unknown) | { skip: string }>> = {
   'opinionRequests.importFile': () => ({ fileName: '名单.csv', contentBase64: Buffer.from(`姓名\n${NAME}\n`).toString('base64') }),
   'opinionRequests.get': () => ({ id: '00000000-0000-7000-8000-000000000001' }),
   'opinionReplies.get': () => ({ id: '00000000-0000-7000-8000-000000000001' }),
-  'letters.document': () => ({ request: { kind: 'repliesList' } }),
-  'letters.pdf': { skip: 'PDF bytes of letters.document (checked above) made by Chromium; its input is checked like every channel' },
-  'letters.pdfStart': { skip: 'the PDF of letters.document (checked above), as a job; its input is checked like every channel' },
-  'letters.pdfJob': { skip: 'a job started by this account (core/host/jobs.ts: only its owner or an administrator sees it)' },
-  'letters.pdfCancel': { skip: 'a job started by this account (core/host/jobs.ts: only its owner or an administrator cancels it)' },
+  // One document kind here; every list kind is checked on its own below.
+  'print.document': () => ({ request: { kind: 'pledgeForms', campaignId: world.campaign } }),
+  'print.pdf': { skip: 'PDF bytes of print.document (checked above) made by Chromium; its input is checked like every channel' },
+  'print.pdfStart': { skip: 'the PDF of print.document (checked above), as a job; its input is checked like every channel' },
+  'print.pdfJob': { skip: 'a job started by this account (core/host/jobs.ts: only its owner or an administrator sees it)' },
+  'print.pdfCancel': { skip: 'a job started by this account (core/host/jobs.ts: only its owner or an administrator cancels it)' },
   'letters.batchStart': { skip: 'PDF bytes of listed replies; its replyIds are checked like every input' },
   'letters.batchStatus': () => ({ jobId: 'nosuchjob1' }),
   'letters.batchResult': () => ({ jobId: 'nosuchjob1' }),
   'letters.batchCancel': () => ({ jobId: 'nosuchjob1' }),
-  'printouts.document': () => ({ request: { kind: 'pledgeForms', campaignId: world.campaign } }),
-  'printouts.pdf': { skip: 'PDF bytes of printouts.document (checked above)' },
   'reminderLetters.get': () => ({ id: '00000000-0000-7000-8000-000000000001' }),
   'reminderLetters.lastForOccasion': () => ({ occasion: '中秋国庆', beforeYear: 2026 }),
   'pledgeCampaigns.get': () => ({ id: world.campaign }),
@@ -234,9 +233,23 @@ test('no reading channel shows the recused account the person or a record about 
     'exports.list',
     'opinionRequests.matchLines',
     'pledgeRoster.list',
-    'letters.document',
+    'print.document',
   ] as Channel[]) {
     assert.ok(seenByAdmin.includes(channel), `${channel} should show ${NAME} to the administrator (seen by: ${seenByAdmin.join(', ')})`);
+  }
+});
+
+test('every list document on print.document leaves the person out for the recused account, and shows them to the administrator', async () => {
+  // What each list shows of the person: their name, or (a list of requests) the request's own number (unique here).
+  for (const [request, marker] of [
+    [{ kind: 'repliesList' }, NAME],
+    [{ kind: 'requestsList' }, '市组干函'], // the number wraps in its cell: its first line
+    [{ kind: 'pledgeForms', campaignId: world.campaign }, NAME],
+  ] as const) {
+    const mine = await h.raw('print.document', { request }, relative);
+    const theirs = await h.raw('print.document', { request }, admin);
+    assert.ok(theirs.ok && shown(theirs.value).includes(marker), `${request.kind}: the administrator sees ${marker}`);
+    assert.ok(!mine.ok || !shown(mine.value).includes(marker), `${request.kind} shows ${marker} to the recused account`);
   }
 });
 

@@ -135,3 +135,13 @@ export type ReminderDetail = ReminderSummary &
   };
 
 export type RemindersPage = Paged<ReminderSummary>;
+
+// ---- documents (print.document / print.pdf; the kinds are in documents.ts) ----
+
+/** The letter in GB/T 9704 letter format. */
+const reminderLetterRequest = z.object({ kind: z.literal('reminderLetter'), letterId: recordId('提醒函') });
+/** Its 签收单: every addressee with blank 签收人 / 签收日期. */
+const reminderReceiptsRequest = z.object({ kind: z.literal('reminderReceipts'), letterId: recordId('提醒函') });
+/** The documents of this area (core/api.ts joins every area's into printRequest). */
+export const reminderDocumentRequests = [reminderLetterRequest, reminderReceiptsRequest] as const;
+export type ReminderDocumentRequest = z.output<(typeof reminderDocumentRequests)[number]>;

@@ -10,7 +10,7 @@ import type { Writer } from '../host/writer';
 import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
 import { issuedInfo, readIssued } from '../issuedDocuments/store';
-import { contactChanges, describeAsDifference, reminderLetterChanges, type ReminderDocumentModel } from '../letters/issuedModels';
+import { contactChanges, describeAsDifference, reminderLetterChanges, type ReminderDocumentModel } from '../issuedDocuments/models';
 import { readLetterSettings } from '../print/letterSettings';
 import { reminderLetterData } from './reminderLetter';
 import { localIsoDate } from '../shared/dates';

@@ -120,7 +120,7 @@ function assertError(result: Envelope<unknown>, code: string, pattern: RegExp) {
   assert.match(result.error.message, /[\u4e00-\u9fa5]/, 'Chinese');
 }
 
-/** A real reply letter laid out by the core (portrait), for a core stand-in that answers letters.document. */
+/** A real reply letter laid out by the core (portrait), for a core stand-in that answers print.document. */
 function replyLetterDocument(over: Partial<LetterDocument> = {}): LetterDocument {
   const data: ReplyLetterData = {
     authorityName: '某某县纪委监委',
@@ -157,7 +157,7 @@ function replyLetterDocument(over: Partial<LetterDocument> = {}): LetterDocument
 const standInCore = (doc: LetterDocument): CoreInvoker => ({
   invoke: (channel) =>
     Promise.resolve(
-      channel === 'letters.document' ? { ok: true, value: doc } : { ok: false, error: { code: 'INTERNAL', message: '未预期' } },
+      channel === 'print.document' ? { ok: true, value: doc } : { ok: false, error: { code: 'INTERNAL', message: '未预期' } },
     ),
 });
 const replyJob = { action: 'pdf', request: { kind: 'replyLetters', replyIds: ['0b6f3c1e-2a4d-4c8e-9f10-1234567890ab'] }, sessionId: 's1' };
@@ -183,7 +183,7 @@ test('the print window: fresh, hidden, hardened, never throttled, no preload; th
   assert.ok(result.ok, JSON.stringify(result));
 
   // the document was fetched by main from the core, as the clerk's session
-  assert.deepEqual(coreCalls, [['letters.document', { request: { kind: 'requestsList', state: 'all' } }, host.session]]);
+  assert.deepEqual(coreCalls, [['print.document', { request: { kind: 'requestsList', state: 'all' } }, host.session]]);
   const [window] = fake.BrowserWindow.instances;
   assert.ok(window);
   assert.equal(fake.BrowserWindow.instances.length, 1);
@@ -361,7 +361,7 @@ test('打印: print() with the system dialog, A4 page size (Electron ≥ 42), ba
   assert.match(window.webContents.loadedPage!.body, /张三&lt;img src=x onerror=alert\(1\)&gt;/, 'the real letter, escaped');
 });
 
-test('printouts (提醒函, 签收单, 承诺书) print through the shell too: the document comes from printouts.document, the PDF is written', async () => {
+test('printouts (提醒函, 签收单, 承诺书) print through the shell too: the document comes from print.document, the PDF is written', async () => {
   const unitId = (await host.call('units.create', { name: '市审计局' })).id;
   const letter = await host.call('reminderLetters.create', {
     title: '关于2025年中秋国庆期间严明纪律要求的廉洁提醒函',
@@ -389,7 +389,7 @@ test('printouts (提醒函, 签收单, 承诺书) print through the shell too: t
   }
   assert.deepEqual(
     coreCalls.map(([channel]) => channel),
-    ['printouts.document', 'printouts.document'],
+    ['print.document', 'print.document'],
   );
   // A printout kind with a letter's fields (or the reverse) is not a document at all.
   assertError(
@@ -814,7 +814,7 @@ test(
     assert.equal(kept.issuedDocument!.pdfSha256, createHash('sha256').update(a!).digest('hex'));
     assert.deepEqual(
       coreCalls.map(([channel]) => channel),
-      ['letters.document', 'letters.pdf', 'letters.document', 'letters.pdf'],
+      ['print.document', 'print.pdf', 'print.document', 'print.pdf'],
     );
     assert.equal(fake.BrowserWindow.instances.length, 0, 'no print window: the core made the PDF');
     await closeSharedPdfRenderer();

@@ -1,5 +1,5 @@
 /**
- * 预览 / 打印 / 保存PDF of a document from the letter engine (letters.document): the
+ * 预览 / 打印 / 保存PDF of a document from the letter engine (print.document): the
  * pages are shown exactly as they will print, in a frame holding the engine's
  * self-contained HTML (fonts inlined; the frame is sandboxed without scripts and the
  * document's own CSP forbids them too).
@@ -7,23 +7,23 @@
  * - 打印: Electron asks the shell to print in a hidden window with the system dialog
  *   (window.qinglian.printDocument); the browser prints the frame.
  * - 保存PDF: the core renders the PDF with the machine's Chromium/Edge as a job
- *   (letters.pdfStart: 第N页/共M页 after a second, 取消), in both shells. Without such a
+ *   (print.pdfStart: 第N页/共M页 after a second, 取消), in both shells. Without such a
  *   browser, Electron prints it with its own printToPDF through the shell (the same
  *   第N页/共M页 and 取消, usePdfJob.runInShell), and browser mode sends the clerk to the
  *   print dialog → “另存为PDF”.
  */
 import { Alert, Button, Progress, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { DocumentRequest } from '../../core/letters/contract';
+import type { PrintRequest } from '../../core/api';
 import { errorMessage } from '../api/errors';
 import { useApiQuery } from '../api/hooks';
 import { getSessionId } from '../api/session';
 import { base64ToBlob, saveBlob } from '../lib/files';
 import { usePdfJob } from './usePdfJob';
 
-export function LetterPreview({ request, height = '72vh' }: { request: DocumentRequest; height?: number | string }) {
-  const doc = useApiQuery('letters.document', { request }, { staleTime: 0, gcTime: 0 });
-  const fonts = useApiQuery('letters.fonts', {});
+export function LetterPreview({ request, height = '72vh' }: { request: PrintRequest; height?: number | string }) {
+  const doc = useApiQuery('print.document', { request }, { staleTime: 0, gcTime: 0 });
+  const fonts = useApiQuery('print.fonts', {});
   const frame = useRef<HTMLIFrameElement>(null);
   const [busy, setBusy] = useState<'pdf' | 'print' | null>(null);
   const [error, setError] = useState<string | null>(null);

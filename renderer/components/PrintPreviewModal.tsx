@@ -1,6 +1,6 @@
 /**
- * 打印 / 预览 / 导出PDF of printouts made by the letter engine (printouts.document,
- * printouts.pdf): the laid-out pages are shown as they will print (a srcdoc frame holding
+ * 打印 / 预览 / 导出PDF of printouts made by the letter engine (print.document,
+ * print.pdf): the laid-out pages are shown as they will print (a srcdoc frame holding
  * the engine's self-contained HTML — no scripts, fonts inlined). In Electron both 打印
  * and 导出PDF go through the shell (window.qinglian.printDocument: a hidden window that
  * waits for the fonts, the system print dialog, the native save dialog), as letters do
@@ -9,7 +9,7 @@
  */
 import { Alert, Button, Flex, Modal, Segmented, Space, Spin, Typography } from 'antd';
 import { useRef, useState } from 'react';
-import type { PrintoutRequest } from '../../core/letters/printouts';
+import type { PrintRequest } from '../../core/api';
 import { call } from '../api/client';
 import { errorMessage } from '../api/errors';
 import { useApiQuery } from '../api/hooks';
@@ -20,7 +20,7 @@ export interface PrintChoice {
   key: string;
   /** "提醒函", "签收单" */
   label: string;
-  request: PrintoutRequest;
+  request: PrintRequest;
 }
 
 export interface PrintPreviewModalProps {
@@ -35,7 +35,7 @@ export interface PrintPreviewModalProps {
 export function PrintPreviewModal({ open, title, choices, initial, onClose }: PrintPreviewModalProps) {
   const [key, setKey] = useState(initial ?? choices[0]?.key ?? '');
   const choice = choices.find((c) => c.key === key) ?? choices[0]!;
-  const doc = useApiQuery('printouts.document', { request: choice.request }, { enabled: open, staleTime: 0, gcTime: 0 });
+  const doc = useApiQuery('print.document', { request: choice.request }, { enabled: open, staleTime: 0, gcTime: 0 });
   const frame = useRef<HTMLIFrameElement>(null);
   const [exporting, setExporting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +74,7 @@ export function PrintPreviewModal({ open, title, choices, initial, onClose }: Pr
         else if (r.value.savedTo) setSaved(`已保存到 ${r.value.savedTo}`);
         return;
       }
-      const pdf = await call('printouts.pdf', { request: choice.request });
+      const pdf = await call('print.pdf', { request: choice.request });
       saveBlob(base64ToBlob(pdf.pdfBase64, 'application/pdf'), pdf.fileName);
       setSaved(`已生成“${pdf.fileName}”，共${pdf.pageCount}页。`);
     } catch (e) {

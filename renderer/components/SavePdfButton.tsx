@@ -1,12 +1,12 @@
 /**
  * 保存PDF straight from where the clerk is (no preview page first): Electron's shell
- * saves through its dialog; browser mode asks the host for the PDF (letters.pdf) and
+ * saves through its dialog; browser mode asks the host for the PDF (print.pdf) and
  * downloads it, as a host job. Either is followed by usePdfJob: a job that takes more
  * than a second shows “第 N 页/共 M 页” and can be cancelled: printing stops and nothing is saved.
  */
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { DocumentRequest } from '../../core/letters/contract';
+import type { PrintRequest } from '../../core/api';
 import { errorMessage } from '../api/errors';
 import { base64ToBlob, saveBlob } from '../lib/files';
 import { usePdfJob } from './usePdfJob';
@@ -14,7 +14,7 @@ import { usePdfJob } from './usePdfJob';
 /** Shown only for jobs that last longer than this. */
 const SHOW_PROGRESS_AFTER_MS = 1000;
 
-export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { request: DocumentRequest; pageCount?: number; label?: string }) {
+export function SavePdfButton({ request, pageCount, label = '保存PDF' }: { request: PrintRequest; pageCount?: number; label?: string }) {
   const [running, setRunning] = useState(false);
   const [slow, setSlow] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);

@@ -2,15 +2,14 @@
  * 保存PDF as a job the page follows: polled while it runs, so the page can show
  * “正在生成PDF：第N页/共M页” for a job over a second, and 取消 stops it, after which nothing
  * is saved. Two makers, one interface:
- * - the host (letters.pdfStart / pdfJob / pdfCancel, core/letters/pdfJobs.ts), in browser
+ * - the host (print.pdfStart / pdfJob / pdfCancel, core/print/pdfJobs.ts), in browser
  *   mode and in the desktop app wherever the core found a Chromium/Edge;
  * - the desktop shell's own printToPDF (window.qinglian.printDocument, electron/printing.ts),
  *   asked `{action: 'progress'}` and `{action: 'cancel'}` on the same bridge.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { Envelope } from '../../core/api';
+import type { Envelope, PrintRequest } from '../../core/api';
 import type { PdfFile } from '../../core/print/contract';
-import type { DocumentRequest } from '../../core/letters/contract';
 import type { PrintResult } from '../../electron/shellContract';
 import { call } from '../api/client';
 import { getSessionId } from '../api/session';
@@ -38,13 +37,13 @@ export function usePdfJob() {
   };
 
   /** Runs the host's job to its end: the PDF, or null when it was cancelled; throws the host's error. */
-  const run = async (request: DocumentRequest): Promise<PdfFile | null> => {
-    let v = await call('letters.pdfStart', { request });
+  const run = async (request: PrintRequest): Promise<PdfFile | null> => {
+    let v = await call('print.pdfStart', { request });
     current.current = { hostJob: v.id };
     while (v.state === 'running') {
       show(v.progress);
       await new Promise((r) => setTimeout(r, POLL_MS));
-      v = await call('letters.pdfJob', { jobId: v.id });
+      v = await call('print.pdfJob', { jobId: v.id });
     }
     current.current = null;
     show(null);
@@ -58,7 +57,7 @@ export function usePdfJob() {
    * same way. Resolves with the shell's envelope: savedTo, or its Chinese error (CANCELLED
    * after 取消).
    */
-  const runInShell = async (request: DocumentRequest): Promise<Envelope<PrintResult>> => {
+  const runInShell = async (request: PrintRequest): Promise<Envelope<PrintResult>> => {
     const bridge = window.qinglian!;
     current.current = { shell: true };
     let finished = false;
@@ -84,7 +83,7 @@ export function usePdfJob() {
   const cancel = async () => {
     const job = current.current;
     if (!job) return;
-    if ('hostJob' in job) await call('letters.pdfCancel', { jobId: job.hostJob }).catch(() => undefined);
+    if ('hostJob' in job) await call('print.pdfCancel', { jobId: job.hostJob }).catch(() => undefined);
     else await window.qinglian?.printDocument?.({ action: 'cancel' });
   };
 

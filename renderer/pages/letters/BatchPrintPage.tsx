@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Card, Checkbox, Input, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { BatchStatus } from '../../../core/letters/contract';
+import type { BatchStatus } from '../../../core/opinions/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/hooks';
@@ -20,7 +20,7 @@ export function BatchPrintPage() {
     { status: 'issued', page, pageSize: 50, ...(query ? { query } : {}) },
     { keepPrevious: true },
   );
-  const fonts = useApiQuery('letters.fonts', {});
+  const fonts = useApiQuery('print.fonts', {});
   const [selected, setSelected] = useState<string[]>([]);
   const [duplex, setDuplex] = useState(false);
   const [previewing, setPreviewing] = useState(false);

@@ -44,7 +44,7 @@ function SectionCheckRow({
     setErrors({});
     setSaving(true);
     try {
-      updated(await call('opinionReplies.recordCheck', parsed.data));
+      updated('opinionReplies.recordCheck', await call('opinionReplies.recordCheck', parsed.data));
       setEditing(false);
       onValues(null);
       message.success(`${section}核查已登记`);
@@ -174,7 +174,7 @@ export function ChecksPanel({ reply, sections }: { reply: ReplyDetail; sections:
     }
     setSaving(true);
     try {
-      updated(await call('opinionReplies.recordChecks', parsed.data));
+      updated('opinionReplies.recordChecks', await call('opinionReplies.recordChecks', parsed.data));
       setTyped({});
       message.success(`已登记${unchecked.join('、')}的核查`);
     } catch (e) {

@@ -2,34 +2,24 @@
  * 登记来函: the letter (来函单位, 文号, 标题, 收文日期, 用途) and its persons. Saved in one
  * call once every line of the list is resolved; a failed save keeps everything.
  */
-import { Alert, App, AutoComplete, Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useBlocker, useNavigate } from 'react-router';
-import { PURPOSES, requestsCreateInput, type Purpose } from '../../../core/opinions/contract';
+import { requestsCreateInput } from '../../../core/opinions/contract';
 import { addWorkingDays } from '../../../core/opinions/workingDays';
 import { isValidDate } from '../../../core/shared/dates';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { DateInput } from '../../components/DateInput';
 import { formatDate } from '../../lib/format';
 import { OPINION_PATHS, requestPath } from '../../lib/links';
-import { applyFieldErrors, issuesToFields, showServerError, zodRule } from '../../lib/zodForm';
+import { applyFieldErrors, issuesToFields, showServerError } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { PersonLinesPanel } from './PersonLinesPanel';
+import { REQUEST_FIELDS, RequestFields, type RequestFormValues } from './RequestFields';
 import { isResolved, lineStates, type PersonLine } from './personLines';
 import { today } from './labels';
 
-const FIELDS = ['requester', 'requesterDocNumber', 'title', 'receivedDate', 'purpose', 'notes'] as const;
-const shape = requestsCreateInput.shape;
-const REQUESTERS = ['市委组织部', '县委组织部', '市直机关工委', '市人力资源和社会保障局', '市委统战部', '市总工会', '团市委', '市妇联'];
-
-interface Values {
-  requester?: string;
-  requesterDocNumber?: string | null;
-  title?: string;
-  receivedDate?: string | null;
-  purpose?: Purpose;
-  notes?: string | null;
-}
+const FIELDS = REQUEST_FIELDS;
+type Values = RequestFormValues;
 
 export function NewRequestPage() {
   const navigate = useNavigate();
@@ -122,38 +112,7 @@ export function NewRequestPage() {
           onFinish={save}
           onFinishFailed={() => setError('请按提示修改后再保存。')}
         >
-          <Row gutter={16}>
-            <Col span={6}>
-              <Form.Item label="来函单位" name="requester" rules={[zodRule(shape.requester)]}>
-                <AutoComplete options={REQUESTERS.map((r) => ({ value: r }))} maxLength={60} filterOption={false} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label="来函文号" name="requesterDocNumber" rules={[zodRule(shape.requesterDocNumber)]}>
-                <Input maxLength={60} placeholder="如 市组干函〔2025〕12号" />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="来函标题" name="title" rules={[zodRule(shape.title)]}>
-                <Input maxLength={200} placeholder="如 关于征求张三等同志党风廉政情况意见的函" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label="收文日期" name="receivedDate" rules={[zodRule(shape.receivedDate)]} extra={dueText}>
-                <DateInput allowClear={false} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label="用途" name="purpose" rules={[zodRule(shape.purpose)]} extra="评先评优按评优影响期核查，其余按提拔影响期">
-                <Select placeholder="请选择" options={PURPOSES.map((p) => ({ value: p, label: p }))} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="备注" name="notes" rules={[zodRule(shape.notes)]}>
-                <Input maxLength={500} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <RequestFields wide dueText={dueText} purposeHint="评先评优按评优影响期核查，其余按提拔影响期" />
         </Form>
       </Card>
       <PersonLinesPanel lines={lines} onChange={(u) => setLines(u)} error={listError} />

@@ -3,29 +3,11 @@
  * reply (ReplyView). With several replies (a voided one, a correction) the clerk switches
  * between them; ?reply=<id> in the address picks one.
  */
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Form, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { PURPOSES, REPLY_STATUS_LABELS, requestsUpdateInput, type RequestDetail } from '../../../core/opinions/contract';
+import { REPLY_STATUS_LABELS, requestsUpdateInput, type RequestDetail } from '../../../core/opinions/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -34,10 +16,11 @@ import { FormModal } from '../../components/FormModal';
 import { formatBirthMonth, formatDate } from '../../lib/format';
 import { OPINION_PATHS, personDossierPath } from '../../lib/links';
 import { useCan } from '../../lib/permissions';
-import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { parseForm, showServerError } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { EstimatedProgress } from './EstimatedProgress';
 import { ReplyStatusTag, today } from './labels';
+import { REQUEST_FIELDS, RequestFields, requestFormValues } from './RequestFields';
 import { ReplyView, useReplyUpdated } from './ReplyView';
 import './opinions.css';
 
@@ -63,14 +46,13 @@ function PersonsTable({ persons }: { persons: Person[] }) {
   );
 }
 
-const EDIT_FIELDS = ['requester', 'requesterDocNumber', 'title', 'receivedDate', 'purpose', 'notes'] as const;
+const EDIT_FIELDS = REQUEST_FIELDS;
 
 function EditRequestModal({ request, onClose }: { request: RequestDetail; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const update = useApiMutation('opinionRequests.update');
-  const shape = requestsUpdateInput.shape;
   return (
     <FormModal open title="修改来函信息" form={form} onCancel={onClose} saving={update.isPending} error={error} width={640}>
       <Form
@@ -79,14 +61,7 @@ function EditRequestModal({ request, onClose }: { request: RequestDetail; onClos
         layout="vertical"
         validateTrigger="onBlur"
         autoComplete="off"
-        initialValues={{
-          requester: request.requester,
-          requesterDocNumber: request.requesterDocNumber,
-          title: request.title,
-          receivedDate: request.receivedDate,
-          purpose: request.purpose,
-          notes: request.notes,
-        }}
+        initialValues={requestFormValues(request)}
         onFinish={async (values: Record<string, unknown>) => {
           setError(null);
           const input = parseForm(form, requestsUpdateInput, { ...values, id: request.id, rev: request.rev }, EDIT_FIELDS);
@@ -100,43 +75,7 @@ function EditRequestModal({ request, onClose }: { request: RequestDetail; onClos
           }
         }}
       >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item label="来函单位" name="requester" rules={[zodRule(shape.requester)]}>
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label="来函文号" name="requesterDocNumber" rules={[zodRule(shape.requesterDocNumber)]}>
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label="来函标题" name="title" rules={[zodRule(shape.title)]}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label="收文日期" name="receivedDate" rules={[zodRule(shape.receivedDate)]}>
-              <DateInput allowClear={false} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label="用途"
-              name="purpose"
-              rules={[zodRule(shape.purpose)]}
-              extra="已拟办的回复按原用途核查；改变用途后请作废并重新拟办"
-            >
-              <Select options={PURPOSES.map((p) => ({ value: p, label: p }))} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label="备注" name="notes" rules={[zodRule(shape.notes)]} style={{ marginBottom: 0 }}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <RequestFields wide={false} purposeHint="已拟办的回复按原用途核查；改变用途后请作废并重新拟办" />
       </Form>
     </FormModal>
   );
@@ -192,7 +131,7 @@ export function RequestDetailPage() {
     setDrafting(true);
     try {
       const created = await call('opinionReplies.create', { requestId: r.id, replyDate });
-      updated(created);
+      updated('opinionReplies.create', created);
       showReply(created.id);
       message.success(`已拟办回复：核查${created.items.length}人`);
     } catch (e) {

@@ -20,7 +20,7 @@ export function VoidModal({ open, reply, onClose }: { open: boolean; reply: Repl
     }
     setSaving(true);
     try {
-      updated(await call('opinionReplies.void', parsed.data));
+      updated('opinionReplies.void', await call('opinionReplies.void', parsed.data));
       message.success('回复已作废');
       setReason('');
       setError(null);

@@ -37,7 +37,7 @@ export function WorkflowBar({
     setBusy(a.name);
     try {
       const detail = await run(reply);
-      updated(detail);
+      updated(a.channel, detail);
       if (a.done) message.success(a.done);
       if (a.then === 'docNumber' && detail.docNumber) message.success(`文号：${detail.docNumber}`);
       if (a.then === 'openNew') onSuperseded(detail.id);

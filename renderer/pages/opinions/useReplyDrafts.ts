@@ -52,7 +52,7 @@ export function useReplyDrafts(reply: ReplyDetail) {
       for (const c of checked) {
         if (!c.result.ok) continue;
         try {
-          updated(await call('opinionReplies.updateItem', c.result.input));
+          updated('opinionReplies.updateItem', await call('opinionReplies.updateItem', c.result.input));
           discard(c.item.id);
         } catch (e) {
           setDraft(c.item, { errors: { ...(e instanceof ApiError && e.fields ? e.fields : {}), _: errorMessage(e) } });

@@ -1,23 +1,16 @@
-/** After a write to a reply: its new state goes into the cache, and the lists that show it are refetched. */
+/**
+ * After a write to a reply: its new state goes into the cache, and the queries the
+ * contract's INVALIDATES names for that channel (core/api.ts) are refetched.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReplyDetail } from '../../../core/opinions/contract';
-import type { Channel } from '../../../core/api';
+import { INVALIDATES, type Channel } from '../../../core/api';
 import { queryKey } from '../../api/hooks';
 
-const AFFECTED: Channel[] = [
-  'opinionRequests.get',
-  'opinionRequests.list',
-  'opinionReplies.list',
-  'people.dossier',
-  'opinionReplies.lastCheckers',
-  'workBoard.get',
-];
-
-/** After a write: the answer is the new state of the reply; lists that show it are refetched. */
 export function useReplyUpdated() {
   const queryClient = useQueryClient();
-  return (detail: ReplyDetail) => {
+  return (channel: Channel, detail: ReplyDetail) => {
     queryClient.setQueryData(queryKey('opinionReplies.get', { id: detail.id }), detail);
-    void Promise.all(AFFECTED.map((c) => queryClient.invalidateQueries({ queryKey: [c] })));
+    void Promise.all((INVALIDATES[channel] ?? []).map((c) => queryClient.invalidateQueries({ queryKey: [c] })));
   };
 }

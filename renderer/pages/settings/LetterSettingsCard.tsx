@@ -12,7 +12,7 @@ export function LetterSettingsCard() {
   const editable = can('letterSettings.update');
   const { message } = App.useApp();
   const settings = useApiQuery('letterSettings.get', {});
-  const fonts = useApiQuery('letters.fonts', {});
+  const fonts = useApiQuery('print.fonts', {});
   const update = useApiMutation('letterSettings.update');
   const [form] = Form.useForm<LetterSettings>();
   const [error, setError] = useState<string | null>(null);

@@ -7,10 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
+import type { HandlerMap } from '../host/handler';
 import type { PdfFile } from '../print/contract';
 import type { BatchStatus } from './contract';
 import { withPrintedPdf } from '../print/archive';
-import { loadReplies, replyBatchTarget, replyLettersDocument } from './documents';
+import { documentHtml, pdfRenderer, withFonts } from '../print/documents';
+import { loadReplies, replyBatchTarget, replyLettersLaid } from './documents';
 import type { PdfRenderer } from '../print/pdf';
 
 interface Job {
@@ -60,9 +62,9 @@ async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyId
     }
     // A batch of issued letters is kept as first printed (printed_documents): the same batch prints the same bytes.
     const file = await withPrintedPdf(ctx, replyBatchTarget(ctx.db, details, duplex), async () => {
-      const doc = replyLettersDocument(ctx, details, duplex, 'served');
-      const pdf = await renderer.render(doc.html);
-      return { fileName: doc.fileName, pageCount: doc.pageCount, pdfBase64: pdf.toString('base64') };
+      const doc = withFonts(ctx, replyLettersLaid(ctx, details, duplex));
+      const pdf = await renderer.render(documentHtml(doc, 'served'));
+      return { fileName: doc.fileName, pageCount: doc.pages.length, pdfBase64: pdf.toString('base64') };
     });
     if (job.cancelled) return;
     job.result = file;
@@ -104,3 +106,11 @@ export function cancelBatch(ctx: HandlerContext, jobId: string): BatchStatus {
   }
   return { ...job.status };
 }
+
+export const replyBatchHandlers: HandlerMap<'letters.batchStart' | 'letters.batchStatus' | 'letters.batchResult' | 'letters.batchCancel'> =
+  {
+    'letters.batchStart': (input, ctx) => startBatch(ctx, pdfRenderer(), input.replyIds, input.duplex),
+    'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),
+    'letters.batchResult': (input, ctx) => batchResult(ctx, input.jobId),
+    'letters.batchCancel': (input, ctx) => cancelBatch(ctx, input.jobId),
+  };

@@ -1,33 +1,29 @@
 /**
- * From records to laid-out documents: loads what a print request names, applies the
- * template, and returns self-contained HTML.
+ * The documents of the opinions area, registered with the one print channel
+ * (core/print/documentKinds.ts): 复函 of one or many replies (the persons table attached
+ * when there are many), a reply's persons list, and the landscape lists of replies and
+ * requests. Issued replies are laid out from their stored model (core/issuedDocuments).
  */
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
-import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type ReplyDetail } from '../opinions/contract';
-import { getReplyDetail, listReplies } from '../opinions/replies';
-import { listRequests } from '../opinions/requests';
+import { CONCLUSION_LABELS, REPLY_STATUS_LABELS, type OpinionDocumentRequest, type ReplyDetail } from './contract';
+import { getReplyDetail, listReplies } from './replies';
+import { listRequests } from './requests';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
-import { blankPage, renderDocument, type Page } from '../print/compose';
-import { type LetterDocument, type LetterSettings } from '../print/contract';
-import { type ValidDocumentRequest } from './contract';
-import { resolveFonts, type FontSource } from '../print/fonts';
+import { blankPage, type Page } from '../print/compose';
+import type { LetterSettings } from '../print/contract';
+import type { DocumentKinds, LaidDocument } from '../print/documentKinds';
+import { safeFileName } from '../print/documents';
 import { layoutList, type ListData } from '../print/listPrintout';
-import { layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from '../opinions/replyLetter';
+import { layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
 import { readIssued } from '../issuedDocuments/store';
 import type { PrintedTarget } from '../issuedDocuments/printed';
-import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
+import { storedReplyLetter, type ReplyDocumentModel } from '../issuedDocuments/models';
 import { chineseDate } from '../print/text';
-
 import { readLetterSettings } from '../print/letterSettings';
 import { visibleRows } from '../recusal/hidden';
-
-export { LETTER_SETTINGS_KEY, readLetterSettings } from '../print/letterSettings';
-
-/** File names keep the document number's 〔〕 but lose characters Windows refuses. */
-export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
 
 function office(db: Db) {
   const o = readOfficeSettings(db);
@@ -77,10 +73,6 @@ export function replyLetterPages(
   return { pages, warnings };
 }
 
-export interface BuildOptions {
-  fontSource?: FontSource;
-}
-
 export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyDetail[] {
   const today = localIsoDate(ctx.now());
   return ids.map((id) => {
@@ -91,12 +83,7 @@ export function loadReplies(ctx: HandlerContext, ids: readonly string[]): ReplyD
 }
 
 /** Reply letters, one after another, as one document (one letter, or a batch titled by its count). */
-export function replyLettersDocument(
-  ctx: HandlerContext,
-  details: ReplyDetail[],
-  duplex: boolean,
-  fontSource?: FontSource,
-): LetterDocument {
+export function replyLettersLaid(ctx: HandlerContext, details: ReplyDetail[], duplex: boolean): LaidDocument {
   const settings = readLetterSettings(ctx.db);
   const today = localIsoDate(ctx.now());
   // Issued replies are laid out from their stored model (replyLetterSource), drafts from the live records.
@@ -104,17 +91,17 @@ export function replyLettersDocument(
   const first = details[0]!;
   const firstLetter = replyLetterSource(ctx.db, first, settings, today).data;
   const title = details.length === 1 ? replyTitle(firstLetter.persons) : `廉政意见回复复函${details.length}份`;
-  const base = details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${today}）`;
   return {
     title,
-    fileName: `${safeFileName(base)}.pdf`,
-    orientation: 'portrait',
-    pageCount: pages.length,
+    fileBase: details.length === 1 ? `${first.docNumber ?? '未签发'} ${title}` : `${title}（${today}）`,
+    pages,
+    landscape: false,
     letterCount: details.length,
     warnings,
-    html: renderDocument({ title, pages, fonts: resolveFonts(settings.fontMode), landscape: false, ...(fontSource ? { fontSource } : {}) }),
     // One issued reply: its PDF is the archival copy the core keeps (issued_documents).
     archival: details.length === 1 && first.status === 'issued' && !!first.issuedDocument,
+    // Several issued replies: kept as first printed together (printed_documents).
+    printed: replyBatchTarget(ctx.db, details, duplex),
   };
 }
 
@@ -134,36 +121,47 @@ export function replyBatchTarget(db: Db, details: ReplyDetail[], duplex: boolean
   return { kind: 'replyBatch', subjectId: null, content: { template: 'replyBatch', version: 1, duplex, letters } };
 }
 
-/** Lays out what `request` names. Reading handlers only: nothing is written. */
-export async function buildDocument(
-  ctx: HandlerContext,
-  request: ValidDocumentRequest,
-  options: BuildOptions = {},
-): Promise<LetterDocument> {
-  const { db } = ctx;
-  const settings = readLetterSettings(db);
-  const fonts = resolveFonts(settings.fontMode);
-  const finish = (
-    title: string,
-    fileBase: string,
-    pages: Page[],
-    landscape: boolean,
-    letterCount: number,
-    warnings: string[],
-  ): LetterDocument => ({
-    title,
-    fileName: `${safeFileName(fileBase)}.pdf`,
-    orientation: landscape ? 'landscape' : 'portrait',
-    pageCount: pages.length,
-    letterCount,
-    warnings,
-    html: renderDocument({ title, pages, fonts, landscape, ...(options.fontSource ? { fontSource: options.fontSource } : {}) }),
-  });
+/** Previews of up to this many letters get their PDF made ahead (prefetch.ts). */
+const PREFETCH_MAX_LETTERS = 20;
 
-  switch (request.kind) {
-    case 'replyLetters':
-      return replyLettersDocument(ctx, loadReplies(ctx, request.replyIds), request.duplex, options.fontSource);
-    case 'replyPersons': {
+/** A landscape list: one letter, no warnings, printed fresh each time. */
+function list(data: ListData, fileBase: string): LaidDocument {
+  return {
+    title: data.title,
+    fileBase,
+    pages: layoutList(data),
+    landscape: true,
+    letterCount: 1,
+    warnings: [],
+    archival: false,
+    printed: null,
+  };
+}
+
+type Of<K extends OpinionDocumentRequest['kind']> = Extract<OpinionDocumentRequest, { kind: K }>;
+
+export const opinionDocumentKinds: DocumentKinds<OpinionDocumentRequest> = {
+  replyLetters: {
+    reads: 'opinionReplies.get',
+    layOut: (ctx, request: Of<'replyLetters'>) => replyLettersLaid(ctx, loadReplies(ctx, request.replyIds), request.duplex),
+    // One reply: its archival PDF once issued, found without laying the letter out.
+    archival: (ctx, request: Of<'replyLetters'>) => {
+      if (request.replyIds.length !== 1) return null;
+      const id = request.replyIds[0]!;
+      const status = ctx.db.prepare('SELECT status FROM opinion_replies WHERE id = ?').pluck().get(id) as string | undefined;
+      if (!status) return null;
+      return {
+        target: { kind: 'opinionReply', recordId: id, voided: status === 'voided' },
+        fileName: (doc) => `${safeFileName(`${doc.docNumber ?? ''} ${replyTitle((doc.model as ReplyDocumentModel).letter.persons)}`)}.pdf`,
+      };
+    },
+    // Previews of up to 20 letters get their PDF made ahead; a batch goes through the job.
+    prefetch: (request: Of<'replyLetters'>) => request.replyIds.length <= PREFETCH_MAX_LETTERS,
+  },
+  replyPersons: {
+    reads: 'opinionReplies.get',
+    prefetch: false,
+    layOut: (ctx, request: Of<'replyPersons'>) => {
       const [d] = loadReplies(ctx, [request.replyId]);
       const data: ListData = {
         title: `${d!.request.requester}征求意见人员及回复意见（${d!.docNumber ?? REPLY_STATUS_LABELS[d!.status]}）`,
@@ -187,9 +185,13 @@ export async function buildDocument(
           [it.remark, it.overrideReason ? `改变结论理由：${it.overrideReason}` : null].filter(Boolean).join('；'),
         ]),
       };
-      return finish(data.title, `${d!.docNumber ?? '未签发'} 人员及意见`, layoutList(data), true, 1, []);
-    }
-    case 'repliesList': {
+      return list(data, `${d!.docNumber ?? '未签发'} 人员及意见`);
+    },
+  },
+  repliesList: {
+    reads: 'opinionReplies.list',
+    prefetch: false,
+    layOut: async (ctx, request: Of<'repliesList'>) => {
       const items = [];
       for (let page = 1, seen = 0; ; page++) {
         const res = await listReplies({ ...request, page, pageSize: 200 }, ctx);
@@ -199,7 +201,7 @@ export async function buildDocument(
       }
       const data: ListData = {
         title: '廉政意见回复台账',
-        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(db).authorityName}`,
+        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(ctx.db).authorityName}`,
         columns: [
           { label: '序号', width: 12, align: 'center' },
           { label: '回复文号', width: 40, align: 'left' },
@@ -223,9 +225,13 @@ export async function buildDocument(
           REPLY_STATUS_LABELS[r.status],
         ]),
       };
-      return finish(data.title, `廉政意见回复台账（${localIsoDate(ctx.now())}）`, layoutList(data), true, 1, []);
-    }
-    case 'requestsList': {
+      return list(data, `廉政意见回复台账（${localIsoDate(ctx.now())}）`);
+    },
+  },
+  requestsList: {
+    reads: 'opinionRequests.list',
+    prefetch: false,
+    layOut: async (ctx, request: Of<'requestsList'>) => {
       const items = [];
       for (let page = 1, seen = 0; ; page++) {
         const res = await listRequests({ ...request, page, pageSize: 200 }, ctx);
@@ -235,7 +241,7 @@ export async function buildDocument(
       }
       const data: ListData = {
         title: '征求意见函登记台账',
-        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(db).authorityName}`,
+        subtitle: `共${items.length}条\u3000打印日期：${chineseDate(localIsoDate(ctx.now()))}\u3000${office(ctx.db).authorityName}`,
         columns: [
           { label: '序号', width: 12, align: 'center' },
           { label: '来函单位', width: 40, align: 'left' },
@@ -259,7 +265,7 @@ export async function buildDocument(
           r.replyDocNumber ?? (r.replyStatus ? REPLY_STATUS_LABELS[r.replyStatus] : '未回复'),
         ]),
       };
-      return finish(data.title, `征求意见函登记台账（${localIsoDate(ctx.now())}）`, layoutList(data), true, 1, []);
-    }
-  }
-}
+      return list(data, `征求意见函登记台账（${localIsoDate(ctx.now())}）`);
+    },
+  },
+};

@@ -48,11 +48,11 @@ test('reminder letter: letter format, escaped text, numbered 严禁事项, 抄�
     copyTo: '市委办公室',
     unitIds: units,
   });
-  const draft = await h.call('printouts.document', { request: { kind: 'reminderLetter', letterId: d.id } });
+  const draft = await h.call('print.document', { request: { kind: 'reminderLetter', letterId: d.id } });
   assert.ok(draft.warnings.some((w) => w.includes('未印发')));
   assert.ok(draft.html.includes('未印发'));
   d = await h.call('reminderLetters.issue', { id: d.id, rev: d.rev });
-  const doc = await h.call('printouts.document', { request: { kind: 'reminderLetter', letterId: d.id } });
+  const doc = await h.call('print.document', { request: { kind: 'reminderLetter', letterId: d.id } });
   assert.equal(doc.warnings.length, 0);
   assert.ok(!doc.html.includes(XSS) && doc.html.includes('&lt;img src=x onerror=alert(1)&gt;'));
   assert.ok(doc.html.includes(d.docNumber!));
@@ -62,7 +62,7 @@ test('reminder letter: letter format, escaped text, numbered 严禁事项, 抄�
   assert.ok(doc.html.includes('抄送：市委办公室。'));
   assert.match(doc.fileName, /^某纪廉提〔\d{4}〕1号 /);
 
-  const sheet = await h.call('printouts.document', { request: { kind: 'reminderReceipts', letterId: d.id } });
+  const sheet = await h.call('print.document', { request: { kind: 'reminderReceipts', letterId: d.id } });
   assert.equal(sheet.pageCount, 1);
   for (const u of ['市财政局', '市教育局', '市公安局', '市民政局', '市审计局']) assert.ok(sheet.html.includes(u));
   assert.ok(sheet.html.includes('签收人') && sheet.html.includes('签收日期'));
@@ -140,7 +140,7 @@ test('pledge forms for a roster of 20 → a 20-page PDF with each name filled in
     templateText: '本人郑重承诺：不操办、不参加升学宴、谢师宴。',
   });
   await h.call('pledgeRoster.add', { campaignId: c.id, unitIds: units.slice(0, 2) });
-  const pdf = await h.call('printouts.pdf', { request: { kind: 'pledgeForms', campaignId: c.id } });
+  const pdf = await h.call('print.pdf', { request: { kind: 'pledgeForms', campaignId: c.id } });
   assert.equal(pdf.pageCount, 20);
   const bytes = Buffer.from(pdf.pdfBase64, 'base64');
   assert.equal((await PDFDocument.load(bytes)).getPageCount(), 20);

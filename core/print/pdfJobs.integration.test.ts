@@ -31,12 +31,12 @@ test('a long PDF reports its pages as they print and comes back whole', needsChr
   t.after(() => h.close());
   const draft = await draftReply(h);
   const request = { kind: 'replyLetters' as const, replyIds: Array.from({ length: 12 }, () => draft.id) };
-  let view = await h.call('letters.pdfStart', { request });
+  let view = await h.call('print.pdfStart', { request });
   const labels = new Set<string>();
   while (view.state === 'running') {
     labels.add(view.progress.label);
     await new Promise((r) => setTimeout(r, 20));
-    view = await h.call('letters.pdfJob', { jobId: view.id });
+    view = await h.call('print.pdfJob', { jobId: view.id });
   }
   assert.equal(view.state, 'done', view.error?.message);
   const pdf = Buffer.from(view.result!.pdfBase64, 'base64');
@@ -48,7 +48,7 @@ test('a long PDF reports its pages as they print and comes back whole', needsChr
   // the labels the clerk saw: 正在排版, then 第N页/共M页 with N moving by PART_PAGES
   for (const l of labels) assert.match(l, /^(正在排版|正在生成PDF：第\d+页\/共\d+页)$/, l);
   assert.equal(view.progress.label, `正在生成PDF：第${pages.length}页/共${pages.length}页`);
-  const other = await h.raw('letters.pdfJob', { jobId: view.id }, await otherClerk(h));
+  const other = await h.raw('print.pdfJob', { jobId: view.id }, await otherClerk(h));
   assert.ok(!other.ok && other.error.code === 'NOT_FOUND', 'another account does not see the job');
 });
 
@@ -57,12 +57,12 @@ test('取消 stops a PDF job: it ends cancelled with a Chinese message and no PD
   t.after(() => h.close());
   const draft = await draftReply(h);
   const request = { kind: 'replyLetters' as const, replyIds: Array.from({ length: 30 }, () => draft.id) };
-  const started = await h.call('letters.pdfStart', { request });
-  const cancelled = await h.call('letters.pdfCancel', { jobId: started.id });
+  const started = await h.call('print.pdfStart', { request });
+  const cancelled = await h.call('print.pdfCancel', { jobId: started.id });
   let view = cancelled;
   while (view.state === 'running') {
     await new Promise((r) => setTimeout(r, 20));
-    view = await h.call('letters.pdfJob', { jobId: started.id });
+    view = await h.call('print.pdfJob', { jobId: started.id });
   }
   assert.equal(view.state, 'cancelled');
   assert.equal(view.result, null);
