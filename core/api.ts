@@ -141,19 +141,15 @@ import {
   type Sanction,
 } from './sanctions/contract';
 import {
-  batchJobInput,
   pdfJobInput,
   type PdfJobView,
-  batchStartInput,
   letterSettingsSchema,
-  lettersDocumentInput,
-  lettersPdfInput,
-  type BatchStatus,
   type FontReport,
   type LetterDocument,
   type LetterSettings,
   type PdfFile,
-} from './letters/contract';
+} from './print/contract';
+import { batchJobInput, batchStartInput, lettersDocumentInput, lettersPdfInput, type BatchStatus } from './letters/contract';
 import { printoutsDocumentInput, printoutsPdfInput } from './letters/printouts';
 import {
   clearancesCreateInput,

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { closeSharedPdfRenderer } from '../core/letters/pdf';
-import { measurePdf } from '../core/letters/testing/pdfMeasure';
+import { closeSharedPdfRenderer } from '../core/print/pdf';
+import { measurePdf } from '../core/print/testing/pdfMeasure';
 import { expect, login, OFFICE, test, type TestApp } from './support/fixtures';
 import { confirmDialog } from './support/ui';
 

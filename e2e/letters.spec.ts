@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
-import { closeSharedPdfRenderer } from '../core/letters/pdf';
-import { assertLetterGeometry, measurePdf } from '../core/letters/testing/pdfMeasure';
+import { closeSharedPdfRenderer } from '../core/print/pdf';
+import { assertLetterGeometry, measurePdf } from '../core/print/testing/pdfMeasure';
 import { expect, login, test, type TestApp } from './support/fixtures';
 
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`);

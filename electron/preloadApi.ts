@@ -1,6 +1,6 @@
 /**
  * What the preload puts on `window.qinglian` in the Electron shell. The renderer
- * imports this as a type only (`import type { QinglianBridge } from '../electron/preloadApi'`);
+ * imports this as a type only (`import type { QinglianBridge } from './preloadApi'`);
  * nothing here may pull in Node or Electron at run time.
  */
 import type { Channel, Envelope, Input, Result } from '../core/api';

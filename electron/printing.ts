@@ -52,8 +52,8 @@ import type { z } from 'zod';
 import type { ApiErrorBody, Envelope } from '../core/api';
 import { validationIssues } from '../core/host/validation';
 import { fileErrorReason } from '../core/shared/fileErrors';
-import type { LetterDocument } from '../core/letters/contract';
-import { mergePdfs, PART_PAGES, pdfProgressLabel } from '../core/letters/pdf';
+import type { LetterDocument } from '../core/print/contract';
+import { mergePdfs, PART_PAGES, pdfProgressLabel } from '../core/print/pdf';
 import { PRINT_IPC_CHANNEL } from './allowList';
 import { isAppUrl } from './appOrigin';
 import type { CoreInvoker, IpcMainLike } from './ipcRelay';
@@ -375,7 +375,7 @@ export function createPrintService(deps: PrintServiceDeps): PrintService {
 
   /**
    * An issued document's archival PDF from the core (kept at its first PDF, the same bytes
-   * every time: core/letters/archive.ts). Null when the core has no browser to make the
+   * every time: core/print/archive.ts). Null when the core has no browser to make the
    * first one: the shell then prints the stored document itself (same text, not archived).
    */
   async function archivalPdf(job: ValidPrintJob): Promise<Uint8Array | null> {

@@ -87,3 +87,34 @@ test('the check sees each way of crossing, and lets an area use its own maps', (
   assert.deepEqual(crossings("import { personRecordHandlers } from '../shared/personRecords';"), [], 'the kernel');
   assert.deepEqual(handlerCrossings(path.join(core, 'handlers.ts'), "import { pledgesHandlers } from './pledges/handlers';"), []);
 });
+
+/**
+ * core/print is the layout engine (pages, fonts, GB/T 9704 geometry): it knows no document
+ * kind by name. Each area keeps its own templates (core/opinions/replyLetter.ts,
+ * core/reminders/reminderLetter.ts, core/pledges/pledgeForm.ts) and imports the engine, never
+ * the other way round. Tests of the engine may lay out a real letter as their sample.
+ */
+const DOCUMENT_AREAS = ['opinions', 'reminders', 'pledges', 'letters'];
+
+export function printEngineCrossings(file: string, source: string): string[] {
+  const found: string[] = [];
+  const pattern = /(?:^|\n)\s*(?:import|export)\s+[^;]*?\s+from\s+'([^']+)'/g;
+  for (let m = pattern.exec(source); m; m = pattern.exec(source)) {
+    const spec = m[1]!;
+    if (!spec.startsWith('.')) continue;
+    const target = path.relative(core, path.resolve(path.dirname(file), spec)).split(path.sep);
+    if (DOCUMENT_AREAS.includes(target[0]!)) found.push(`${path.relative(root, file)}: ${m[0].trim()}`);
+  }
+  return found;
+}
+
+test('core/print imports nothing of the areas whose documents it lays out', () => {
+  const crossings = sourceFiles(path.join(core, 'print'))
+    .filter((f) => !/\.test\.tsx?$/.test(f))
+    .flatMap((f) => printEngineCrossings(f, fs.readFileSync(f, 'utf8')));
+  assert.deepEqual(crossings, [], 'core/print is the engine: a document kind lives with its area and imports core/print');
+  const file = path.join(core, 'print', 'x.ts');
+  assert.equal(printEngineCrossings(file, "import type { ReplyDetail } from '../opinions/contract';").length, 1);
+  assert.equal(printEngineCrossings(file, "import { layoutPledgeForms } from '../pledges/pledgeForm';").length, 1);
+  assert.deepEqual(printEngineCrossings(file, "import { PT } from './geometry';"), []);
+});

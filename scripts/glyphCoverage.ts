@@ -1,13 +1,13 @@
 /**
- * Writes core/letters/glyphCoverage.ts: the Unicode ranges the bundled fonts can draw
+ * Writes core/print/glyphCoverageData.ts: the Unicode ranges the bundled fonts can draw
  * (the 仿宋 stand-in and the rare-character face, merged), as plain data, so contracts
  * (which the renderer imports too) can refuse a name the letters could not print.
  * Run after changing the bundled font packages: `npx tsx scripts/glyphCoverage.ts`.
- * core/letters/fonts.integration.test.ts fails while the file is out of date.
+ * core/print/fonts.integration.test.ts fails while the file is out of date.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { drawableRanges } from '../core/letters/fonts';
+import { drawableRanges } from '../core/print/fonts';
 
 export function coverageSource(): string {
   const ranges = drawableRanges()
@@ -23,5 +23,5 @@ export const DRAWABLE: readonly number[] = [${ranges}];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  fs.writeFileSync(path.join(__dirname, '..', 'core', 'letters', 'glyphCoverageData.ts'), coverageSource());
+  fs.writeFileSync(path.join(__dirname, '..', 'core', 'print', 'glyphCoverageData.ts'), coverageSource());
 }

@@ -60,15 +60,29 @@ function findTests(dir: string, out: string[] = []): string[] {
 }
 
 const INTEGRATION = '.integration.test.ts';
+/**
+ * Any single test that runs this long has hung (a browser stuck mid-print once held a whole
+ * run for good): it fails, the others go on and the summary line is still printed. Ten times
+ * the slowest test measured beside a CPU hog.
+ */
+const TEST_TIMEOUT_MS = 10 * 60_000;
 
 function nodeTests(stage: 'unit' | 'integration'): void {
   const all = UNIT_DIRS.flatMap((d) => findTests(path.join(root, d))).sort();
   const files = all.filter((f) => f.endsWith(INTEGRATION) === (stage === 'integration'));
   console.log(`\n== ${stage}: ${files.length} files`);
   if (!files.length) return record(stage, { passed: 0, failed: 1, skipped: 0 });
-  const { status, output } = run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+  const { status, output } = run(process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    '--test-reporter=spec',
+    ...files,
+  ]);
   const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(output)?.[1] ?? 'NaN');
-  const tally = { passed: count('pass'), failed: count('fail'), skipped: count('skipped') + count('todo') };
+  // A test stopped by the time limit is reported as cancelled: it counts as failed.
+  const tally = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
   if ([tally.passed, tally.failed, tally.skipped].some(Number.isNaN)) {
     // The runner died before its summary: count the whole stage as one failure.
     return record(stage, { passed: 0, failed: 1, skipped: 0 });

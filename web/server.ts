@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { createCoreHost, type CoreHost } from '../core/host/coreHost';
 import { API_PATH_PREFIX } from '../core/api';
-import { enablePdfWarmUp } from '../core/letters/pdf';
+import { enablePdfWarmUp } from '../core/print/pdf';
 import { CONTENT_SECURITY_POLICY, SESSION_HEADER, TOKEN_HEADER, hostAllowed, rejectReason } from './security';
 
 export interface WebHostOptions {

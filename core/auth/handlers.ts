@@ -2,7 +2,7 @@ import { AppError } from '../errors';
 import { requireUser, type HandlerContext } from '../host/context';
 import { preparedWrite, type HandlerMap } from '../host/handler';
 import type { LoginResult } from '../users/contract';
-import { warmPdfRendererSoon } from '../letters/pdf';
+import { warmPdfRendererSoon } from '../print/pdf';
 import { findUserForLogin, loadUser } from '../users/queries';
 import { hashPasswordAsync, verifyPasswordAsync } from './password';
 import { enforcePasswordPolicy, SECURITY_POLICY_KEY, readSecurityPolicy } from './policyStore';

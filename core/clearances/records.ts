@@ -5,32 +5,24 @@
 import type { Db } from '../../db/open';
 import { AppError } from '../errors';
 import { PENDING_KIND_LABELS, type PendingKind } from '../pendingMatters/contract';
-import { fromRow, toColumnValues } from '../shared/rows';
+import { personRecordReads } from '../shared/personRecords';
+import { toColumnValues } from '../shared/rows';
 import { CLEARANCE_FIELDS, type Clearance, type ClearanceValues } from './contract';
 
-/** A row of `clearances` (the fields' columns) with the matter it closes. */
-type Row = Record<string, unknown> & { id: string; rev: number; matter_kind: PendingKind | null; matter_received: string | null };
-
-const SELECT = `SELECT c.*, m.kind AS matter_kind, m.received_date AS matter_received
-                FROM clearances c LEFT JOIN pending_matters m ON m.id = c.pending_matter_id`;
-
-const toClearance = (r: Row): Clearance => ({
-  id: r.id,
-  rev: r.rev,
-  ...fromRow<ClearanceValues>(CLEARANCE_FIELDS, r),
-  matterLabel: r.matter_kind ? `${PENDING_KIND_LABELS[r.matter_kind]}（${r.matter_received}受理）` : null,
+const reads = personRecordReads({
+  from: 'clearances c LEFT JOIN pending_matters m ON m.id = c.pending_matter_id',
+  alias: 'c',
+  joined: 'm.kind AS matter_kind, m.received_date AS matter_received',
+  fields: CLEARANCE_FIELDS,
+  newestBy: 'clearDate',
+  // The matter it closes.
+  joinedValues: (r: { matter_kind: PendingKind | null; matter_received: string | null }) => ({
+    matterLabel: r.matter_kind ? `${PENDING_KIND_LABELS[r.matter_kind]}（${r.matter_received}受理）` : null,
+  }),
 });
 
-export function listClearancesOf(db: Db, personId: string): Clearance[] {
-  return (
-    db.prepare(`${SELECT} WHERE c.person_id = ? AND c.deleted_at IS NULL ORDER BY c.clear_date DESC, c.id`).all(personId) as Row[]
-  ).map(toClearance);
-}
-
-export function getClearance(db: Db, id: string): Clearance | null {
-  const row = db.prepare(`${SELECT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as Row | undefined;
-  return row ? toClearance(row) : null;
-}
+export const listClearancesOf: (db: Db, personId: string) => Clearance[] = reads.listOf;
+export const getClearance: (db: Db, id: string) => Clearance | null = reads.get;
 
 /** The row's columns; the matter named must be the same person's and received before the clearing. */
 export function clearanceColumns(db: Db, v: ClearanceValues) {

@@ -22,6 +22,18 @@ import { blank, normalizeBirthMonth, splitPath } from './importPeople';
 export type Values = Record<string, string | null>;
 export type FieldDef = ImportField & { headers: string[] };
 
+/** The columns that tell namesakes apart, in every import that names a registered person (the 征求意见 name list too). */
+export const NAMESAKE_FIELDS: FieldDef[] = [
+  { key: 'birthMonth', label: '出生年月', required: false, hint: '有同名人员时用来区分', headers: ['出生年月', '出生日期'] },
+  {
+    key: 'idNumber',
+    label: '身份证号',
+    required: false,
+    hint: '填写后按身份证号找人',
+    headers: ['身份证号', '身份证号码', '公民身份号码'],
+  },
+];
+
 /** How a row identifies its person: the same four columns in every person-record import. */
 export const PERSON_FIELDS: FieldDef[] = [
   { key: 'name', label: '姓名', required: true, hint: null, headers: ['姓名', '名字', '人员姓名', '被处分人', '被反映人'] },
@@ -32,14 +44,7 @@ export const PERSON_FIELDS: FieldDef[] = [
     hint: '人员库中的单位（名称或带上级的路径）；有同名人员时用来区分',
     headers: ['单位', '工作单位', '所在单位', '单位名称'],
   },
-  { key: 'birthMonth', label: '出生年月', required: false, hint: '有同名人员时用来区分', headers: ['出生年月', '出生日期'] },
-  {
-    key: 'idNumber',
-    label: '身份证号',
-    required: false,
-    hint: '填写后按身份证号找人',
-    headers: ['身份证号', '身份证号码', '公民身份号码'],
-  },
+  ...NAMESAKE_FIELDS,
 ];
 
 /** 2024-05-01, 2024.5.1, 2024/5/1, 2024年5月1日, 20240501 → 2024-05-01; anything else stays as typed (the schema says why). */

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
-import { closeSharedPdfRenderer, findChromium } from '../letters/pdf';
-import { measurePdf } from '../letters/testing/pdfMeasure';
+import { closeSharedPdfRenderer, findChromium } from '../print/pdf';
+import { measurePdf } from '../print/testing/pdfMeasure';
 import { sha256Hex } from '../shared/canonical';
 
 const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };

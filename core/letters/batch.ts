@@ -7,10 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
-import type { BatchStatus, PdfFile } from './contract';
-import { withPrintedPdf } from './archive';
+import type { PdfFile } from '../print/contract';
+import type { BatchStatus } from './contract';
+import { withPrintedPdf } from '../print/archive';
 import { loadReplies, replyBatchTarget, replyLettersDocument } from './documents';
-import type { PdfRenderer } from './pdf';
+import type { PdfRenderer } from '../print/pdf';
 
 interface Job {
   status: BatchStatus;

@@ -10,20 +10,21 @@ import { getReplyDetail, listReplies } from '../opinions/replies';
 import { listRequests } from '../opinions/requests';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
-import { renderDocument, type Page } from './compose';
-import { type LetterDocument, type LetterSettings, type ValidDocumentRequest } from './contract';
-import { resolveFonts, type FontSource } from './fonts';
-import { layoutList, type ListData } from './listPrintout';
-import { blankPage, layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
+import { blankPage, renderDocument, type Page } from '../print/compose';
+import { type LetterDocument, type LetterSettings } from '../print/contract';
+import { type ValidDocumentRequest } from './contract';
+import { resolveFonts, type FontSource } from '../print/fonts';
+import { layoutList, type ListData } from '../print/listPrintout';
+import { layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from '../opinions/replyLetter';
 import { readIssued } from '../issuedDocuments/store';
 import type { PrintedTarget } from '../issuedDocuments/printed';
 import { storedReplyLetter, type ReplyDocumentModel } from './issuedModels';
-import { chineseDate } from './text';
+import { chineseDate } from '../print/text';
 
-import { readLetterSettings } from './letterSettings';
+import { readLetterSettings } from '../print/letterSettings';
 import { visibleRows } from '../recusal/hidden';
 
-export { LETTER_SETTINGS_KEY, readLetterSettings } from './letterSettings';
+export { LETTER_SETTINGS_KEY, readLetterSettings } from '../print/letterSettings';
 
 /** File names keep the document number's 〔〕 but lose characters Windows refuses. */
 export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);

@@ -1,12 +1,12 @@
 import { AppError } from '../errors';
 import type { HandlerMap } from '../host/handler';
 import { batchResult, batchStatus, cancelBatch, startBatch } from './batch';
-import type { FontReport } from './contract';
+import type { FontReport } from '../print/contract';
 import { cancelPdfJob, lettersPdf, pdfJobView, startPdfJob } from './pdfJobs';
 import { LETTER_SETTINGS_KEY, buildDocument, loadReplies, readLetterSettings, replyBatchTarget } from './documents';
-import { fontReport } from './fonts';
-import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from './pdf';
-import { prefetchPdfSoon, renderPrefetched } from './prefetch';
+import { fontReport } from '../print/fonts';
+import { findChromium, sharedPdfRenderer, warmPdfRendererSoon } from '../print/pdf';
+import { prefetchPdfSoon, renderPrefetched } from '../print/prefetch';
 import type { HandlerContext } from '../host/context';
 import { readIssued } from '../issuedDocuments/store';
 import { readPrinted } from '../issuedDocuments/printed';

@@ -11,10 +11,10 @@ import type { ReplyDetail } from '../opinions/contract';
 import type { CampaignDetail } from '../pledges/contract';
 import type { ReminderDetail } from '../reminders/contract';
 import type { OfficeSettings } from '../settings/contract';
-import type { LetterSettings } from './contract';
-import { pledgeFormTitle } from './pledgeForm';
-import { reminderLetterData, type ReminderLetterData } from './reminderLetter';
-import { replyLetterData, type LetterPerson, type ReplyLetterData } from './replyLetter';
+import type { LetterSettings } from '../print/contract';
+import { pledgeFormTitle } from '../pledges/pledgeForm';
+import { reminderLetterData, type ReminderLetterData } from '../reminders/reminderLetter';
+import { replyLetterData, type LetterPerson, type ReplyLetterData } from '../opinions/replyLetter';
 
 export const REPLY_MODEL_VERSION = 1;
 export const REMINDER_MODEL_VERSION = 1;

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
-import { closeSharedPdfRenderer, findChromium } from './pdf';
+import { closeSharedPdfRenderer, findChromium } from '../print/pdf';
 import { PART_PAGES } from './pdfJobs';
-import { measurePdf } from './testing/pdfMeasure';
+import { measurePdf } from '../print/testing/pdfMeasure';
 
 const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
 after(() => closeSharedPdfRenderer());

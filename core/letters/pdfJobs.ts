@@ -9,15 +9,16 @@
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { JobRunner, type JobActor } from '../host/jobs';
-import type { PdfFile, PdfJobPhase, PdfJobView, ValidDocumentRequest } from './contract';
-import { withArchivalPdf, withPrintedPdf } from './archive';
+import type { PdfFile, PdfJobPhase, PdfJobView } from '../print/contract';
+import type { ValidDocumentRequest } from './contract';
+import { withArchivalPdf, withPrintedPdf } from '../print/archive';
 import { buildDocument, loadReplies, replyBatchTarget, safeFileName } from './documents';
 import type { ReplyDocumentModel } from './issuedModels';
-import { replyTitle } from './replyLetter';
-import { PART_PAGES, pdfProgressLabel, type PdfRenderer } from './pdf';
-import { renderPrefetched } from './prefetch';
+import { replyTitle } from '../opinions/replyLetter';
+import { PART_PAGES, pdfProgressLabel, type PdfRenderer } from '../print/pdf';
+import { renderPrefetched } from '../print/prefetch';
 
-export { PART_PAGES } from './pdf';
+export { PART_PAGES } from '../print/pdf';
 
 /**
  * The PDF of a letter-engine document, printed by `print`: one issued letter's archival

@@ -14,20 +14,26 @@ import type { RosterEntry } from '../pledges/contract';
 import { getReminderDetail } from '../reminders/records';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
-import { renderDocument, type Page } from './compose';
-import type { LetterDocument } from './contract';
+import { renderDocument, type Page } from '../print/compose';
+import type { LetterDocument } from '../print/contract';
 import { readLetterSettings, safeFileName } from './documents';
-import { resolveFonts, type FontSource } from './fonts';
-import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from './pdf';
-import { withArchivalPdf, withPrintedPdf } from './archive';
+import { resolveFonts, type FontSource } from '../print/fonts';
+import { mergePdfs, sharedPdfRenderer, type PdfRenderer } from '../print/pdf';
+import { withArchivalPdf, withPrintedPdf } from '../print/archive';
 import { readPrinted, type PrintedTarget } from '../issuedDocuments/printed';
-import { prefetchPdfSoon, renderPrefetched } from './prefetch';
+import { prefetchPdfSoon, renderPrefetched } from '../print/prefetch';
 import { readIssued } from '../issuedDocuments/store';
 import { pledgeFormModel, storedReminderLetter, type PledgeFormModel, type ReminderDocumentModel } from './issuedModels';
 import { fixPledgeForm } from '../pledges/officialForm';
-import { layoutPledgeForms, pledgeFormData } from './pledgeForm';
+import { layoutPledgeForms, pledgeFormData } from '../pledges/pledgeForm';
 import { PLEDGE_FORMS_MAX, type ValidPrintoutRequest } from './printouts';
-import { layoutReceiptSheet, layoutReminderLetter, receiptSheetData, receiptSheetOf, reminderLetterData } from './reminderLetter';
+import {
+  layoutReceiptSheet,
+  layoutReminderLetter,
+  receiptSheetData,
+  receiptSheetOf,
+  reminderLetterData,
+} from '../reminders/reminderLetter';
 import { visibleRows } from '../recusal/hidden';
 
 interface Laid {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { makeHost, type TestHost } from '../testing';
-import type { Page } from './compose';
-import { DEFAULT_LETTER_SETTINGS } from './contract';
-import { findChromium, mergePdfs, sharedPdfRenderer } from './pdf';
-import { layoutPledgeForms, pledgeFormTitle } from './pledgeForm';
-import { layoutReceiptSheet, layoutReminderLetter, type ReminderLetterData } from './reminderLetter';
-import { measurePdf, pdfTitle } from './testing/pdfMeasure';
+import type { Page } from '../print/compose';
+import { DEFAULT_LETTER_SETTINGS } from '../print/contract';
+import { findChromium, mergePdfs, sharedPdfRenderer } from '../print/pdf';
+import { layoutPledgeForms, pledgeFormTitle } from '../pledges/pledgeForm';
+import { layoutReceiptSheet, layoutReminderLetter, type ReminderLetterData } from '../reminders/reminderLetter';
+import { measurePdf, pdfTitle } from '../print/testing/pdfMeasure';
 
 const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium：PDF 测试跳过' };
 after(() => sharedPdfRenderer()?.close());

@@ -19,7 +19,7 @@ import { AppError } from '../errors';
 import { resolveUnit, unitIndex } from '../exchange/importPeople';
 import { PERSON_FIELDS as PERSON_FIELD_KEYS, personFields, personInput, peopleUpdateInput } from '../people/contract';
 import { createPerson, getPerson, updatePerson } from '../people/records';
-import { issuesText, type FieldDef, type RecordImporter } from '../exchange/importRecords';
+import { NAMESAKE_FIELDS, issuesText, type FieldDef, type RecordImporter } from '../exchange/importRecords';
 import { MAX_REQUEST_PERSONS } from './contract';
 import { matchPerson, registerOf, unitFits, usableIdNumber } from './matching';
 
@@ -33,14 +33,7 @@ export const REQUEST_LIST_FIELDS: FieldDef[] = [
     headers: ['单位', '工作单位', '所在单位', '单位名称', '单位职务', '现工作单位及职务', '工作单位及职务'],
   },
   { key: 'position', label: '职务', required: false, hint: '来函所列职务', headers: ['职务', '现任职务', '职务职级', '拟任职务'] },
-  { key: 'birthMonth', label: '出生年月', required: false, hint: '有同名人员时用来区分', headers: ['出生年月', '出生日期'] },
-  {
-    key: 'idNumber',
-    label: '身份证号',
-    required: false,
-    hint: '填写后按身份证号找人',
-    headers: ['身份证号', '身份证号码', '公民身份号码'],
-  },
+  ...NAMESAKE_FIELDS,
 ];
 
 export const requestListImporter: RecordImporter = {

@@ -10,7 +10,7 @@ import { peopleByIds } from '../people/search';
 import { readImpactSettings, sanctionsOfPeople } from '../sanctions/queries';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate, parseDate } from '../shared/dates';
-import { chineseDate } from '../letters/text';
+import { chineseDate } from '../print/text';
 import {
   describeAsDifference,
   contactChanges,
@@ -18,8 +18,8 @@ import {
   replyLetterChanges,
   type ReplyDocumentModel,
 } from '../letters/issuedModels';
-import { readLetterSettings } from '../letters/letterSettings';
-import { replyLetterData } from '../letters/replyLetter';
+import { readLetterSettings } from '../print/letterSettings';
+import { replyLetterData } from './replyLetter';
 import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';
 import { canonicalJson } from '../shared/canonical';
 import { CURRENT_IMPACT_RULES } from '../sanctions/impactRules';

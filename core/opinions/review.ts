@@ -6,8 +6,8 @@
  */
 import type { Db } from '../../db/open';
 import { contactChanges, describeAsChange, replyLetterChanges, type TextChange } from '../letters/issuedModels';
-import { readLetterSettings } from '../letters/letterSettings';
-import { replyLetterData, type ReplyLetterData } from '../letters/replyLetter';
+import { readLetterSettings } from '../print/letterSettings';
+import { replyLetterData, type ReplyLetterData } from './replyLetter';
 import { readOfficeSettings } from '../settings/queries';
 import { canonicalJson, sha256Hex } from '../shared/canonical';
 import { CONCLUSION_LABELS, type Conclusion, type ReplyDetail } from './contract';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { undrawableMessage } from '../letters/glyphCoverage';
+import { undrawableMessage } from '../print/glyphCoverage';
 import { birthMonth, idNumber, optionalText, page, pageSize, recordId, requiredText, revision } from '../shared/fields';
 
 export const GENDERS = ['男', '女'] as const;

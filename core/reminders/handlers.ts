@@ -5,7 +5,7 @@ import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
 import { freezeDocument } from '../issuedDocuments/store';
 import { reminderDocumentModel } from '../letters/issuedModels';
-import { readLetterSettings } from '../letters/letterSettings';
+import { readLetterSettings } from '../print/letterSettings';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { getUnit } from '../units/queries';
 import { toColumnValues } from '../shared/rows';

@@ -6,33 +6,25 @@ import type { Db } from '../../db/open';
 import { AppError } from '../errors';
 import { addMonths } from '../sanctions/periodMath';
 import { CATEGORY_LABELS, type SanctionCategory } from '../sanctions/kinds';
-import { fromRow, toColumnValues } from '../shared/rows';
+import { personRecordReads } from '../shared/personRecords';
+import { toColumnValues } from '../shared/rows';
 import { readStatisticsSettings } from '../statistics/settings';
 import { REVISIT_FIELDS, type Revisit, type RevisitDue, type RevisitValues } from './contract';
 
-/** A row of `revisits` (the fields' columns) with the sanction it follows up. */
-type Row = Record<string, unknown> & { id: string; rev: number; s_category: SanctionCategory; s_type: string; s_effective: string };
-
-const SELECT = `SELECT r.*, s.category AS s_category, s.type AS s_type, s.effective_date AS s_effective
-                FROM revisits r JOIN sanctions s ON s.id = r.sanction_id`;
-
-const toRevisit = (r: Row): Revisit => ({
-  id: r.id,
-  rev: r.rev,
-  ...fromRow<RevisitValues>(REVISIT_FIELDS, r),
-  sanctionLabel: `${CATEGORY_LABELS[r.s_category]}·${r.s_type}（${r.s_effective}生效）`,
+const reads = personRecordReads({
+  from: 'revisits r JOIN sanctions s ON s.id = r.sanction_id',
+  alias: 'r',
+  joined: 's.category AS s_category, s.type AS s_type, s.effective_date AS s_effective',
+  fields: REVISIT_FIELDS,
+  newestBy: 'visitDate',
+  // The sanction it follows up.
+  joinedValues: (r: { s_category: SanctionCategory; s_type: string; s_effective: string }) => ({
+    sanctionLabel: `${CATEGORY_LABELS[r.s_category]}·${r.s_type}（${r.s_effective}生效）`,
+  }),
 });
 
-export function listRevisitsOf(db: Db, personId: string): Revisit[] {
-  return (
-    db.prepare(`${SELECT} WHERE r.person_id = ? AND r.deleted_at IS NULL ORDER BY r.visit_date DESC, r.id`).all(personId) as Row[]
-  ).map(toRevisit);
-}
-
-export function getRevisit(db: Db, id: string): Revisit | null {
-  const row = db.prepare(`${SELECT} WHERE r.id = ? AND r.deleted_at IS NULL`).get(id) as Row | undefined;
-  return row ? toRevisit(row) : null;
-}
+export const listRevisitsOf: (db: Db, personId: string) => Revisit[] = reads.listOf;
+export const getRevisit: (db: Db, id: string) => Revisit | null = reads.get;
 
 /** The row's columns; the sanction named must be the same person's and decided before the visit. */
 export function revisitColumns(db: Db, v: RevisitValues) {

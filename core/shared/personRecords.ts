@@ -1,13 +1,48 @@
 /**
- * The four handlers of a record kept on a person's file (澄清正名, 暖心回访): list a
- * person's records, create, update (quoting the revision) and delete to the 回收站. One
- * factory so each area writes only what is its own: the row's columns and checks.
+ * A record kept on a person's file (澄清正名, 暖心回访): how it is read (a person's list,
+ * one by id) and its four handlers: list, create, update (quoting the revision) and
+ * delete to the 回收站. One factory each, so an area writes only what is its own: what its
+ * row joins, the row's columns and checks.
  */
 import type { Db } from '../../db/open';
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
 import type { RecyclableTable, WritableTable } from '../host/writer';
 import { getPerson } from '../people/records';
+import { columnOf, fromRow } from './rows';
+
+/** What the record's row joins: the record it refers to (the matter cleared, the sanction visited). */
+export interface PersonRecordReadSpec<V, J, X> {
+  /** The record's table under `alias`, joined: `clearances c LEFT JOIN pending_matters m ON …`. */
+  from: string;
+  alias: string;
+  /** The columns the join adds: `m.kind AS matter_kind, …`. */
+  joined: string;
+  fields: readonly (keyof V & string)[];
+  /** The date field a person's list is ordered by, newest first (then by id, so the order is stable). */
+  newestBy: keyof V & string;
+  /** What the joined columns add to the record (a label of the record it refers to). */
+  joinedValues(row: J): X;
+}
+
+export function personRecordReads<V extends object, J extends object, X extends object>(spec: PersonRecordReadSpec<V, J, X>) {
+  type Row = Record<string, unknown> & J & { id: string; rev: number };
+  type Stored = { id: string; rev: number } & V & X;
+  const a = spec.alias;
+  const select = `SELECT ${a}.*, ${spec.joined} FROM ${spec.from}`;
+  const listSql = `${select} WHERE ${a}.person_id = ? AND ${a}.deleted_at IS NULL ORDER BY ${a}.${columnOf(spec.newestBy)} DESC, ${a}.id`;
+  const getSql = `${select} WHERE ${a}.id = ? AND ${a}.deleted_at IS NULL`;
+  const toRecord = (r: Row): Stored => ({ id: r.id, rev: r.rev, ...fromRow<V>(spec.fields, r), ...spec.joinedValues(r) });
+  return {
+    /** The person's records, not deleted, newest first. */
+    listOf: (db: Db, personId: string): Stored[] => (db.prepare(listSql).all(personId) as Row[]).map(toRecord),
+    /** One record, or null when there is none or it is in the 回收站. */
+    get: (db: Db, id: string): Stored | null => {
+      const row = db.prepare(getSql).get(id) as Row | undefined;
+      return row ? toRecord(row) : null;
+    },
+  };
+}
 
 export interface PersonRecordSpec<R, V extends { personId: string }> {
   table: RecyclableTable & WritableTable;

@@ -8,7 +8,7 @@ import { migration0004 } from './0004_issued_documents';
 import { canonicalJson, sha256Hex } from '../../core/shared/canonical';
 import { replyDocumentModel } from '../../core/letters/issuedModels';
 import { getReplyDetail } from '../../core/opinions/replies';
-import { readLetterSettings } from '../../core/letters/letterSettings';
+import { readLetterSettings } from '../../core/print/letterSettings';
 import { readOfficeSettings } from '../../core/settings/queries';
 
 const at = '2026-01-05T02:00:00.000Z';

@@ -5,7 +5,7 @@
  */
 import type { ParentPort } from 'electron';
 import { createCoreHost } from '../../core/host/coreHost';
-import { enablePdfWarmUp } from '../../core/letters/pdf';
+import { enablePdfWarmUp } from '../../core/print/pdf';
 import { runCoreServer } from './server';
 import { runPackagedCli } from '../cli';
 import { stdinFromParent } from '../cliLauncher';

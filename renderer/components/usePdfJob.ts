@@ -9,7 +9,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Envelope } from '../../core/api';
-import type { DocumentRequest, PdfFile } from '../../core/letters/contract';
+import type { PdfFile } from '../../core/print/contract';
+import type { DocumentRequest } from '../../core/letters/contract';
 import type { PrintResult } from '../../electron/shellContract';
 import { call } from '../api/client';
 import { getSessionId } from '../api/session';

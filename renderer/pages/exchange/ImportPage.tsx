@@ -4,14 +4,13 @@
  * or skip / invalid and why), then confirm: all valid rows go in together, or none.
  * Nothing is written before the confirmation.
  */
-import { Alert, App, Button, Card, Flex, Radio, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
 import {
   IMPORT_KIND_LABELS,
   IMPORT_ROW_CAP,
   type ImportKind,
-  type ImportPreview,
   type ImportResult,
   type ImportRowReport,
   type ImportRowStatus,
@@ -19,27 +18,23 @@ import {
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { base64ToBlob, fileToBase64, saveBlob } from '../../lib/files';
 import { PageHeader } from '../PageHeader';
-import { ColumnMappingCard, StatusTag } from './importParts';
+import { ColumnMappingCard, PickFileButton, ReportRows, StatusTag } from './importParts';
+import { useImportPreview, type ExistingChoice } from './useImportPreview';
 
-const MAX_BYTES = 15 * 1024 * 1024;
-
-interface Loaded {
-  fileName: string;
-  contentBase64: string;
-}
+/** The report's status filters, in this screen's words. */
+const FILTERS: [ImportRowStatus, string][] = [
+  ['invalid', '有错误'],
+  ['new', '新增'],
+  ['update', '有变化'],
+  ['unchanged', '无变化'],
+];
 
 export function ImportPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<ImportKind>('people');
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [existing, setExisting] = useState<'update' | 'skip'>('update');
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [filter, setFilter] = useState<ImportRowStatus | 'all'>('all');
+  const [existing, setExisting] = useState<ExistingChoice>('update');
   const [result, setResult] = useState<ImportResult | null>(null);
   /** The campaign a 承诺书名单 goes into. */
   const [campaignId, setCampaignId] = useState<string | null>(null);
@@ -49,43 +44,9 @@ export function ImportPage() {
     enabled: kind === 'pledgeRoster',
   });
   const target = kind === 'pledgeRoster' ? { campaignId } : {};
+  const imp = useImportPreview({ kind, existing, ...target }, { onStart: () => setResult(null) });
+  const { file, preview, busy } = imp;
 
-  const runPreview = async (loaded: Loaded, mapping?: Record<string, number | null>, mode = existing) => {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const p = await call('imports.preview', { kind, ...target, ...loaded, existing: mode, ...(mapping ? { mapping } : {}) });
-      setPreview(p);
-      setFilter(p.counts.invalid ? 'invalid' : 'all');
-    } catch (e) {
-      setPreview(null);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const pick = async (f: File) => {
-    if (f.size > MAX_BYTES) {
-      setError(`文件过大（${(f.size / 1024 / 1024).toFixed(1)}MB），一次最多导入15MB。请分成几个文件导入。`);
-      return;
-    }
-    const loaded = { fileName: f.name, contentBase64: await fileToBase64(f) };
-    setFile(loaded);
-    await runPreview(loaded);
-  };
-
-  const template = async () => {
-    try {
-      const t = await call('imports.template', { kind });
-      saveBlob(base64ToBlob(t.contentBase64, t.mime), t.fileName);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
-
-  const valid = preview ? preview.rows.filter((r) => r.status !== 'invalid') : [];
   const toWrite = preview ? preview.counts.new + (existing === 'update' ? preview.counts.update : 0) : 0;
   const confirm = () => {
     if (!preview) return;
@@ -100,15 +61,14 @@ export function ImportPage() {
             kind,
             ...target,
             existing,
-            rows: valid.map((row) => ({ line: row.line, expect: row.status as 'new', values: row.values })),
+            rows: imp.validRows.map((row) => ({ line: row.line, expect: row.status as 'new', values: row.values })),
           });
           setResult(r);
-          setPreview(null);
-          setFile(null);
+          imp.reset();
           await queryClient.invalidateQueries();
           message.success('导入完成');
         } catch (e) {
-          setError(errorMessage(e));
+          imp.setError(errorMessage(e));
         }
       },
     });
@@ -151,8 +111,7 @@ export function ImportPage() {
               style={{ width: 160 }}
               onChange={(k) => {
                 setKind(k);
-                setPreview(null);
-                setFile(null);
+                imp.reset();
               }}
               options={Object.entries(IMPORT_KIND_LABELS).map(([value, label]) => ({ value: value as ImportKind, label }))}
             />
@@ -165,28 +124,18 @@ export function ImportPage() {
                 loading={campaigns.isLoading}
                 onChange={(id) => {
                   setCampaignId(id);
-                  setPreview(null);
-                  setFile(null);
+                  imp.reset();
                 }}
                 options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.year}年 ${c.title}` }))}
               />
             ) : null}
-            <Button onClick={() => void template()}>下载导入模板</Button>
+            <Button onClick={() => void imp.downloadTemplate()}>下载导入模板</Button>
           </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={16} align="center" wrap>
-          <Upload
-            accept=".xlsx,.csv"
-            showUploadList={false}
-            beforeUpload={(f) => (void pick(f), false)}
-            disabled={busy || (kind === 'pledgeRoster' && !campaignId)}
-          >
-            <Button type="primary" loading={busy} disabled={kind === 'pledgeRoster' && !campaignId}>
-              选择文件
-            </Button>
-          </Upload>
+          <PickFileButton onPick={imp.pick} busy={busy} disabled={kind === 'pledgeRoster' && !campaignId} />
           <Typography.Text type="secondary">
             支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码，如 WPS、Excel 另存的 CSV）；一次最多{IMPORT_ROW_CAP}行、15MB。
             {kind === 'pledgeRoster' && !campaignId ? '请先选择要导入名单的承诺批次。' : ''}
@@ -194,7 +143,7 @@ export function ImportPage() {
           </Typography.Text>
         </Flex>
       </Card>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      {imp.error ? <Alert type="error" showIcon title={imp.error} style={{ marginBottom: 12 }} /> : null}
       {result ? (
         <Alert
           type="success"
@@ -206,7 +155,7 @@ export function ImportPage() {
       ) : null}
       {preview && file ? (
         <>
-          <ColumnMappingCard preview={preview} disabled={busy} onChange={(m) => void runPreview(file, m)} />
+          <ColumnMappingCard preview={preview} disabled={busy} onChange={(m) => imp.rerun(m)} />
           <Card
             size="small"
             title={
@@ -225,8 +174,9 @@ export function ImportPage() {
                 <Radio.Group
                   value={existing}
                   onChange={(e) => {
-                    setExisting(e.target.value as 'update' | 'skip');
-                    void runPreview(file, preview.mapping, e.target.value as 'update' | 'skip');
+                    const mode = e.target.value as ExistingChoice;
+                    setExisting(mode);
+                    imp.rerun(undefined, { existing: mode });
                   }}
                   options={[
                     { value: 'update', label: '按文件更新' },
@@ -242,26 +192,7 @@ export function ImportPage() {
             {preview.newUnits.length ? (
               <Typography.Paragraph type="secondary">将新建的单位：{preview.newUnits.join('、')}</Typography.Paragraph>
             ) : null}
-            <Segmented
-              value={filter}
-              onChange={(v) => setFilter(v as ImportRowStatus | 'all')}
-              style={{ marginBottom: 8 }}
-              options={[
-                { value: 'all', label: '全部' },
-                { value: 'invalid', label: `有错误（${preview.counts.invalid}）` },
-                { value: 'new', label: `新增（${preview.counts.new}）` },
-                { value: 'update', label: `有变化（${preview.counts.update}）` },
-                { value: 'unchanged', label: `无变化（${preview.counts.unchanged}）` },
-              ]}
-            />
-            <Table<ImportRowReport>
-              rowKey="line"
-              size="small"
-              data-testid="import-rows"
-              columns={columns}
-              dataSource={filter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === filter)}
-              pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 行` }}
-            />
+            <ReportRows report={imp} filters={FILTERS} columns={columns} />
           </Card>
         </>
       ) : null}

@@ -1,9 +1,17 @@
 /**
  * Pieces of the import screen shared by every import (导入 page, the request form's name
- * list): the column mapping guessed from the headers, and the status tag of a report row.
+ * list): the file button, the column mapping guessed from the headers, the status tag of a
+ * report row and the filtered report table.
  */
-import { Card, Col, Row, Select, Space, Tag, Typography } from 'antd';
-import { IMPORT_STATUS_LABELS, type ImportPreview, type ImportRowStatus } from '../../../core/exchange/importContract';
+import { Button, Card, Col, Row, Segmented, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import type { TableProps } from 'antd';
+import {
+  IMPORT_STATUS_LABELS,
+  type ImportPreview,
+  type ImportRowReport,
+  type ImportRowStatus,
+} from '../../../core/exchange/importContract';
+import type { ImportPreviewState } from './useImportPreview';
 
 export const STATUS_COLORS: Record<ImportRowStatus, string> = { new: 'green', update: 'blue', unchanged: 'default', invalid: 'red' };
 
@@ -54,5 +62,49 @@ export function ColumnMappingCard({
         ))}
       </Row>
     </Card>
+  );
+}
+
+/** 选择文件: .xlsx or CSV, handed to `onPick` to be read here (antd uploads nothing). */
+export function PickFileButton({ onPick, busy, disabled }: { onPick: (f: File) => Promise<void>; busy: boolean; disabled?: boolean }) {
+  return (
+    <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void onPick(f), false)} disabled={busy || disabled}>
+      <Button type="primary" loading={busy} disabled={disabled}>
+        选择文件
+      </Button>
+    </Upload>
+  );
+}
+
+/** The row report: 全部 or one status (`filters`: which, and each one's label), 50 rows a page. */
+export function ReportRows({
+  report,
+  filters,
+  columns,
+}: {
+  report: Pick<ImportPreviewState, 'preview' | 'filter' | 'setFilter' | 'shownRows'>;
+  filters: [ImportRowStatus, string][];
+  columns: TableProps<ImportRowReport>['columns'];
+}) {
+  return (
+    <>
+      <Segmented
+        value={report.filter}
+        onChange={(v) => report.setFilter(v as ImportRowStatus | 'all')}
+        style={{ marginBottom: 8 }}
+        options={[
+          { value: 'all', label: '全部' },
+          ...filters.map(([status, label]) => ({ value: status, label: `${label}（${report.preview?.counts[status] ?? 0}）` })),
+        ]}
+      />
+      <Table<ImportRowReport>
+        rowKey="line"
+        size="small"
+        data-testid="import-rows"
+        columns={columns}
+        dataSource={report.shownRows}
+        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 行` }}
+      />
+    </>
   );
 }

@@ -7,73 +7,32 @@
  * either way. "加入名单" only adds the rows to the list: nothing is written until the
  * request is saved, and then all of it in one transaction.
  */
-import { Alert, App, Button, Flex, Modal, Radio, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Flex, Modal, Radio, Space, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useState } from 'react';
-import type { ImportPreview, ImportRowReport, ImportRowStatus } from '../../../core/exchange/importContract';
-import { call } from '../../api/client';
-import { errorMessage } from '../../api/errors';
+import type { ImportRowReport, ImportRowStatus } from '../../../core/exchange/importContract';
 import { personDistinguisher } from '../../components/PersonPicker';
-import { base64ToBlob, fileToBase64, saveBlob } from '../../lib/files';
-import { ColumnMappingCard, StatusTag } from '../exchange/importParts';
+import { ColumnMappingCard, PickFileButton, ReportRows, StatusTag } from '../exchange/importParts';
+import { useImportPreview, type ExistingChoice } from '../exchange/useImportPreview';
 import { fromReport, type PersonLine } from './personLines';
 
-const MAX_BYTES = 15 * 1024 * 1024;
 const LABELS: Record<ImportRowStatus, string> = { new: '新增人员', update: '已有，有变化', unchanged: '已有，无变化', invalid: '有错误' };
 
-interface Loaded {
-  fileName: string;
-  contentBase64: string;
-}
+/** The report's status filters, in this screen's words. */
+const FILTERS: [ImportRowStatus, string][] = [
+  ['invalid', '有错误'],
+  ['update', '有变化'],
+  ['new', '新增人员'],
+];
 
 export function RequestListImport({ onClose, onAdd }: { onClose: () => void; onAdd: (lines: PersonLine[]) => void }) {
-  const { message } = App.useApp();
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [filter, setFilter] = useState<ImportRowStatus | 'all'>('all');
   /** Per matched row with changes (by line): take the file's 单位/职务 into the register, or not. */
-  const [choice, setChoice] = useState<Record<number, 'update' | 'skip'>>({});
+  const [choice, setChoice] = useState<Record<number, ExistingChoice>>({});
+  const imp = useImportPreview({ kind: 'requestList', existing: 'update' }, { onPreview: () => setChoice({}) });
+  const { file, preview, busy, validRows: valid } = imp;
 
-  const runPreview = async (loaded: Loaded, mapping?: Record<string, number | null>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await call('imports.preview', { kind: 'requestList', ...loaded, existing: 'update', ...(mapping ? { mapping } : {}) });
-      setPreview(p);
-      setChoice({});
-      setFilter(p.counts.invalid ? 'invalid' : 'all');
-    } catch (e) {
-      setPreview(null);
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const pick = async (f: File) => {
-    if (f.size > MAX_BYTES) {
-      setError(`文件过大（${(f.size / 1024 / 1024).toFixed(1)}MB），一次最多导入15MB。请分成几个文件导入。`);
-      return;
-    }
-    const loaded = { fileName: f.name, contentBase64: await fileToBase64(f) };
-    setFile(loaded);
-    await runPreview(loaded);
-  };
-
-  const template = async () => {
-    try {
-      const t = await call('imports.template', { kind: 'requestList' });
-      saveBlob(base64ToBlob(t.contentBase64, t.mime), t.fileName);
-    } catch (e) {
-      message.error(errorMessage(e));
-    }
-  };
-
-  const valid = preview ? preview.rows.filter((r) => r.status !== 'invalid') : [];
   const choiceOf = (r: ImportRowReport) => choice[r.line] ?? 'update';
-  const setAll = (c: 'update' | 'skip') =>
+  const setAll = (c: ExistingChoice) =>
     setChoice(Object.fromEntries((preview?.rows ?? []).filter((r) => r.status === 'update').map((r) => [r.line, c])));
   const add = () => {
     onAdd(valid.map((r) => fromReport(r, choiceOf(r))));
@@ -121,7 +80,7 @@ export function RequestListImport({ onClose, onAdd }: { onClose: () => void; onA
                 size="small"
                 aria-label={`第${r.line}行的处理`}
                 value={choiceOf(r)}
-                onChange={(e) => setChoice((c) => ({ ...c, [r.line]: e.target.value as 'update' | 'skip' }))}
+                onChange={(e) => setChoice((c) => ({ ...c, [r.line]: e.target.value as ExistingChoice }))}
                 options={[
                   { value: 'update', label: '更新人员库' },
                   { value: 'skip', label: '跳过，不改人员库' },
@@ -152,22 +111,18 @@ export function RequestListImport({ onClose, onAdd }: { onClose: () => void; onA
       }
     >
       <Flex gap={12} align="center" wrap style={{ marginBottom: 12 }}>
-        <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => (void pick(f), false)} disabled={busy}>
-          <Button type="primary" loading={busy}>
-            选择文件
-          </Button>
-        </Upload>
-        <Button type="link" onClick={() => void template()}>
+        <PickFileButton onPick={imp.pick} busy={busy} />
+        <Button type="link" onClick={() => void imp.downloadTemplate()}>
           下载名单模板
         </Button>
         <Typography.Text type="secondary">
           Excel（.xlsx）或 CSV（UTF-8 或 GBK 编码），最大15MB。{file ? `当前文件：${file.fileName}` : ''}
         </Typography.Text>
       </Flex>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} role="alert" /> : null}
+      {imp.error ? <Alert type="error" showIcon title={imp.error} style={{ marginBottom: 12 }} role="alert" /> : null}
       {preview && file && counts ? (
         <>
-          <ColumnMappingCard preview={preview} disabled={busy} onChange={(m) => void runPreview(file, m)} />
+          <ColumnMappingCard preview={preview} disabled={busy} onChange={(m) => imp.rerun(m)} />
           <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }} data-testid="import-counts">
             <span>共{preview.rows.length}行：</span>
             <Tag color="blue">已有 {counts.update + counts.unchanged}</Tag>
@@ -188,25 +143,7 @@ export function RequestListImport({ onClose, onAdd }: { onClose: () => void; onA
           <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
             有错误的行不加入名单，可改正文件后重新导入，或在名单中逐个添加。加入名单后须保存来函才会写入。
           </Typography.Paragraph>
-          <Segmented
-            value={filter}
-            onChange={(v) => setFilter(v as ImportRowStatus | 'all')}
-            style={{ marginBottom: 8 }}
-            options={[
-              { value: 'all', label: '全部' },
-              { value: 'invalid', label: `有错误（${counts.invalid}）` },
-              { value: 'update', label: `有变化（${counts.update}）` },
-              { value: 'new', label: `新增人员（${counts.new}）` },
-            ]}
-          />
-          <Table<ImportRowReport>
-            rowKey="line"
-            size="small"
-            data-testid="import-rows"
-            columns={columns}
-            dataSource={filter === 'all' ? preview.rows : preview.rows.filter((r) => r.status === filter)}
-            pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (t) => `共 ${t} 行` }}
-          />
+          <ReportRows report={imp} filters={FILTERS} columns={columns} />
         </>
       ) : null}
     </Modal>

@@ -1,7 +1,7 @@
 /** 设置 › 公文打印: red header, contact line, seal text, persons in the body, fonts (administrators edit); which face each role resolved to. */
 import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { FONT_MODES, FONT_MODE_LABELS, FONT_ROLE_LABELS, letterSettingsSchema, type LetterSettings } from '../../../core/letters/contract';
+import { FONT_MODES, FONT_MODE_LABELS, FONT_ROLE_LABELS, letterSettingsSchema, type LetterSettings } from '../../../core/print/contract';
 import { ApiError } from '../../api/errors';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../lib/permissions';

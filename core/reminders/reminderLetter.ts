@@ -6,16 +6,16 @@
  *
  * Templates only place text in boxes; compose.ts escapes every string when it renders.
  */
-import type { ReminderDetail } from '../reminders/contract';
+import type { ReminderDetail } from './contract';
 import type { OfficeSettings } from '../settings/contract';
 import { parseDate } from '../shared/dates';
-import type { Page, TextLine } from './compose';
-import type { LetterSettings } from './contract';
-import { A4, BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT } from './geometry';
-import { numberPages } from './listPrintout';
-import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
-import { BODY_METRICS, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
-import { breakLines, chineseDate, textWidthMm } from './text';
+import type { Page, TextLine } from '../print/compose';
+import type { LetterSettings } from '../print/contract';
+import { A4, BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT } from '../print/geometry';
+import { numberPages } from '../print/listPrintout';
+import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from '../print/table';
+import { BODY_METRICS, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from '../print/letterFormat';
+import { breakLines, chineseDate, textWidthMm } from '../print/text';
 
 export interface ReminderLetterData {
   authorityName: string;

@@ -11,9 +11,9 @@ import { resolveFonts } from './fonts';
 import { CELL } from './geometry';
 import { paragraphRows } from './letterFormat';
 import { findChromium, PdfRenderer } from './pdf';
-import { layoutPledgeForms } from './pledgeForm';
-import { layoutReminderLetter, placeKeyPoints, type ReminderLetterData } from './reminderLetter';
-import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
+import { layoutPledgeForms } from '../pledges/pledgeForm';
+import { layoutReminderLetter, placeKeyPoints, type ReminderLetterData } from '../reminders/reminderLetter';
+import { layoutReplyLetter, type ReplyLetterData } from '../opinions/replyLetter';
 import { colourRuns, linesOf, measurePdf, pixelColumn, runsWithFonts } from './testing/pdfMeasure';
 import { breakLines } from './text';
 

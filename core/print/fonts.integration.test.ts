@@ -15,7 +15,7 @@ import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { bundledFontFaces, detectSystemFonts, fontAdvice, resolveFonts } from './fonts';
 import { undrawableChars, undrawableMessage } from './glyphCoverage';
 import { findChromium, PdfRenderer } from './pdf';
-import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
+import { layoutReplyLetter, type ReplyLetterData } from '../opinions/replyLetter';
 import { measurePdf, pdfFontTypes, RADICALS } from './testing/pdfMeasure';
 
 const chromium = findChromium();

@@ -9,10 +9,10 @@
  *
  * Templates only place text in boxes; compose.ts escapes every string when it renders.
  */
-import type { CampaignDetail, RosterEntry } from '../pledges/contract';
-import type { Page, TextBox } from './compose';
-import { BLOCK, BLOCK_RIGHT, BODY_PT, PT, SIZE, TITLE_PT } from './geometry';
-import { breakLines, splitTitle, textWidthMm } from './text';
+import type { CampaignDetail, RosterEntry } from './contract';
+import type { Page, TextBox } from '../print/compose';
+import { BLOCK, BLOCK_RIGHT, BODY_PT, PT, SIZE, TITLE_PT } from '../print/geometry';
+import { breakLines, splitTitle, textWidthMm } from '../print/text';
 
 export interface PledgeFormPerson {
   name: string;

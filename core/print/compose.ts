@@ -230,3 +230,8 @@ export function bundledWarmUpDocument(text: string): string {
   ];
   return renderDocument({ title: '', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' });
 }
+
+/** A blank page (double-sided batches: the next letter starts on a front side). */
+export function blankPage(number: number, letter: number): Page {
+  return { boxes: [], number, letter };
+}

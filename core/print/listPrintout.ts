@@ -4,7 +4,7 @@
  */
 import type { Page } from './compose';
 import { LANDSCAPE, PT, SIZE } from './geometry';
-import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './replyLetter';
+import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from './table';
 import { splitTitle } from './text';
 
 export interface ListData {

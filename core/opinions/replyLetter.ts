@@ -2,14 +2,15 @@
  * The integrity-opinion reply letter (廉政意见回复 复函), in the letter format of
  * GB/T 9704-2012 §10.2, with the persons in the body (few) or in an attached table (many).
  */
-import type { ReplyDetail } from '../opinions/contract';
+import type { ReplyDetail } from './contract';
 import type { OfficeSettings } from '../settings/contract';
 import { localIsoDate, parseDate } from '../shared/dates';
-import type { Box, Page } from './compose';
-import type { LetterSettings } from './contract';
-import { A4, BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT, emTopInRow, rowTop } from './geometry';
-import { BODY_METRICS, bodyLineBox, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from './letterFormat';
-import { breakLines, chineseDate, splitTitle, textWidthMm } from './text';
+import type { Page } from '../print/compose';
+import type { LetterSettings } from '../print/contract';
+import { BLOCK, CELL, LETTER, PT, ROW, SIZE, TITLE_PT, rowTop } from '../print/geometry';
+import { tableRow, tableRowBoxes, type TableColumn, type TableStyle } from '../print/table';
+import { BODY_METRICS, bodyLineBox, layOutBody, letterHead, pageNumberBox, paragraphRows, type FlowRow } from '../print/letterFormat';
+import { breakLines, chineseDate, splitTitle, textWidthMm } from '../print/text';
 
 export interface LetterPerson {
   name: string;
@@ -168,21 +169,6 @@ export function layoutReplyLetter(d: ReplyLetterData, o: LayoutOptions): Page[] 
 // ---------------------------------------------------------------------------------
 // The attached table
 
-export interface TableColumn {
-  label: string;
-  width: number;
-  align: 'left' | 'center';
-}
-
-export interface TableStyle {
-  pt: number;
-  headerPt: number;
-  lineHeight: number;
-  padX: number;
-  padY: number;
-  border: number;
-}
-
 export const ATTACHMENT_COLUMNS: TableColumn[] = [
   { label: '序号', width: 13, align: 'center' },
   { label: '姓名', width: 23, align: 'center' },
@@ -244,53 +230,6 @@ export const ATTACHMENT_TABLE_STYLE: TableStyle = {
   border: 0.25,
 };
 
-/** Breaks each cell of a row into lines; returns the lines and the row's height. */
-export function tableRow(cells: string[], columns: TableColumn[], style: TableStyle, pt = style.pt): { lines: string[][]; height: number } {
-  const metrics = { sizeMm: pt * PT, letterSpacingMm: 0 };
-  const lines = cells.map((c, i) => breakLines(c, { ...metrics, widthMm: columns[i]!.width - 2 * style.padX - 0.3 }));
-  const n = Math.max(1, ...lines.map((l) => l.length));
-  return { lines, height: n * style.lineHeight + 2 * style.padY };
-}
-
-/** Places a header row or a data row at (x, y); returns its boxes. */
-export function tableRowBoxes(
-  x: number,
-  y: number,
-  row: { lines: string[][]; height: number },
-  columns: TableColumn[],
-  style: TableStyle,
-  header: boolean,
-  firstOnPage: boolean,
-): Box[] {
-  const boxes: Box[] = [];
-  let cx = x;
-  columns.forEach((c, i) => {
-    boxes.push({
-      type: 'frame',
-      x: cx,
-      y,
-      w: c.width,
-      h: row.height,
-      width: style.border,
-      borders: { top: firstOnPage, left: i === 0, right: true, bottom: true },
-    });
-    boxes.push({
-      type: 'text',
-      x: cx + style.padX,
-      y: y + style.padY,
-      w: c.width - 2 * style.padX,
-      lineHeight: style.lineHeight,
-      role: header ? 'heiti' : 'fangsong',
-      pt: header ? style.headerPt : style.pt,
-      align: header ? 'center' : c.align,
-      lines: row.lines[i]!.map((t) => ({ text: t })),
-      part: header ? 'table-header' : `table-cell-${i}`,
-    });
-    cx += c.width;
-  });
-  return boxes;
-}
-
 function attachmentPages(d: ReplyLetterData, title: string, letter: number, pagesBefore: number, watermark: boolean): Page[] {
   const pages: Page[] = [];
   const style = ATTACHMENT_TABLE_STYLE;
@@ -339,10 +278,3 @@ function attachmentPages(d: ReplyLetterData, title: string, letter: number, page
   });
   return pages;
 }
-
-/** A blank page (double-sided batches: the next letter starts on a front side). */
-export function blankPage(number: number, letter: number): Page {
-  return { boxes: [], number, letter };
-}
-
-export { A4, emTopInRow };
