@@ -1,29 +1,30 @@
 /**
- * letters.*: reply letters (复函) to PDF.
- * Every figure has cpu_ms beside it: CPU time of this process and its Chromium (bench/cpu.ts),
- * which a loaded machine does not inflate the way it does wall time.
- * - letters.reply_pdf.cold: one six-person letter, layout + HTML + PDF, Chromium not started
- * - letters.reply_pdf.warm_up: what a login / opening a print page starts (PdfRenderer.warm)
+ * letters.*: reply letters (复函) to PDF, written by the core (core/print/pdfWriter.ts).
+ * Every figure has cpu_ms beside it: CPU time of this process and any Chromium it started
+ * (bench/cpu.ts), which a loaded machine does not inflate the way it does wall time.
+ * - letters.reply_pdf.warm_up: what a login / opening a print page starts (the writer's fonts parsed)
  * - letters.reply_pdf.first: the first letter after that warm-up — target ≤ 1 s
  * - letters.reply_pdf.warm: the next letters (median) — target ≤ 100 ms
  * - letters.reply_pdf.click: 保存PDF on a letter whose preview is open (its PDF was begun
- *   when the preview opened, prefetch.ts; the clerk looks at it for longer than that takes):
- *   print.pdf through the contract, median — what the clerk waits after the click
+ *   when the preview opened, prefetch.ts): print.pdf through the contract, median
  * - letters.batch100.pdf: 100 issued six-person replies through the contract
  *   (letters.batchStart → polling → letters.batchResult, one PDF) — target ≤ 2 s idle
+ * - letters.baseline.chromium_*: the same letters printed from their HTML by Chromium, as
+ *   every PDF was made before (the writer's figures carry `baseline` (Chromium's ms) and `ratio` (baseline / writer) beside them);
+ *   skipped where no Chromium is found.
  * - letters.baseline.soffice_*: LibreOffice converting an equivalent .docx letter headless,
  *   one file and 100 files in one invocation; only where `soffice` is installed.
- * Skips (one line saying so) where no Chromium is found.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCoreHost } from '../core/host/coreHost';
-import { renderDocument } from '../core/print/compose';
+import { renderDocument, type Page } from '../core/print/compose';
 import { DEFAULT_LETTER_SETTINGS } from '../core/print/contract';
 import { resolveFonts } from '../core/print/fonts';
-import { closeSharedPdfRenderer, enablePdfWarmUp, findChromium, PdfRenderer } from '../core/print/pdf';
+import { enablePdfWarmUp, findChromium, PdfRenderer } from '../core/print/pdf';
+import { pdfWriter } from '../core/print/pdfWriter';
 import { prefetchesSettled } from '../core/print/prefetch';
 import { layoutReplyLetter, replyBody, replyTitle, type ReplyLetterData } from '../core/opinions/replyLetter';
 import { ADMIN, SETUP_INPUT } from '../core/testing';
@@ -55,61 +56,108 @@ function sixPersonLetter(k: number): ReplyLetterData {
   };
 }
 
-export async function run({ quick }: { quick: boolean }): Promise<void> {
-  const chromium = findChromium();
-  if (!chromium) {
-    console.log(JSON.stringify({ name: 'letters', skipped: '本机没有 Chromium/Chrome/Edge：PDF 基准跳过' }));
-    return;
+interface Figure {
+  ms: number;
+  cpuMs: number | null;
+}
+
+/** The warm-up, first and warm (median of `count`) figures of one way of making a letter's PDF. */
+async function letterFigures(
+  warm: () => Promise<unknown>,
+  pdf: (k: number) => Promise<unknown>,
+  count: number,
+): Promise<{ warmUp: Figure; first: Figure; warm: Figure & { p90: number } }> {
+  const warmUp = await measure(warm);
+  const first = await measure(() => pdf(1));
+  const samples: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = await measure(() => pdf(i + 2));
+    samples.push(m.ms);
+    if (m.cpuMs !== null) cpu.push(m.cpuMs);
   }
+  return {
+    warmUp,
+    first,
+    warm: { ms: percentile(samples, 50), p90: Math.round(percentile(samples, 90)), cpuMs: cpu.length ? percentile(cpu, 50) : null },
+  };
+}
+
+/** baseline / value, as bench/stats.ts defines ratio: how many times faster than Chromium. */
+const ratio = (value: number | null, baseline: number | null | undefined) =>
+  value === null || !baseline || !value ? undefined : Math.round((baseline / value) * 100) / 100;
+
+export async function run({ quick }: { quick: boolean }): Promise<void> {
   const fonts = resolveFonts(DEFAULT_LETTER_SETTINGS.fontMode);
   const settings = { ...DEFAULT_LETTER_SETTINGS, inlineMaxPersons: 5, contactPerson: '李明', contactPhone: '0731-84561234' };
-  const one = (k: number) =>
-    renderDocument({
-      title: 't',
-      pages: layoutReplyLetter(sixPersonLetter(k), { settings, letter: 1 }),
-      fonts,
-      landscape: false,
-      fontSource: 'served',
-    });
+  const pagesOf = (k: number) => layoutReplyLetter(sixPersonLetter(k), { settings, letter: 1 });
+  const source = (pages: Page[]) => ({ title: 't', pages, fonts, landscape: false });
+  const n = quick ? 30 : 100;
+  const batchPages = () =>
+    Array.from({ length: n }, (_, k) => layoutReplyLetter(sixPersonLetter(k + 1), { settings, letter: k + 1 })).flat();
 
-  // single letter. cold: nothing started yet (the browser's start is paid on the click).
-  // first: the renderer was warmed when the clerk logged in / opened the print page
-  // (warm() awaited here: a clerk takes longer than that to reach 保存PDF), then the click.
-  const cold = new PdfRenderer(chromium);
-  try {
-    const m = await measure(() => cold.render(one(1)));
-    emit({ name: 'letters.reply_pdf.cold', value: m.ms, unit: 'ms', cpu_ms: m.cpuMs, persons: 6 });
-  } finally {
-    await cold.close();
-  }
-  const renderer = new PdfRenderer(chromium);
-  try {
-    const w = await measure(() => renderer.warm());
-    emit({ name: 'letters.reply_pdf.warm_up', value: w.ms, unit: 'ms', cpu_ms: w.cpuMs, note: 'at login / print page, before the click' });
-    const first = await measure(() => renderer.render(one(1)));
-    emit({ name: 'letters.reply_pdf.first', value: first.ms, unit: 'ms', cpu_ms: first.cpuMs, target: 1000, persons: 6 });
-    const samples: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < (quick ? 5 : 15); i++) {
-      const m = await measure(() => renderer.render(one(i + 2)));
-      samples.push(m.ms);
-      if (m.cpuMs !== null) cpu.push(m.cpuMs);
+  // The writer first, in a process that has parsed no font yet: warm-up (login / print page), first click, next letters.
+  const writer = await letterFigures(
+    () => pdfWriter.warm(),
+    (k) => pdfWriter.render(source(pagesOf(k))),
+    quick ? 5 : 15,
+  );
+
+  // Chromium printing the same letters' HTML: the way every PDF was made before (the baseline).
+  const chromium = findChromium();
+  let baseline: { first: Figure; warm: Figure; batch: Figure } | null = null;
+  if (chromium) {
+    const renderer = new PdfRenderer(chromium);
+    try {
+      const html = (pages: Page[]) => renderDocument({ ...source(pages), fontSource: 'served' });
+      const f = await letterFigures(
+        () => renderer.warm(),
+        (k) => renderer.render(html(pagesOf(k))),
+        quick ? 5 : 15,
+      );
+      const batch = await measure(() => renderer.render(html(batchPages())));
+      baseline = { first: f.first, warm: f.warm, batch };
+      emit({ name: 'letters.baseline.chromium_warm_up', value: f.warmUp.ms, unit: 'ms', cpu_ms: f.warmUp.cpuMs });
+      emit({ name: 'letters.baseline.chromium_first', value: f.first.ms, unit: 'ms', cpu_ms: f.first.cpuMs, persons: 6 });
+      emit({ name: 'letters.baseline.chromium_warm', value: f.warm.ms, unit: 'ms', p90: f.warm.p90, cpu_ms: f.warm.cpuMs, persons: 6 });
+      emit({ name: `letters.baseline.chromium_batch${n}`, value: batch.ms, unit: 'ms', cpu_ms: batch.cpuMs, letters: n });
+    } finally {
+      await renderer.close();
     }
-    emit({
-      name: 'letters.reply_pdf.warm',
-      value: percentile(samples, 50),
-      unit: 'ms',
-      p90: Math.round(percentile(samples, 90)),
-      cpu_ms: cpu.length ? percentile(cpu, 50) : null,
-      target: 100,
-      persons: 6,
-    });
-  } finally {
-    await renderer.close();
-  }
+  } else console.log(JSON.stringify({ name: 'letters.baseline.chromium', skipped: '本机没有 Chromium/Chrome/Edge：对照基准跳过' }));
+
+  emit({
+    name: 'letters.reply_pdf.warm_up',
+    value: writer.warmUp.ms,
+    unit: 'ms',
+    cpu_ms: writer.warmUp.cpuMs,
+    note: 'at login / print page, before the click',
+  });
+  emit({
+    name: 'letters.reply_pdf.first',
+    value: writer.first.ms,
+    unit: 'ms',
+    cpu_ms: writer.first.cpuMs,
+    target: 1000,
+    persons: 6,
+    baseline: baseline?.first.ms,
+    ratio: ratio(writer.first.ms, baseline?.first.ms),
+  });
+  emit({
+    name: 'letters.reply_pdf.warm',
+    value: writer.warm.ms,
+    unit: 'ms',
+    p90: writer.warm.p90,
+    cpu_ms: writer.warm.cpuMs,
+    target: 100,
+    persons: 6,
+    baseline: baseline?.warm.ms,
+    chromium_cpu_ms: baseline?.warm.cpuMs ?? null,
+    ratio: ratio(writer.warm.ms, baseline?.warm.ms),
+    cpu_ratio: ratio(writer.warm.cpuMs, baseline?.warm.cpuMs),
+  });
 
   // batch of 100 through the contract, as the 批量打印 page does it
-  const n = quick ? 30 : 100;
   const { dir, cleanup } = tempDir('qinglian-bench-');
   const host = createCoreHost({ dataDir: dir, shell: 'browser', version: 'bench', now: () => new Date('2025-07-01T09:00:00+08:00') });
   try {
@@ -152,7 +200,6 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
         ).id,
       );
     }
-    // warm the shared renderer once (the first batch of a session pays the browser start)
     await call('print.pdf', { request: { kind: 'replyLetters', replyIds: [ids[0]] } });
     // 保存PDF after the preview opened: the preview (print.document) begins the PDF, the click takes it
     enablePdfWarmUp(true);
@@ -196,13 +243,16 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       cpu_ms_per_letter: m.cpuMs === null ? null : Math.round(m.cpuMs / n),
       target: n === 100 ? 2000 : undefined,
       letters: n,
+      baseline: baseline?.batch.ms,
+      chromium_cpu_ms: baseline?.batch.cpuMs ?? null,
+      ratio: ratio(m.ms, baseline?.batch.ms),
+      cpu_ratio: ratio(m.cpuMs, baseline?.batch.cpuMs),
       pages: file.pageCount,
       bytes: Math.round((file.pdfBase64.length * 3) / 4),
     });
   } finally {
     host.close();
     cleanup();
-    await closeSharedPdfRenderer();
   }
 
   sofficeBaseline(quick ? 20 : 100);

@@ -59,7 +59,7 @@ export const authHandlers: HandlerMap<
         const sessionId = ctx.sessions.create(user.id);
         ctx.user = user;
         ctx.writer.audit('login', 'users', user.id, null, null);
-        warmPdfRendererSoon(); // the first 保存PDF then finds the PDF renderer started (browser mode)
+        warmPdfRendererSoon(); // the first 保存PDF then finds the PDF writer's fonts parsed
         return { ok: true, value: { sessionId, user } };
       },
       (waitMs) => {

@@ -1,7 +1,7 @@
 /**
  * Batch PDFs of many reply letters as a job: started by one call, polled for progress
  * (done/total letters read and laid out), fetched when done, cancellable. The letters are
- * printed as one document in one Chromium print (docs/letters.md, decision 21). Jobs live in memory
+ * written as one PDF, each font embedded once (docs/letters.md). Jobs live in memory
  * (a restart forgets them) and their results are dropped ten minutes after they end.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,9 +11,9 @@ import type { HandlerMap } from '../host/handler';
 import type { PdfFile } from '../print/contract';
 import type { BatchStatus } from './contract';
 import { withPrintedPdf } from '../print/archive';
-import { documentHtml, pdfRenderer, withFonts } from '../print/documents';
+import { pdfSource, withFonts } from '../print/documents';
 import { loadReplies, replyBatchTarget, replyLettersLaid } from './documents';
-import type { PdfRenderer } from '../print/pdf';
+import { pdfWriter } from '../print/pdfWriter';
 
 interface Job {
   status: BatchStatus;
@@ -31,7 +31,7 @@ function sweep(now: number) {
   for (const [id, j] of jobs) if (j.endedAt && now - j.endedAt > KEEP_MS) jobs.delete(id);
 }
 
-export function startBatch(ctx: HandlerContext, renderer: PdfRenderer, replyIds: string[], duplex: boolean): BatchStatus {
+export function startBatch(ctx: HandlerContext, replyIds: string[], duplex: boolean): BatchStatus {
   sweep(Date.now());
   const running = [...jobs.values()].filter((j) => j.status.state === 'running').length;
   if (running >= 2) throw new AppError('BUSY', '已有批量打印任务正在进行，请稍后再试。');
@@ -44,15 +44,14 @@ export function startBatch(ctx: HandlerContext, renderer: PdfRenderer, replyIds:
     endedAt: null,
   };
   jobs.set(jobId, job);
-  void run(ctx, renderer, job, replyIds, duplex);
+  void run(ctx, job, replyIds, duplex);
   return { ...job.status };
 }
 
-async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyIds: string[], duplex: boolean) {
+async function run(ctx: HandlerContext, job: Job, replyIds: string[], duplex: boolean) {
   try {
-    // Lay out every letter (progress moves as they are read and laid out), then print the
-    // whole batch as one document: one Chromium print, its fonts loaded once, and a PDF
-    // whose title names the batch.
+    // Lay out every letter (progress moves as they are read and laid out), then write the
+    // whole batch as one document: its fonts embedded once, and a PDF whose title names the batch.
     const details: ReturnType<typeof loadReplies> = [];
     for (let i = 0; i < replyIds.length; i += CHUNK) {
       if (job.cancelled) return;
@@ -63,7 +62,7 @@ async function run(ctx: HandlerContext, renderer: PdfRenderer, job: Job, replyId
     // A batch of issued letters is kept as first printed (printed_documents): the same batch prints the same bytes.
     const file = await withPrintedPdf(ctx, replyBatchTarget(ctx.db, details, duplex), async () => {
       const doc = withFonts(ctx, replyLettersLaid(ctx, details, duplex));
-      const pdf = await renderer.render(documentHtml(doc, 'served'));
+      const pdf = await pdfWriter.render(pdfSource(doc));
       return { fileName: doc.fileName, pageCount: doc.pages.length, pdfBase64: pdf.toString('base64') };
     });
     if (job.cancelled) return;
@@ -109,7 +108,7 @@ export function cancelBatch(ctx: HandlerContext, jobId: string): BatchStatus {
 
 export const replyBatchHandlers: HandlerMap<'letters.batchStart' | 'letters.batchStatus' | 'letters.batchResult' | 'letters.batchCancel'> =
   {
-    'letters.batchStart': (input, ctx) => startBatch(ctx, pdfRenderer(), input.replyIds, input.duplex),
+    'letters.batchStart': (input, ctx) => startBatch(ctx, input.replyIds, input.duplex),
     'letters.batchStatus': (input, ctx) => batchStatus(ctx, input.jobId),
     'letters.batchResult': (input, ctx) => batchResult(ctx, input.jobId),
     'letters.batchCancel': (input, ctx) => cancelBatch(ctx, input.jobId),

@@ -8,6 +8,7 @@ import { renderDocument } from '../print/compose';
 import { DEFAULT_LETTER_SETTINGS } from '../print/contract';
 import { resolveFonts } from '../print/fonts';
 import { closeSharedPdfRenderer, findChromium, PdfRenderer } from '../print/pdf';
+import { writePdf } from '../print/pdfWriter';
 import { layoutReplyLetter, type ReplyLetterData } from './replyLetter';
 import { assertLetterGeometry, cells, linesOf, measurePdf, pdfFontTypes, pdfTitle, RADICALS } from '../print/testing/pdfMeasure';
 import { breakLines, chineseDate, escapeHtml, lineCells } from '../print/text';
@@ -68,8 +69,7 @@ function letterData(n: number, over: Partial<ReplyLetterData> = {}): ReplyLetter
 
 async function pdfOf(data: ReplyLetterData, settings = DEFAULT_LETTER_SETTINGS) {
   const pages = layoutReplyLetter(data, { settings, letter: 1 });
-  const html = renderDocument({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' });
-  return { pages, pdf: await renderer!.render(html) };
+  return { pages, pdf: await writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false }) };
 }
 
 test(

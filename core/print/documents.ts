@@ -4,7 +4,6 @@
  * archival copy of an issued document (archive.ts) or by content (printed_documents).
  * Nothing here knows a document kind by name.
  */
-import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { readIssued } from '../issuedDocuments/store';
 import { readPrinted } from '../issuedDocuments/printed';
@@ -14,17 +13,10 @@ import type { LetterDocument, PdfFile, ResolvedFont } from './contract';
 import type { DocumentKind, LaidDocument } from './documentKinds';
 import { resolveFonts, type FontSource } from './fonts';
 import { readLetterSettings } from './letterSettings';
-import { sharedPdfRenderer } from './pdf';
+import type { PdfSource } from './pdfWriter';
 
 /** File names keep the document number's 〔〕 but lose characters Windows refuses. */
 export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\r\n\t]/g, '').slice(0, 120);
-
-/** The machine's Chromium for PDFs, or NOT_FOUND in Chinese (browser mode then prints through the browser). */
-export function pdfRenderer() {
-  const r = sharedPdfRenderer();
-  if (!r) throw new AppError('NOT_FOUND', '本机没有找到可用于生成PDF的浏览器，请使用“打印”并在打印对话框中选择“另存为PDF”。');
-  return r;
-}
 
 /** The page model with its fonts (resolved from the letter settings): what any PDF writer needs. */
 export interface PrintedPages extends LaidDocument {
@@ -49,6 +41,14 @@ export function withFonts(ctx: HandlerContext, laid: LaidDocument): PrintedPages
 export function documentHtml(doc: PrintedPages, fontSource: FontSource = 'inline', pages: Page[] = doc.pages): string {
   return renderDocument({ title: doc.title, pages, fonts: doc.fonts, landscape: doc.landscape, fontSource });
 }
+
+/** What the PDF writer draws: the page model, its fonts and title. */
+export const pdfSource = (doc: PrintedPages): PdfSource => ({
+  title: doc.title,
+  pages: doc.pages,
+  fonts: doc.fonts,
+  landscape: doc.landscape,
+});
 
 /** What print.document returns: the HTML derived from the page model, and what the clerk is told. */
 export function letterDocument(doc: PrintedPages, fontSource: FontSource = 'inline'): LetterDocument {
@@ -77,7 +77,7 @@ export function pdfKeptAlready<R extends { kind: string }>(
 }
 
 /**
- * The PDF of a document, printed by `print` from its page model: an issued document's
+ * The PDF of a document, written by `print` from its page model: an issued document's
  * archival copy (the first PDF made after issue, byte for byte, found before laying out),
  * else the copy kept for this content (printed_documents), else printed now.
  */

@@ -15,6 +15,7 @@ import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { bundledFontFaces, detectSystemFonts, fontAdvice, resolveFonts } from './fonts';
 import { undrawableChars, undrawableMessage } from './glyphCoverage';
 import { findChromium, PdfRenderer } from './pdf';
+import { writePdf } from './pdfWriter';
 import { layoutReplyLetter, type ReplyLetterData } from '../opinions/replyLetter';
 import { measurePdf, pdfFontTypes, RADICALS } from './testing/pdfMeasure';
 
@@ -74,20 +75,15 @@ function letter(): ReplyLetterData {
   };
 }
 
-for (const fontSource of ['served', 'inline'] as const)
+// The core's own PDF (pdfWriter.ts), and Chromium printing the HTML (paper print) with either font source.
+for (const fontSource of ['writer', 'served', 'inline'] as const)
   test(
     `rare-character names print in bundled fonts: CID TrueType only, the names extract as typed (${fontSource})`,
-    needsChromium,
+    fontSource === 'writer' ? {} : needsChromium,
     async () => {
       const pages = layoutReplyLetter(letter(), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
-      const html = renderDocument({
-        title: '关于刘䶮等同志党风廉政情况的复函',
-        pages,
-        fonts: resolveFonts('bundled-only'),
-        landscape: false,
-        fontSource,
-      });
-      const pdf = await renderer!.render(html);
+      const source = { title: '关于刘䶮等同志党风廉政情况的复函', pages, fonts: resolveFonts('bundled-only'), landscape: false };
+      const pdf = fontSource === 'writer' ? await writePdf(source) : await renderer!.render(renderDocument({ ...source, fontSource }));
       const types = pdfFontTypes(pdf);
       if (types) {
         assert.ok(types.length > 0);

@@ -355,7 +355,7 @@ export function fontReport(mode: FontMode, serverPdf: FontReport['serverPdf']): 
 // ---------------------------------------------------------------------------------
 // Bundled faces: subsets by unicode-range, inlined as data: URLs
 
-interface Subset {
+export interface Subset {
   file: string;
   ranges: [number, number][] | null; // null: the whole face
 }
@@ -421,7 +421,7 @@ const inRanges = (c: number, ranges: [number, number][]) => ranges.some(([a, b])
  * characters (a scan of ~100 subsets' ranges per character was most of renderDocument's time).
  */
 const subsetsByChar = new Map<Subset[], Map<number, readonly number[]>>();
-function subsetsHolding(subsets: Subset[], c: number): readonly number[] {
+export function subsetsHolding(subsets: Subset[], c: number): readonly number[] {
   let memo = subsetsByChar.get(subsets);
   if (!memo) subsetsByChar.set(subsets, (memo = new Map()));
   let found = memo.get(c);
@@ -483,6 +483,10 @@ export function bundledFontFaces(usedByRole: Map<FontRole, Set<string>>, source:
   }
   return rules.join('\n');
 }
+
+/** The bundled files of a role's face (or the rare face), as the CSS lists them: the PDF writer picks a file per character the same way. */
+export const bundledSubsets = (face: FontRole | 'rare'): Subset[] =>
+  face === 'rare' ? (rareSubsets ??= subsetsOf(RARE_FACE).filter((s) => s.ranges)) : subsetsOf(BUNDLED[face]);
 
 /** Unicode ranges the bundled 仿宋 stand-in and the rare-character face draw, merged (for glyphCoverage.ts). */
 export function drawableRanges(): [number, number][] {

@@ -8,27 +8,19 @@
 import type { ValidPrintRequest } from '../api';
 import type { HandlerMap } from '../host/handler';
 import type { FontReport } from './contract';
-import { documentHtml, documentPdf, layOutDocument, letterDocument, partsAtLetters, pdfKeptAlready, pdfRenderer } from './documents';
+import { documentPdf, layOutDocument, letterDocument, pdfKeptAlready, pdfSource } from './documents';
 import { kindOf, type DocumentKinds } from './documentKinds';
 import { fontReport } from './fonts';
 import { LETTER_SETTINGS_KEY, readLetterSettings } from './letterSettings';
-import { findChromium, mergePdfs, warmPdfRendererSoon } from './pdf';
+import { warmPdfRendererSoon } from './pdf';
 import { cancelPdfJob, pdfJobView, startPdfJob } from './pdfJobs';
 import { prefetchPdfSoon, renderPrefetched } from './prefetch';
 
-function serverPdfInfo(): FontReport['serverPdf'] {
-  const browser = findChromium();
-  return browser
-    ? { available: true, browser, note: '本机可直接生成PDF。' }
-    : {
-        available: false,
-        browser: null,
-        note: '本机没有找到可生成PDF的浏览器：浏览器模式下请用浏览器的“打印”另存为PDF；桌面程序不受影响。',
-      };
-}
+/** The core writes every PDF itself (pdfWriter.ts): no browser needed, on any PC. */
+const serverPdfInfo = (): FontReport['serverPdf'] => ({ available: true, browser: null, note: '本机可直接生成PDF。' });
 
-/** Pages per print of print.pdf: a long document is printed in parts (never splitting a letter) and joined. */
-const PRINT_PART_PAGES = 100;
+/** Longer documents are not written ahead while the clerk looks at the preview. */
+const PREFETCH_MAX_PAGES = 100;
 
 export function printHandlers(
   kinds: DocumentKinds<ValidPrintRequest>,
@@ -48,10 +40,11 @@ export function printHandlers(
       writer.putSetting(LETTER_SETTINGS_KEY, input);
       return input;
     },
-    // The print pages (preview, batch) ask for this first: the renderer warms up while the clerk looks.
+    // The print pages (preview, batch) ask for this first: the writer parses its fonts while the clerk looks.
     'print.fonts': (_input, { db }) => {
-      warmPdfRendererSoon();
-      return fontReport(readLetterSettings(db).fontMode, serverPdfInfo());
+      const { fontMode } = readLetterSettings(db);
+      warmPdfRendererSoon(fontMode);
+      return fontReport(fontMode, serverPdfInfo());
     },
     'print.document': async ({ request }, ctx) => {
       const kind = kindOf(kinds, request, ctx.user);
@@ -59,21 +52,13 @@ export function printHandlers(
       // The clerk looks at the preview: its PDF is made meanwhile (prefetch.ts), so 保存PDF finds it ready,
       // unless one is kept already or the document is long.
       const ahead = typeof kind.prefetch === 'function' ? kind.prefetch(request) : kind.prefetch !== false;
-      if (ahead && doc.pages.length <= PRINT_PART_PAGES)
-        prefetchPdfSoon(() => (pdfKeptAlready(ctx, kind, request, doc) ? null : documentHtml(doc, 'served')));
+      if (ahead && doc.pages.length <= PREFETCH_MAX_PAGES)
+        prefetchPdfSoon(() => (pdfKeptAlready(ctx, kind, request, doc) ? null : pdfSource(doc)));
       return letterDocument(doc);
     },
-    'print.pdf': ({ request }, ctx) => {
-      const kind = kindOf(kinds, request, ctx.user);
-      const renderer = pdfRenderer();
-      return documentPdf(ctx, kind, request, async (doc) => {
-        const parts: Uint8Array[] = [];
-        for (const pages of partsAtLetters(doc.pages, PRINT_PART_PAGES))
-          parts.push(await renderPrefetched(renderer, documentHtml(doc, 'served', pages)));
-        return mergePdfs(parts, doc.title);
-      });
-    },
-    'print.pdfStart': ({ request }, ctx) => startPdfJob(ctx, pdfRenderer(), kindOf(kinds, request, ctx.user), request),
+    'print.pdf': ({ request }, ctx) =>
+      documentPdf(ctx, kindOf(kinds, request, ctx.user), request, (doc) => renderPrefetched(pdfSource(doc))),
+    'print.pdfStart': ({ request }, ctx) => startPdfJob(ctx, kindOf(kinds, request, ctx.user), request),
     'print.pdfJob': (input, ctx) => pdfJobView(ctx, input.jobId),
     'print.pdfCancel': (input, ctx) => cancelPdfJob(ctx, input.jobId),
   };

@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../errors';
-import { FONT_URL_BASE, servedFontFile } from './fonts';
+import type { FontMode } from './contract';
+import { FONT_URL_BASE, resolveFonts, servedFontFile } from './fonts';
 
 const LINUX = [
   '/usr/bin/chromium',
@@ -365,13 +366,17 @@ export function enablePdfWarmUp(on = true): void {
 export const pdfWarmUpEnabled = () => warmUpEnabled;
 
 /**
- * Starts and warms the process-wide renderer in the background, after the current
- * request has answered: called when a clerk logs in or opens a print page, so the first
- * PDF does not pay for the browser's start. Does nothing unless enabled, or without Chromium.
+ * Warms the PDF writer in the background, after the current request has answered: called
+ * when a clerk logs in or opens a print page, so the first PDF does not pay for parsing
+ * the fonts (core/print/pdfWriter.ts). Does nothing unless enabled.
  */
-export function warmPdfRendererSoon(): void {
+export function warmPdfRendererSoon(fontMode?: FontMode): void {
   if (!warmUpEnabled) return;
-  setImmediate(() => void sharedPdfRenderer()?.warm());
+  setImmediate(() => {
+    void import('./pdfWriter')
+      .then(({ pdfWriter }) => pdfWriter.warm(fontMode ? resolveFonts(fontMode) : undefined))
+      .catch(() => undefined);
+  });
 }
 
 /** Closes the process-wide renderer's browser (tests; the web host on shutdown). */

@@ -1,16 +1,12 @@
 /**
  * 保存PDF as a job (issue 16): a long document shows “第 N 页/共 M 页” as it prints, and
- * 取消 stops it: nothing is returned. Real host, real SQLite file, real Chromium.
+ * 取消 stops it: nothing is returned. Real host, real SQLite file, the real PDF writer.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
-import { closeSharedPdfRenderer, findChromium } from '../print/pdf';
 import { PART_PAGES } from './pdfJobs';
 import { measurePdf } from '../print/testing/pdfMeasure';
-
-const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
-after(() => closeSharedPdfRenderer());
 
 /** A draft reply; printed twelve times over it makes a document of more than PART_PAGES pages. */
 async function draftReply(h: TestHost) {
@@ -26,7 +22,7 @@ async function draftReply(h: TestHost) {
   return h.call('opinionReplies.create', { requestId: request.id, replyDate: '2025-07-01' });
 }
 
-test('a long PDF reports its pages as they print and comes back whole', needsChromium, async (t) => {
+test('a long PDF reports its pages as they print and comes back whole', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const draft = await draftReply(h);
@@ -52,7 +48,7 @@ test('a long PDF reports its pages as they print and comes back whole', needsChr
   assert.ok(!other.ok && other.error.code === 'NOT_FOUND', 'another account does not see the job');
 });
 
-test('取消 stops a PDF job: it ends cancelled with a Chinese message and no PDF', needsChromium, async (t) => {
+test('取消 stops a PDF job: it ends cancelled with a Chinese message and no PDF', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const draft = await draftReply(h);

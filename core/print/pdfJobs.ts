@@ -1,8 +1,8 @@
 /**
  * 保存PDF as a job (print.pdfStart / pdfJob / pdfCancel), for the pages that save PDFs
- * in browser mode: the clerk sees “第 N 页/共 M 页” while a long document prints and can
- * cancel it for real — printing stops at the next part (PART_PAGES pages) and nothing is
- * returned or kept. Runs on core/host/jobs.ts; only the account that started a job sees
+ * the clerk sees “第 N 页/共 M 页” while a long document is written and can cancel it
+ * for real — the writer stops at the next part (PART_PAGES pages) and nothing is returned
+ * or kept. Runs on core/host/jobs.ts; only the account that started a job sees
  * or cancels it (an administrator may cancel any). A preview's PDF made ahead
  * (prefetch.ts) is taken as is.
  */
@@ -10,9 +10,10 @@ import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { JobRunner, type JobActor } from '../host/jobs';
 import type { PdfFile, PdfJobPhase, PdfJobView } from './contract';
-import { documentHtml, documentPdf } from './documents';
+import { documentPdf, pdfSource } from './documents';
 import type { DocumentKind } from './documentKinds';
-import { PART_PAGES, pdfProgressLabel, type PdfRenderer } from './pdf';
+import { PART_PAGES, pdfProgressLabel } from './pdf';
+import { pdfWriter } from './pdfWriter';
 import { renderPrefetched } from './prefetch';
 
 export { PART_PAGES } from './pdf';
@@ -28,17 +29,12 @@ const runner = new JobRunner<'pdf', PdfJobPhase, PdfFile>({
 
 const actor = (ctx: HandlerContext): JobActor => ({ userId: ctx.user?.id ?? null, isAdmin: !!ctx.user?.roles.includes('admin') });
 
-export function startPdfJob<R extends { kind: string }>(
-  ctx: HandlerContext,
-  renderer: PdfRenderer,
-  kind: DocumentKind<R>,
-  request: R,
-): PdfJobView {
+export function startPdfJob<R extends { kind: string }>(ctx: HandlerContext, kind: DocumentKind<R>, request: R): PdfJobView {
   return runner.start('pdf', ctx.user!.id, { phase: 'layout', label: '正在排版', done: 0, total: 1 }, async ({ signal, report }) => {
     const file = await documentPdf(ctx, kind, request, (doc) => {
-      const html = documentHtml(doc, 'served');
-      return renderPrefetched(renderer, html, () =>
-        renderer.renderInParts(html, {
+      const source = pdfSource(doc);
+      return renderPrefetched(source, () =>
+        pdfWriter.render(source, {
           partPages: PART_PAGES,
           signal,
           onPages: (done, total) => report({ phase: 'print', label: pdfProgressLabel(done, total), done, total }),

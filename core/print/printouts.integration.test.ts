@@ -1,16 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { PDFDocument } from 'pdf-lib';
 import { makeHost, type TestHost } from '../testing';
 import type { Page } from '../print/compose';
 import { DEFAULT_LETTER_SETTINGS } from '../print/contract';
-import { findChromium, mergePdfs, sharedPdfRenderer } from '../print/pdf';
+import { mergePdfs } from '../print/pdf';
 import { layoutPledgeForms, pledgeFormTitle } from '../pledges/pledgeForm';
 import { layoutReceiptSheet, layoutReminderLetter, type ReminderLetterData } from '../reminders/reminderLetter';
 import { measurePdf, pdfTitle } from '../print/testing/pdfMeasure';
-
-const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium：PDF 测试跳过' };
-after(() => sharedPdfRenderer()?.close());
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -122,7 +119,7 @@ test('layouts stay inside the page; long letters and rosters paginate', () => {
   assert.ok(long.length > 2 && long.filter((p) => p.number === 1).length === 2, 'a very long text continues on a second page per person');
 });
 
-test('pledge forms for a roster of 20 → a 20-page PDF with each name filled in', needsChromium, async (t) => {
+test('pledge forms for a roster of 20 → a 20-page PDF with each name filled in', async (t) => {
   const h = await makeHost();
   t.after(() => h.close());
   const units = await seed(h);

@@ -1,16 +1,12 @@
 /**
  * Issue 10 §1–2, issue 11 §4/§6, issue 16 §1: what was issued stays what was issued, and a
- * change after 审核 needs a new 审核. Real host, real SQLite file, real Chromium for PDFs.
+ * change after 审核 needs a new 审核. Real host, real SQLite file, the real PDF writer.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
-import { closeSharedPdfRenderer, findChromium } from '../print/pdf';
 import { measurePdf } from '../print/testing/pdfMeasure';
 import { sha256Hex } from '../shared/canonical';
-
-const needsChromium = findChromium() ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
-after(() => closeSharedPdfRenderer());
 
 async function setUp(h: TestHost, purpose: '提拔' | '评先评优' = '提拔', replyDate = '2025-07-01') {
   await h.call('opinionSettings.update', { dueWorkingDays: 3, checkSections: [], holidays: [], workingWeekendDays: [] });
@@ -92,7 +88,7 @@ test('an issued reply prints the same after the person, unit, authority and lett
   assert.ok(afterEdit.html.includes(li.wording.slice(0, 20)));
 });
 
-test('the first PDF after 签发 is kept and every later PDF is the same bytes, whatever changed since', needsChromium, async (t) => {
+test('the first PDF after 签发 is kept and every later PDF is the same bytes, whatever changed since', async (t) => {
   const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
   t.after(() => h.close());
   const s = await setUp(h);

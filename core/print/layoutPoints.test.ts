@@ -1,29 +1,23 @@
 /**
- * The points a 公文 reviewer marks (issue 14 §2), each measured from the PDF Chromium
- * prints: the red double lines, 抄送 and 版记, where the 严禁事项 stand, the attached
+ * The points a 公文 reviewer marks (issue 14 §2), each measured from the PDF the core
+ * writes (pdfWriter.ts): the red double lines, 抄送 and 版记, where the 严禁事项 stand, the attached
  * table's columns, lone last lines, letter-spacing around numbers, level headings.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
-import { renderDocument, type Page, type TextBox } from './compose';
+import { test } from 'node:test';
+import { type Page, type TextBox } from './compose';
 import { DEFAULT_LETTER_SETTINGS } from './contract';
 import { resolveFonts } from './fonts';
 import { CELL } from './geometry';
 import { paragraphRows } from './letterFormat';
-import { findChromium, PdfRenderer } from './pdf';
+import { writePdf } from './pdfWriter';
 import { layoutPledgeForms } from '../pledges/pledgeForm';
 import { layoutReminderLetter, placeKeyPoints, type ReminderLetterData } from '../reminders/reminderLetter';
 import { layoutReplyLetter, type ReplyLetterData } from '../opinions/replyLetter';
 import { colourRuns, linesOf, measurePdf, pixelColumn, runsWithFonts } from './testing/pdfMeasure';
 import { breakLines } from './text';
 
-const chromium = findChromium();
-const renderer = chromium ? new PdfRenderer(chromium, { idleMs: 5_000, concurrency: 1 }) : null;
-after(() => renderer?.close());
-const needsChromium = chromium ? {} : { skip: '本机没有 Chromium（/usr/bin/chromium）：PDF 测试跳过' };
-
-const pdfOf = (pages: Page[]) =>
-  renderer!.render(renderDocument({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false, fontSource: 'served' }));
+const pdfOf = (pages: Page[]) => writePdf({ title: 't', pages, fonts: resolveFonts('bundled-only'), landscape: false });
 
 function reminder(over: Partial<ReminderLetterData> = {}): ReminderLetterData {
   return {
@@ -55,70 +49,64 @@ test('the 严禁事项 stand where the text introduces them, before the paragrap
   assert.deepEqual(placeKeyPoints(['节日将至。'], ['严禁公款吃喝']), ['节日将至。', '1.严禁公款吃喝。'], 'no introduction: after the body');
 });
 
-test(
-  'reminder letter PDF: 严禁事项 after “提醒如下”; 抄送 hangs after the colon, units whole, no rules; headings in 黑体 and 楷体',
-  needsChromium,
-  async () => {
-    const pages = layoutReminderLetter(reminder(), { settings: DEFAULT_LETTER_SETTINGS });
-    const pdf = await pdfOf(pages);
-    const measured = await measurePdf(pdf);
-    const text = measured.map((p) => p.text.replace(/\s/g, '')).join('');
-    const at = (s: string) => {
-      const i = text.indexOf(s);
-      assert.ok(i >= 0, `${s} in the PDF`);
-      return i;
-    };
+test('reminder letter PDF: 严禁事项 after “提醒如下”; 抄送 hangs after the colon, units whole, no rules; headings in 黑体 and 楷体', async () => {
+  const pages = layoutReminderLetter(reminder(), { settings: DEFAULT_LETTER_SETTINGS });
+  const pdf = await pdfOf(pages);
+  const measured = await measurePdf(pdf);
+  const text = measured.map((p) => p.text.replace(/\s/g, '')).join('');
+  const at = (s: string) => {
+    const i = text.indexOf(s);
+    assert.ok(i >= 0, `${s} in the PDF`);
+    return i;
+  };
+  assert.ok(
+    at('提醒如下：') < at('1.严禁违规收送节礼。') && at('2.严禁公款吃喝。') < at('一、总体要求') && at('一、总体要求') < at('监督举报电话'),
+  );
+
+  // 抄送 (4号 14 pt) at the foot of the last page
+  const last = measured[measured.length - 1]!;
+  const copy = linesOf(last.runs.filter((r) => Math.abs(r.size - 14) < 0.3 && r.baseline > 200 && r.baseline < 263));
+  assert.ok(copy.length >= 2, `抄送 on ${copy.length} lines`);
+  assert.ok(copy[0]!.text.replace(/\s/g, '').startsWith('抄送：'));
+  const colonEnd = copy[0]!.x + 3 * 14 * (25.4 / 72);
+  for (const l of copy.slice(1))
+    assert.ok(Math.abs(l.x - colonEnd) < 0.8, `continuation at ${l.x.toFixed(1)} mm, after “抄送：” at ${colonEnd.toFixed(1)} mm`);
+  const units = [
+    '市纪委监委',
+    '市委组织部',
+    '市委宣传部',
+    '市委政法委',
+    '市人大常委会办公室',
+    '市政府办公室',
+    '市政协办公室',
+    '市监察委员会派驻机构',
+  ];
+  for (const u of units)
     assert.ok(
-      at('提醒如下：') < at('1.严禁违规收送节礼。') &&
-        at('2.严禁公款吃喝。') < at('一、总体要求') &&
-        at('一、总体要求') < at('监督举报电话'),
+      copy.some((l) => l.text.replace(/\s/g, '').includes(u)),
+      `${u} whole on one line`,
     );
 
-    // 抄送 (4号 14 pt) at the foot of the last page
-    const last = measured[measured.length - 1]!;
-    const copy = linesOf(last.runs.filter((r) => Math.abs(r.size - 14) < 0.3 && r.baseline > 200 && r.baseline < 263));
-    assert.ok(copy.length >= 2, `抄送 on ${copy.length} lines`);
-    assert.ok(copy[0]!.text.replace(/\s/g, '').startsWith('抄送：'));
-    const colonEnd = copy[0]!.x + 3 * 14 * (25.4 / 72);
-    for (const l of copy.slice(1))
-      assert.ok(Math.abs(l.x - colonEnd) < 0.8, `continuation at ${l.x.toFixed(1)} mm, after “抄送：” at ${colonEnd.toFixed(1)} mm`);
-    const units = [
-      '市纪委监委',
-      '市委组织部',
-      '市委宣传部',
-      '市委政法委',
-      '市人大常委会办公室',
-      '市政府办公室',
-      '市政协办公室',
-      '市监察委员会派驻机构',
-    ];
-    for (const u of units)
-      assert.ok(
-        copy.some((l) => l.text.replace(/\s/g, '').includes(u)),
-        `${u} whole on one line`,
-      );
+  // letter format: no 版记 rules across the block (the old ones were at the 抄送's top and at 262 mm)
+  const column = pixelColumn(pdf, measured.length, 181, 200, 265);
+  if (column) assert.deepEqual(colourRuns(column, 'dark', 200), [], 'no rule across the text block');
 
-    // letter format: no 版记 rules across the block (the old ones were at the 抄送's top and at 262 mm)
-    const column = pixelColumn(pdf, measured.length, 181, 200, 265);
-    if (column) assert.deepEqual(colourRuns(column, 'dark', 200), [], 'no rule across the text block');
+  // level headings: 一、 in 黑体 (the 黑体 stand-in), （一） in 楷体 up to its full stop, then 仿宋
+  const fonts = (await Promise.all(measured.map((p) => runsWithFonts(pdf, p.number)))).flat();
+  // runs come one per font subset: each character with its font, in reading order
+  const chars = fonts.flatMap((r) => [...r.text.replace(/\s/g, '')].map((ch) => ({ ch, font: r.font })));
+  const joined = chars.map((c) => c.ch).join('');
+  const fontsOf = (s: string) => {
+    const i = joined.indexOf(s);
+    assert.ok(i >= 0, `${s} in the PDF`);
+    return [...new Set(chars.slice(i, i + [...s].length).map((c) => c.font.replace(/^[A-Z]{6}\+/, '')))];
+  };
+  for (const f of fontsOf('一、总体要求')) assert.match(f, /NotoSansSC/, `一、 heading in ${f}`);
+  for (const f of fontsOf('（一）压实责任。')) assert.match(f, /WenKai/i, `（一） heading in ${f}`);
+  for (const f of fontsOf('各单位主要负责同志')) assert.match(f, /NotoSerifSC.*Regular/, `body in ${f}`);
+});
 
-    // level headings: 一、 in 黑体 (the 黑体 stand-in), （一） in 楷体 up to its full stop, then 仿宋
-    const fonts = (await Promise.all(measured.map((p) => runsWithFonts(pdf, p.number)))).flat();
-    // runs come one per font subset: each character with its font, in reading order
-    const chars = fonts.flatMap((r) => [...r.text.replace(/\s/g, '')].map((ch) => ({ ch, font: r.font })));
-    const joined = chars.map((c) => c.ch).join('');
-    const fontsOf = (s: string) => {
-      const i = joined.indexOf(s);
-      assert.ok(i >= 0, `${s} in the PDF`);
-      return [...new Set(chars.slice(i, i + [...s].length).map((c) => c.font.replace(/^[A-Z]{6}\+/, '')))];
-    };
-    for (const f of fontsOf('一、总体要求')) assert.match(f, /NotoSansSC/, `一、 heading in ${f}`);
-    for (const f of fontsOf('（一）压实责任。')) assert.match(f, /WenKai/i, `（一） heading in ${f}`);
-    for (const f of fontsOf('各单位主要负责同志')) assert.match(f, /NotoSerifSC.*Regular/, `body in ${f}`);
-  },
-);
-
-test('the red double lines read 上粗下细 at the head and 上细下粗 at the foot', needsChromium, async () => {
+test('the red double lines read 上粗下细 at the head and 上细下粗 at the foot', async () => {
   const pdf = await pdfOf(layoutReminderLetter(reminder({ copyTo: null }), { settings: DEFAULT_LETTER_SETTINGS }));
   const head = pixelColumn(pdf, 1, 105, 42, 48);
   const foot = pixelColumn(pdf, 1, 105, 270, 280);
@@ -157,23 +145,19 @@ function reply(n: number, over: Partial<ReplyLetterData> = {}): ReplyLetterData 
   };
 }
 
-test(
-  'attached table: the standard wording stays on one line in 意见 (no “题。” alone); an empty 备注 stays narrow',
-  needsChromium,
-  async () => {
-    const pages = layoutReplyLetter(reply(40), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
-    const measured = await measurePdf(await pdfOf(pages));
-    const tableLines = measured.slice(1).flatMap((p) => linesOf(p.runs.filter((r) => Math.abs(r.size - 12) < 0.3)));
-    const wording = tableLines.filter((l) => l.text.includes('未发现影响提拔使用的问'));
-    assert.equal(wording.length, 40);
-    for (const l of wording) assert.ok(l.text.replace(/\s/g, '').endsWith('未发现影响提拔使用的问题。'), l.text);
-    // runs of the same baseline: a lone “题。” would be a line of its own
-    const lone = measured.flatMap((p) => p.runs).filter((r) => r.text.replace(/\s/g, '') === '题。');
-    assert.equal(lone.length, 0);
-  },
-);
+test('attached table: the standard wording stays on one line in 意见 (no “题。” alone); an empty 备注 stays narrow', async () => {
+  const pages = layoutReplyLetter(reply(40), { settings: DEFAULT_LETTER_SETTINGS, letter: 1 });
+  const measured = await measurePdf(await pdfOf(pages));
+  const tableLines = measured.slice(1).flatMap((p) => linesOf(p.runs.filter((r) => Math.abs(r.size - 12) < 0.3)));
+  const wording = tableLines.filter((l) => l.text.includes('未发现影响提拔使用的问'));
+  assert.equal(wording.length, 40);
+  for (const l of wording) assert.ok(l.text.replace(/\s/g, '').endsWith('未发现影响提拔使用的问题。'), l.text);
+  // runs of the same baseline: a lone “题。” would be a line of its own
+  const lone = measured.flatMap((p) => p.runs).filter((r) => r.text.replace(/\s/g, '') === '题。');
+  assert.equal(lone.length, 0);
+});
 
-test('no paragraph ends on a line of one character; no lone last line at the top of a page', needsChromium, async () => {
+test('no paragraph ends on a line of one character; no lone last line at the top of a page', async () => {
   // 27 characters after the indent's 26 leave “贴。” alone without the rule
   const text = '本人郑重承诺严格遵守廉洁自律各项规定，自觉接受组织和群众监督，如有违反愿接受组织处理，此承诺书由单位留存归档并张贴。';
   const lines = breakLines(text, { sizeMm: 16 * (25.4 / 72), letterSpacingMm: 0, widthMm: 156, firstWidthMm: 156 - 2 * 16 * (25.4 / 72) });
@@ -207,7 +191,7 @@ test('no paragraph ends on a line of one character; no lone last line at the top
   }
 });
 
-test('a line cut short by a long number is not letter-spaced', needsChromium, async () => {
+test('a line cut short by a long number is not letter-spaced', async () => {
   // 2 + 22 + 3 cells, then a number that does not fit in the last one: the line ends a cell short
   const rows = paragraphRows('如对本函所列意见有异议，请在五个工作日内联系电话：0731-84561234，逾期视为无异议。', 'body');
   const cut = rows.findIndex((r, i) => rows[i + 1]?.line?.text.startsWith('0731'));
@@ -247,7 +231,7 @@ function orphans(pages: Page[]): number[] {
   });
 }
 
-test('no paragraph leaves its first line alone at the foot of a page (孤行), in the model and in the PDF', needsChromium, async () => {
+test('no paragraph leaves its first line alone at the foot of a page (孤行), in the model and in the PDF', async () => {
   // three-line paragraphs after 0–9 one-line ones: each page break falls at every point of a paragraph in turn
   const three =
     '各单位要严格落实中央八项规定及其实施细则精神，坚决防止“四风”问题反弹回潮，切实加强对党员干部的教育管理监督，确保节日期间风清气正。';
@@ -317,51 +301,44 @@ function pledgeLoneLines(pages: Page[]): string[] {
   });
 }
 
-test(
-  'a 承诺书 over one page leaves no line alone at a page’s foot or top, and keeps text with the signatures (model and PDF)',
-  needsChromium,
-  async () => {
-    const three =
-      '本人郑重承诺严格遵守中央八项规定及其实施细则精神，不违规收送礼品礼金，不违规操办婚丧喜庆事宜，不接受可能影响公正执行公务的宴请，自觉接受组织和群众监督，如有违反，愿接受组织处理并承担相应责任，此承诺书由单位留存归档并张贴。';
-    let moved: Page[] | null = null;
-    for (let k = 0; k < 12; k++) {
-      for (const cosigner of [null, '家属']) {
-        const text = [...Array.from({ length: k }, (_, i) => `第${i + 1}条：认真落实。`), ...Array.from({ length: 9 }, () => three)].join(
-          '\n',
-        );
-        const pages = layoutPledgeForms({
-          title: '廉洁承诺书',
-          text,
-          cosigner,
-          persons: [{ name: '张三', unit: '县财政局', position: '科员' }],
-        });
-        assert.ok(pages.length >= 2, `${k}: runs over one page`);
-        assert.deepEqual(pledgeLoneLines(pages), [], `${k} short paragraphs first, co-signer ${cosigner ?? 'none'}`);
-        // a break moved up: page 1 leaves a row or more empty at its foot, and page 2 opens in mid-paragraph
-        const first = pages[0]!.boxes.filter((b): b is TextBox => b.type === 'text');
-        const foot = Math.max(...first.map((b) => b.y + b.lineHeight));
-        const top = pledgeLinesByPage(pages)[1]!.lines[0];
-        if (!moved && 262 - foot > first.at(-1)!.lineHeight - 0.01 && top && !top.opens) moved = pages;
-      }
-    }
-    assert.ok(moved, 'a case where lines were carried over to keep a paragraph together');
-
-    // measured from the PDF: page 2's first line of text continues a paragraph and is not its last; page 1's last is not a first line
-    const measured = await measurePdf(await pdfOf(moved));
-    const text = (n: number) =>
-      linesOf(measured[n]!.runs.filter((r) => r.size < 16.1 && r.baseline > 37 && r.baseline < 262 && !/签名|年|关系/.test(r.text))).sort(
-        (a, b) => a.baseline - b.baseline,
+test('a 承诺书 over one page leaves no line alone at a page’s foot or top, and keeps text with the signatures (model and PDF)', async () => {
+  const three =
+    '本人郑重承诺严格遵守中央八项规定及其实施细则精神，不违规收送礼品礼金，不违规操办婚丧喜庆事宜，不接受可能影响公正执行公务的宴请，自觉接受组织和群众监督，如有违反，愿接受组织处理并承担相应责任，此承诺书由单位留存归档并张贴。';
+  let moved: Page[] | null = null;
+  for (let k = 0; k < 12; k++) {
+    for (const cosigner of [null, '家属']) {
+      const text = [...Array.from({ length: k }, (_, i) => `第${i + 1}条：认真落实。`), ...Array.from({ length: 9 }, () => three)].join(
+        '\n',
       );
-    const indented = (x: number) => x > 28 + 4;
-    const p1 = text(0);
-    const p2 = text(1);
-    assert.ok(p2.length >= 2, `page 2 has ${p2.length} lines`);
-    assert.ok(
-      !indented(p2[0]!.x) && !indented(p2[1]!.x),
-      `page 2 opens with two lines of one paragraph: “${p2[0]!.text}”, “${p2[1]!.text}”`,
+      const pages = layoutPledgeForms({
+        title: '廉洁承诺书',
+        text,
+        cosigner,
+        persons: [{ name: '张三', unit: '县财政局', position: '科员' }],
+      });
+      assert.ok(pages.length >= 2, `${k}: runs over one page`);
+      assert.deepEqual(pledgeLoneLines(pages), [], `${k} short paragraphs first, co-signer ${cosigner ?? 'none'}`);
+      // a break moved up: page 1 leaves a row or more empty at its foot, and page 2 opens in mid-paragraph
+      const first = pages[0]!.boxes.filter((b): b is TextBox => b.type === 'text');
+      const foot = Math.max(...first.map((b) => b.y + b.lineHeight));
+      const top = pledgeLinesByPage(pages)[1]!.lines[0];
+      if (!moved && 262 - foot > first.at(-1)!.lineHeight - 0.01 && top && !top.opens) moved = pages;
+    }
+  }
+  assert.ok(moved, 'a case where lines were carried over to keep a paragraph together');
+
+  // measured from the PDF: page 2's first line of text continues a paragraph and is not its last; page 1's last is not a first line
+  const measured = await measurePdf(await pdfOf(moved));
+  const text = (n: number) =>
+    linesOf(measured[n]!.runs.filter((r) => r.size < 16.1 && r.baseline > 37 && r.baseline < 262 && !/签名|年|关系/.test(r.text))).sort(
+      (a, b) => a.baseline - b.baseline,
     );
-    assert.ok(!indented(p1.at(-1)!.x), `page 1 ends on a first line: “${p1.at(-1)!.text}”`);
-    for (const p of measured)
-      for (const l of linesOf(p.runs)) assert.ok(!/^[\u4e00-\u9fa5]。$/.test(l.text.replace(/\s/g, '')), `lone “${l.text}”`);
-  },
-);
+  const indented = (x: number) => x > 28 + 4;
+  const p1 = text(0);
+  const p2 = text(1);
+  assert.ok(p2.length >= 2, `page 2 has ${p2.length} lines`);
+  assert.ok(!indented(p2[0]!.x) && !indented(p2[1]!.x), `page 2 opens with two lines of one paragraph: “${p2[0]!.text}”, “${p2[1]!.text}”`);
+  assert.ok(!indented(p1.at(-1)!.x), `page 1 ends on a first line: “${p1.at(-1)!.text}”`);
+  for (const p of measured)
+    for (const l of linesOf(p.runs)) assert.ok(!/^[\u4e00-\u9fa5]。$/.test(l.text.replace(/\s/g, '')), `lone “${l.text}”`);
+});
