@@ -4,7 +4,7 @@
  */
 import { PENDING_KINDS, PENDING_KIND_LABELS, pendingCreateInput, type PendingKind } from '../pendingMatters/contract';
 import { createPending, updatePending } from '../pendingMatters/records';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
+import { PERSON_FIELDS, againstHeld, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -78,17 +78,10 @@ export const pendingImporter: RecordImporter = {
         closedDate: input.closedDate ?? (v.status === null ? h.closedDate : null),
         closingResult: input.closingResult ?? h.closingResult,
       } as typeof input;
-      const changes = changedLabels(RECORD_FIELDS, merged, { ...h });
-      if (!changes.length) return { key, status: 'unchanged', apply: () => undefined };
-      return {
-        key,
-        status: 'update',
-        changes,
-        apply: (c) => {
-          const rev = c.db.prepare('SELECT rev FROM pending_matters WHERE id = ?').pluck().get(h.id) as number;
-          updatePending({ ...merged, id: h.id, rev }, c);
-        },
-      };
+      return againstHeld(key, changedLabels(RECORD_FIELDS, merged, { ...h }), (c) => {
+        const rev = c.db.prepare('SELECT rev FROM pending_matters WHERE id = ?').pluck().get(h.id) as number;
+        updatePending({ ...merged, id: h.id, rev }, c);
+      });
     };
   },
 };

@@ -121,6 +121,11 @@ export type RowCheck =
       apply(ctx: HandlerContext): string | void;
     };
 
+/** A row matching a held record: 'unchanged' when nothing differs (confirming writes nothing), else an 'update' naming what changes. */
+export function againstHeld(key: string, changes: string[], apply: (ctx: HandlerContext) => void): RowCheck {
+  return changes.length ? { key, status: 'update', changes, apply } : { key, status: 'unchanged', apply: () => undefined };
+}
+
 export interface RecordImporter {
   fields: FieldDef[];
   /** Fields holding a date, normalized (2024.5.1 → 2024-05-01) before checking. */

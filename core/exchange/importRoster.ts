@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
 import { SIGN_METHODS, rosterSignoffInput } from '../pledges/contract';
 import { addToRoster, signoff as signoffEntry } from '../pledges/records';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
+import { PERSON_FIELDS, againstHeld, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -94,9 +94,8 @@ export const rosterImporter: RecordImporter = {
         cosignerRelation: v.cosignerRelation ?? held.cosignerRelation,
       };
       const changes = held.signed ? changedLabels(RECORD_FIELDS, merged, { ...held }) : ['签订'];
-      if (!changes.length) return { key, status: 'unchanged', apply: () => undefined };
       const copies = held.signed ? (JSON.parse(held.copies) as string[]) : ['本人', '纪委'];
-      return { key, status: 'update', changes, apply: (c) => signoff(c, person.id, { ...merged, copies }) };
+      return againstHeld(key, changes, (c) => signoff(c, person.id, { ...merged, copies }));
     };
   },
 };

@@ -7,7 +7,7 @@ import { sanctionsCreateInput, type Sanction } from '../sanctions/contract';
 import { getSanction } from '../sanctions/queries';
 import { createSanction, updateSanction } from '../sanctions/records';
 import { CATEGORY_LABELS, SANCTION_CATEGORIES, SANCTION_TYPES, type SanctionCategory } from '../sanctions/kinds';
-import { PERSON_FIELDS, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
+import { PERSON_FIELDS, againstHeld, changedLabels, issuesText, personFinder, type FieldDef, type RecordImporter } from './importRecords';
 
 const RECORD_FIELDS: FieldDef[] = [
   {
@@ -122,18 +122,10 @@ export const sanctionsImporter: RecordImporter = {
       for (const [k, value] of Object.entries(input)) if (value === null) merged[k] = held[k as keyof Sanction];
       if (v.status === null) merged.status = held.status;
       if (v.effectiveDate === null) merged.effectiveDate = held.effectiveDate;
-      const changes = changedLabels(RECORD_FIELDS, merged, { ...held });
-      if (!changes.length) return { key, status: 'unchanged', apply: () => undefined };
-      return {
-        key,
-        status: 'update',
-        changes,
-        apply: (c) => {
-          const now = getSanction(c.db, heldId)!;
-          const update = { ...(merged as typeof input), id: heldId, rev: now.rev };
-          updateSanction(update, c);
-        },
-      };
+      return againstHeld(key, changedLabels(RECORD_FIELDS, merged, { ...held }), (c) => {
+        const now = getSanction(c.db, heldId)!;
+        updateSanction({ ...(merged as typeof input), id: heldId, rev: now.rev }, c);
+      });
     };
   },
 };
