@@ -13,13 +13,14 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
+import type { Font as FontkitFont, Glyph as FontkitGlyph } from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, type PDFFont, type PDFRef } from 'pdf-lib';
 import { AppError } from '../errors';
 import type { Box, Page, TextBox } from './compose';
 import type { FontRole, ResolvedFont } from './contract';
 import { A4, PT } from './geometry';
 import { resolveFonts } from './fonts';
-import { cachedFontkit, fileFor, fontsReady, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
+import { cachedFontkit, fileFor, fontsReady, preloadBodyFace, preloadFonts, primaryFile, type FontFile } from './pdfFonts';
 
 /** What a PDF is written from: renderDocument's input. */
 export interface PdfSource {
@@ -139,8 +140,6 @@ class Writer {
       const font = await this.doc.embedFont(file.bytes, {
         subset: true,
         customName: `${tag}+${file.postscriptName}`,
-        // As the HTML: font-kerning:none, font-variant-ligatures:none.
-        features: { liga: false, clig: false, dlig: false, calt: false, kern: false },
       });
       e = { font, name: `F${this.embedded.size + 1}` };
       this.embedded.set(file, e);
@@ -283,11 +282,31 @@ async function textOps(w: Writer, b: TextBox, pageHeight: number, glyphsByLine: 
   return out.join('\n');
 }
 
-/** Each character's glyph code (4 hex digits) in the embedded subset: one per character, never a ligature. */
+/** The parts of pdf-lib's (1.17.1, pinned) subset embedder that encodeText uses. */
+interface SubsetEmbedder {
+  font: FontkitFont;
+  subset: { includeGlyph(glyph: FontkitGlyph): number };
+  glyphs: FontkitGlyph[];
+  glyphIdMap: Map<number, number>;
+  glyphCache: { invalidate(): void };
+}
+
+/**
+ * Each character's glyph code (4 hex digits) in the embedded subset: the character's own
+ * glyph, as pdf-lib's encodeText would put it in the subset but without shaping the text
+ * first (the HTML turns ligatures and kerning off, and shaping was a third of a letter's time).
+ */
 function codesOf(font: PDFFont, chars: string[]): string[] {
-  const all = font.encodeText(chars.join('')).toString().slice(1, -1);
-  if (all.length === chars.length * 4) return chars.map((_, i) => all.slice(i * 4, i * 4 + 4));
-  return chars.map((ch) => font.encodeText(ch).toString().slice(1, 5));
+  const e = (font as unknown as { embedder: SubsetEmbedder }).embedder;
+  const codes = chars.map((ch) => {
+    const glyph = e.font.glyphForCodePoint(ch.codePointAt(0)!);
+    const id = e.subset.includeGlyph(glyph);
+    e.glyphs[id - 1] = glyph;
+    e.glyphIdMap.set(glyph.id, id);
+    return id.toString(16).padStart(4, '0');
+  });
+  e.glyphCache.invalidate();
+  return codes;
 }
 
 function rect(pageHeight: number, x: number, y: number, w: number, h: number, color: string | undefined): string {
@@ -446,7 +465,9 @@ export class PdfWriter {
   warm(fonts: ResolvedFont[] = resolveFonts('bundled-only')): Promise<void> {
     // 楷体 (only level headings use it) is one 7 MB file: parsed on its first use, not at every login.
     const common = (list: ResolvedFont[]) => list.filter((f) => f.role !== 'kaiti');
-    this.warmed ??= Promise.resolve().then(() => preloadFonts(common(resolveFonts('bundled-only')), WARM_TEXT));
+    this.warmed ??= Promise.resolve()
+      .then(() => preloadFonts(common(resolveFonts('bundled-only')), WARM_TEXT))
+      .then(() => preloadBodyFace());
     return this.warmed.then(() => preloadFonts(common(fonts), WARM_TEXT));
   }
 }
