@@ -281,3 +281,30 @@ test('a 1000-person letter keeps every name exactly once in its attached table',
   for (const name of names) assert.equal(text.split(`${name}县财政局副局长`).length - 1, 1, `${name} once with its unit`);
   for (const r of pdffonts(pdf)) assert.equal(r.type, 'CID TrueType', r.name);
 });
+
+test('page numbers: from each letter’s second page, even pages one character in from the left, odd ones from the right', async () => {
+  const inset = 14 * (25.4 / 72); // one 4号 character
+  const check = async (source: PdfSource, expected: { page: number; text: string; side: 'left' | 'right' }[]) => {
+    const measured = await measurePdf(await writePdf(source));
+    const found = measured.flatMap((p) => p.runs.filter((r) => /^—\s*\d+\s*—$/.test(r.text)).map((r) => ({ page: p.number, r })));
+    assert.deepEqual(
+      found.map(({ page, r }) => ({ page, text: r.text.replace(/\s/g, '') })),
+      expected.map(({ page, text }) => ({ page, text })),
+    );
+    found.forEach(({ r }, i) => {
+      if (expected[i]!.side === 'left') assert.ok(Math.abs(r.x - (BLOCK.left + inset)) < 0.05, `${r.text} at ${r.x.toFixed(2)} mm`);
+      else assert.ok(Math.abs(r.right - (BLOCK_RIGHT - inset)) < 0.05, `${r.text} ends at ${r.right.toFixed(2)} mm`);
+    });
+  };
+  // Letters of 1, 2 and 2 pages in one batch: only each letter's own page 2 is numbered.
+  const batch = KINDS['batch of three replies']!();
+  assert.equal(batch.pages.length, 5);
+  await check(batch, [
+    { page: 3, text: '—2—', side: 'left' },
+    { page: 5, text: '—2—', side: 'left' },
+  ]);
+  await check(KINDS['reply letter with hostile names and an empty name']!(), [
+    { page: 2, text: '—2—', side: 'left' },
+    { page: 3, text: '—3—', side: 'right' },
+  ]);
+});
