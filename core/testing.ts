@@ -2,6 +2,7 @@
 import type { Channel, Envelope, Input, Result } from './api';
 import { createCoreHost, type CoreHost } from './host/coreHost';
 import { tempDir } from '../db/testing';
+import type { CliIo } from './backup/cli';
 
 export const ADMIN = { username: 'admin', password: 'Admin12345' };
 
@@ -58,4 +59,21 @@ export async function makeHost(
     await t.login(ADMIN.username, ADMIN.password);
   }
   return t;
+}
+
+/** A command line's input and output, captured: what it printed, what it read from stdin. */
+export function capturedIo(stdin = '', version = 'test'): { out: string[]; err: string[]; io: CliIo } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      readStdin: async () => stdin,
+      env: {},
+      version,
+    },
+  };
 }

@@ -3,23 +3,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { tempDir } from '../db/testing';
 import { writeHandoverPage } from './handover';
 import { appModeArgs } from './openBrowser';
-import { startWebHost } from './server';
+import { startTestWebHost } from './testing';
 
 test('the browser is started on a private file that forwards to the address; its arguments carry no token', async (t) => {
-  const data = tempDir();
-  const ui = tempDir();
-  fs.writeFileSync(path.join(ui.dir, 'index.html'), '<!doctype html><title>清廉台账</title>');
-  const host = await startWebHost({ dataDir: data.dir, staticDir: ui.dir, version: '0.0.0-test' });
-  t.after(async () => {
-    await host.close();
-    data.cleanup();
-    ui.cleanup();
-  });
-  const handover = writeHandoverPage(path.join(data.dir, 'browser-handover'), host.url);
-  const args = appModeArgs(handover.address, path.join(data.dir, 'browser-profile'));
+  const { host, dataDir } = await startTestWebHost(t);
+  const handover = writeHandoverPage(path.join(dataDir, 'browser-handover'), host.url);
+  const args = appModeArgs(handover.address, path.join(dataDir, 'browser-profile'));
   assert.ok(
     args.every((a) => !a.includes(host.token)),
     args.join(' '),

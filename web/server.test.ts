@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../db/testing';
 import { rejectReason, SESSION_HEADER, TOKEN_HEADER } from './security';
 import { startWebHost, type WebHost } from './server';
+import { startTestWebHost } from './testing';
 
 interface Reply {
   status: number;
@@ -33,15 +32,7 @@ function request(
 }
 
 async function startHost(t: { after(fn: () => unknown): void }) {
-  const data = tempDir();
-  const ui = tempDir();
-  fs.writeFileSync(path.join(ui.dir, 'index.html'), '<!doctype html><title>清廉台账</title>');
-  const host = await startWebHost({ dataDir: data.dir, staticDir: ui.dir, version: '0.0.0-test' });
-  t.after(async () => {
-    await host.close();
-    data.cleanup();
-    ui.cleanup();
-  });
+  const { host } = await startTestWebHost(t);
   const ok = { host: `127.0.0.1:${host.port}`, [TOKEN_HEADER]: host.token, 'content-type': 'application/json' };
   return { host, ok };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { auditEntryHash, type ChainedFields } from '../../db/auditChain';
-import { makeHost, type TestHost } from '../testing';
+import { capturedIo, makeHost, type TestHost } from '../testing';
 import { runCli } from '../cli';
 import type { AuditVerifyResult } from './contract';
 
@@ -166,21 +166,8 @@ test('`npm run cli -- audit verify` reports an intact log and the first broken l
   t.after(() => h.close());
   const file = h.host.config.databaseFile;
   h.host.close();
-  const io = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: {
-        stdout: (s: string) => void out.push(s),
-        stderr: (s: string) => void err.push(s),
-        readStdin: async () => '',
-        env: {},
-        version: 'test',
-      },
-    };
-  };
+  const io = () => capturedIo();
+
   const ok = io();
   assert.equal(await runCli(['audit', 'verify', '--data-dir', h.dir], ok.io), 0, ok.err.join(''));
   assert.match(ok.out.join(''), /操作记录完整：共\d+条/);

@@ -626,45 +626,19 @@ describe('faults while writing', () => {
   });
 
   test('missing target folder, a file instead of a folder, the data folder itself', async () => {
-    await rejects(
+    const into = (targetDir: string) =>
       createBackup({
         source: { databaseFile: liveFile(source) },
-        targetDir: path.join(root, 'no', 'such'),
+        targetDir,
         key: { passphrase: PASSPHRASE },
         kind: 'manual',
         appVersion: 't',
         workDir: tmp('w'),
         kdf: FAST_KDF,
-      }),
-      'TARGET_UNWRITABLE',
-      /不存在/,
-    );
-    await rejects(
-      createBackup({
-        source: { databaseFile: liveFile(source) },
-        targetDir: backupFile,
-        key: { passphrase: PASSPHRASE },
-        kind: 'manual',
-        appVersion: 't',
-        workDir: tmp('w'),
-        kdf: FAST_KDF,
-      }),
-      'TARGET_UNWRITABLE',
-      /不是文件夹/,
-    );
-    await rejects(
-      createBackup({
-        source: { databaseFile: liveFile(source) },
-        targetDir: source,
-        key: { passphrase: PASSPHRASE },
-        kind: 'manual',
-        appVersion: 't',
-        workDir: tmp('w'),
-        kdf: FAST_KDF,
-      }),
-      'VALIDATION',
-      /数据文件所在的文件夹/,
-    );
+      });
+    await rejects(into(path.join(root, 'no', 'such')), 'TARGET_UNWRITABLE', /不存在/);
+    await rejects(into(backupFile), 'TARGET_UNWRITABLE', /不是文件夹/);
+    await rejects(into(source), 'VALIDATION', /数据文件所在的文件夹/);
   });
 
   test('FAT32: a backup over 4 GiB is refused on FAT (and where the file system is unknown); fine on others', () => {

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { EXIT, runCli } from './cli';
 import { PASSPHRASE, liveFile, readMarker, seedDataDir, setMarker } from './testing';
 import { installTestHooks } from '../config/testHooks';
+import { capturedIo } from '../testing';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 
@@ -16,21 +17,8 @@ let dataDir: string;
 let passFile: string;
 let backup: string;
 
-function io(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (t: string) => void out.push(t),
-      stderr: (t: string) => void err.push(t),
-      readStdin: async () => stdin,
-      env: {},
-      version: '9.9.9',
-    },
-  };
-}
+/** The CLI's io, captured (this version stamped in the backups it writes). */
+const io = (stdin = '') => capturedIo(stdin, '9.9.9');
 
 before(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-cli-test-'));

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../../db/open';
 import { tempDir } from '../../db/testing';
+import Database from 'better-sqlite3';
 import { coprocessorWorkerEntry, OffThreadHash, quickCheckOffThread, startHash } from './coprocessor';
+import { quickCheckWith } from './coprocessorProtocol';
 
 test('the off-thread SHA-256 equals node:crypto over the same bytes fed in pieces (shared memory, pooled and plain buffers)', async () => {
   const data = randomBytes(3 * 1024 * 1024 + 17);
@@ -54,6 +56,9 @@ test("quick_check off the main thread: a sound database passes; a damaged page o
     const notDb = await quickCheckOffThread(text);
     assert.equal(notDb.ok, false);
     assert.match(notDb.first, /not a database/);
+
+    // The main thread's check (when the worker cannot load SQLite) is the same check: the same verdicts.
+    for (const f of [file, damaged, text]) assert.deepEqual(quickCheckWith(Database, f, null), await quickCheckOffThread(f), f);
   } finally {
     cleanup();
   }

@@ -8,7 +8,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { CoprocessorAnswer, CoprocessorMessage, CoprocessorResults, QuickCheckResult } from './coprocessorProtocol';
+import { quickCheckWith, type CoprocessorAnswer, type CoprocessorMessage, type CoprocessorResults } from './coprocessorProtocol';
 
 const hashes = new Map<number, Hash>();
 
@@ -24,28 +24,6 @@ function hashOf(job: number): Hash {
  * database damaged; and hashing works even where it cannot.
  */
 const loadSqlite = (): typeof Database => createRequire(__filename)('better-sqlite3') as typeof Database;
-
-function quickCheck(file: string, nativeBinding: string | null): QuickCheckResult {
-  const Sqlite = loadSqlite();
-  let db: Database.Database | null = null;
-  try {
-    db = new Sqlite(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    db.pragma('busy_timeout = 5000');
-    db.pragma('mmap_size = 268435456'); // pages read through a mapping: no copy, no read call per page
-    const rows = db.pragma('quick_check') as Record<string, unknown>[];
-    const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
-    return {
-      ok: rows.length === 1 && first === 'ok',
-      first: String(first).slice(0, 200),
-      foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
-    };
-  } catch (error) {
-    // SQLite itself refused the file (malformed, not a database): that is the verdict.
-    return { ok: false, first: String((error as Error)?.message ?? error).slice(0, 200), foreignKeyProblems: 0 };
-  } finally {
-    db?.close();
-  }
-}
 
 function handle(m: CoprocessorMessage): CoprocessorResults[keyof CoprocessorResults] {
   switch (m.op) {
@@ -64,7 +42,7 @@ function handle(m: CoprocessorMessage): CoprocessorResults[keyof CoprocessorResu
       hashes.delete(m.job);
       return null;
     case 'quickCheck':
-      return quickCheck(m.file, m.nativeBinding);
+      return quickCheckWith(loadSqlite(), m.file, m.nativeBinding);
   }
 }
 

@@ -19,6 +19,7 @@ import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { APPLICATION_ID } from '../../db/open';
 import { quickCheckOffThread, startHash, type HashJob, type QuickCheckResult } from './coprocessor';
+import { quickCheckWith } from './coprocessorProtocol';
 import { deriveFileKeys, deriveKek, encryptChunk, headerMac, selfTest, wrapAad, wrapFileKey, type KdfParams } from './crypto';
 import { backupError, later, throwIfAborted } from './errors';
 import {
@@ -412,21 +413,7 @@ async function quickCheck(snapshot: OpenSnapshot, nativeBinding: string | undefi
   try {
     return await quickCheckOffThread(snapshot.file, nativeBinding);
   } catch {
-    let db: Database.Database | null = null;
-    try {
-      db = new Database(snapshot.file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-      const rows = db.pragma('quick_check') as Record<string, unknown>[];
-      const first = rows[0] ? Object.values(rows[0])[0] : 'ok';
-      return {
-        ok: rows.length === 1 && first === 'ok',
-        first: String(first).slice(0, 200),
-        foreignKeyProblems: (db.pragma('foreign_key_check') as unknown[]).length,
-      };
-    } catch (error) {
-      return { ok: false, first: String((error as Error).message).slice(0, 200), foreignKeyProblems: 0 };
-    } finally {
-      db?.close();
-    }
+    return quickCheckWith(Database, snapshot.file, nativeBinding);
   }
 }
 

@@ -1,37 +1,19 @@
 /** Backups through the contract and the core host: jobs, roles, sessions after a restore, automatic backups. */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView, BackupStatus } from './contract';
 import { readBackupHeader } from './read';
 import { verifyBackup } from './restore';
-import { liveState } from './testing';
+import { finishJob, liveState, tempFolders } from './testing';
 import { installTestHooks } from '../config/testHooks';
 
 // The cheapest KDF readers accept (2^15), so the suite stays quick.
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
-const dirs: string[] = [];
-const folder = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `qinglian-${name}-`));
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (let i = 0; i < 1000; i++) {
-    const env = await t.raw('backup.job', { jobId: job.id }, null);
-    assert.ok(env.ok, JSON.stringify(env));
-    const view = env.value as BackupJobView;
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  assert.fail('job did not finish');
-}
+const folder = tempFolders();
 
 async function unitNames(t: TestHost): Promise<string[]> {
   return (await t.call('units.list', {})).map((u) => u.name).sort();
@@ -52,7 +34,7 @@ test('create, verify and restore through the contract; restore is for administra
     assert.equal(before.lastSuccess, null);
     assert.equal(before.stale, true);
 
-    const created = await finish(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
+    const created = await finishJob(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
     assert.equal(created.state, 'done', JSON.stringify(created.error));
     const file = created.result!.file;
     assert.ok(fs.existsSync(file) && path.dirname(file) === usb);
@@ -79,10 +61,10 @@ test('create, verify and restore through the contract; restore is for administra
     );
     assert.equal(listing.backups[0]!.problem, null);
 
-    const wrong = await finish(t, await t.call('backup.startVerify', { file, passphrase: 'wrong passphrase' }));
+    const wrong = await finishJob(t, await t.call('backup.startVerify', { file, passphrase: 'wrong passphrase' }));
     assert.equal(wrong.state, 'failed');
     assert.equal(wrong.error?.code, 'BAD_PASSPHRASE');
-    const verified = await finish(t, await t.call('backup.startVerify', { file, passphrase: PASS }));
+    const verified = await finishJob(t, await t.call('backup.startVerify', { file, passphrase: PASS }));
     assert.equal(verified.state, 'done');
     assert.equal(verified.result?.manifest.backupId, created.result!.manifest.backupId);
 
@@ -109,12 +91,12 @@ test('create, verify and restore through the contract; restore is for administra
 
     // A failed restore leaves everything as it was, and the host keeps working.
     const stateBefore = liveState(t.dir);
-    const failed = await finish(t, await t.call('backup.startRestore', { file, passphrase: 'wrong passphrase', confirm: true }));
+    const failed = await finishJob(t, await t.call('backup.startRestore', { file, passphrase: 'wrong passphrase', confirm: true }));
     assert.equal(failed.error?.code, 'BAD_PASSPHRASE');
     assert.equal(liveState(t.dir), stateBefore);
     assert.deepEqual(await unitNames(t), ['教育局', '财政局']);
 
-    const restored = await finish(t, await t.call('backup.startRestore', { file, passphrase: PASS, confirm: true }));
+    const restored = await finishJob(t, await t.call('backup.startRestore', { file, passphrase: PASS, confirm: true }));
     assert.equal(restored.state, 'done', JSON.stringify(restored.error));
     assert.ok(restored.result?.preRestoreFile && fs.existsSync(restored.result.preRestoreFile));
     // Every session ended: the UI goes back to the login screen.
@@ -144,14 +126,14 @@ test('one job at a time; while a restore has the database closed only backup.job
     const job = await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS });
     const second = await t.raw('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS });
     assert.ok(!second.ok && second.error.code === 'BUSY');
-    const done = await finish(t, job);
+    const done = await finishJob(t, job);
     assert.equal(done.state, 'done');
 
     // Cancel: nothing left in the folder.
     const other = folder('usb-cancel');
     const j = await t.call('backup.startCreate', { folder: other, passphrase: PASS, passphraseConfirm: PASS });
     await t.call('backup.cancel', { jobId: j.id });
-    const c = await finish(t, j);
+    const c = await finishJob(t, j);
     assert.equal(c.state, 'cancelled');
     assert.deepEqual(fs.readdirSync(other), []);
 
@@ -165,7 +147,7 @@ test('one job at a time; while a restore has the database closed only backup.job
       if (v.value.state !== 'running') break;
       await new Promise((res) => setImmediate(res));
     }
-    assert.equal((await finish(t, r)).state, 'done');
+    assert.equal((await finishJob(t, r)).state, 'done');
     for (const code of seen) assert.ok(['ok', 'BUSY', 'UNAUTHENTICATED'].includes(code), code);
   } finally {
     t.close();
@@ -199,7 +181,7 @@ test('automatic backups: admin sets folder and key, runs now, backups open with 
 
     const tick = t.host.backup.tick();
     assert.ok(tick);
-    const ran = await finish(t, tick);
+    const ran = await finishJob(t, tick);
     assert.equal(ran.state, 'done', JSON.stringify(ran.error));
     assert.match(path.basename(ran.result!.file), /^qinglian-auto-/);
     const { header } = await readBackupHeader(ran.result!.file);
@@ -213,7 +195,7 @@ test('automatic backups: admin sets folder and key, runs now, backups open with 
     clock += 24 * 3600_000;
     const next = t.host.backup.tick();
     assert.ok(next);
-    assert.equal((await finish(t, next)).state, 'done');
+    assert.equal((await finishJob(t, next)).state, 'done');
 
     // Stale warning: older than warnAfterDays.
     clock += 4 * 86_400_000;
@@ -240,10 +222,10 @@ test('rotation deletes only automatic backups the policy does not keep; manual a
     });
     await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
     fs.writeFileSync(path.join(auto, 'notes.txt'), 'keep me');
-    const manual = (await finish(t, await t.call('backup.startCreate', { folder: auto, passphrase: PASS, passphraseConfirm: PASS })))
+    const manual = (await finishJob(t, await t.call('backup.startCreate', { folder: auto, passphrase: PASS, passphraseConfirm: PASS })))
       .result!.file;
     const made: string[] = [];
-    for (let i = 0; i < 3; i++) made.push((await finish(t, t.host.backup.startAuto())).result!.file);
+    for (let i = 0; i < 3; i++) made.push((await finishJob(t, t.host.backup.startAuto())).result!.file);
     // All three automatic backups are from today: one per day is kept, the newest.
     const left = fs.readdirSync(auto).sort();
     assert.deepEqual(left, [path.basename(made[2]!), path.basename(manual), 'notes.txt'].sort());

@@ -7,34 +7,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
-import { makeHost, type TestHost } from '../testing';
-import type { BackupJobView } from './contract';
+import { makeHost } from '../testing';
 import { installTestHooks } from '../config/testHooks';
+import { cliNodeArgs, finishJob, REPO, tempFolders } from './testing';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
-const repo = path.resolve(__dirname, '..', '..');
-const dirs: string[] = [];
-const folder = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `qinglian-${name}-`));
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (;;) {
-    const env = await t.raw('backup.job', { jobId: job.id }, null);
-    assert.ok(env.ok, JSON.stringify(env));
-    const view = env.value as BackupJobView;
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const folder = tempFolders();
 
 /** Another process tries to take SQLite's exclusive (write) lock on the live database, without waiting. */
 function otherProcessWriteLock(databaseFile: string): string {
@@ -44,7 +26,7 @@ function otherProcessWriteLock(databaseFile: string): string {
     try { db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN EXCLUSIVE; COMMIT'); console.log('LOCKED'); }
     catch (e) { console.log(e.code); }
     finally { db.close(); }`;
-  const r = spawnSync(process.execPath, ['-e', script, databaseFile], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['-e', script, databaseFile], { cwd: REPO, encoding: 'utf8' });
   return r.stdout.trim();
 }
 
@@ -54,23 +36,9 @@ function cliRestore(dataDir: string, backupFile: string): { status: number | nul
   fs.writeFileSync(passFile, `${PASS}\n`);
   const r = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--import',
-      path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
-      path.join(repo, 'cli', 'main.ts'),
-      'backup',
-      'restore',
-      backupFile,
-      '--data-dir',
-      dataDir,
-      '--passphrase-file',
-      passFile,
-      '--yes',
-    ],
+    cliNodeArgs('backup', 'restore', backupFile, '--data-dir', dataDir, '--passphrase-file', passFile, '--yes'),
     {
-      cwd: repo,
+      cwd: REPO,
       encoding: 'utf8',
       env: { ...process.env, QINGLIAN_BACKUP_KDF_LOGN: '15' },
     },
@@ -83,7 +51,7 @@ test('after a manual and an automatic backup the running host still holds its lo
   try {
     await t.call('units.create', { name: '财政局', parentId: null });
     const usb = folder('usb');
-    const manual = await finish(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
+    const manual = await finishJob(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
     assert.equal(manual.state, 'done', JSON.stringify(manual.error));
     assert.match(
       otherProcessWriteLock(t.host.config.databaseFile),
@@ -95,7 +63,7 @@ test('after a manual and an automatic backup the running host still holds its lo
     await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
     const settings = await t.call('backup.settingsGet', {});
     await t.call('backup.settingsUpdate', { ...settings, auto: { ...settings.auto, enabled: true, folder: auto, onExit: false } });
-    const autoJob = await finish(t, await t.call('backup.runAuto', {}));
+    const autoJob = await finishJob(t, await t.call('backup.runAuto', {}));
     assert.equal(autoJob.state, 'done', JSON.stringify(autoJob.error));
     assert.match(
       otherProcessWriteLock(t.host.config.databaseFile),

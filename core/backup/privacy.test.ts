@@ -11,28 +11,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createCoreHost } from '../host/coreHost';
-import { makeHost, type TestHost } from '../testing';
-import type { BackupJobView } from './contract';
+import { makeHost } from '../testing';
 import { backupPaths } from './restore';
-import { PASSPHRASE, makeBackup, seedDataDir } from './testing';
+import { cliNodeArgs, finishJob, makeBackup, PASSPHRASE, REPO, seedDataDir } from './testing';
 import { installTestHooks } from '../config/testHooks';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
-const repo = path.resolve(__dirname, '..', '..');
 let root: string;
 before(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'qinglian-privacy-'));
 });
 after(() => fs.rmSync(root, { recursive: true, force: true }));
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (;;) {
-    const view = t.host.backup.job(job.id);
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setImmediate(r));
-  }
-}
 
 const mode = (f: string) => fs.statSync(f).mode & 0o777;
 
@@ -63,10 +53,13 @@ test(
       try {
         const usb = path.join(root, 'usb');
         fs.mkdirSync(usb);
-        const made = await finish(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
+        const made = await finishJob(t, await t.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }));
         assert.equal(made.state, 'done', JSON.stringify(made.error));
         await t.call('backup.setAutoKey', { passphrase: PASS, passphraseConfirm: PASS });
-        const restored = await finish(t, await t.call('backup.startRestore', { file: made.result!.file, passphrase: PASS, confirm: true }));
+        const restored = await finishJob(
+          t,
+          await t.call('backup.startRestore', { file: made.result!.file, passphrase: PASS, confirm: true }),
+        );
         assert.equal(restored.state, 'done', JSON.stringify(restored.error));
         const db = t.host.config.databaseFile;
         const { preRestoreDir, workDir } = backupPaths(t.dir);
@@ -108,28 +101,11 @@ function cliVerify(
   const passFile = path.join(root, 'pass.txt');
   fs.writeFileSync(passFile, `${PASSPHRASE}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--import',
-        path.join(repo, 'scripts', 'testHooksFromEnv.mjs'),
-        path.join(repo, 'cli', 'main.ts'),
-        'backup',
-        'verify',
-        file,
-        '--data-dir',
-        dataDir,
-        '--passphrase-file',
-        passFile,
-      ],
-      {
-        cwd: repo,
-        env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, QINGLIAN_BACKUP_CRASH_AT: crashAt },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, cliNodeArgs('backup', 'verify', file, '--data-dir', dataDir, '--passphrase-file', passFile), {
+      cwd: REPO,
+      env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, QINGLIAN_BACKUP_CRASH_AT: crashAt },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('error', reject);

@@ -10,22 +10,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { Envelope } from '../api';
 import { makeHost, type TestHost } from '../testing';
 import type { BackupJobView, BackupListing, BackupPlaces, BackupStatus } from './contract';
 import { OUTSIDE_PLACES } from './folders';
 import { readBackupHeader } from './read';
+import { finishJob, tempFolders } from './testing';
 
 process.env.QINGLIAN_BACKUP_KDF_LOGN = '15';
 const PASS = 'Correct-Horse-Battery-77';
-const dirs: string[] = [];
-const folder = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `qinglian-${name}-`));
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const folder = tempFolders();
 
 function value<T>(env: Envelope<unknown>): T {
   assert.ok(env.ok, JSON.stringify(env));
@@ -37,14 +32,6 @@ function refused(env: Envelope<unknown>, code: string, message?: RegExp | string
   assert.equal(env.error.code, code, env.error.message);
   if (typeof message === 'string') assert.equal(env.error.message, message);
   else if (message) assert.match(env.error.message, message);
-}
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (;;) {
-    const view = value<BackupJobView>(await t.raw('backup.job', { jobId: job.id }, null));
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 /** An account with these roles, logged in; returns its session. */
@@ -75,7 +62,7 @@ test('exporting a backup is a right the administrator grants (导出备份); the
     assert.deepEqual(fs.readdirSync(usb), []);
 
     const exporter = await account(t, 'exporter', ['handler', 'exporter']);
-    const made = await finish(
+    const made = await finishJob(
       t,
       value(await t.raw('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }, exporter)),
     );
@@ -157,20 +144,20 @@ test("only the job's owner or an administrator cancels it; others see that a job
     assert.deepEqual([seenByOther.busy, seenByOther.runningJob], [true, null]);
     assert.deepEqual([seenByOwner.busy, seenByOwner.runningJob], [true, job.id]);
     assert.deepEqual([seenByAdmin.busy, seenByAdmin.runningJob], [true, job.id]);
-    assert.equal((await finish(t, job)).state, 'done');
+    assert.equal((await finishJob(t, job)).state, 'done');
 
     const second = value<BackupJobView>(
       await t.raw('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }, owner),
     );
     refused(await t.raw('backup.cancel', { jobId: second.id }, other), 'FORBIDDEN', '只有启动该任务的账号或管理员可以取消它。');
     value(await t.raw('backup.cancel', { jobId: second.id }, owner));
-    assert.equal((await finish(t, second)).state, 'cancelled');
+    assert.equal((await finishJob(t, second)).state, 'cancelled');
 
     const third = value<BackupJobView>(
       await t.raw('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS }, owner),
     );
     value(await t.raw('backup.cancel', { jobId: third.id })); // the administrator
-    assert.equal((await finish(t, third)).state, 'cancelled');
+    assert.equal((await finishJob(t, third)).state, 'cancelled');
   } finally {
     t.close();
   }
@@ -190,18 +177,18 @@ test(
       await assert.rejects(readBackupHeader(fifo), /不是普通文件（可能是管道或设备）/);
       await assert.rejects(readBackupHeader('/dev/zero'), /不是普通文件/);
 
-      const job = await finish(h, await h.call('backup.startVerify', { file: fifo, passphrase: PASS }));
+      const job = await finishJob(h, await h.call('backup.startVerify', { file: fifo, passphrase: PASS }));
       assert.equal(job.state, 'failed');
       assert.equal(job.error?.code, 'NOT_A_BACKUP');
       assert.match(job.error!.message, /不是普通文件/);
-      const device = await finish(h, await h.call('backup.startVerify', { file: '/dev/zero', passphrase: PASS }));
+      const device = await finishJob(h, await h.call('backup.startVerify', { file: '/dev/zero', passphrase: PASS }));
       assert.equal(device.error?.code, 'NOT_A_BACKUP');
       // The listing does not open it either, and does not offer it as a backup.
       const listing = await h.call('backup.list', { folder: usb });
       assert.deepEqual(listing.backups, []);
       // The slot is free: the next job starts.
       const next = await h.call('backup.startCreate', { folder: usb, passphrase: PASS, passphraseConfirm: PASS });
-      assert.equal((await finish(h, next)).state, 'done');
+      assert.equal((await finishJob(h, next)).state, 'done');
     } finally {
       h.close();
     }

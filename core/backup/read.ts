@@ -43,15 +43,8 @@ export async function readBackupHeader(file: string): Promise<OpenedBackup> {
     throw openFailure(file, error);
   }
   refuseNonRegular(file, before);
-  let fh: fs.promises.FileHandle;
+  const { fh, stat } = await openRegular(file);
   try {
-    fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    throw openFailure(file, error);
-  }
-  try {
-    const stat = await fh.stat();
-    refuseNonRegular(file, stat);
     const size = stat.size;
     const raw = Buffer.alloc(HEADER_LENGTH);
     const { bytesRead } = await fh.read(raw, 0, HEADER_LENGTH, 0);
@@ -61,8 +54,8 @@ export async function readBackupHeader(file: string): Promise<OpenedBackup> {
   }
 }
 
-/** Opens a file checked by readBackupHeader again for the payload, refusing it if it is no longer a regular file. */
-async function openRegular(file: string): Promise<fs.promises.FileHandle> {
+/** Opens a file read-only without blocking, refusing it unless what was opened is a regular file (for the header, and again for the payload). */
+async function openRegular(file: string): Promise<{ fh: fs.promises.FileHandle; stat: fs.Stats }> {
   let fh: fs.promises.FileHandle;
   try {
     fh = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -70,8 +63,9 @@ async function openRegular(file: string): Promise<fs.promises.FileHandle> {
     throw openFailure(file, error);
   }
   try {
-    refuseNonRegular(file, await fh.stat());
-    return fh;
+    const stat = await fh.stat();
+    refuseNonRegular(file, stat);
+    return { fh, stat };
   } catch (error) {
     await fh.close();
     throw error;
@@ -132,7 +126,7 @@ async function* sealedChunks(
   const sealedSize = size + TAG_LENGTH;
   const perRead = Math.max(1, Math.floor((4 * 1024 * 1024) / sealedSize));
   const buffers = [Buffer.allocUnsafe(perRead * sealedSize), Buffer.allocUnsafe(perRead * sealedSize)];
-  const fh = await openRegular(opened.file);
+  const { fh } = await openRegular(opened.file);
   const readBlock = (index: number, into: Buffer) => {
     const position = HEADER_LENGTH + index * sealedSize;
     const n = Math.min(perRead, count - index);

@@ -7,32 +7,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { makeHost, type TestHost } from '../testing';
-import type { BackupJobView } from './contract';
 import { CIPHER_SUITES, encodeHeader, FLAG_AUTOMATIC, KDF_IDS, sealHeader } from './format';
 import { installTestHooks } from '../config/testHooks';
+import { finishJob, tempFolders } from './testing';
 
 installTestHooks({ backupKdfLogN: 15 }); // a quick KDF (core/config/testHooks.ts)
 const PASS = 'Correct-Horse-Battery-77';
 const DAY = 86_400_000;
-const dirs: string[] = [];
-const folder = (name: string) => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `qinglian-${name}-`));
-  dirs.push(d);
-  return d;
-};
-after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-async function finish(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
-  for (;;) {
-    const view = t.host.backup.job(job.id);
-    if (view.state !== 'running') return view;
-    await new Promise((r) => setImmediate(r));
-  }
-}
+const folder = tempFolders();
 
 async function installation(
   clock: { now: number },
@@ -49,7 +34,7 @@ async function installation(
 }
 
 async function autoBackup(t: TestHost): Promise<string> {
-  const job = await finish(t, t.host.backup.startAuto());
+  const job = await finishJob(t, t.host.backup.startAuto());
   assert.equal(job.state, 'done', JSON.stringify(job.error));
   return job.result!.file;
 }

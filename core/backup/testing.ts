@@ -1,7 +1,9 @@
 /** Test helpers for backups: seeded data folders, fast KDF, byte-level surgery on backup files. */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { openDatabase } from '../../db/open';
 import { createBackup, type CreateResult } from './create';
 import { deriveFileKeys, deriveKek, encryptChunk, headerMac, wrapAad, wrapFileKey, type KdfParams } from './crypto';
@@ -19,6 +21,44 @@ import {
 } from './format';
 import type { Manifest } from './manifest';
 import { backupPaths } from './restore';
+import type { TestHost } from '../testing';
+import type { BackupJobView } from './contract';
+
+/** The repository (the CLI's working folder in tests). */
+export const REPO = path.resolve(__dirname, '..', '..');
+
+/** `node …` arguments running the real CLI (cli/main.ts, TypeScript through tsx) with the test hooks taken from the environment. */
+export const cliNodeArgs = (...args: string[]): string[] => [
+  '--import',
+  'tsx',
+  '--import',
+  path.join(REPO, 'scripts', 'testHooksFromEnv.mjs'),
+  path.join(REPO, 'cli', 'main.ts'),
+  ...args,
+];
+
+/** Temporary folders for one test file (`folder('usb')`), removed when its tests end. Call at the file's top level. */
+export function tempFolders(): (name: string) => string {
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return (name) => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), `qinglian-${name}-`));
+    dirs.push(d);
+    return d;
+  };
+}
+
+/** A job's end, asked of the backup.job channel the way the page polls it (without a session: it answers during a restore too). */
+export async function finishJob(t: TestHost, job: BackupJobView): Promise<BackupJobView> {
+  for (;;) {
+    const env = await t.raw('backup.job', { jobId: job.id }, null);
+    if (!env.ok) throw new Error(`backup.job: ${JSON.stringify(env)}`);
+    const view = env.value as BackupJobView;
+    if (view.state !== 'running') return view;
+    // Yield to the job's own steps; no fixed wait (the machine may be slow).
+    await new Promise((r) => setImmediate(r));
+  }
+}
 
 /** The smallest KDF a reader accepts (2^15): about 0.1 s, so tests stay quick. */
 export const FAST_KDF: KdfParams = { logN: 15, r: 8, p: 1 };

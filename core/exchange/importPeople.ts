@@ -211,16 +211,10 @@ export function checkPeopleRows(
 }
 
 /**
- * Writes the confirmed rows. Runs inside the host's one transaction: any row that no
- * longer checks out (someone changed the register since the preview) throws, and nothing
- * of the import stays.
+ * Confirming checks every row again: one that is invalid now, or no longer what the preview
+ * said (someone changed the register meanwhile), refuses the whole import, naming the first three.
  */
-export function commitPeopleRows(
-  ctx: HandlerContext,
-  rows: { line: number; expect: string; values: Values }[],
-  existing: 'update' | 'skip',
-): ImportResult {
-  const { reports, inputs } = checkPeopleRows(ctx.db, rows, existing);
+export function refuseUnlessAsPreviewed(reports: ImportRowReport[], rows: { expect: string }[]): void {
   const bad = reports.filter((r, i) => r.status === 'invalid' || r.status !== rows[i]!.expect);
   if (bad.length) {
     throw new AppError(
@@ -231,6 +225,20 @@ export function commitPeopleRows(
         .join('；')}），全部未导入。请重新预览后再确认。`,
     );
   }
+}
+
+/**
+ * Writes the confirmed rows. Runs inside the host's one transaction: any row that no
+ * longer checks out (someone changed the register since the preview) throws, and nothing
+ * of the import stays.
+ */
+export function commitPeopleRows(
+  ctx: HandlerContext,
+  rows: { line: number; expect: string; values: Values }[],
+  existing: 'update' | 'skip',
+): ImportResult {
+  const { reports, inputs } = checkPeopleRows(ctx.db, rows, existing);
+  refuseUnlessAsPreviewed(reports, rows);
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, unitsCreated: 0 };
   const units = unitIndex(ctx.db);
   const unitFor = (text: string | null): string | null => {

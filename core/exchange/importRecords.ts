@@ -16,8 +16,8 @@ import type { HandlerContext } from '../host/context';
 import { AppError } from '../errors';
 import { unitPaths } from '../units/queries';
 import type { PersonListItem } from '../people/contract';
-import { IMPORT_STATUS_LABELS, type ImportField, type ImportResult, type ImportRowReport } from './importContract';
-import { blank, normalizeBirthMonth, splitPath } from './importPeople';
+import type { ImportField, ImportResult, ImportRowReport } from './importContract';
+import { blank, normalizeBirthMonth, refuseUnlessAsPreviewed, splitPath } from './importPeople';
 
 export type Values = Record<string, string | null>;
 export type FieldDef = ImportField & { headers: string[] };
@@ -184,16 +184,7 @@ export function commitRecordRows(
   target: { campaignId?: string | null },
 ): ImportResult & { ids: (string | null)[] } {
   const { reports, checks } = checkAll(ctx, importer, rows, existing, target);
-  const bad = reports.filter((r, i) => r.status === 'invalid' || r.status !== rows[i]!.expect);
-  if (bad.length) {
-    throw new AppError(
-      'CONFLICT',
-      `有${bad.length}行无法导入（${bad
-        .slice(0, 3)
-        .map((r) => `第${r.line}行：${r.status === 'invalid' ? r.reason : `现为“${IMPORT_STATUS_LABELS[r.status]}”`}`)
-        .join('；')}），全部未导入。请重新预览后再确认。`,
-    );
-  }
+  refuseUnlessAsPreviewed(reports, rows);
   const result: ImportResult = { created: 0, updated: 0, unchanged: 0, skipped: 0, unitsCreated: 0 };
   /** Per row, the record written or matched (when the importer says). */
   const ids: (string | null)[] = checks.map((c) => c?.recordId ?? null);

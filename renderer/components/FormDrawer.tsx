@@ -4,36 +4,15 @@
  * dropdown or date picker), Esc cancels (asking first if something was typed), and a
  * failed save shows the message above the form and keeps everything typed.
  */
-import { Alert, Button, Drawer, Space, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { Drawer, Space } from 'antd';
+import { FormBody, FormButtons, type FormFrameProps } from './formFrame';
 import { useFormKeys } from './useFormKeys';
 
-export interface FormDrawerProps {
-  open: boolean;
-  title: ReactNode;
-  form: FormInstance;
-  onCancel: () => void;
-  saving?: boolean;
-  error?: ReactNode;
-  okText?: string;
-  width?: number;
-  loading?: boolean;
-  children: ReactNode;
-}
+export type FormDrawerProps = FormFrameProps;
 
-export function FormDrawer({
-  open,
-  title,
-  form,
-  onCancel,
-  saving,
-  error,
-  okText = '保存',
-  width = 620,
-  loading,
-  children,
-}: FormDrawerProps) {
-  const { body, cancel, onKeyDown, focusFirst, compositionHandlers } = useFormKeys({ form, onCancel, saving, loading });
+export function FormDrawer(props: FormDrawerProps) {
+  const { open, title, width = 620, error, children } = props;
+  const { body, cancel, onKeyDown, afterOpenChange, compositionHandlers } = useFormKeys(props);
 
   return (
     <Drawer
@@ -43,23 +22,15 @@ export function FormDrawer({
       keyboard={false}
       destroyOnHidden
       onClose={cancel}
-      afterOpenChange={(isOpen) => {
-        if (isOpen) focusFirst();
-      }}
+      afterOpenChange={afterOpenChange}
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={cancel} disabled={saving}>
-            取消
-          </Button>
-          <Button type="primary" loading={!!saving} disabled={loading} onClick={() => form.submit()}>
-            {okText}
-          </Button>
+          <FormButtons frame={props} cancel={cancel} />
         </Space>
       }
     >
       <div ref={body} onKeyDown={onKeyDown} {...compositionHandlers}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-        {children}
+        <FormBody error={error}>{children}</FormBody>
       </div>
     </Drawer>
   );

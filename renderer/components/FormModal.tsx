@@ -6,44 +6,21 @@
  * - Esc cancels (again not while composing), asking first if something was typed;
  * - a failed save shows the message above the form and keeps everything typed.
  */
-import { Alert, Button, Modal, Space, type FormInstance } from 'antd';
+import { Modal, Space } from 'antd';
 import type { ReactNode } from 'react';
+import { FormBody, FormButtons, type FormFrameProps } from './formFrame';
 import { useFormKeys } from './useFormKeys';
 
-export interface FormModalProps {
-  open: boolean;
-  title: ReactNode;
-  form: FormInstance;
-  onCancel: () => void;
-  saving?: boolean;
-  /** Shown above the form (a server message). */
-  error?: ReactNode;
-  okText?: string;
-  width?: number;
+export interface FormModalProps extends FormFrameProps {
   /** Extra buttons left of 取消/保存. */
   extraFooter?: ReactNode;
   /** Ask before closing when fields were touched (default true). */
   confirmDiscard?: boolean;
-  /** The dialog's content is still loading (no Enter-to-save yet). */
-  loading?: boolean;
-  children: ReactNode;
 }
 
-export function FormModal({
-  open,
-  title,
-  form,
-  onCancel,
-  saving,
-  error,
-  okText = '保存',
-  width = 560,
-  extraFooter,
-  confirmDiscard = true,
-  loading,
-  children,
-}: FormModalProps) {
-  const { body, cancel, onKeyDown, focusFirst, compositionHandlers } = useFormKeys({ form, onCancel, saving, loading, confirmDiscard });
+export function FormModal(props: FormModalProps) {
+  const { open, title, width = 560, extraFooter, error, children } = props;
+  const { body, cancel, onKeyDown, afterOpenChange, compositionHandlers } = useFormKeys(props);
 
   return (
     <Modal
@@ -55,9 +32,7 @@ export function FormModal({
       destroyOnHidden
       forceRender={false}
       onCancel={cancel}
-      afterOpenChange={(isOpen) => {
-        if (isOpen) focusFirst();
-      }}
+      afterOpenChange={afterOpenChange}
       modalRender={(node) => (
         <div onKeyDown={onKeyDown} {...compositionHandlers}>
           {node}
@@ -66,18 +41,12 @@ export function FormModal({
       footer={
         <Space>
           {extraFooter}
-          <Button onClick={cancel} disabled={saving}>
-            取消
-          </Button>
-          <Button type="primary" loading={!!saving} disabled={loading} onClick={() => form.submit()}>
-            {okText}
-          </Button>
+          <FormButtons frame={props} cancel={cancel} />
         </Space>
       }
     >
       <div ref={body}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
-        {children}
+        <FormBody error={error}>{children}</FormBody>
       </div>
     </Modal>
   );

@@ -73,11 +73,12 @@ export function useFormKeys({ form, onCancel, saving, loading, confirmDiscard = 
     if (!saving && !loading) form.submit();
   };
 
-  const focusFirst = () => {
+  /** The dialog or drawer opened: the first field gets the focus. */
+  const afterOpenChange = (isOpen: boolean) => {
     // The clerk may already be typing (an autoFocus field): never move the caret away.
-    if (body.current?.contains(document.activeElement)) return;
+    if (!isOpen || body.current?.contains(document.activeElement)) return;
     body.current?.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
   };
 
-  return { body, cancel, onKeyDown, focusFirst, compositionHandlers: handlers };
+  return { body, cancel, onKeyDown, afterOpenChange, compositionHandlers: handlers };
 }

@@ -1,17 +1,17 @@
 import { App, Form, Input } from 'antd';
-import { useState } from 'react';
 import { authChangePasswordInput, password } from '../../core/users/contract';
 import { useApiMutation } from '../api/hooks';
 import { FormModal } from '../components/FormModal';
-import { parseForm, showServerError, zodRule } from '../lib/zodForm';
+import { useFormSave } from '../lib/useFormSave';
+import { zodRule } from '../lib/zodForm';
 
 const FIELDS = ['oldPassword', 'newPassword', 'newPasswordConfirm'] as const;
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const change = useApiMutation('auth.changePassword');
+  const { error, setError, save } = useFormSave(form, FIELDS);
 
   const close = () => {
     setError(null);
@@ -27,16 +27,9 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         validateTrigger="onBlur"
         preserve={false}
         onFinish={async (values) => {
-          setError(null);
-          const input = parseForm(form, authChangePasswordInput, values, FIELDS);
-          if (!input) return;
-          try {
-            await change.mutateAsync(input);
-            message.success('密码已修改，下次登录请使用新密码。');
-            close();
-          } catch (e) {
-            setError(showServerError(form, e, FIELDS));
-          }
+          if (!(await save(authChangePasswordInput, values, change.mutateAsync))) return;
+          message.success('密码已修改，下次登录请使用新密码。');
+          close();
         }}
       >
         <Form.Item label="原密码" name="oldPassword" rules={[{ required: true, message: '请填写原密码' }]}>

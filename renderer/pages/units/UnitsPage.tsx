@@ -15,7 +15,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { subtreeIds, toTreeSelectData, type UnitNode } from '../../lib/unitTree';
 import { useDialog } from '../../lib/useDialog';
 import { useUnits } from '../../lib/useUnits';
-import { optionalWholeNumberRule, parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { useFormSave } from '../../lib/useFormSave';
+import { optionalWholeNumberRule, zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 import { optionalText, requiredText } from '../../../core/shared/fields';
 
@@ -120,24 +121,21 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
   const { modal, message } = App.useApp();
   const units = useUnits();
   const [form] = Form.useForm<UnitFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const update = useApiMutation('units.update');
   const remove = useApiMutation('units.delete');
+  const { error, setError, save: saveForm } = useFormSave(form, FIELDS);
 
   // A unit cannot move under itself or one of its sub-units.
   const parentChoices = useMemo(() => toTreeSelectData(units.tree, subtreeIds(units.units, unit.id)), [units.tree, units.units, unit.id]);
   const children = units.units.filter((u) => u.parentId === unit.id).length;
 
   const save = async (values: UnitFormValues) => {
-    setError(null);
-    const input = parseForm(form, unitsUpdateInput, { ...values, sortOrder: values.sortOrder ?? 0, id: unit.id, rev: unit.rev }, FIELDS);
-    if (!input) return;
-    try {
-      await update.mutateAsync(input);
-      message.success(`已保存“${input.name}”`);
-    } catch (e) {
-      setError(showServerError(form, e, FIELDS));
-    }
+    const saved = await saveForm(
+      unitsUpdateInput,
+      { ...values, sortOrder: values.sortOrder ?? 0, id: unit.id, rev: unit.rev },
+      update.mutateAsync,
+    );
+    if (saved) message.success(`已保存“${saved.value.name}”`);
   };
 
   const confirmDelete = () => {
@@ -188,28 +186,37 @@ function UnitDetails({ unit, onAddChild, onDeleted }: { unit: Unit; onAddChild: 
         // The details are keyed by id and revision: they refill only after a save, never while typing.
         initialValues={{ name: unit.name, shortName: unit.shortName, parentId: unit.parentId, sortOrder: unit.sortOrder }}
       >
-        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label="上级单位" name="parentId" extra="清空表示顶级单位；不能选择本单位或其下级单位">
-          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" treeData={parentChoices} />
-        </Form.Item>
-        <Form.Item
-          label="排序号"
-          name="sortOrder"
-          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
-          extra="数字小的排在前面"
-        >
-          <InputNumber style={{ width: 160 }} />
-        </Form.Item>
+        <UnitFields parentChoices={parentChoices} />
         <Button type="primary" htmlType="submit" loading={update.isPending}>
           保存修改
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/** A unit's fields, in the details card and the add dialog. `parentChoices`: the tree without the unit and its sub-units (editing). */
+function UnitFields({ autoFocus, parentChoices }: { autoFocus?: boolean; parentChoices?: ReturnType<typeof toTreeSelectData> }) {
+  return (
+    <>
+      <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
+        <Input autoFocus={autoFocus} maxLength={60} />
+      </Form.Item>
+      <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item label="上级单位" name="parentId" {...(parentChoices ? { extra: '清空表示顶级单位；不能选择本单位或其下级单位' } : {})}>
+        <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" {...(parentChoices ? { treeData: parentChoices } : {})} />
+      </Form.Item>
+      <Form.Item
+        label="排序号"
+        name="sortOrder"
+        rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
+        extra="数字小的排在前面"
+      >
+        <InputNumber style={{ width: 160 }} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -227,8 +234,8 @@ function AddUnitModal({
   const { message } = App.useApp();
   const units = useUnits();
   const [form] = Form.useForm<UnitFormValues>();
-  const [error, setError] = useState<string | null>(null);
   const create = useApiMutation('units.create');
+  const { error, save } = useFormSave(form, FIELDS);
 
   const parentName = parentId ? units.paths.get(parentId) : null;
 
@@ -250,36 +257,14 @@ function AddUnitModal({
         validateTrigger="onBlur"
         preserve={false}
         onFinish={async (values) => {
-          setError(null);
-          const input = parseForm(form, unitsCreateInput, { ...values, sortOrder: values.sortOrder ?? 0 }, FIELDS);
-          if (!input) return;
-          try {
-            const unit = await create.mutateAsync(input);
-            message.success(`已添加单位“${unit.name}”`);
-            onCreated(unit);
-            onClose();
-          } catch (e) {
-            setError(showServerError(form, e, FIELDS));
-          }
+          const saved = await save(unitsCreateInput, { ...values, sortOrder: values.sortOrder ?? 0 }, create.mutateAsync);
+          if (!saved) return;
+          message.success(`已添加单位“${saved.value.name}”`);
+          onCreated(saved.value);
+          onClose();
         }}
       >
-        <Form.Item label="单位名称" name="name" required rules={[nameRule]}>
-          <Input autoFocus maxLength={60} />
-        </Form.Item>
-        <Form.Item label="单位简称" name="shortName" rules={[shortNameRule]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label="上级单位" name="parentId">
-          <UnitTreeSelect aria-label="上级单位" placeholder="（顶级单位）" />
-        </Form.Item>
-        <Form.Item
-          label="排序号"
-          name="sortOrder"
-          rules={[optionalWholeNumberRule('排序号', unitsCreateInput.shape.sortOrder)]}
-          extra="数字小的排在前面"
-        >
-          <InputNumber style={{ width: 160 }} />
-        </Form.Item>
+        <UnitFields autoFocus />
       </Form>
     </FormModal>
   );

@@ -1,6 +1,5 @@
 /** 账号管理 (administrators): accounts, their roles, enabling, password resets. */
 import { Alert, App, Button, Checkbox, Form, Input, Result, Space, Switch, Table, Tag } from 'antd';
-import { useState } from 'react';
 import { z } from 'zod';
 import { requiredText } from '../../../core/shared/fields';
 import {
@@ -20,7 +19,8 @@ import { useIsAdmin } from '../../app/auth';
 import { FormModal } from '../../components/FormModal';
 import { formatDate } from '../../lib/format';
 import { useDialog } from '../../lib/useDialog';
-import { parseForm, showServerError, zodRule } from '../../lib/zodForm';
+import { useFormSave } from '../../lib/useFormSave';
+import { zodRule } from '../../lib/zodForm';
 import { PageHeader } from '../PageHeader';
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -95,9 +95,8 @@ export function UsersPage() {
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const create = useApiMutation('users.create');
-  const FIELDS = ['username', 'displayName', 'password', 'passwordConfirm', 'roles'];
+  const { error, save } = useFormSave(form, ['username', 'displayName', 'password', 'passwordConfirm', 'roles']);
   return (
     <FormModal open={open} title="新增账号" form={form} onCancel={onClose} saving={create.isPending} error={error} width={480}>
       <Form
@@ -110,21 +109,12 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         // (a review-only account once got 承办人 from a default).
         initialValues={{ roles: [] }}
         onFinish={async (values) => {
-          setError(null);
-          const parsed = parseForm(form, createForm, values, FIELDS);
-          if (!parsed) return;
-          try {
-            const u = await create.mutateAsync({
-              username: parsed.username,
-              displayName: parsed.displayName,
-              password: parsed.password,
-              roles: parsed.roles,
-            });
-            message.success(`已新增账号“${u.username}”`);
-            onClose();
-          } catch (e) {
-            setError(showServerError(form, e, FIELDS));
-          }
+          const saved = await save(createForm, values, ({ username, displayName, password, roles }) =>
+            create.mutateAsync({ username, displayName, password, roles }),
+          );
+          if (!saved) return;
+          message.success(`已新增账号“${saved.value.username}”`);
+          onClose();
         }}
       >
         <Form.Item label="用户名" required name="username" rules={[zodRule(username)]}>
@@ -150,9 +140,8 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
 function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const update = useApiMutation('users.update');
-  const FIELDS = ['displayName', 'roles', 'active'];
+  const { error, save } = useFormSave(form, ['displayName', 'roles', 'active']);
   return (
     <FormModal
       open={user !== null}
@@ -171,17 +160,9 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
         validateTrigger="onBlur"
         preserve={false}
         onFinish={async (values: Record<string, unknown>) => {
-          if (!user) return;
-          setError(null);
-          const input = parseForm(form, usersUpdateInput, { ...values, id: user.id, rev: user.rev }, FIELDS);
-          if (!input) return;
-          try {
-            await update.mutateAsync(input);
-            message.success('账号已保存');
-            onClose();
-          } catch (e) {
-            setError(showServerError(form, e, FIELDS));
-          }
+          if (!user || !(await save(usersUpdateInput, { ...values, id: user.id, rev: user.rev }, update.mutateAsync))) return;
+          message.success('账号已保存');
+          onClose();
         }}
       >
         <Form.Item label="姓名" required name="displayName" rules={[zodRule(requiredText('姓名', 20))]}>
@@ -201,9 +182,8 @@ function EditUserModal({ user, onClose }: { user: UserSummary | null; onClose: (
 function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClose: () => void }) {
   const [form] = Form.useForm();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
   const reset = useApiMutation('users.resetPassword');
-  const FIELDS = ['password', 'passwordConfirm'];
+  const { error, save } = useFormSave(form, ['password', 'passwordConfirm']);
   return (
     <FormModal
       open={user !== null}
@@ -221,17 +201,10 @@ function ResetPasswordModal({ user, onClose }: { user: UserSummary | null; onClo
         validateTrigger="onBlur"
         preserve={false}
         onFinish={async (values: Record<string, unknown>) => {
-          if (!user) return;
-          setError(null);
-          const parsed = parseForm(form, resetForm, { ...values, id: user.id }, FIELDS);
-          if (!parsed) return;
-          try {
-            await reset.mutateAsync({ id: user.id, password: parsed.password });
-            message.success('密码已重置，该账号需用新密码重新登录。');
-            onClose();
-          } catch (e) {
-            setError(showServerError(form, e, FIELDS));
-          }
+          if (!user || !(await save(resetForm, { ...values, id: user.id }, ({ password }) => reset.mutateAsync({ id: user.id, password }))))
+            return;
+          message.success('密码已重置，该账号需用新密码重新登录。');
+          onClose();
         }}
       >
         <Form.Item label="新密码" required name="password" rules={[zodRule(password)]} extra="至少8位，须同时包含字母和数字">
