@@ -92,6 +92,9 @@ function wrap(key: string, bytes: Uint8Array, font: FontkitFont): FontFile {
 export function loadFontFile(file: string, family?: string): FontFile | null {
   const key = family ? `${file}#${family}` : file;
   if (files.has(key)) return files.get(key)!;
+  // Asked before the decoder is loaded: a programming error, never remembered as "no such
+  // font" (that would drop this face's characters from every later PDF of the process).
+  if (!woff2 && file.endsWith('.woff2')) throw new Error('fontsReady() first');
   let loaded: FontFile | null = null;
   try {
     let buffer: Uint8Array = fs.readFileSync(file);

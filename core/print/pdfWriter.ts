@@ -78,6 +78,16 @@ const CJK =
   /[\u1100-\u11ff\u2e80-\u2fff\u3000-\u303f\u3040-\u31ff\u3200-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3ffff}]/u;
 const isSpace = (ch: string) => ch === ' ' || ch === '\u00a0';
 
+const codeOf = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The refusal of a print holding characters no font here can draw, naming each one. */
+export function undrawableInPrint(chars: string[]): string {
+  const named = [...new Set(chars)].map((c) => `“${c}”（${codeOf(c)}）`).join('、');
+  return `打印内容中的${named}无法用公文字体打印，打印件会出现空白。请修改该处文字（人员姓名、单位名称或正文）后再打印；如确为此字，请联系管理员安装含该字的字体。`;
+}
+
+const INVISIBLE = /[\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/gu;
+
 /** One character to draw: its face, its advance in mm, and where it starts. */
 interface Glyph {
   ch: string;
@@ -88,7 +98,12 @@ interface Glyph {
 
 /** A line's characters with the face that draws each: white-space collapsed as `white-space: nowrap` does. */
 function lineChars(text: string, lead: { role: FontRole; length: number } | undefined, role: FontRole): { ch: string; role: FontRole }[] {
-  const chars = [...text].map((ch, i) => ({ ch: /[\t\n\r]/.test(ch) ? ' ' : ch, role: lead && i < lead.length ? lead.role : role }));
+  // Invisible format characters (zero-width space and joiners, BOM, variation selectors) come
+  // in with pasted text: the browser gives them no width and draws nothing, and so do we.
+  const chars = [...text.replace(INVISIBLE, '')].map((ch, i) => ({
+    ch: /[\t\n\r]/.test(ch) ? ' ' : ch,
+    role: lead && i < lead.length ? lead.role : role,
+  }));
   const out: { ch: string; role: FontRole }[] = [];
   for (const c of chars) {
     if (c.ch === ' ' && (!out.length || out[out.length - 1]!.ch === ' ')) continue;
@@ -180,6 +195,10 @@ function placeLine(w: Writer, b: TextBox, line: TextBox['lines'][number]): Glyph
     const file = fileFor(w.roleFont(role), ch.codePointAt(0)!);
     return { ch, file, advance: (file ? file.advance(ch.codePointAt(0)!) : /[\x20-\x7e]/.test(ch) ? 0.5 : 1) * size + ls, x: 0 };
   });
+  // A character no face can draw would print as a gap (the browser would reach for a system
+  // font and embed it as Type 3): refuse the print, naming the character, so it can be corrected.
+  const missing = glyphs.filter((g) => !g.file && !/\s/u.test(g.ch)).map((g) => g.ch);
+  if (missing.length) throw new AppError('VALIDATION', undrawableInPrint(missing));
   const indent = line.indent ?? 0;
   const avail = b.w - indent;
   const natural = glyphs.reduce((s, g) => s + g.advance, 0);

@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { undrawableMessage } from '../print/glyphCoverage';
 import { optionalText, recordId, requiredText, revision } from '../shared/fields';
+
+/** A unit's names print on letters: a character the letters' fonts cannot draw is refused here, by name. */
+const printable = (label: string) => (v: string | null | undefined, ctx: z.RefinementCtx) => {
+  const message = v ? undrawableMessage(label, v) : null;
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
 
 const unitFields = {
   parentId: recordId('上级单位')
     .nullish()
     .transform((v) => v ?? null),
-  name: requiredText('单位名称', 60),
-  shortName: optionalText('单位简称', 20),
+  name: requiredText('单位名称', 60).superRefine(printable('单位名称')),
+  shortName: optionalText('单位简称', 20).superRefine(printable('单位简称')),
   sortOrder: z.number({ error: '排序号应为数字' }).int({ error: '排序号应为整数' }).min(0).max(99999).default(0),
 };
 
