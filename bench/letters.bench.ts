@@ -8,7 +8,7 @@
  * - letters.reply_pdf.click: 保存PDF on a letter whose preview is open (its PDF was begun
  *   when the preview opened, prefetch.ts): print.pdf through the contract, median
  * - letters.batch100.pdf: 100 issued six-person replies through the contract
- *   (letters.batchStart → polling → letters.batchResult, one PDF) — target ≤ 2 s idle
+ *   (print.pdfStart of replyLetters → polling print.pdfJob, one PDF) — target ≤ 2 s idle
  * - letters.baseline.chromium_*: the same letters printed from their HTML by Chromium, as
  *   every PDF was made before (the writer's figures carry `baseline` (Chromium's ms) and `ratio` (baseline / writer) beside them);
  *   skipped where no Chromium is found.
@@ -225,14 +225,14 @@ export async function run({ quick }: { quick: boolean }): Promise<void> {
       note: 'print.pdf after the preview opened (PDF begun with the preview; archived on the click)',
     });
     const m = await measure(async () => {
-      const job = (await call('letters.batchStart', { replyIds: ids, duplex: false })) as { jobId: string };
-      let status = { state: 'running', done: 0 };
-      while (status.state === 'running') {
+      type View = { id: string; state: string; result: { pageCount: number; pdfBase64: string } | null };
+      let view = (await call('print.pdfStart', { request: { kind: 'replyLetters', replyIds: ids, duplex: false } })) as View;
+      while (view.state === 'running') {
         // as often as the 批量打印 page asks (more often would add CPU that grows with wall time)
         await new Promise((r) => setTimeout(r, 300));
-        status = await call('letters.batchStatus', { jobId: job.jobId });
+        view = (await call('print.pdfJob', { jobId: view.id })) as View;
       }
-      return (await call('letters.batchResult', { jobId: job.jobId })) as { pageCount: number; pdfBase64: string };
+      return view.result!;
     });
     const file = m.value;
     emit({

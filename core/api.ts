@@ -149,7 +149,7 @@ import {
   type LetterSettings,
   type PdfFile,
 } from './print/contract';
-import { batchJobInput, batchStartInput, opinionDocumentRequests, type BatchStatus } from './opinions/contract';
+import { opinionDocumentRequests } from './opinions/contract';
 import { reminderDocumentRequests } from './reminders/contract';
 import { pledgeDocumentRequests } from './pledges/contract';
 import {
@@ -411,10 +411,6 @@ export const api = {
   'print.pdfStart': op<PdfJobView>()({ input: printInput, writes: false, access: 'user', title: '生成PDF', logs: 'export' }),
   'print.pdfJob': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: 'PDF生成进度' }),
   'print.pdfCancel': op<PdfJobView>()({ input: pdfJobInput, writes: false, access: 'user', title: '取消生成PDF' }),
-  'letters.batchStart': op<BatchStatus>()({ input: batchStartInput, writes: false, access: 'user', title: '批量生成PDF', logs: 'export' }),
-  'letters.batchStatus': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '批量打印进度' }),
-  'letters.batchResult': op<PdfFile>()({ input: batchJobInput, writes: false, access: 'user', title: '取回批量PDF' }),
-  'letters.batchCancel': op<BatchStatus>()({ input: batchJobInput, writes: false, access: 'user', title: '取消批量打印' }),
 
   'reminderLetters.list': op<RemindersPage>()({ input: remindersListInput, writes: false, access: 'user', title: '提醒函列表' }),
   'reminderLetters.get': op<ReminderDetail>()({ input: remindersIdInput, writes: false, access: 'user', title: '查看提醒函' }),

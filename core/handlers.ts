@@ -20,7 +20,6 @@ import { setupHandlers } from './setup/handlers';
 import { unitsHandlers } from './units/handlers';
 import { usersHandlers } from './users/handlers';
 import { printHandlers } from './print/handlers';
-import { replyBatchHandlers } from './opinions/replyBatch';
 import { opinionDocumentKinds } from './opinions/documents';
 import { reminderDocumentKinds } from './reminders/documents';
 import { pledgeDocumentKinds } from './pledges/documents';
@@ -62,7 +61,6 @@ export const handlers: { [C in Channel]: Handler<C> } = {
   ...checksHandlers,
   ...opinionSettingsHandlers,
   ...printHandlers(documentKinds),
-  ...replyBatchHandlers,
   ...remindersHandlers,
   ...pledgesHandlers,
   ...workBoardHandlers,

@@ -160,6 +160,11 @@ export class JobRunner<K extends string, P extends string, R> {
     return !!job && this.mayControl(job, actor);
   }
 
+  /** Forgets a finished job now (its result was handed out); a running job is kept. */
+  forget(id: string): void {
+    if (this.jobs.get(id)?.view.state !== 'running') this.jobs.delete(id);
+  }
+
   /** Views of the jobs still running, oldest first. */
   running(): JobView<K, P, R>[] {
     return [...this.jobs.values()].filter((j) => j.view.state === 'running').map((j) => copy(j.view));

@@ -38,15 +38,16 @@ async function issuedReplies(h: TestHost, n: number) {
   return { unit, ids };
 }
 
+/** 批量打印: the replyLetters kind as a PDF job (print.pdfStart), polled to its end. */
 async function batchPdf(h: TestHost, replyIds: string[]) {
-  const job = await h.call('letters.batchStart', { replyIds, duplex: false });
+  const job = await h.call('print.pdfStart', { request: { kind: 'replyLetters', replyIds, duplex: false } });
   let status = job;
   while (status.state === 'running') {
     await new Promise((r) => setTimeout(r, 100));
-    status = await h.call('letters.batchStatus', { jobId: job.jobId });
+    status = await h.call('print.pdfJob', { jobId: job.id });
   }
-  assert.equal(status.state, 'done', status.error ?? '');
-  return h.call('letters.batchResult', { jobId: job.jobId });
+  assert.equal(status.state, 'done', status.error?.message ?? '');
+  return status.result!;
 }
 
 test('a batch of issued replies prints the same bytes every time, through the job and through print.pdf', async (t) => {

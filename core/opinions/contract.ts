@@ -364,21 +364,3 @@ const requestsListRequest = z.object({
 /** The documents of this area, one schema per kind (core/api.ts joins every area's into printRequest). */
 export const opinionDocumentRequests = [replyLettersRequest, replyPersonsRequest, repliesListRequest, requestsListRequest] as const;
 export type OpinionDocumentRequest = z.output<(typeof opinionDocumentRequests)[number]>;
-
-// ---- a batch of reply letters as one PDF (letters.batch*, replyBatch.ts) ----
-
-export const batchStartInput = z.object({
-  replyIds: z.array(recordId('回复')).min(1, { error: '请选择要打印的回复' }).max(500, { error: '一次最多500份' }),
-  duplex: z.boolean().default(false),
-});
-export const batchJobInput = z.object({ jobId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '任务编号不正确' }) });
-
-export type BatchState = 'running' | 'done' | 'failed' | 'cancelled';
-export interface BatchStatus {
-  jobId: string;
-  state: BatchState;
-  done: number;
-  total: number;
-  /** Chinese, when failed. */
-  error: string | null;
-}

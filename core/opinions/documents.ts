@@ -14,7 +14,7 @@ import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate } from '../shared/dates';
 import { blankPage, type Page } from '../print/compose';
 import type { LetterSettings } from '../print/contract';
-import type { DocumentKinds, LaidDocument } from '../print/documentKinds';
+import type { DocumentKinds, LaidDocument, LayoutSteps } from '../print/documentKinds';
 import { safeFileName } from '../print/documents';
 import { layoutList, type ListData } from '../print/listPrintout';
 import { layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
@@ -121,6 +121,23 @@ export function replyBatchTarget(db: Db, details: ReplyDetail[], duplex: boolean
   return { kind: 'replyBatch', subjectId: null, content: { template: 'replyBatch', version: 1, duplex, letters } };
 }
 
+/** A PDF job (批量打印) reads its replies this many at a time, so its progress moves and 取消 stops between them. */
+export const CHUNK = 10;
+
+/** The replies of a PDF job, read CHUNK at a time (letters read of all reported), then laid out as one document. */
+async function replyLettersInSteps(ctx: HandlerContext, request: Of<'replyLetters'>, steps: LayoutSteps): Promise<LaidDocument> {
+  const ids = request.replyIds;
+  const details: ReplyDetail[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    if (steps.signal.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
+    details.push(...loadReplies(ctx, ids.slice(i, i + CHUNK)));
+    steps.report(Math.min(ids.length, i + CHUNK), ids.length);
+    await new Promise((r) => setImmediate(r)); // let progress polls and 取消 in between
+  }
+  if (steps.signal.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
+  return replyLettersLaid(ctx, details, request.duplex);
+}
+
 /** Previews of up to this many letters get their PDF made ahead (prefetch.ts). */
 const PREFETCH_MAX_LETTERS = 20;
 
@@ -144,6 +161,9 @@ export const opinionDocumentKinds: DocumentKinds<OpinionDocumentRequest> = {
   replyLetters: {
     reads: 'opinionReplies.get',
     layOut: (ctx, request: Of<'replyLetters'>) => replyLettersLaid(ctx, loadReplies(ctx, request.replyIds), request.duplex),
+    // 批量打印 is a PDF job of many replies: progress in letters read, then pages written.
+    letters: (request: Of<'replyLetters'>) => request.replyIds.length,
+    layOutInSteps: replyLettersInSteps,
     // One reply: its archival PDF once issued, found without laying the letter out.
     archival: (ctx, request: Of<'replyLetters'>) => {
       if (request.replyIds.length !== 1) return null;

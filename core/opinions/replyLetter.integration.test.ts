@@ -266,18 +266,19 @@ test('batch: a job renders many letters into one PDF with progress; only its own
   t.after(() => h.close());
   const ids = [];
   for (let i = 0; i < 12; i++) ids.push((await issuedReply(h, 2)).id);
-  const started = await h.call('letters.batchStart', { replyIds: ids, duplex: true });
-  assert.equal(started.total, 12);
+  // 批量打印 is the replyLetters kind as a PDF job: its layout counts the letters, then the pages
+  const started = await h.call('print.pdfStart', { request: { kind: 'replyLetters', replyIds: ids, duplex: true } });
+  assert.equal(started.progress.total, 12);
   let status = started;
   const seen = new Set<number>();
   while (status.state === 'running') {
     await new Promise((r) => setTimeout(r, 50));
-    status = await h.call('letters.batchStatus', { jobId: started.jobId });
-    seen.add(status.done);
+    status = await h.call('print.pdfJob', { jobId: started.id });
+    seen.add(status.progress.done);
   }
-  assert.equal(status.state, 'done', status.error ?? '');
-  assert.equal(status.done, 12);
-  const file = await h.call('letters.batchResult', { jobId: started.jobId });
+  assert.equal(status.state, 'done', status.error?.message ?? '');
+  assert.equal(status.progress.done, status.progress.total);
+  const file = status.result!;
   const measured = await measurePdf(Buffer.from(file.pdfBase64, 'base64'));
   assert.equal(await pdfTitle(Buffer.from(file.pdfBase64, 'base64')), '廉政意见回复复函12份', 'the batch PDF carries a title');
   assert.equal(measured.length, file.pageCount);
@@ -290,7 +291,7 @@ test('batch: a job renders many letters into one PDF with progress; only its own
   );
   const text = measured.map((p) => p.text.replace(/\s/g, '')).join('');
   for (let k = 1; k <= 12; k++) assert.ok(text.includes(`某纪廉复〔2025〕${k}号`), `number ${k}`);
-  const gone = await h.raw('letters.batchStatus', { jobId: started.jobId });
+  const gone = await h.raw('print.pdfJob', { jobId: started.id }); // told once, then forgotten
   assert.ok(!gone.ok && gone.error.code === 'NOT_FOUND');
 });
 

@@ -54,6 +54,16 @@ export interface DocumentKind<R extends { kind: string }> {
   beforePdf?(ctx: HandlerContext, request: R): void;
   /** Whether a preview's PDF is made ahead (prefetch.ts); the landscape lists are not. Default true. */
   prefetch?: boolean | ((request: R) => boolean);
+  /** Letters the request asks for (default 1): a PDF job's layout counts them, and more than one is a batch (pdfJobs.ts). */
+  letters?(request: R): number;
+  /** Lays out for a PDF job: reports letters read, stops between them once cancelled. Default: layOut. */
+  layOutInSteps?(ctx: HandlerContext, request: R, steps: LayoutSteps): Promise<LaidDocument>;
+}
+
+/** A PDF job's hold on laying out: its cancel signal and the letters read so far. */
+export interface LayoutSteps {
+  signal: AbortSignal;
+  report(done: number, total: number): void;
 }
 
 /** Every kind of a request union, by its `kind`: the type makes a missing or extra kind a compile error. */

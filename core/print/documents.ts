@@ -10,7 +10,7 @@ import { readPrinted } from '../issuedDocuments/printed';
 import { withArchivalPdf, withPrintedPdf } from './archive';
 import { renderDocument, type Page } from './compose';
 import type { LetterDocument, PdfFile, ResolvedFont } from './contract';
-import type { DocumentKind, LaidDocument } from './documentKinds';
+import type { DocumentKind, LaidDocument, LayoutSteps } from './documentKinds';
 import { resolveFonts, type FontSource } from './fonts';
 import { readLetterSettings } from './letterSettings';
 import type { PdfSource } from './pdfWriter';
@@ -28,8 +28,9 @@ export async function layOutDocument<R extends { kind: string }>(
   ctx: HandlerContext,
   kind: DocumentKind<R>,
   request: R,
+  steps?: LayoutSteps,
 ): Promise<PrintedPages> {
-  return withFonts(ctx, await kind.layOut(ctx, request));
+  return withFonts(ctx, await (steps && kind.layOutInSteps ? kind.layOutInSteps(ctx, request, steps) : kind.layOut(ctx, request)));
 }
 
 /** A laid-out document with its fonts (from the letter settings) and its file name. */
@@ -79,13 +80,15 @@ export function pdfKeptAlready<R extends { kind: string }>(
 /**
  * The PDF of a document, written by `print` from its page model: an issued document's
  * archival copy (the first PDF made after issue, byte for byte, found before laying out),
- * else the copy kept for this content (printed_documents), else printed now.
+ * else the copy kept for this content (printed_documents, e.g. a batch of issued replies),
+ * else printed now. A job passes `steps` (laid out in steps, cancellable).
  */
 export async function documentPdf<R extends { kind: string }>(
   ctx: HandlerContext,
   kind: DocumentKind<R>,
   request: R,
   print: (doc: PrintedPages) => Promise<Uint8Array>,
+  steps?: LayoutSteps,
 ): Promise<PdfFile> {
   const archival = kind.archival?.(ctx, request) ?? null;
   return withArchivalPdf(
@@ -94,7 +97,7 @@ export async function documentPdf<R extends { kind: string }>(
     (doc) => archival!.fileName(doc),
     async () => {
       kind.beforePdf?.(ctx, request);
-      const doc = await layOutDocument(ctx, kind, request);
+      const doc = await layOutDocument(ctx, kind, request, steps);
       return withPrintedPdf(ctx, doc.printed, async () => {
         const pdf = await print(doc);
         return { fileName: doc.fileName, pageCount: doc.pages.length, pdfBase64: Buffer.from(pdf).toString('base64') };

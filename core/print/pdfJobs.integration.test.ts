@@ -65,6 +65,29 @@ test('取消 stops a PDF job: it ends cancelled with a Chinese message and no PD
   assert.match(view.error!.message, /已取消/);
 });
 
+test('批量打印: at most two batches run at once; a third is refused in Chinese, a single letter is not', async (t) => {
+  const h = await makeHost({ now: () => new Date('2025-07-01T09:00:00+08:00') });
+  t.after(() => h.close());
+  const draft = await draftReply(h);
+  const batch = { kind: 'replyLetters' as const, replyIds: Array.from({ length: 30 }, () => draft.id) };
+  // all asked together: the jobs lay out their first letters only once the three calls are answered
+  const answers = await Promise.all([0, 1, 2].map(() => h.raw('print.pdfStart', { request: batch })));
+  const refused = answers.filter((a) => !a.ok);
+  assert.equal(refused.length, 1);
+  assert.ok(!refused[0]!.ok && refused[0]!.error.code === 'BUSY');
+  assert.equal(refused[0]!.error.message, '已有批量打印任务正在进行，请稍后再试。');
+  const single = await h.call('print.pdfStart', { request: { kind: 'replyLetters', replyIds: [draft.id] } });
+  for (const a of answers) if (a.ok) await h.call('print.pdfCancel', { jobId: (a.value as { id: string }).id });
+  for (const id of [...answers.flatMap((a) => (a.ok ? [(a.value as { id: string }).id] : [])), single.id]) {
+    let view = await h.call('print.pdfJob', { jobId: id });
+    while (view.state === 'running') {
+      await new Promise((r) => setTimeout(r, 20));
+      view = await h.call('print.pdfJob', { jobId: id });
+    }
+    assert.equal(view.state, id === single.id ? 'done' : 'cancelled', view.error?.message);
+  }
+});
+
 async function otherClerk(h: TestHost): Promise<string> {
   await h.call('users.create', { username: 'clerk2', displayName: '承办二', password: 'Clerk12345', roles: ['handler'] });
   const env = await h.host.invoke('auth.login', { username: 'clerk2', password: 'Clerk12345' });

@@ -1,10 +1,11 @@
 /**
  * 保存PDF as a job (print.pdfStart / pdfJob / pdfCancel), for the pages that save PDFs
- * the clerk sees “第 N 页/共 M 页” while a long document is written and can cancel it
- * for real — the writer stops at the next part (PART_PAGES pages) and nothing is returned
- * or kept. Runs on core/host/jobs.ts; only the account that started a job sees
- * or cancels it (an administrator may cancel any). A preview's PDF made ahead
- * (prefetch.ts) is taken as is.
+ * and for 批量打印 (many reply letters as one PDF): the clerk sees the letters laid out,
+ * then “第 N 页/共 M 页” while a long document is written, and can cancel it for real —
+ * layout stops between letters, the writer at the next part (PART_PAGES pages), and
+ * nothing is returned or kept. Runs on core/host/jobs.ts; only the account that started a
+ * job sees or cancels it (an administrator may cancel any); a finished job is told once,
+ * then forgotten. A preview's PDF made ahead (prefetch.ts) is taken as is.
  */
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
@@ -27,23 +28,46 @@ const runner = new JobRunner<'pdf', PdfJobPhase, PdfFile>({
   forgetAfterMs: 10 * 60_000,
 });
 
+/** Batches (more than one letter) running now: at most BATCH_MAX_RUNNING, each may be hundreds of pages. */
+const batches = new Set<string>();
+const BATCH_MAX_RUNNING = 2;
+
 const actor = (ctx: HandlerContext): JobActor => ({ userId: ctx.user?.id ?? null, isAdmin: !!ctx.user?.roles.includes('admin') });
 
 export function startPdfJob<R extends { kind: string }>(ctx: HandlerContext, kind: DocumentKind<R>, request: R): PdfJobView {
-  return runner.start('pdf', ctx.user!.id, { phase: 'layout', label: '正在排版', done: 0, total: 1 }, async ({ signal, report }) => {
-    const file = await documentPdf(ctx, kind, request, (doc) => {
-      const source = pdfSource(doc);
-      return renderPrefetched(source, () =>
-        pdfWriter.render(source, {
-          partPages: PART_PAGES,
-          signal,
-          onPages: (done, total) => report({ phase: 'print', label: pdfProgressLabel(done, total), done, total }),
-        }),
+  const letters = kind.letters?.(request) ?? 1;
+  if (letters > 1 && batches.size >= BATCH_MAX_RUNNING) throw new AppError('BUSY', '已有批量打印任务正在进行，请稍后再试。');
+  const view = runner.start(
+    'pdf',
+    ctx.user!.id,
+    { phase: 'layout', label: '正在排版', done: 0, total: letters },
+    async ({ signal, report }) => {
+      const steps = { signal, report: (done: number, total: number) => report({ phase: 'layout', label: '正在排版', done, total }) };
+      const file = await documentPdf(
+        ctx,
+        kind,
+        request,
+        (doc) => {
+          const source = pdfSource(doc);
+          return renderPrefetched(source, () =>
+            pdfWriter.render(source, {
+              partPages: PART_PAGES,
+              signal,
+              onPages: (done, total) => report({ phase: 'print', label: pdfProgressLabel(done, total), done, total }),
+            }),
+          );
+        },
+        steps,
       );
-    });
-    if (signal.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
-    return file;
-  });
+      if (signal.aborted) throw new AppError('CANCELLED', '已取消，PDF没有保存。');
+      return file;
+    },
+  );
+  if (letters > 1) {
+    batches.add(view.id);
+    void runner.settled(view.id).then(() => batches.delete(view.id));
+  }
+  return view;
 }
 
 function owned(ctx: HandlerContext, jobId: string): void {
@@ -52,9 +76,12 @@ function owned(ctx: HandlerContext, jobId: string): void {
     throw new AppError('NOT_FOUND', '找不到该PDF任务（可能已过期或程序已重新启动），请重新保存。');
 }
 
+/** The job's view; once it has ended (its PDF handed out, or why not) the job is forgotten. */
 export function pdfJobView(ctx: HandlerContext, jobId: string): PdfJobView {
   owned(ctx, jobId);
-  return runner.view(jobId);
+  const view = runner.view(jobId);
+  if (view.state !== 'running') runner.forget(jobId);
+  return view;
 }
 
 export function cancelPdfJob(ctx: HandlerContext, jobId: string): PdfJobView {

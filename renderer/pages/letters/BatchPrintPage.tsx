@@ -1,10 +1,11 @@
 /**
  * 批量打印: pick issued replies, then preview and print them together, or have the host
- * render one PDF of all of them as a job with progress (done/total), cancellable.
+ * write one PDF of all of them as a job (print.pdfStart of the replyLetters kind, like
+ * every document): letters laid out (done/total), then its pages; cancellable.
  */
 import { Alert, Button, Card, Checkbox, Input, Modal, Progress, Space, Table, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { BatchStatus } from '../../../core/opinions/contract';
+import type { PdfJobView } from '../../../core/print/contract';
 import { call } from '../../api/client';
 import { errorMessage } from '../../api/errors';
 import { useApiQuery } from '../../api/hooks';
@@ -24,24 +25,28 @@ export function BatchPrintPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [duplex, setDuplex] = useState(false);
   const [previewing, setPreviewing] = useState(false);
-  const [job, setJob] = useState<BatchStatus | null>(null);
+  const [job, setJob] = useState<PdfJobView | null>(null);
+  /** Letters in the running job (the progress counts them while laying out, then its pages). */
+  const [letters, setLetters] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const timer = useRef<number | null>(null);
+  /** 取消 was clicked: a PDF that was finished meanwhile is not saved. */
+  const cancelled = useRef(false);
 
   useEffect(() => () => (timer.current ? window.clearTimeout(timer.current) : undefined), []);
 
   const poll = (jobId: string) => {
     timer.current = window.setTimeout(async () => {
       try {
-        const s = await call('letters.batchStatus', { jobId });
+        const s = await call('print.pdfJob', { jobId });
         setJob(s);
         if (s.state === 'running') return poll(jobId);
-        if (s.state === 'done') {
-          const file = await call('letters.batchResult', { jobId });
+        if (s.state === 'done' && s.result && !cancelled.current) {
+          const file = s.result;
           saveBlob(base64ToBlob(file.pdfBase64, 'application/pdf'), file.fileName);
           setSaved(`已生成“${file.fileName}”，共${file.pageCount}页。`);
-        } else if (s.state === 'failed') setError(s.error ?? '批量生成失败。');
+        } else if (s.state === 'failed') setError(s.error?.message ?? '批量生成失败。');
       } catch (e) {
         setError(errorMessage(e));
       }
@@ -51,10 +56,12 @@ export function BatchPrintPage() {
   const start = async () => {
     setError(null);
     setSaved(null);
+    cancelled.current = false;
     try {
-      const s = await call('letters.batchStart', { replyIds: selected, duplex });
+      const s = await call('print.pdfStart', { request: { kind: 'replyLetters', replyIds: selected, duplex } });
+      setLetters(selected.length);
       setJob(s);
-      poll(s.jobId);
+      poll(s.id);
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -63,10 +70,16 @@ export function BatchPrintPage() {
   const cancel = async () => {
     if (!job) return;
     if (timer.current) window.clearTimeout(timer.current);
-    setJob(await call('letters.batchCancel', { jobId: job.jobId }).catch(() => ({ ...job, state: 'cancelled' as const })));
+    cancelled.current = true;
+    await call('print.pdfCancel', { jobId: job.id }).catch(() => undefined);
+    // shown as cancelled now; the host stops at the next letter or part, and forgets the job once it is looked at
+    setJob({ ...job, state: 'cancelled' });
+    void call('print.pdfJob', { jobId: job.id }).catch(() => undefined);
   };
 
   const running = job?.state === 'running';
+  // letters laid out: counted while laying out, all of them once the pages are written
+  const lettersDone = job ? (job.state === 'done' || job.progress.phase === 'print' ? letters : job.progress.done) : 0;
   return (
     <div>
       <PageHeader title="批量打印复函" />
@@ -98,12 +111,12 @@ export function BatchPrintPage() {
         {job ? (
           <Space style={{ marginBottom: 8 }} data-testid="batch-progress">
             <Progress
-              percent={Math.round((job.done / Math.max(1, job.total)) * 100)}
+              percent={Math.round((job.progress.done / Math.max(1, job.progress.total)) * 100)}
               status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
               style={{ width: 320 }}
             />
             <Typography.Text>
-              {job.done}/{job.total}
+              {lettersDone}/{letters}份{running && job.progress.phase === 'print' ? `，${job.progress.label}` : ''}
               {job.state === 'cancelled' ? '（已取消）' : ''}
             </Typography.Text>
             {running ? <Button onClick={() => void cancel()}>取消</Button> : null}
