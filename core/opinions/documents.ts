@@ -20,7 +20,7 @@ import { layoutList, type ListData } from '../print/listPrintout';
 import { layoutReplyLetter, replyLetterData, replyTitle, type ReplyLetterData } from './replyLetter';
 import { readIssued } from '../issuedDocuments/store';
 import type { PrintedTarget } from '../issuedDocuments/printed';
-import { storedReplyLetter, type ReplyDocumentModel } from '../issuedDocuments/models';
+import { storedReplyLetter, type ReplyDocumentModel } from './issuedModel';
 import { chineseDate } from '../print/text';
 import { readLetterSettings } from '../print/letterSettings';
 import { visibleRows } from '../recusal/hidden';

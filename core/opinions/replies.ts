@@ -11,13 +11,8 @@ import { readImpactSettings, sanctionsOfPeople } from '../sanctions/queries';
 import { readOfficeSettings } from '../settings/queries';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { chineseDate } from '../print/text';
-import {
-  describeAsDifference,
-  contactChanges,
-  replyDocumentModel,
-  replyLetterChanges,
-  type ReplyDocumentModel,
-} from '../issuedDocuments/models';
+import { describeAsDifference, contactChanges } from '../issuedDocuments/changes';
+import { replyDocumentModel, replyLetterChanges, type ReplyDocumentModel } from './issuedModel';
 import { readLetterSettings } from '../print/letterSettings';
 import { replyLetterData } from './replyLetter';
 import { freezeDocument, issuedInfo, readIssued } from '../issuedDocuments/store';

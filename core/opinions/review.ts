@@ -5,7 +5,8 @@
  * the reply back to 待审核 with the changes as the reason (replies.ts, returnStaleReviews).
  */
 import type { Db } from '../../db/open';
-import { contactChanges, describeAsChange, replyLetterChanges, type TextChange } from '../issuedDocuments/models';
+import { contactChanges, describeAsChange, type TextChange } from '../issuedDocuments/changes';
+import { replyLetterChanges } from './issuedModel';
 import { readLetterSettings } from '../print/letterSettings';
 import { replyLetterData, type ReplyLetterData } from './replyLetter';
 import { readOfficeSettings } from '../settings/queries';

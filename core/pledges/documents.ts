@@ -6,7 +6,7 @@
  */
 import { AppError } from '../errors';
 import type { HandlerContext } from '../host/context';
-import { pledgeFormModel, type PledgeFormModel } from '../issuedDocuments/models';
+import { pledgeFormModel, type PledgeFormModel } from './issuedModel';
 import { readIssued } from '../issuedDocuments/store';
 import type { DocumentKinds } from '../print/documentKinds';
 import { visibleRows } from '../recusal/hidden';

@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import { AppError } from '../errors';
 import type { Writer } from '../host/writer';
 import { freezeDocument, readIssued } from '../issuedDocuments/store';
-import { pledgeFormModel, type PledgeFormModel } from '../issuedDocuments/models';
+import { pledgeFormModel, type PledgeFormModel } from './issuedModel';
 import { canonicalJson } from '../shared/canonical';
 import type { CampaignDetail } from './contract';
 

@@ -6,7 +6,7 @@
  */
 import { AppError, notFound } from '../errors';
 import type { HandlerContext } from '../host/context';
-import { storedReminderLetter, type ReminderDocumentModel } from '../issuedDocuments/models';
+import { storedReminderLetter, type ReminderDocumentModel } from './issuedModel';
 import { readIssued } from '../issuedDocuments/store';
 import type { DocumentKinds } from '../print/documentKinds';
 import { safeFileName } from '../print/documents';

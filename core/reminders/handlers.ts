@@ -4,7 +4,7 @@ import type { HandlerMap } from '../host/handler';
 import { peopleByIds } from '../people/search';
 import { readOfficeSettings } from '../settings/queries';
 import { freezeDocument } from '../issuedDocuments/store';
-import { reminderDocumentModel } from '../issuedDocuments/models';
+import { reminderDocumentModel } from './issuedModel';
 import { readLetterSettings } from '../print/letterSettings';
 import { localIsoDate, parseDate } from '../shared/dates';
 import { getUnit } from '../units/queries';

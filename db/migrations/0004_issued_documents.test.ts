@@ -6,7 +6,7 @@ import { migration0002 } from './0002_opinions';
 import { migration0003 } from './0003_reminders_pledges';
 import { migration0004 } from './0004_issued_documents';
 import { canonicalJson, sha256Hex } from '../../core/shared/canonical';
-import { replyDocumentModel } from '../../core/issuedDocuments/models';
+import { replyDocumentModel } from '../../core/opinions/issuedModel';
 import { getReplyDetail } from '../../core/opinions/replies';
 import { readLetterSettings } from '../../core/print/letterSettings';
 import { readOfficeSettings } from '../../core/settings/queries';

@@ -78,7 +78,7 @@ export const migration0004: Migration = {
 //
 // Self-contained on purpose: a released migration must do the same thing whatever the
 // app code later becomes, so the model is built here from the tables as version 4 has
-// them. It is the model core/issuedDocuments/models.ts builds (model version 1); a test
+// them. It is the model core/opinions/issuedModel.ts builds (model version 1); a test
 // checks that both agree.
 
 const REPLY_MODEL_VERSION = 1;
